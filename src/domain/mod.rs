@@ -1,0 +1,28 @@
+//! The sales domain: records and the rules that govern them. Knows nothing of storage or screens.
+
+pub mod account;
+pub mod activity;
+pub mod contact;
+pub mod date_input;
+pub mod error;
+pub mod ids;
+pub mod lead;
+pub mod money;
+pub mod nps;
+pub mod opportunity;
+pub mod reasons;
+pub mod text;
+pub mod tier;
+
+pub use account::{Account, AccountKind, Address, InstalledProduct, Lifecycle, Origin};
+pub use activity::{Activity, ActivityKind, Appointment, Outcome};
+pub use contact::{Consent, ConsentPurpose, Contact};
+pub use date_input::parse_date_input;
+pub use error::DomainError;
+pub use ids::{AccountId, ActivityId, AppointmentId, ContactId, LeadId, NpsId, OpportunityId};
+pub use lead::{Channel, Lead, LeadStatus, LeadStep, Source};
+pub use money::Cents;
+pub use nps::{NpsResponse, net_promoter_score};
+pub use opportunity::{Opportunity, Stage, weighted_forecast};
+pub use reasons::Reasons;
+pub use tier::Tier;

@@ -1,0 +1,126 @@
+//! Text rules shared by every record: required fields, length caps, and the normalised form used
+//! to match names (so "Transport Jansen B.V." and "transport jansen bv" are the same account).
+
+use super::error::{DomainError, invalid};
+
+/// Longest free-text field the store accepts (notes); longer input is refused, not truncated.
+pub const MAX_NOTE_LEN: usize = 10_000;
+/// Longest name-like field (names, cities, titles).
+pub const MAX_FIELD_LEN: usize = 200;
+
+/// Checks a required one-line field: present, not blank, not too long.
+pub fn required(field: &str, value: &str) -> Result<(), DomainError> {
+    if value.trim().is_empty() {
+        return Err(invalid(format!(
+            "{field} is required; give a non-empty {field}"
+        )));
+    }
+    max_len(field, value, MAX_FIELD_LEN)
+}
+
+/// Checks an optional field's length.
+pub fn max_len(field: &str, value: &str, max: usize) -> Result<(), DomainError> {
+    let n = value.chars().count();
+    if n > max {
+        return Err(invalid(format!(
+            "{field} is {n} characters long; shorten it to at most {max}"
+        )));
+    }
+    Ok(())
+}
+
+/// Lower-case, accents folded, punctuation dropped, single spaces, and common Dutch legal-form
+/// suffixes (B.V., N.V., V.O.F., C.V.) removed: the key under which accounts are matched.
+pub fn normalise_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut last_space = true;
+    for ch in name.chars() {
+        let folded = fold_accent(ch);
+        for c in folded.to_lowercase() {
+            if c.is_alphanumeric() {
+                out.push(c);
+                last_space = false;
+            } else if c.is_whitespace() || c == '-' || c == '&' || c == '/' {
+                if !last_space {
+                    out.push(' ');
+                    last_space = true;
+                }
+            }
+            // other punctuation (dots in "B.V.") is dropped without a space
+        }
+    }
+    let mut words: Vec<&str> = out.split_whitespace().collect();
+    while let Some(last) = words.last() {
+        if matches!(*last, "bv" | "nv" | "vof" | "cv" | "bva") && words.len() > 1 {
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    words.join(" ")
+}
+
+fn fold_accent(c: char) -> char {
+    match c {
+        'á' | 'à' | 'ä' | 'â' | 'ã' | 'å' => 'a',
+        'Á' | 'À' | 'Ä' | 'Â' | 'Ã' | 'Å' => 'A',
+        'é' | 'è' | 'ë' | 'ê' => 'e',
+        'É' | 'È' | 'Ë' | 'Ê' => 'E',
+        'í' | 'ì' | 'ï' | 'î' => 'i',
+        'Í' | 'Ì' | 'Ï' | 'Î' => 'I',
+        'ó' | 'ò' | 'ö' | 'ô' | 'õ' => 'o',
+        'Ó' | 'Ò' | 'Ö' | 'Ô' | 'Õ' => 'O',
+        'ú' | 'ù' | 'ü' | 'û' => 'u',
+        'Ú' | 'Ù' | 'Ü' | 'Û' => 'U',
+        'ç' => 'c',
+        'Ç' => 'C',
+        'ñ' => 'n',
+        'Ñ' => 'N',
+        'ÿ' => 'y',
+        _ => c,
+    }
+}
+
+/// A KvK (chamber of commerce) number is exactly eight digits; spaces are tolerated on input.
+pub fn normalise_kvk(kvk: &str) -> Result<String, DomainError> {
+    let digits: String = kvk.chars().filter(|c| !c.is_whitespace()).collect();
+    if digits.len() == 8 && digits.chars().all(|c| c.is_ascii_digit()) {
+        Ok(digits)
+    } else {
+        Err(invalid(format!(
+            "KvK number `{kvk}` is not eight digits; give the 8-digit chamber of commerce number"
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_match_across_legal_forms_case_and_accents() {
+        assert_eq!(normalise_name("Transport Jansen B.V."), "transport jansen");
+        assert_eq!(
+            normalise_name("  transport   JANSEN bv"),
+            "transport jansen"
+        );
+        assert_eq!(normalise_name("Café Ré & Zn."), "cafe re zn");
+        assert_eq!(normalise_name("B.V."), "bv");
+    }
+
+    #[test]
+    fn required_fields_say_which_field() {
+        assert_eq!(
+            required("account name", "  ").unwrap_err().to_string(),
+            "account name is required; give a non-empty account name"
+        );
+        assert!(required("city", &"x".repeat(201)).is_err());
+    }
+
+    #[test]
+    fn kvk_is_eight_digits() {
+        assert_eq!(normalise_kvk("1234 5678").unwrap(), "12345678");
+        assert!(normalise_kvk("1234567").is_err());
+        assert!(normalise_kvk("1234567a").is_err());
+    }
+}

@@ -1,0 +1,7 @@
+//! wortel: a keyboard-driven terminal CRM for dealer sales staff.
+//!
+//! The library holds everything but the front ends' wiring: the sales [`domain`], the durable
+//! [`store`], the [`ops`] that front ends call, [`search`] and the [`demo`] generator. The CLI and
+//! the TUI are thin layers over these, so every action has a testable core function.
+
+pub mod domain;

@@ -5,3 +5,5 @@
 //! the TUI are thin layers over these, so every action has a testable core function.
 
 pub mod domain;
+pub mod ops;
+pub mod store;

@@ -23,6 +23,11 @@ macro_rules! typed_id {
                 Self(Ulid::from_parts(ms, random))
             }
 
+            /// A fresh id for a record created at `at`, from the thread's random generator.
+            pub fn generate(at: jiff::Timestamp) -> Self {
+                Self::new_at(at, &mut rand::thread_rng())
+            }
+
             /// The 16 bytes used as the record's key in the store (big-endian, so key order is
             /// creation order).
             pub fn to_bytes(self) -> [u8; 16] {

@@ -1,0 +1,40 @@
+//! The operations front ends call: each loads what it needs, applies the domain's rules, and
+//! commits one atomic, flushed write. The TUI and the CLI share these, so every user action has
+//! one implementation and one set of tests.
+
+mod lead_triage;
+mod tiers;
+mod visit;
+
+pub use lead_triage::{
+    TriageResult, accept_lead, convert_lead, reject_lead, snooze_lead, wake_lead,
+};
+pub use tiers::retier;
+pub use visit::{VisitInput, VisitResult, VisitTarget, log_visit};
+
+use crate::domain::{Account, AccountId, Lead, LeadId, Opportunity, OpportunityId};
+use crate::store::{Store, StoreError};
+
+fn load_lead(store: &Store, id: LeadId) -> Result<Lead, StoreError> {
+    store.lead(id)?.ok_or_else(|| StoreError::NotFound {
+        what: "lead",
+        id: id.to_string(),
+        list: "leads",
+    })
+}
+
+fn load_account(store: &Store, id: AccountId) -> Result<Account, StoreError> {
+    store.account(id)?.ok_or_else(|| StoreError::NotFound {
+        what: "account",
+        id: id.to_string(),
+        list: "accounts",
+    })
+}
+
+fn load_opportunity(store: &Store, id: OpportunityId) -> Result<Opportunity, StoreError> {
+    store.opportunity(id)?.ok_or_else(|| StoreError::NotFound {
+        what: "opportunity",
+        id: id.to_string(),
+        list: "funnel",
+    })
+}

@@ -1,0 +1,256 @@
+//! `wortel check`: rebuilds every index entry from the records and compares; checks references,
+//! derived tiers and the change log. Reads only; says exactly what is out of step.
+
+use super::Store;
+use super::error::Result;
+use super::meta;
+use super::record::{EntityKind, Record};
+use super::trees::TreeId;
+use crate::domain::{AccountId, Lifecycle, Tier};
+use jiff::Timestamp;
+use std::collections::{HashMap, HashSet};
+
+/// What `check` found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CheckReport {
+    /// Records per kind.
+    pub records: Vec<(EntityKind, usize)>,
+    pub index_entries: usize,
+    pub changes: u64,
+    /// One sentence per problem (capped; see `problem_count`).
+    pub problems: Vec<String>,
+    pub problem_count: usize,
+}
+
+impl CheckReport {
+    pub fn is_ok(&self) -> bool {
+        self.problem_count == 0
+    }
+
+    fn problem(&mut self, p: String) {
+        self.problem_count += 1;
+        if self.problems.len() < 50 {
+            self.problems.push(p);
+        }
+    }
+}
+
+impl Store {
+    /// Verifies records, indexes and the change log against each other.
+    pub fn check(&self) -> Result<CheckReport> {
+        let mut report = CheckReport::default();
+        let mut expected: HashSet<(TreeId, Vec<u8>, Vec<u8>)> = HashSet::new();
+        let mut ids: HashMap<EntityKind, HashSet<[u8; 16]>> = HashMap::new();
+        let mut accounts: HashMap<AccountId, (Lifecycle, Timestamp, bool)> = HashMap::new();
+        let mut records: Vec<Record> = Vec::new();
+
+        for kind in EntityKind::ALL {
+            let mut n = 0;
+            let set = ids.entry(kind).or_default();
+            for item in self.tree(kind.tree()).iter() {
+                let (k, v) = item.map_err(|e| self.io(e))?;
+                n += 1;
+                let id = ulid_text(&k);
+                let rec = match Record::decode(kind, &v) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        report.problem(format!("{kind} {id} cannot be read: {e}"));
+                        continue;
+                    }
+                };
+                if rec.key().as_slice() != k.as_ref() {
+                    report.problem(format!(
+                        "{kind} stored under {id} carries id {}",
+                        rec.id_string()
+                    ));
+                }
+                if let Err(e) = rec.validate() {
+                    report.problem(format!("{kind} {id} breaks a rule: {e}"));
+                }
+                set.insert(rec.key());
+                for entry in rec.index_entries() {
+                    if !expected.insert(entry.clone()) {
+                        report.problem(format!(
+                            "{kind} {id} claims an index entry in {} that another record also claims",
+                            entry.0.name()
+                        ));
+                    }
+                }
+                if let Record::Account(a) = &rec {
+                    accounts.insert(
+                        a.id,
+                        (a.lifecycle, a.created_at, a.last_activity_at.is_some()),
+                    );
+                }
+                if !matches!(rec, Record::Account(_)) {
+                    records.push(rec);
+                }
+            }
+            report.records.push((kind, n));
+        }
+
+        self.check_references(&records, &ids, &accounts, &mut report);
+        drop(records);
+        self.check_indexes(&expected, &mut report)?;
+        self.check_changes(&ids, &mut report)?;
+        Ok(report)
+    }
+
+    fn check_references(
+        &self,
+        records: &[Record],
+        ids: &HashMap<EntityKind, HashSet<[u8; 16]>>,
+        accounts: &HashMap<AccountId, (Lifecycle, Timestamp, bool)>,
+        report: &mut CheckReport,
+    ) {
+        let has =
+            |kind: EntityKind, key: [u8; 16]| ids.get(&kind).is_some_and(|s| s.contains(&key));
+        for rec in records {
+            let id = rec.id_string();
+            let mut refs: Vec<(EntityKind, [u8; 16])> = Vec::new();
+            let account = match rec {
+                Record::Contact(c) => Some(c.account_id),
+                Record::Lead(l) => {
+                    refs.extend(l.contact_id.map(|c| (EntityKind::Contact, c.to_bytes())));
+                    refs.extend(
+                        l.opportunity_id
+                            .map(|o| (EntityKind::Opportunity, o.to_bytes())),
+                    );
+                    if let Some((lifecycle, created, active)) = accounts.get(&l.account_id) {
+                        let want = Tier::derive(*lifecycle, *created < l.received_at || *active);
+                        if want != l.tier {
+                            report.problem(format!("lead {id} is stored as tier {} but its account makes it tier {want}", l.tier));
+                        }
+                    }
+                    Some(l.account_id)
+                }
+                Record::Opportunity(o) => {
+                    refs.extend(o.lead_id.map(|l| (EntityKind::Lead, l.to_bytes())));
+                    Some(o.account_id)
+                }
+                Record::Activity(a) => {
+                    refs.extend(a.lead_id.map(|l| (EntityKind::Lead, l.to_bytes())));
+                    refs.extend(
+                        a.opportunity_id
+                            .map(|o| (EntityKind::Opportunity, o.to_bytes())),
+                    );
+                    refs.extend(a.contact_id.map(|c| (EntityKind::Contact, c.to_bytes())));
+                    Some(a.account_id)
+                }
+                Record::Appointment(a) => Some(a.account_id),
+                Record::Nps(n) => {
+                    refs.extend(n.contact_id.map(|c| (EntityKind::Contact, c.to_bytes())));
+                    Some(n.account_id)
+                }
+                Record::Account(_) => None,
+            };
+            refs.extend(account.map(|a| (EntityKind::Account, a.to_bytes())));
+            for (kind, key) in refs {
+                if !has(kind, key) {
+                    report.problem(format!(
+                        "{} {id} refers to {kind} {} which does not exist",
+                        rec.kind(),
+                        ulid_text(&key)
+                    ));
+                }
+            }
+        }
+    }
+
+    fn check_indexes(
+        &self,
+        expected: &HashSet<(TreeId, Vec<u8>, Vec<u8>)>,
+        report: &mut CheckReport,
+    ) -> Result<()> {
+        let mut seen = 0usize;
+        for t in TreeId::INDEXES {
+            for item in self.tree(t).iter() {
+                let (k, v) = item.map_err(|e| self.io(e))?;
+                report.index_entries += 1;
+                if expected.contains(&(t, k.to_vec(), v.to_vec())) {
+                    seen += 1;
+                } else {
+                    report.problem(format!(
+                        "index {} holds an entry no record accounts for (key {})",
+                        t.name(),
+                        hex(&k)
+                    ));
+                }
+            }
+        }
+        if seen < expected.len() {
+            let mut missing: Vec<&(TreeId, Vec<u8>, Vec<u8>)> = expected
+                .iter()
+                .filter(|(t, k, v)| {
+                    self.tree(*t).get(k).ok().flatten().as_deref() != Some(v.as_slice())
+                })
+                .collect();
+            missing.sort();
+            for (t, k, _) in missing {
+                report.problem(format!(
+                    "index {} lacks the entry for key {}",
+                    t.name(),
+                    hex(k)
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn check_changes(
+        &self,
+        ids: &HashMap<EntityKind, HashSet<[u8; 16]>>,
+        report: &mut CheckReport,
+    ) -> Result<()> {
+        let last = self.last_seq()?;
+        let mut expect_seq = 1u64;
+        let mut logged: HashSet<(EntityKind, String)> = HashSet::new();
+        for item in self.tree(TreeId::Changes).iter() {
+            let (k, v) = item.map_err(|e| self.io(e))?;
+            let seq = meta::read_u64(Some(&k));
+            if seq != expect_seq {
+                report.problem(format!(
+                    "the change log jumps from {} to {seq}",
+                    expect_seq - 1
+                ));
+            }
+            expect_seq = seq + 1;
+            match serde_json::from_slice::<super::Change>(&v) {
+                Ok(c) => {
+                    if c.seq != seq {
+                        report.problem(format!("change {seq} says it is number {}", c.seq));
+                    }
+                    logged.insert((c.entity, c.id));
+                }
+                Err(e) => report.problem(format!("change {seq} cannot be read: {e}")),
+            }
+            report.changes += 1;
+        }
+        if expect_seq - 1 != last {
+            report.problem(format!(
+                "the change log ends at {} but the store counts {last}",
+                expect_seq - 1
+            ));
+        }
+        for (kind, set) in ids {
+            for key in set {
+                if !logged.contains(&(*kind, ulid_text(key))) {
+                    report.problem(format!(
+                        "{kind} {} is not in the change log",
+                        ulid_text(key)
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn ulid_text(k: &[u8]) -> String {
+    let key: [u8; 16] = k.try_into().unwrap_or([0; 16]);
+    ulid::Ulid::from_bytes(key).to_string()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

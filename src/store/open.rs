@@ -1,0 +1,220 @@
+//! Opening a store: locking, schema version, permissions.
+
+use super::error::{Result, StoreError};
+use super::meta::{self, SCHEMA_VERSION};
+use super::trees::TreeId;
+use super::{Identity, Store};
+use std::path::Path;
+
+/// sled's page cache; the 1 GiB default is far more than a salesperson's laptop should give.
+const CACHE_BYTES: u64 = 64 * 1024 * 1024;
+
+impl Store {
+    /// Opens the store at `path`, creating an empty one if nothing is there.
+    pub fn open_or_create(path: &Path) -> Result<Store> {
+        if path.exists() && !path.is_dir() {
+            return Err(StoreError::NotAStore(path.to_path_buf()));
+        }
+        if path.is_dir() && !is_store_dir(path) && !dir_is_empty(path) {
+            return Err(StoreError::NotAStore(path.to_path_buf()));
+        }
+        create_private_dir(path)?;
+        Self::open_dir(path)
+    }
+
+    /// Opens an existing store; says how to create one when there is none.
+    pub fn open(path: &Path) -> Result<Store> {
+        if !path.exists() || (path.is_dir() && dir_is_empty(path)) {
+            return Err(StoreError::Missing(path.to_path_buf()));
+        }
+        if !is_store_dir(path) {
+            return Err(StoreError::NotAStore(path.to_path_buf()));
+        }
+        Self::open_dir(path)
+    }
+
+    fn open_dir(path: &Path) -> Result<Store> {
+        let db = sled::Config::new()
+            .path(path)
+            .cache_capacity(CACHE_BYTES)
+            .open()
+            .map_err(|e| open_error(path, e))?;
+        let mut trees = Vec::with_capacity(TreeId::ALL.len());
+        for t in TreeId::ALL {
+            trees.push(db.open_tree(t.name()).map_err(|e| open_error(path, e))?);
+        }
+        let db_file = std::fs::OpenOptions::new()
+            .read(true)
+            .open(path.join("db"))
+            .ok();
+        let store = Store {
+            db,
+            trees,
+            path: path.to_path_buf(),
+            db_file,
+            flush_writes: true,
+        };
+        store.check_schema()?;
+        restrict_permissions(path);
+        Ok(store)
+    }
+
+    fn check_schema(&self) -> Result<()> {
+        let meta_tree = self.tree(TreeId::Meta);
+        match meta_tree.get(meta::KEY_SCHEMA).map_err(|e| self.io(e))? {
+            Some(v) => {
+                let found = meta::read_u32(&v).unwrap_or(u32::MAX);
+                if found > SCHEMA_VERSION {
+                    return Err(StoreError::TooNew {
+                        path: self.path.clone(),
+                        found,
+                        supported: SCHEMA_VERSION,
+                    });
+                }
+                // Older versions would be migrated here, one step at a time; v1 is the first.
+                Ok(())
+            }
+            None => {
+                meta_tree
+                    .insert(meta::KEY_SCHEMA, &SCHEMA_VERSION.to_be_bytes())
+                    .map_err(|e| self.io(e))?;
+                let reasons = serde_json::to_vec(&meta::default_reasons()).unwrap_or_default();
+                meta_tree
+                    .insert(meta::KEY_REASONS, reasons)
+                    .map_err(|e| self.io(e))?;
+                self.flush()
+            }
+        }
+    }
+
+    /// The store's dealer and salesperson, if `wortel init` (or demo) has set them.
+    pub fn identity(&self) -> Result<Option<Identity>> {
+        let Some(bytes) = self
+            .tree(TreeId::Meta)
+            .get(meta::KEY_IDENTITY)
+            .map_err(|e| self.io(e))?
+        else {
+            return Ok(None);
+        };
+        serde_json::from_slice(&bytes)
+            .map(Some)
+            .map_err(|e| StoreError::Corrupt {
+                tree: "meta",
+                id: "identity".into(),
+                detail: e.to_string(),
+            })
+    }
+
+    /// The identity, or the sentence that says to run `wortel init`.
+    pub fn require_identity(&self) -> Result<Identity> {
+        self.identity()?.ok_or(StoreError::NoIdentity)
+    }
+
+    /// Sets who the store belongs to, durably.
+    pub fn set_identity(&self, identity: &Identity) -> Result<()> {
+        let bytes = serde_json::to_vec(identity).unwrap_or_default();
+        self.tree(TreeId::Meta)
+            .insert(meta::KEY_IDENTITY, bytes)
+            .map_err(|e| self.io(e))?;
+        self.flush()
+    }
+
+    /// The reject and lost reason lists of this store.
+    pub fn reasons(&self) -> Result<crate::domain::Reasons> {
+        let bytes = self
+            .tree(TreeId::Meta)
+            .get(meta::KEY_REASONS)
+            .map_err(|e| self.io(e))?;
+        Ok(bytes
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default())
+    }
+
+    /// The schema version recorded in the store.
+    pub fn schema_version(&self) -> Result<u32> {
+        let v = self
+            .tree(TreeId::Meta)
+            .get(meta::KEY_SCHEMA)
+            .map_err(|e| self.io(e))?;
+        Ok(v.and_then(|b| meta::read_u32(&b)).unwrap_or(0))
+    }
+
+    #[doc(hidden)]
+    /// Writes a schema version (tests of the "newer store" refusal).
+    pub fn force_schema_version(&self, v: u32) -> Result<()> {
+        self.tree(TreeId::Meta)
+            .insert(meta::KEY_SCHEMA, &v.to_be_bytes())
+            .map_err(|e| self.io(e))?;
+        self.flush()
+    }
+}
+
+fn open_error(path: &Path, e: sled::Error) -> StoreError {
+    let text = e.to_string();
+    if text.contains("could not acquire lock") || text.contains("WouldBlock") {
+        StoreError::InUse(path.to_path_buf())
+    } else {
+        StoreError::Io {
+            path: path.to_path_buf(),
+            detail: text,
+        }
+    }
+}
+
+/// A sled store directory has a `conf` and a `db` file.
+pub(crate) fn is_store_dir(path: &Path) -> bool {
+    path.join("conf").is_file() && path.join("db").is_file()
+}
+
+fn dir_is_empty(path: &Path) -> bool {
+    std::fs::read_dir(path)
+        .map(|mut d| d.next().is_none())
+        .unwrap_or(false)
+}
+
+fn create_private_dir(path: &Path) -> Result<()> {
+    let io = |e: std::io::Error| StoreError::Io {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(path)
+            .map_err(io)
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::create_dir_all(path).map_err(io)
+    }
+}
+
+/// Directory 0700, files 0600: the store holds personal data of customers.
+pub(crate) fn restrict_permissions(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o700));
+        let mut stack = vec![path.to_path_buf()];
+        while let Some(dir) = stack.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let p = entry.path();
+                let mode = if p.is_dir() {
+                    stack.push(p.clone());
+                    0o700
+                } else {
+                    0o600
+                };
+                let _ = std::fs::set_permissions(&p, std::fs::Permissions::from_mode(mode));
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}

@@ -1,0 +1,218 @@
+//! Writes: every change is one sled transaction over records, their index entries and the
+//! change log, flushed before the call returns.
+
+use super::Store;
+use super::changelog::{self, Change, ChangeOp};
+use super::error::{Result, StoreError};
+use super::meta;
+use super::record::{EntityKind, Record};
+use super::trees::TreeId;
+use jiff::Timestamp;
+use sled::Transactional;
+use sled::transaction::{ConflictableTransactionError, TransactionError, TransactionalTree};
+
+/// The records to write (or delete) together, all or nothing.
+#[derive(Clone, Debug, Default)]
+pub struct WriteSet {
+    ops: Vec<(EntityKind, [u8; 16], Option<Record>)>,
+}
+
+impl WriteSet {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Inserts or replaces a record.
+    pub fn put(&mut self, record: impl Into<Record>) -> &mut Self {
+        let r = record.into();
+        self.ops.push((r.kind(), r.key(), Some(r)));
+        self
+    }
+
+    /// Removes a record (and its index entries).
+    pub fn delete(&mut self, kind: EntityKind, key: [u8; 16]) -> &mut Self {
+        self.ops.push((kind, key, None));
+        self
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ops.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.ops.len()
+    }
+}
+
+/// What a committed write did: its change-log entries, and the records as they were before,
+/// which is all an undo needs.
+#[derive(Clone, Debug, Default)]
+pub struct Receipt {
+    pub changes: Vec<Change>,
+    pub before: Vec<(EntityKind, [u8; 16], Option<Record>)>,
+}
+
+impl Receipt {
+    /// The write that puts every record back as it was before this one.
+    pub fn undo(&self) -> WriteSet {
+        let mut ws = WriteSet::new();
+        // Reverse order, so a record written twice ends as it was first found.
+        for (kind, key, old) in self.before.iter().rev() {
+            match old {
+                Some(r) => ws.put(r.clone()),
+                None => ws.delete(*kind, *key),
+            };
+        }
+        ws
+    }
+}
+
+type TxError = ConflictableTransactionError<StoreError>;
+
+impl Store {
+    /// Applies `writes` atomically, appends the change log, and flushes to disk before returning.
+    /// Records are validated first; an invalid one rejects the whole write and changes nothing.
+    pub fn commit(&self, writes: &WriteSet, now: Timestamp) -> Result<Receipt> {
+        for (_, _, rec) in &writes.ops {
+            if let Some(r) = rec {
+                r.validate()?;
+            }
+        }
+        let encoded: Vec<Option<Vec<u8>>> = writes
+            .ops
+            .iter()
+            .map(|(_, _, r)| r.as_ref().map(Record::encode))
+            .collect();
+        let result = self.trees.as_slice().transaction(|tx| {
+            let mut receipt = Receipt::default();
+            let mut seq =
+                meta::read_u64(tx[TreeId::Meta.slot()].get(meta::KEY_LAST_SEQ)?.as_deref());
+            for ((kind, key, new), bytes) in writes.ops.iter().zip(&encoded) {
+                let tree = &tx[kind.tree().slot()];
+                let old = match tree.get(key)? {
+                    Some(b) => Some(decode_in_tx(*kind, key, &b)?),
+                    None => None,
+                };
+                if let Some(o) = &old {
+                    for (t, k, _) in o.index_entries() {
+                        tx[t.slot()].remove(k)?;
+                    }
+                }
+                match (new, bytes) {
+                    (Some(n), Some(b)) => {
+                        tree.insert(key, b.as_slice())?;
+                        for (t, k, v) in n.index_entries() {
+                            tx[t.slot()].insert(k, v)?;
+                        }
+                    }
+                    _ => {
+                        tree.remove(key)?;
+                    }
+                }
+                for op in changelog::derive(old.as_ref(), new.as_ref()) {
+                    seq += 1;
+                    let change = Change {
+                        seq,
+                        at: now,
+                        entity: *kind,
+                        id: ulid::Ulid::from_bytes(*key).to_string(),
+                        op,
+                    };
+                    append_change(&tx[TreeId::Changes.slot()], &change)?;
+                    receipt.changes.push(change);
+                }
+                receipt.before.push((*kind, *key, old));
+            }
+            tx[TreeId::Meta.slot()].insert(meta::KEY_LAST_SEQ, &seq.to_be_bytes())?;
+            Ok(receipt)
+        });
+        let receipt = result.map_err(|e| match e {
+            TransactionError::Abort(e) => e,
+            TransactionError::Storage(e) => self.io(e),
+        })?;
+        if self.flush_writes {
+            self.flush()?;
+        }
+        Ok(receipt)
+    }
+
+    /// Loads records into a store that nobody else can see yet (a demo being built in a scratch
+    /// directory): per-tree batches, fast, but not atomic across trees, so callers must build
+    /// elsewhere and move the finished store into place. Every record still gets its index
+    /// entries and a `created` change-log entry. Flushes before returning.
+    pub fn load_fresh(
+        &self,
+        records: impl IntoIterator<Item = Record>,
+        now: Timestamp,
+    ) -> Result<u64> {
+        const CHUNK: usize = 20_000;
+        let mut seq = meta::read_u64(
+            self.tree(TreeId::Meta)
+                .get(meta::KEY_LAST_SEQ)
+                .map_err(|e| self.io(e))?
+                .as_deref(),
+        );
+        let mut batches: Vec<sled::Batch> =
+            TreeId::ALL.iter().map(|_| sled::Batch::default()).collect();
+        let mut pending = 0usize;
+        let mut count = 0u64;
+        for record in records {
+            record.validate()?;
+            let key = record.key();
+            batches[record.kind().tree().slot()].insert(&key, record.encode());
+            for (t, k, v) in record.index_entries() {
+                batches[t.slot()].insert(k, v);
+            }
+            seq += 1;
+            let change = Change {
+                seq,
+                at: now,
+                entity: record.kind(),
+                id: ulid::Ulid::from_bytes(key).to_string(),
+                op: ChangeOp::Created,
+            };
+            batches[TreeId::Changes.slot()].insert(
+                &seq.to_be_bytes(),
+                serde_json::to_vec(&change).unwrap_or_default(),
+            );
+            pending += 1;
+            count += 1;
+            if pending >= CHUNK {
+                self.apply_batches(&mut batches)?;
+                pending = 0;
+            }
+        }
+        batches[TreeId::Meta.slot()].insert(meta::KEY_LAST_SEQ, &seq.to_be_bytes());
+        self.apply_batches(&mut batches)?;
+        self.flush()?;
+        Ok(count)
+    }
+
+    fn apply_batches(&self, batches: &mut [sled::Batch]) -> Result<()> {
+        for (slot, batch) in batches.iter_mut().enumerate() {
+            let b = std::mem::take(batch);
+            self.trees[slot].apply_batch(b).map_err(|e| self.io(e))?;
+        }
+        Ok(())
+    }
+}
+
+fn decode_in_tx(
+    kind: EntityKind,
+    key: &[u8; 16],
+    bytes: &[u8],
+) -> std::result::Result<Record, TxError> {
+    Record::decode(kind, bytes).map_err(|e| {
+        ConflictableTransactionError::Abort(StoreError::Corrupt {
+            tree: kind.tree().name(),
+            id: ulid::Ulid::from_bytes(*key).to_string(),
+            detail: e.to_string(),
+        })
+    })
+}
+
+fn append_change(tree: &TransactionalTree, change: &Change) -> std::result::Result<(), TxError> {
+    let bytes = serde_json::to_vec(change).unwrap_or_default();
+    tree.insert(&change.seq.to_be_bytes(), bytes)?;
+    Ok(())
+}

@@ -5,6 +5,7 @@ pub mod activity;
 pub mod contact;
 pub mod date_input;
 pub mod error;
+pub mod funnel;
 pub mod ids;
 pub mod lead;
 pub mod money;

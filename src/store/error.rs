@@ -23,7 +23,7 @@ pub enum StoreError {
     },
     #[error("the store has no dealer id; run `wortel init --dealer ID --salesperson NAME` first")]
     NoIdentity,
-    #[error("{0}")]
+    #[error(transparent)]
     Domain(#[from] crate::domain::DomainError),
     #[error("{what} {id} does not exist; check the id (list them with `wortel {list}`)")]
     NotFound {

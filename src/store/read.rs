@@ -121,6 +121,23 @@ impl Store {
             })
     }
 
+    /// (normalised name, id) of every account in name order, from the index alone: fuzzy search
+    /// over 50,000 names without decoding a record.
+    pub fn account_names(&self) -> impl Iterator<Item = Result<(String, AccountId)>> + '_ {
+        self.tree(TreeId::IdxAccountName)
+            .iter()
+            .keys()
+            .map(move |k| {
+                let k = k.map_err(|e| self.io(e))?;
+                let split = k.len().saturating_sub(17);
+                let name = String::from_utf8_lossy(&k[..split]).into_owned();
+                Ok((
+                    name,
+                    AccountId::from_bytes(trailing_id(&k).unwrap_or([0; 16])),
+                ))
+            })
+    }
+
     /// Contacts of an account, oldest first.
     pub fn contacts_of(&self, account: AccountId) -> Result<Vec<Contact>> {
         self.ids_under(TreeId::IdxContactAccount, &account.to_bytes())?

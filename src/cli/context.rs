@@ -1,0 +1,52 @@
+//! What every command needs: where the store is, what time it is, which time zone.
+
+use anyhow::{Context as _, Result};
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use std::path::PathBuf;
+
+/// The store location and the clock, resolved once per run.
+pub struct Context {
+    pub store: PathBuf,
+    /// True when the path came from `--store`/`WORTEL_STORE` rather than the default.
+    pub explicit_store: bool,
+    pub now: Timestamp,
+    pub tz: TimeZone,
+}
+
+impl Context {
+    /// `--store` (or `WORTEL_STORE`), else the platform data directory. `WORTEL_NOW` (RFC 3339)
+    /// fixes the clock, for reproducible scripts and tests.
+    pub fn new(store: Option<PathBuf>) -> Result<Context> {
+        let explicit_store = store.is_some();
+        let store = match store {
+            Some(p) => p,
+            None => default_store_path()?,
+        };
+        let now = match std::env::var("WORTEL_NOW") {
+            Ok(s) if !s.trim().is_empty() => s.trim().parse::<Timestamp>().with_context(|| {
+                format!("WORTEL_NOW `{s}` is not an RFC 3339 time such as 2026-11-23T09:00:00Z; fix or unset it")
+            })?,
+            // Whole seconds: listings and files show times a person can read.
+            _ => Timestamp::now().round(jiff::Unit::Second).unwrap_or_else(|_| Timestamp::now()),
+        };
+        Ok(Context {
+            store,
+            explicit_store,
+            now,
+            tz: TimeZone::system(),
+        })
+    }
+
+    /// Today's date in the local time zone.
+    pub fn today(&self) -> jiff::civil::Date {
+        self.now.to_zoned(self.tz.clone()).date()
+    }
+}
+
+/// The platform's data directory for wortel (e.g. `~/.local/share/wortel/store` on Linux).
+pub fn default_store_path() -> Result<PathBuf> {
+    directories::ProjectDirs::from("nl", "wortel", "wortel")
+        .map(|d| d.data_dir().join("store"))
+        .context("no home directory is known, so there is no default store location; pass --store PATH or set WORTEL_STORE")
+}

@@ -1,0 +1,213 @@
+//! `wortel demo`: build a realistic demo store and (for now) print what it holds; and the
+//! summary bare `wortel` prints until the full-screen view exists.
+
+use super::Context;
+use anyhow::{Context as _, Result, bail};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+use wortel::demo::{DemoConfig, generate};
+use wortel::domain::funnel::summarize;
+use wortel::domain::{LeadStatus, Stage};
+use wortel::store::{DEMO_DEALER, EntityKind, Identity, Record, Store, StoreError};
+
+#[derive(Debug, clap::Args)]
+pub struct DemoArgs {
+    /// How many leads to generate (accounts: half as many).
+    #[arg(long, default_value_t = 300, value_name = "N")]
+    pub leads: usize,
+    /// The random seed; the same seed gives the same store.
+    #[arg(long, default_value_t = 1, value_name = "S")]
+    pub seed: u64,
+    /// Only build the store; do not open it.
+    #[arg(long)]
+    pub no_tui: bool,
+}
+
+/// The largest demo that still builds in seconds on a laptop.
+const MAX_DEMO_LEADS: usize = 1_000_000;
+
+pub fn run(ctx: &Context, args: &DemoArgs) -> Result<()> {
+    if args.leads == 0 || args.leads > MAX_DEMO_LEADS {
+        bail!(
+            "--leads {} is out of range; give 1 to {MAX_DEMO_LEADS}",
+            args.leads
+        );
+    }
+    refuse_to_replace_real_data(&ctx.store)?;
+    let started = Instant::now();
+    let building = sibling(&ctx.store, "building")?;
+    remove_dir_if_present(&building)?;
+    {
+        let store = Store::open_or_create(&building)?;
+        let data = generate(&DemoConfig {
+            seed: args.seed,
+            leads: args.leads,
+            now: ctx.now,
+        });
+        let records = data
+            .accounts
+            .into_iter()
+            .map(Record::from)
+            .chain(data.contacts.into_iter().map(Record::from))
+            .chain(data.opportunities.into_iter().map(Record::from))
+            .chain(data.leads.into_iter().map(Record::from))
+            .chain(data.activities.into_iter().map(Record::from))
+            .chain(data.appointments.into_iter().map(Record::from))
+            .chain(data.nps.into_iter().map(Record::from));
+        store.load_fresh(records, ctx.now)?;
+        store.set_identity(&Identity {
+            dealer_id: DEMO_DEALER.to_string(),
+            salesperson: "Demo Verkoper".to_string(),
+            created_at: ctx.now,
+        })?;
+    }
+    swap_into_place(&building, &ctx.store)?;
+    let elapsed = started.elapsed();
+    let store = Store::open(&ctx.store)?;
+    println!(
+        "built demo store {} in {:.1} s (seed {})",
+        ctx.store.display(),
+        elapsed.as_secs_f64(),
+        args.seed
+    );
+    print_summary(&store, ctx)?;
+    if !args.no_tui {
+        print_next_steps(ctx);
+    }
+    Ok(())
+}
+
+/// What bare `wortel` shows.
+pub fn summary_of_default(ctx: &Context) -> Result<()> {
+    let store = Store::open(&ctx.store)?;
+    print_summary(&store, ctx)?;
+    print_next_steps(ctx);
+    Ok(())
+}
+
+fn print_next_steps(ctx: &Context) {
+    let flag = if ctx.explicit_store {
+        format!(" --store {}", ctx.store.display())
+    } else {
+        String::new()
+    };
+    println!();
+    println!("The full-screen view is not built yet. Meanwhile:");
+    println!("  wortel leads{flag}            the inbox, most valuable first");
+    println!("  wortel accounts{flag} --search NAME");
+    println!("  wortel funnel{flag}           the pipeline and forecast");
+    println!("  wortel log-visit{flag} --lead ID --outcome 2");
+}
+
+fn print_summary(store: &Store, ctx: &Context) -> Result<()> {
+    let who = store
+        .identity()?
+        .map(|i| format!("dealer {}, salesperson {}", i.dealer_id, i.salesperson))
+        .unwrap_or_else(|| "not set up (run `wortel init`)".to_string());
+    println!("store {}: {who}", ctx.store.display());
+    let new = store.status_count(LeadStatus::New);
+    let overdue = store.overdue_count(ctx.now)?;
+    let open: usize = LeadStatus::ALL
+        .iter()
+        .filter(|s| s.is_open())
+        .map(|s| store.status_count(*s))
+        .sum();
+    println!(
+        "  leads: {} in all, {open} open, {new} new, {overdue} overdue",
+        store.count(EntityKind::Lead)
+    );
+    println!(
+        "  accounts: {}  contacts: {}  activities: {}  appointments: {}",
+        store.count(EntityKind::Account),
+        store.count(EntityKind::Contact),
+        store.count(EntityKind::Activity),
+        store.count(EntityKind::Appointment)
+    );
+    let mut opps = Vec::new();
+    for s in Stage::ALL {
+        opps.extend(store.opportunities_in(s)?);
+    }
+    let summary = summarize(&opps);
+    let open_deals: usize = summary
+        .stages
+        .iter()
+        .filter(|s| s.stage.is_open())
+        .map(|s| s.count)
+        .sum();
+    println!(
+        "  funnel: {open_deals} open deals, weighted forecast {}",
+        summary.forecast
+    );
+    Ok(())
+}
+
+/// A demo only ever replaces an empty location or another demo store.
+fn refuse_to_replace_real_data(path: &Path) -> Result<()> {
+    if !path.exists() {
+        return Ok(());
+    }
+    match Store::open(path) {
+        Ok(store) => match store.identity()? {
+            Some(id) if id.dealer_id != DEMO_DEALER => bail!(
+                "{} holds the store of dealer {}; a demo never replaces real data, so pass --store PATH for the demo",
+                path.display(),
+                id.dealer_id
+            ),
+            _ if store.count(EntityKind::Lead) > 0 && store.identity()?.is_none() => bail!(
+                "{} holds a store with data but no dealer id; a demo never replaces it, so pass --store PATH for the demo",
+                path.display()
+            ),
+            _ => Ok(()),
+        },
+        Err(StoreError::Missing(_)) => Ok(()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn sibling(path: &Path, what: &str) -> Result<PathBuf> {
+    let name = path.file_name().with_context(|| {
+        format!(
+            "{} has no directory name; give a --store path such as ./demo-store",
+            path.display()
+        )
+    })?;
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    Ok(parent.join(format!(
+        ".{}.{what}-{}",
+        name.to_string_lossy(),
+        std::process::id()
+    )))
+}
+
+fn remove_dir_if_present(path: &Path) -> Result<()> {
+    if path.exists() {
+        std::fs::remove_dir_all(path)
+            .with_context(|| format!("could not remove the leftover {}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// Moves the finished store into place: the old demo is renamed away first, so at no moment does
+/// the path hold a half-built store.
+fn swap_into_place(built: &Path, target: &Path) -> Result<()> {
+    if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("could not create {}", parent.display()))?;
+    }
+    let old = sibling(target, "old")?;
+    if target.exists() {
+        std::fs::rename(target, &old).with_context(|| {
+            format!(
+                "could not move the previous demo at {} aside",
+                target.display()
+            )
+        })?;
+    }
+    std::fs::rename(built, target)
+        .with_context(|| format!("could not move the new demo to {}", target.display()))?;
+    remove_dir_if_present(&old)?;
+    Ok(())
+}

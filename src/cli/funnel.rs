@@ -1,0 +1,108 @@
+//! `wortel funnel`: per-stage counts, values, weighted values, forecast and win rate.
+
+use super::Context;
+use super::json_out::JsonArray;
+use super::table::table;
+use anyhow::Result;
+use serde::Serialize;
+use std::collections::HashMap;
+use wortel::domain::funnel::summarize;
+use wortel::domain::{AccountId, Opportunity, Stage};
+use wortel::store::Store;
+
+#[derive(Debug, clap::Args)]
+pub struct FunnelArgs {
+    /// Only these stages (comma-separated) in the --json listing.
+    #[arg(long, value_delimiter = ',', value_name = "STAGE")]
+    pub stage: Vec<String>,
+    /// With --json: print the totals object instead of the list of opportunities.
+    #[arg(long)]
+    pub totals: bool,
+    /// One JSON array of opportunities (or, with --totals, one totals object), for scripts.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Serialize)]
+struct OppJson<'a> {
+    id: String,
+    stage: Stage,
+    account: &'a str,
+    account_id: String,
+    title: &'a str,
+    value_cents: i64,
+    weighted_cents: i64,
+    stage_entered_at: String,
+    expected_close: Option<String>,
+    lost_reason: Option<&'a str>,
+    incentive: bool,
+    lead_id: Option<String>,
+}
+
+pub fn run(ctx: &Context, args: &FunnelArgs) -> Result<()> {
+    let store = Store::open(&ctx.store)?;
+    let stages: Vec<Stage> = if args.stage.is_empty() {
+        Stage::ALL.to_vec()
+    } else {
+        args.stage
+            .iter()
+            .map(|s| Stage::parse(s))
+            .collect::<Result<_, _>>()?
+    };
+    let mut opps: Vec<Opportunity> = Vec::new();
+    for s in Stage::ALL {
+        opps.extend(store.opportunities_in(s)?);
+    }
+    let summary = summarize(&opps);
+
+    if args.json && args.totals {
+        println!("{}", serde_json::to_string(&summary)?);
+        return Ok(());
+    }
+    if args.json {
+        let mut names: HashMap<AccountId, String> = HashMap::new();
+        let mut out = JsonArray::start()?;
+        for o in opps.iter().filter(|o| stages.contains(&o.stage)) {
+            if !names.contains_key(&o.account_id) {
+                let n = store
+                    .account(o.account_id)?
+                    .map(|a| a.name)
+                    .unwrap_or_default();
+                names.insert(o.account_id, n);
+            }
+            out.push(&OppJson {
+                id: o.id.to_string(),
+                stage: o.stage,
+                account: names.get(&o.account_id).map_or("", String::as_str),
+                account_id: o.account_id.to_string(),
+                title: &o.title,
+                value_cents: o.value.0,
+                weighted_cents: o.weighted_value().0,
+                stage_entered_at: o.stage_entered_at.to_string(),
+                expected_close: o.expected_close.map(|d| d.to_string()),
+                lost_reason: o.lost_reason.as_deref(),
+                incentive: o.incentive,
+                lead_id: o.lead_id.map(|l| l.to_string()),
+            })?;
+        }
+        return out.finish();
+    }
+
+    let mut t = table(&["STAGE", "PROB", "DEALS", "VALUE", "WEIGHTED"]);
+    for s in &summary.stages {
+        t.add_row(vec![
+            s.stage.to_string(),
+            format!("{} %", s.stage.probability()),
+            s.count.to_string(),
+            s.value.to_string(),
+            s.weighted.to_string(),
+        ]);
+    }
+    println!("{t}");
+    println!("weighted forecast (open stages): {}", summary.forecast);
+    match summary.win_rate {
+        Some(w) => println!("win rate (won of closed deals): {w} %"),
+        None => println!("win rate: no closed deals yet"),
+    }
+    Ok(())
+}

@@ -1,0 +1,144 @@
+//! `wortel log-visit`: scriptable capture of an activity and its outcome, with the effects of
+//! PRODUCT.md §3 (the same operation the TUI's visit form calls).
+
+use super::Context;
+use anyhow::{Result, bail};
+use serde_json::json;
+use wortel::domain::{ActivityKind, Cents, LeadId, Outcome, parse_date_input};
+use wortel::ops::{VisitInput, VisitTarget, log_visit};
+use wortel::store::{Store, StoreError};
+
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("target").required(true).args(["lead", "account", "opportunity"])))]
+pub struct LogVisitArgs {
+    /// The lead: wortel's id or head office's id (e.g. HQ-2026-000123).
+    #[arg(long, value_name = "ID")]
+    pub lead: Option<String>,
+    /// The account id.
+    #[arg(long, value_name = "ID")]
+    pub account: Option<String>,
+    /// The opportunity id.
+    #[arg(long, value_name = "ID")]
+    pub opportunity: Option<String>,
+    /// visit, call, email, meeting or note.
+    #[arg(long, default_value = "visit", value_name = "KIND")]
+    pub kind: String,
+    /// appointment-made, quote-sent, order-won, order-lost, follow-up, no-contact, not-interested (or 1–7).
+    #[arg(long, value_name = "OUTCOME")]
+    pub outcome: Option<String>,
+    /// A note on what happened.
+    #[arg(long, default_value = "", value_name = "TEXT")]
+    pub note: String,
+    /// The next step's date (2026-12-01, +3d, +2w, mon, tomorrow); for appointment-made the appointment's date.
+    #[arg(long, value_name = "DATE")]
+    pub next: Option<String>,
+    /// The appointment's time of day, HH:MM (default 10:00).
+    #[arg(long, value_name = "HH:MM")]
+    pub time: Option<String>,
+    /// The lost reason, for order-lost (from the store's list, e.g. price).
+    #[arg(long, value_name = "REASON")]
+    pub reason: Option<String>,
+    /// The order's final value in euros, for order-won (e.g. 95000 or 95.000,00).
+    #[arg(long, value_name = "EUROS")]
+    pub value: Option<String>,
+    /// When it happened (RFC 3339; default: now).
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+    /// Print the result as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(ctx: &Context, args: &LogVisitArgs) -> Result<()> {
+    let store = Store::open(&ctx.store)?;
+    let target = target(&store, args)?;
+    let mut input = VisitInput::new(
+        target,
+        args.outcome.as_deref().map(Outcome::parse).transpose()?,
+    );
+    input.kind = ActivityKind::parse(&args.kind)?;
+    input.note = args.note.clone();
+    input.next_step = args
+        .next
+        .as_deref()
+        .map(|d| parse_date_input(d, ctx.today()))
+        .transpose()?;
+    input.appointment_time = match args.time.as_deref() {
+        Some(t) => Some(
+            t.parse()
+                .map_err(|_| anyhow::anyhow!("time `{t}` is not HH:MM; give e.g. 14:30"))?,
+        ),
+        None => None,
+    };
+    input.lost_reason = args.reason.clone();
+    input.won_value = match args.value.as_deref() {
+        Some(v) => Some(Cents::parse(v).ok_or_else(|| {
+            anyhow::anyhow!("value `{v}` is not an amount in euros; give e.g. 95000 or 95.000,00")
+        })?),
+        None => None,
+    };
+    input.at = match args.at.as_deref() {
+        Some(t) => Some(t.parse().map_err(|_| {
+            anyhow::anyhow!("time `{t}` is not RFC 3339; give e.g. 2026-11-23T14:30:00+01:00")
+        })?),
+        None => None,
+    };
+    let result = log_visit(&store, &input, ctx.now, &ctx.tz)?;
+    if args.json {
+        println!(
+            "{}",
+            json!({
+                "activity_id": result.activity.id.to_string(),
+                "account": result.account.name,
+                "outcome": result.activity.outcome,
+                "next_step": result.activity.next_step.map(|d| d.to_string()),
+                "lead_id": result.lead.as_ref().map(|l| l.id.to_string()),
+                "status": result.lead.as_ref().map(|l| l.status),
+                "opportunity_id": result.opportunity.as_ref().map(|o| o.id.to_string()),
+                "stage": result.opportunity.as_ref().map(|o| o.stage),
+                "appointment_id": result.appointment.as_ref().map(|a| a.id.to_string()),
+                "effects": result.effects,
+            })
+        );
+    } else {
+        let what = result
+            .activity
+            .outcome
+            .map_or(String::new(), |o| format!(" ({o})"));
+        println!(
+            "logged {}{what} with {}",
+            result.activity.kind, result.account.name
+        );
+        for e in &result.effects {
+            println!("  {e}");
+        }
+        if let Some(d) = result.activity.next_step {
+            println!("  next step: {d}");
+        }
+    }
+    Ok(())
+}
+
+fn target(store: &Store, args: &LogVisitArgs) -> Result<VisitTarget> {
+    if let Some(l) = &args.lead {
+        if let Ok(id) = l.parse::<LeadId>() {
+            return Ok(VisitTarget::Lead(id));
+        }
+        return match store.lead_by_external(l)? {
+            Some(lead) => Ok(VisitTarget::Lead(lead.id)),
+            None => Err(StoreError::NotFound {
+                what: "lead",
+                id: l.clone(),
+                list: "leads",
+            }
+            .into()),
+        };
+    }
+    if let Some(a) = &args.account {
+        return Ok(VisitTarget::Account(a.parse()?));
+    }
+    if let Some(o) = &args.opportunity {
+        return Ok(VisitTarget::Opportunity(o.parse()?));
+    }
+    bail!("say what the activity is about: --lead, --account or --opportunity")
+}

@@ -1,0 +1,73 @@
+//! The command line (PRODUCT.md §6): one file per subcommand, each a thin layer over the library.
+
+mod accounts;
+mod check;
+mod context;
+mod demo;
+mod funnel;
+mod init;
+mod json_out;
+mod leads;
+mod log_visit;
+mod shell;
+mod table;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+pub use context::Context;
+
+/// wortel — a keyboard-driven terminal CRM for dealer sales staff.
+///
+/// Triage head office's leads, work accounts, log visit outcomes in seconds, move deals over the
+/// funnel, and send weekly feedback back to head office. Data stays in a local store.
+#[derive(Debug, Parser)]
+#[command(name = "wortel", version, about, long_about)]
+pub struct Cli {
+    /// The store directory (default: the platform data directory, e.g. ~/.local/share/wortel/store).
+    #[arg(long, global = true, env = "WORTEL_STORE", value_name = "PATH")]
+    pub store: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build a realistic demo store for a Dutch truck dealer (dealer id DEMO), then open it.
+    Demo(demo::DemoArgs),
+    /// Set up a store for a dealer and salesperson.
+    Init(init::InitArgs),
+    /// List leads in inbox order (tier, overdue, score, age).
+    Leads(leads::LeadsArgs),
+    /// List accounts by name.
+    Accounts(accounts::AccountsArgs),
+    /// Show the funnel: per-stage counts, values, weighted values and the forecast.
+    Funnel(funnel::FunnelArgs),
+    /// Log a visit, call, email, meeting or note and apply its outcome.
+    LogVisit(log_visit::LogVisitArgs),
+    /// Verify the store: records, indexes and the change log agree.
+    Check,
+    /// Print shell completions (bash, zsh, fish, elvish, powershell).
+    Completions(shell::CompletionsArgs),
+    /// Print the manual page (roff) to standard output.
+    Man,
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> Result<()> {
+    let ctx = Context::new(cli.store)?;
+    match cli.command {
+        None => demo::summary_of_default(&ctx),
+        Some(Command::Demo(args)) => demo::run(&ctx, &args),
+        Some(Command::Init(args)) => init::run(&ctx, &args),
+        Some(Command::Leads(args)) => leads::run(&ctx, &args),
+        Some(Command::Accounts(args)) => accounts::run(&ctx, &args),
+        Some(Command::Funnel(args)) => funnel::run(&ctx, &args),
+        Some(Command::LogVisit(args)) => log_visit::run(&ctx, &args),
+        Some(Command::Check) => check::run(&ctx),
+        Some(Command::Completions(args)) => shell::completions(&args),
+        Some(Command::Man) => shell::man(),
+    }
+}

@@ -1,0 +1,107 @@
+//! Funnel totals: what the board's headers and `wortel funnel` both show, from one function so
+//! the two can never disagree.
+
+use super::money::Cents;
+use super::opportunity::{Opportunity, Stage};
+use serde::Serialize;
+
+/// Totals of one stage.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StageTotals {
+    pub stage: Stage,
+    pub count: usize,
+    pub value: Cents,
+    pub weighted: Cents,
+}
+
+/// Totals of the whole funnel.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FunnelSummary {
+    pub stages: Vec<StageTotals>,
+    /// Σ value × probability over the open stages.
+    pub forecast: Cents,
+    /// Won deals as a share of closed deals, in whole percent; `None` before any deal closed.
+    pub win_rate: Option<u32>,
+}
+
+/// Sums opportunities per stage.
+pub fn summarize<'a>(opps: impl IntoIterator<Item = &'a Opportunity>) -> FunnelSummary {
+    let mut stages: Vec<StageTotals> = Stage::ALL
+        .iter()
+        .map(|s| StageTotals {
+            stage: *s,
+            count: 0,
+            value: Cents(0),
+            weighted: Cents(0),
+        })
+        .collect();
+    for o in opps {
+        if let Some(t) = stages.iter_mut().find(|t| t.stage == o.stage) {
+            t.count += 1;
+            t.value = t.value + o.value;
+            t.weighted = t.weighted + o.weighted_value();
+        }
+    }
+    let forecast = stages
+        .iter()
+        .filter(|t| t.stage.is_open())
+        .map(|t| t.weighted)
+        .sum();
+    let count = |s: Stage| stages.iter().find(|t| t.stage == s).map_or(0, |t| t.count);
+    let (won, lost) = (count(Stage::Won), count(Stage::Lost));
+    let win_rate =
+        (won + lost > 0).then(|| ((won * 200 + (won + lost)) / (2 * (won + lost))) as u32);
+    FunnelSummary {
+        stages,
+        forecast,
+        win_rate,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ids::{AccountId, OpportunityId};
+    use jiff::Timestamp;
+
+    fn opp(stage: Stage, euros: i64) -> Opportunity {
+        let now = Timestamp::UNIX_EPOCH;
+        Opportunity {
+            id: OpportunityId::generate(now),
+            account_id: AccountId::generate(now),
+            lead_id: None,
+            title: "x".into(),
+            value: Cents::euros(euros),
+            stage,
+            stage_entered_at: now,
+            expected_close: None,
+            lost_reason: None,
+            incentive: false,
+            owner: String::new(),
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    #[test]
+    fn totals_forecast_and_win_rate_on_a_hand_computed_funnel() {
+        let deals = vec![
+            opp(Stage::Qualify, 50_000),
+            opp(Stage::Qualify, 50_000),
+            opp(Stage::Quote, 200_000),
+            opp(Stage::Won, 90_000),
+            opp(Stage::Won, 10_000),
+            opp(Stage::Lost, 70_000),
+        ];
+        let s = summarize(&deals);
+        let q = &s.stages[0];
+        assert_eq!(
+            (q.count, q.value, q.weighted),
+            (2, Cents::euros(100_000), Cents::euros(10_000))
+        );
+        assert_eq!(s.stages[2].weighted, Cents::euros(100_000));
+        assert_eq!(s.forecast, Cents::euros(110_000));
+        assert_eq!(s.win_rate, Some(67));
+        assert_eq!(summarize(&[]).win_rate, None);
+    }
+}

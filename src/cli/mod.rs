@@ -11,6 +11,7 @@ mod leads;
 mod log_visit;
 mod shell;
 mod table;
+mod write_loop;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
@@ -53,6 +54,9 @@ pub enum Command {
     Completions(shell::CompletionsArgs),
     /// Print the manual page (roff) to standard output.
     Man,
+    /// Write records in a loop, printing each confirmation (used by the crash tests).
+    #[command(hide = true)]
+    DebugWriteLoop(write_loop::WriteLoopArgs),
 }
 
 /// Runs the parsed command line.
@@ -69,5 +73,6 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Check) => check::run(&ctx),
         Some(Command::Completions(args)) => shell::completions(&args),
         Some(Command::Man) => shell::man(),
+        Some(Command::DebugWriteLoop(args)) => write_loop::run(&ctx, &args),
     }
 }

@@ -1,0 +1,88 @@
+//! `wortel debug-write-loop` (hidden): performs confirmed writes as fast as it can and prints
+//! one line per confirmation. The crash tests `kill -9` it at random moments and then check
+//! that every confirmed write survived; it exercises the same store calls as the front ends.
+
+use super::Context;
+use anyhow::Result;
+use std::io::Write;
+use wortel::domain::*;
+use wortel::ops::{VisitInput, VisitTarget, log_visit};
+use wortel::store::{Store, WriteSet};
+
+#[derive(Debug, clap::Args)]
+pub struct WriteLoopArgs {
+    /// Stop after this many writes (default: run until killed).
+    #[arg(long)]
+    pub count: Option<u64>,
+    /// Skip the flush after each write (the control run that must lose data).
+    #[arg(long)]
+    pub no_flush: bool,
+}
+
+pub fn run(ctx: &Context, args: &WriteLoopArgs) -> Result<()> {
+    let mut store = Store::open_or_create(&ctx.store)?;
+    if args.no_flush {
+        store.set_flush_writes(false);
+    }
+    let mut out = std::io::stdout().lock();
+    let mut n = 0u64;
+    while args.count.is_none_or(|c| n < c) {
+        let now = jiff::Timestamp::now();
+        let mut account = Account::new(
+            AccountId::generate(now),
+            &format!("Crash Test {n} B.V."),
+            Lifecycle::Prospect,
+            now,
+        );
+        account.address.city = "Utrecht".into();
+        let lead = Lead {
+            id: LeadId::generate(now),
+            external_id: None,
+            account_id: account.id,
+            contact_id: None,
+            source: Source {
+                channel: Channel::Dealer,
+                campaign: String::new(),
+            },
+            score: (n % 101) as u8,
+            interest: "R 450".into(),
+            signals: vec![],
+            incentive: false,
+            received_at: now,
+            respond_by: None,
+            status: LeadStatus::New,
+            reason: None,
+            snoozed_until: None,
+            status_changed_at: now,
+            owner: String::new(),
+            notes: String::new(),
+            tier: Tier::UnknownProspect,
+            opportunity_id: None,
+            first_contact_at: None,
+            created_at: now,
+            updated_at: now,
+        };
+        let mut ws = WriteSet::new();
+        ws.put(account).put(lead.clone());
+        store.commit(&ws, now)?;
+        writeln!(out, "confirmed lead {}", lead.id)?;
+        out.flush()?;
+        // A second, multi-record write: the visit moves the lead and creates an opportunity.
+        let input = VisitInput::new(VisitTarget::Lead(lead.id), Some(Outcome::QuoteSent));
+        let result = log_visit(&store, &input, now, &ctx.tz)?;
+        writeln!(
+            out,
+            "confirmed activity {} lead {} {}",
+            result.activity.id,
+            lead.id,
+            lead_status(&result)
+        )?;
+        out.flush()?;
+        n += 1;
+    }
+    Ok(())
+}
+
+fn lead_status(r: &wortel::ops::VisitResult) -> &'static str {
+    r.lead.as_ref().map_or("none", |l| l.status.as_str())
+}

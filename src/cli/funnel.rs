@@ -63,12 +63,8 @@ pub fn run(ctx: &Context, args: &FunnelArgs) -> Result<()> {
         let mut names: HashMap<AccountId, String> = HashMap::new();
         let mut out = JsonArray::start()?;
         for o in opps.iter().filter(|o| stages.contains(&o.stage)) {
-            if !names.contains_key(&o.account_id) {
-                let n = store
-                    .account(o.account_id)?
-                    .map(|a| a.name)
-                    .unwrap_or_default();
-                names.insert(o.account_id, n);
+            if let std::collections::hash_map::Entry::Vacant(e) = names.entry(o.account_id) {
+                e.insert(store.account(o.account_id)?.map(|a| a.name).unwrap_or_default());
             }
             out.push(&OppJson {
                 id: o.id.to_string(),

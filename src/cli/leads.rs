@@ -159,9 +159,9 @@ fn account_of<'a>(
     cache: &'a mut HashMap<AccountId, Account>,
     id: AccountId,
 ) -> Result<Option<&'a Account>> {
-    if !cache.contains_key(&id) {
+    if let std::collections::hash_map::Entry::Vacant(e) = cache.entry(id) {
         if let Some(a) = store.account(id)? {
-            cache.insert(id, a);
+            e.insert(a);
         }
     }
     Ok(cache.get(&id))

@@ -40,11 +40,9 @@ pub fn normalise_name(name: &str) -> String {
             if c.is_alphanumeric() {
                 out.push(c);
                 last_space = false;
-            } else if c.is_whitespace() || c == '-' || c == '&' || c == '/' {
-                if !last_space {
-                    out.push(' ');
-                    last_space = true;
-                }
+            } else if (c.is_whitespace() || c == '-' || c == '&' || c == '/') && !last_space {
+                out.push(' ');
+                last_space = true;
             }
             // other punctuation (dots in "B.V.") is dropped without a space
         }

@@ -4,7 +4,7 @@ use jiff::Timestamp;
 
 /// Microseconds since the epoch, sign bit flipped, big-endian: sorts like the timestamps.
 pub fn time(t: Timestamp) -> [u8; 8] {
-    let micros = t.as_microsecond() as i64;
+    let micros = t.as_microsecond();
     ((micros as u64) ^ (1 << 63)).to_be_bytes()
 }
 

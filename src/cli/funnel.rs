@@ -64,7 +64,12 @@ pub fn run(ctx: &Context, args: &FunnelArgs) -> Result<()> {
         let mut out = JsonArray::start()?;
         for o in opps.iter().filter(|o| stages.contains(&o.stage)) {
             if let std::collections::hash_map::Entry::Vacant(e) = names.entry(o.account_id) {
-                e.insert(store.account(o.account_id)?.map(|a| a.name).unwrap_or_default());
+                e.insert(
+                    store
+                        .account(o.account_id)?
+                        .map(|a| a.name)
+                        .unwrap_or_default(),
+                );
             }
             out.push(&OppJson {
                 id: o.id.to_string(),

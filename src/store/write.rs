@@ -137,31 +137,30 @@ impl Store {
     }
 
     /// Loads records into a store that nobody else can see yet (a demo being built in a scratch
-    /// directory): per-tree batches, fast, but not atomic across trees, so callers must build
-    /// elsewhere and move the finished store into place. Every record still gets its index
-    /// entries and a `created` change-log entry. Flushes before returning.
+    /// directory): not atomic across trees, so callers must build elsewhere and move the finished
+    /// store into place. Every record still gets its index entries and a `created` change-log
+    /// entry. Keys are written in sorted order, tree by tree, which is several times faster in
+    /// sled than scattered inserts. Flushes before returning.
     pub fn load_fresh(
         &self,
         records: impl IntoIterator<Item = Record>,
         now: Timestamp,
     ) -> Result<u64> {
-        const CHUNK: usize = 20_000;
         let mut seq = meta::read_u64(
             self.tree(TreeId::Meta)
                 .get(meta::KEY_LAST_SEQ)
                 .map_err(|e| self.io(e))?
                 .as_deref(),
         );
-        let mut batches: Vec<sled::Batch> =
-            TreeId::ALL.iter().map(|_| sled::Batch::default()).collect();
-        let mut pending = 0usize;
+        let mut per_tree: Vec<Vec<(Vec<u8>, Vec<u8>)>> =
+            TreeId::ALL.iter().map(|_| Vec::new()).collect();
         let mut count = 0u64;
         for record in records {
             record.validate()?;
             let key = record.key();
-            batches[record.kind().tree().slot()].insert(&key, record.encode());
+            per_tree[record.kind().tree().slot()].push((key.to_vec(), record.encode()));
             for (t, k, v) in record.index_entries() {
-                batches[t.slot()].insert(k, v);
+                per_tree[t.slot()].push((k, v));
             }
             seq += 1;
             let change = Change {
@@ -171,29 +170,28 @@ impl Store {
                 id: ulid::Ulid::from_bytes(key).to_string(),
                 op: ChangeOp::Created,
             };
-            batches[TreeId::Changes.slot()].insert(
-                &seq.to_be_bytes(),
+            per_tree[TreeId::Changes.slot()].push((
+                seq.to_be_bytes().to_vec(),
                 serde_json::to_vec(&change).unwrap_or_default(),
-            );
-            pending += 1;
+            ));
             count += 1;
-            if pending >= CHUNK {
-                self.apply_batches(&mut batches)?;
-                pending = 0;
+        }
+        per_tree[TreeId::Meta.slot()]
+            .push((meta::KEY_LAST_SEQ.to_vec(), seq.to_be_bytes().to_vec()));
+        for (slot, mut entries) in per_tree.into_iter().enumerate() {
+            entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            for chunk in entries.chunks(10_000) {
+                let mut batch = sled::Batch::default();
+                for (k, v) in chunk {
+                    batch.insert(k.as_slice(), v.as_slice());
+                }
+                self.trees[slot]
+                    .apply_batch(batch)
+                    .map_err(|e| self.io(e))?;
             }
         }
-        batches[TreeId::Meta.slot()].insert(meta::KEY_LAST_SEQ, &seq.to_be_bytes());
-        self.apply_batches(&mut batches)?;
         self.flush()?;
         Ok(count)
-    }
-
-    fn apply_batches(&self, batches: &mut [sled::Batch]) -> Result<()> {
-        for (slot, batch) in batches.iter_mut().enumerate() {
-            let b = std::mem::take(batch);
-            self.trees[slot].apply_batch(b).map_err(|e| self.io(e))?;
-        }
-        Ok(())
     }
 }
 

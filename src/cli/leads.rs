@@ -77,8 +77,15 @@ pub fn run(ctx: &Context, args: &LeadsArgs) -> Result<()> {
 
     let mut selected: Vec<Lead> = Vec::new();
     let mut matched = 0usize;
+    let needs_record = channel.is_some() || args.overdue || query.is_some();
     for id in store.lead_ids_in_order(&order, ctx.now) {
-        let Some(lead) = store.lead(id?)? else {
+        let id = id?;
+        if !needs_record && selected.len() >= limit {
+            // Past the page: count from the index without loading records.
+            matched += 1;
+            continue;
+        }
+        let Some(lead) = store.lead(id)? else {
             continue;
         };
         if channel.is_some_and(|c| lead.source.channel != c)
@@ -86,12 +93,11 @@ pub fn run(ctx: &Context, args: &LeadsArgs) -> Result<()> {
         {
             continue;
         }
+        matched += 1;
         if query.is_none() && selected.len() >= limit {
-            matched += 1;
             continue;
         }
         account_of(&store, &mut accounts, lead.account_id)?;
-        matched += 1;
         selected.push(lead);
     }
     if let Some(q) = &query {
@@ -205,22 +211,23 @@ fn print_table(leads: &[Lead], accounts: &HashMap<AccountId, Account>, ctx: &Con
     for l in leads {
         let a = accounts.get(&l.account_id);
         let respond = match l.respond_by {
-            Some(r) if l.is_overdue(ctx.now) => format!(
-                "{} OVERDUE",
-                r.to_zoned(ctx.tz.clone()).strftime("%d-%m %H:%M")
-            ),
             Some(r) => r
                 .to_zoned(ctx.tz.clone())
                 .strftime("%d-%m %H:%M")
                 .to_string(),
             None => "-".into(),
         };
+        let status = if l.is_overdue(ctx.now) {
+            "OVERDUE".to_string()
+        } else {
+            l.status.to_string()
+        };
         t.add_row(vec![
             l.tier.to_string(),
-            l.status.to_string(),
-            cut(a.map_or("?", |a| a.name.as_str()), 32),
+            status,
+            cut(a.map_or("?", |a| a.name.as_str()), 30),
             cut(a.map_or("", |a| a.address.city.as_str()), 16),
-            cut(&l.interest, 24),
+            cut(&l.interest, 20),
             l.score.to_string(),
             respond,
             l.source.channel.to_string(),

@@ -2,14 +2,14 @@
 
 use comfy_table::{ContentArrangement, Table, presets};
 
-/// A borderless table that fits the terminal width (or 120 columns when not a terminal).
+/// A borderless table that fits the terminal width (or 160 columns when not a terminal).
 pub fn table(header: &[&str]) -> Table {
     let mut t = Table::new();
     t.load_preset(presets::NOTHING)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_header(header.iter().map(|h| h.to_string()));
     if t.width().is_none() {
-        t.set_width(120);
+        t.set_width(160);
     }
     t
 }

@@ -1,13 +1,26 @@
-//! TEMPORARY stand-in until the real generator lands (not committed).
-use crate::domain::*;
-use jiff::{Timestamp, ToSpan};
-use rand::{Rng, SeedableRng};
+//! A realistic, deterministic demo store for a Dutch truck dealer: accounts with installed base,
+//! contacts with consent, head-office and own leads (some overdue), a pipeline in every stage, a
+//! history of activities and appointments, and NPS answers. The same seed gives the same data.
 
+mod names;
+mod people;
+mod pipeline;
+
+use crate::domain::*;
+use jiff::{SignedDuration, Timestamp};
+use rand::Rng;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+
+/// What to generate.
 pub struct DemoConfig {
     pub seed: u64,
     pub leads: usize,
+    /// Every timestamp is derived from this, never from the real clock.
     pub now: Timestamp,
 }
+
+/// The generated records, ready to load into a store.
 pub struct DemoData {
     pub accounts: Vec<Account>,
     pub contacts: Vec<Contact>,
@@ -17,70 +30,114 @@ pub struct DemoData {
     pub appointments: Vec<Appointment>,
     pub nps: Vec<NpsResponse>,
 }
-pub fn generate(c: &DemoConfig) -> DemoData {
-    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(c.seed);
-    let mut d = DemoData {
-        accounts: vec![],
-        contacts: vec![],
-        leads: vec![],
-        opportunities: vec![],
-        activities: vec![],
-        appointments: vec![],
-        nps: vec![],
+
+/// Builds the demo data: accounts are half as many as leads.
+pub fn generate(config: &DemoConfig) -> DemoData {
+    let mut g = Gen {
+        rng: ChaCha8Rng::seed_from_u64(config.seed),
+        now: config.now,
+        seed: config.seed,
     };
-    let n_acc = (c.leads / 2).max(1);
-    for i in 0..n_acc {
-        let created = c
-            .now
-            .checked_sub(((400 - (i % 300) as i64) * 24).hours())
-            .unwrap();
-        let lc = [
-            Lifecycle::Prospect,
-            Lifecycle::Customer,
-            Lifecycle::ExCustomer,
-        ][i % 3];
-        let mut a = Account::new(
-            AccountId::new_at(created, &mut rng),
-            &format!("Transport {i} B.V."),
-            lc,
-            created,
-        );
-        a.address.city = "Utrecht".into();
-        a.kvk = Some(format!("{:08}", 10000000 + i));
-        d.accounts.push(a);
+    let n_accounts = (config.leads / 2).max(1);
+    let mut data = DemoData {
+        accounts: Vec::with_capacity(n_accounts),
+        contacts: Vec::with_capacity(n_accounts * 2),
+        leads: Vec::with_capacity(config.leads),
+        opportunities: Vec::new(),
+        activities: Vec::with_capacity(config.leads * 3 / 2),
+        appointments: Vec::new(),
+        nps: Vec::new(),
+    };
+    for i in 0..n_accounts {
+        let account = people::account(&mut g, i);
+        let contacts = people::contacts(&mut g, &account);
+        data.contacts.extend(contacts);
+        data.accounts.push(account);
     }
-    for i in 0..c.leads {
-        let a = &d.accounts[i % n_acc];
-        let received = c.now.checked_sub(((i % 50) as i64 * 24).hours()).unwrap();
-        let mut l = Lead {
-            id: LeadId::new_at(received, &mut rng),
-            external_id: Some(format!("HQ-2026-{i:06}")),
-            account_id: a.id,
-            contact_id: None,
-            source: Source {
-                channel: Channel::ALL[i % 6],
-                campaign: "Replacement 2027".into(),
-            },
-            score: rng.gen_range(0..=100),
-            interest: "R 450".into(),
-            signals: vec![],
-            incentive: i % 3 == 0,
-            received_at: received,
-            respond_by: Some(received.checked_add(72.hours()).unwrap()),
-            status: LeadStatus::New,
-            reason: None,
-            snoozed_until: None,
-            status_changed_at: received,
-            owner: String::new(),
-            notes: String::new(),
-            tier: Tier::UnknownProspect,
-            opportunity_id: None,
-            first_contact_at: None,
-            created_at: received,
-            updated_at: received,
-        };
-        l.tier = Tier::derive(a.lifecycle, a.created_at < l.received_at);
-        d.leads.push(l);
-    }
-    d
+    pipeline::leads_and_deals(&mut g, &mut data, config.leads);
+    pipeline::account_history(&mut g, &mut data);
+    pipeline::nps(&mut g, &mut data);
+    finish(&mut data);
+    data
 }
+
+/// Sets what derives from the history: last activity per account, then each lead's tier.
+fn finish(data: &mut DemoData) {
+    let mut last: std::collections::HashMap<AccountId, Timestamp> =
+        std::collections::HashMap::new();
+    for a in &data.activities {
+        let e = last.entry(a.account_id).or_insert(a.at);
+        if a.at > *e {
+            *e = a.at;
+        }
+    }
+    let mut index = std::collections::HashMap::new();
+    for (i, a) in data.accounts.iter_mut().enumerate() {
+        a.last_activity_at = last.get(&a.id).copied();
+        if let Some(t) = a.last_activity_at {
+            a.updated_at = a.updated_at.max(t);
+        }
+        index.insert(a.id, i);
+    }
+    for l in &mut data.leads {
+        if let Some(&i) = index.get(&l.account_id) {
+            l.tier = crate::ops::tier_of(l, &data.accounts[i]);
+        }
+    }
+}
+
+/// The generator's state: one seeded random source and the fixed "now".
+pub(crate) struct Gen {
+    pub rng: ChaCha8Rng,
+    pub now: Timestamp,
+    pub seed: u64,
+}
+
+impl Gen {
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.rng.gen_range(0..items.len())]
+    }
+
+    pub fn chance(&mut self, p: f64) -> bool {
+        self.rng.gen_bool(p.clamp(0.0, 1.0))
+    }
+
+    /// A moment between `min_days` and `max_days` before now.
+    pub fn days_ago(&mut self, min_days: f64, max_days: f64) -> Timestamp {
+        let secs = self
+            .rng
+            .gen_range(min_days * 86_400.0..=max_days.max(min_days) * 86_400.0)
+            as i64;
+        self.now
+            .checked_sub(SignedDuration::from_secs(secs))
+            .unwrap_or(self.now)
+    }
+
+    /// A moment uniformly between `from` and `to` (or `from` when they are the wrong way round).
+    pub fn between(&mut self, from: Timestamp, to: Timestamp) -> Timestamp {
+        let span = to.as_second() - from.as_second();
+        if span <= 0 {
+            return from;
+        }
+        from.checked_add(SignedDuration::from_secs(self.rng.gen_range(0..=span)))
+            .unwrap_or(from)
+    }
+
+    pub fn after_hours(&mut self, t: Timestamp, hours: i64) -> Timestamp {
+        t.checked_add(SignedDuration::from_hours(hours))
+            .unwrap_or(t)
+    }
+
+    /// The local calendar date of a moment (the demo dealer is in the Netherlands).
+    pub fn date(&self, t: Timestamp) -> jiff::civil::Date {
+        t.to_zoned(amsterdam()).date()
+    }
+}
+
+/// Europe/Amsterdam when the system knows it, else UTC.
+pub(crate) fn amsterdam() -> jiff::tz::TimeZone {
+    jiff::tz::TimeZone::get("Europe/Amsterdam").unwrap_or(jiff::tz::TimeZone::UTC)
+}
+
+#[cfg(test)]
+mod tests;

@@ -9,7 +9,7 @@ mod visit;
 pub use lead_triage::{
     TriageResult, accept_lead, convert_lead, reject_lead, snooze_lead, wake_lead,
 };
-pub use tiers::retier;
+pub use tiers::{retier, tier_of};
 pub use visit::{VisitInput, VisitResult, VisitTarget, log_visit};
 
 use crate::domain::{Account, AccountId, Lead, LeadId, Opportunity, OpportunityId};

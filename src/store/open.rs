@@ -37,7 +37,6 @@ impl Store {
         let db = sled::Config::new()
             .path(path)
             .cache_capacity(CACHE_BYTES)
-            .mode(sled::Mode::HighThroughput)
             .open()
             .map_err(|e| open_error(path, e))?;
         let mut trees = Vec::with_capacity(TreeId::ALL.len());

@@ -67,6 +67,24 @@ impl Receipt {
     }
 }
 
+impl Store {
+    /// Writes the buffered entries tree by tree in key order. Plain inserts, not `Batch`: on a
+    /// 100k-lead demo sled 0.34's batches took 18 s and 3.3 GB of memory, inserts 8.5 s and
+    /// 0.36 GB (measured).
+    fn write_sorted(&self, per_tree: &mut [Vec<(Vec<u8>, Vec<u8>)>]) -> Result<()> {
+        for (slot, entries) in per_tree.iter_mut().enumerate() {
+            entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            for (k, v) in entries.drain(..) {
+                self.trees[slot].insert(k, v).map_err(|e| self.io(e))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Records per bulk-load step: large enough to sort usefully, small enough to bound memory.
+const LOAD_CHUNK: usize = 25_000;
+
 type TxError = ConflictableTransactionError<StoreError>;
 
 impl Store {
@@ -139,8 +157,7 @@ impl Store {
     /// Loads records into a store that nobody else can see yet (a demo being built in a scratch
     /// directory): not atomic across trees, so callers must build elsewhere and move the finished
     /// store into place. Every record still gets its index entries and a `created` change-log
-    /// entry. Keys are written in sorted order, tree by tree, which is several times faster in
-    /// sled than scattered inserts. Flushes before returning.
+    /// entry. Keys are written in sorted chunks, tree by tree. Flushes before returning.
     pub fn load_fresh(
         &self,
         records: impl IntoIterator<Item = Record>,
@@ -155,6 +172,7 @@ impl Store {
         let mut per_tree: Vec<Vec<(Vec<u8>, Vec<u8>)>> =
             TreeId::ALL.iter().map(|_| Vec::new()).collect();
         let mut count = 0u64;
+        let mut pending = 0usize;
         for record in records {
             record.validate()?;
             let key = record.key();
@@ -175,21 +193,15 @@ impl Store {
                 serde_json::to_vec(&change).unwrap_or_default(),
             ));
             count += 1;
+            pending += 1;
+            if pending >= LOAD_CHUNK {
+                self.write_sorted(&mut per_tree)?;
+                pending = 0;
+            }
         }
         per_tree[TreeId::Meta.slot()]
             .push((meta::KEY_LAST_SEQ.to_vec(), seq.to_be_bytes().to_vec()));
-        for (slot, mut entries) in per_tree.into_iter().enumerate() {
-            entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-            for chunk in entries.chunks(10_000) {
-                let mut batch = sled::Batch::default();
-                for (k, v) in chunk {
-                    batch.insert(k.as_slice(), v.as_slice());
-                }
-                self.trees[slot]
-                    .apply_batch(batch)
-                    .map_err(|e| self.io(e))?;
-            }
-        }
+        self.write_sorted(&mut per_tree)?;
         self.flush()?;
         Ok(count)
     }

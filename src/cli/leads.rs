@@ -77,13 +77,14 @@ pub fn run(ctx: &Context, args: &LeadsArgs) -> Result<()> {
 
     let mut selected: Vec<Lead> = Vec::new();
     let mut matched = 0usize;
+    let mut more = false;
     let needs_record = channel.is_some() || args.overdue || query.is_some();
     for id in store.lead_ids_in_order(&order, ctx.now) {
         let id = id?;
         if !needs_record && selected.len() >= limit {
-            // Past the page: count from the index without loading records.
-            matched += 1;
-            continue;
+            // Past the page: that more match is all the footer needs to say.
+            more = true;
+            break;
         }
         let Some(lead) = store.lead(id)? else {
             continue;
@@ -125,7 +126,12 @@ pub fn run(ctx: &Context, args: &LeadsArgs) -> Result<()> {
         return out.finish();
     }
     print_table(&selected, &accounts, ctx);
-    if matched > selected.len() {
+    if more {
+        println!(
+            "… first {} leads shown, more match; use --limit N or --json for all",
+            selected.len()
+        );
+    } else if matched > selected.len() {
         println!(
             "… {} of {matched} leads shown; use --limit N or --json for more",
             selected.len()

@@ -5,6 +5,7 @@ use super::json_out::JsonArray;
 use super::table::{cut, table};
 use anyhow::Result;
 use serde::Serialize;
+use wortel::domain::text::normalise_name;
 use wortel::domain::{Account, Lifecycle};
 use wortel::search::{Query, rank};
 use wortel::store::Store;
@@ -51,10 +52,11 @@ pub fn run(ctx: &Context, args: &AccountsArgs) -> Result<()> {
     let limit = args
         .limit
         .unwrap_or(if args.json { usize::MAX } else { 50 });
+    // The index holds normalised names, so the query is normalised the same way.
     let query = args
         .search
         .as_deref()
-        .map(|q| Query::new(&q.to_lowercase()))
+        .map(|q| Query::new(&normalise_name(q)))
         .filter(|q| !q.is_empty());
 
     // Names come from the index, so a search decodes only the accounts it shows.

@@ -11,6 +11,9 @@ use wortel::domain::*;
 use wortel::ops::tier_of;
 use wortel::store::{ChangeOp, EntityKind, LeadOrder, Receipt, Record, Store, WriteSet};
 
+/// One planned write: kind, key, and the new record (or `None` to delete).
+type Planned = Vec<(EntityKind, [u8; 16], Option<Record>)>;
+
 const NOW: &str = "2026-11-23T09:00:00Z";
 
 #[derive(Clone, Debug)]
@@ -195,7 +198,7 @@ fn plan(
     model: &Model,
     now: Timestamp,
     rng: &mut rand_chacha::ChaCha8Rng,
-) -> Option<Vec<(EntityKind, [u8; 16], Option<Record>)>> {
+) -> Option<Planned> {
     let accounts = model.accounts();
     let pick = |n: usize, len: usize| if len == 0 { None } else { Some(n % len) };
     let mut ws = Vec::new();
@@ -446,7 +449,7 @@ fn assert_agrees(store: &Store, model: &Model, now: Timestamp) {
             .into_iter()
             .filter(|x| x.account_id == a.id)
             .collect();
-        want.sort_by(|x, y| (y.at, y.id).cmp(&(x.at, x.id)));
+        want.sort_by_key(|x| std::cmp::Reverse((x.at, x.id)));
         assert_eq!(
             acts,
             want.iter().map(|x| x.id).collect::<Vec<_>>(),

@@ -231,33 +231,15 @@ fn plan(
         } => {
             let a = accounts[pick(*account, accounts.len())?];
             let received = hours(now, -hours_ago);
-            let mut l = Lead {
-                id: LeadId::new_at(received, rng),
-                external_id: None,
-                account_id: a.id,
-                contact_id: None,
-                source: Source {
-                    channel: Channel::Web,
-                    campaign: String::new(),
-                },
-                score: *score,
-                interest: "R 450".into(),
-                signals: vec![],
-                incentive: false,
-                received_at: received,
-                respond_by: Some(hours(received, *sla_hours)),
-                status: LeadStatus::New,
-                reason: None,
-                snoozed_until: None,
-                status_changed_at: received,
-                owner: String::new(),
-                notes: String::new(),
-                tier: Tier::UnknownProspect,
-                opportunity_id: None,
-                first_contact_at: None,
-                created_at: received,
-                updated_at: received,
-            };
+            let mut l = Lead::new(
+                LeadId::new_at(received, rng),
+                a.id,
+                Channel::Web,
+                *score,
+                received,
+            );
+            l.interest = "R 450".into();
+            l.respond_by = Some(hours(received, *sla_hours));
             if *external {
                 l.external_id = Some(format!("HQ-{}", l.id));
             }

@@ -19,33 +19,16 @@ fn account(name: &str, lifecycle: Lifecycle, created: Timestamp) -> Account {
 }
 
 fn lead(a: &Account, score: u8, received: Timestamp, respond_by: Timestamp) -> Lead {
-    let mut l = Lead {
-        id: LeadId::generate(received),
-        external_id: None,
-        account_id: a.id,
-        contact_id: None,
-        source: Source {
-            channel: Channel::Web,
-            campaign: String::new(),
-        },
+    let mut l = Lead::new(
+        LeadId::generate(received),
+        a.id,
+        Channel::Web,
         score,
-        interest: "R 450".into(),
-        signals: vec![],
-        incentive: true,
-        received_at: received,
-        respond_by: Some(respond_by),
-        status: LeadStatus::New,
-        reason: None,
-        snoozed_until: None,
-        status_changed_at: received,
-        owner: String::new(),
-        notes: String::new(),
-        tier: Tier::UnknownProspect,
-        opportunity_id: None,
-        first_contact_at: None,
-        created_at: received,
-        updated_at: received,
-    };
+        received,
+    );
+    l.interest = "R 450".into();
+    l.incentive = true;
+    l.respond_by = Some(respond_by);
     l.tier = ops::tier_of(&l, a);
     l
 }

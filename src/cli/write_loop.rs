@@ -35,33 +35,14 @@ pub fn run(ctx: &Context, args: &WriteLoopArgs) -> Result<()> {
             now,
         );
         account.address.city = "Utrecht".into();
-        let lead = Lead {
-            id: LeadId::generate(now),
-            external_id: None,
-            account_id: account.id,
-            contact_id: None,
-            source: Source {
-                channel: Channel::Dealer,
-                campaign: String::new(),
-            },
-            score: (n % 101) as u8,
-            interest: "R 450".into(),
-            signals: vec![],
-            incentive: false,
-            received_at: now,
-            respond_by: None,
-            status: LeadStatus::New,
-            reason: None,
-            snoozed_until: None,
-            status_changed_at: now,
-            owner: String::new(),
-            notes: String::new(),
-            tier: Tier::UnknownProspect,
-            opportunity_id: None,
-            first_contact_at: None,
-            created_at: now,
-            updated_at: now,
-        };
+        let mut lead = Lead::new(
+            LeadId::generate(now),
+            account.id,
+            Channel::Dealer,
+            (n % 101) as u8,
+            now,
+        );
+        lead.interest = "R 450".into();
         let mut ws = WriteSet::new();
         ws.put(account).put(lead.clone());
         store.commit(&ws, now)?;

@@ -226,6 +226,44 @@ pub struct Lead {
 }
 
 impl Lead {
+    /// A new lead with only what every lead has; the caller fills in the rest and sets the tier
+    /// from its account (`ops::tier_of`).
+    pub fn new(
+        id: LeadId,
+        account_id: AccountId,
+        channel: Channel,
+        score: u8,
+        received_at: Timestamp,
+    ) -> Lead {
+        Lead {
+            id,
+            external_id: None,
+            account_id,
+            contact_id: None,
+            source: Source {
+                channel,
+                campaign: String::new(),
+            },
+            score,
+            interest: String::new(),
+            signals: vec![],
+            incentive: false,
+            received_at,
+            respond_by: None,
+            status: LeadStatus::New,
+            reason: None,
+            snoozed_until: None,
+            status_changed_at: received_at,
+            owner: String::new(),
+            notes: String::new(),
+            tier: Tier::UnknownProspect,
+            opportunity_id: None,
+            first_contact_at: None,
+            created_at: received_at,
+            updated_at: received_at,
+        }
+    }
+
     /// A `new` lead past its respond-by deadline.
     pub fn is_overdue(&self, now: Timestamp) -> bool {
         self.status == LeadStatus::New && self.respond_by.is_some_and(|d| d < now)
@@ -346,33 +384,20 @@ mod tests {
     pub(crate) fn lead(status: LeadStatus) -> Lead {
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
         let now = ts("2026-11-16T08:00:00Z");
-        Lead {
-            id: LeadId::new_at(now, &mut rng),
-            external_id: Some("HQ-2026-000123".into()),
-            account_id: AccountId::new_at(now, &mut rng),
-            contact_id: None,
-            source: Source {
-                channel: Channel::DataMining,
-                campaign: "Replacement 2027".into(),
-            },
-            score: 82,
-            interest: "R 450 tractor".into(),
-            signals: vec![],
-            incentive: true,
-            received_at: now,
-            respond_by: Some(ts("2026-11-18T17:00:00Z")),
-            status,
-            reason: None,
-            snoozed_until: None,
-            status_changed_at: now,
-            owner: String::new(),
-            notes: String::new(),
-            tier: Tier::UnknownProspect,
-            opportunity_id: None,
-            first_contact_at: None,
-            created_at: now,
-            updated_at: now,
-        }
+        let mut l = Lead::new(
+            LeadId::new_at(now, &mut rng),
+            AccountId::new_at(now, &mut rng),
+            Channel::DataMining,
+            82,
+            now,
+        );
+        l.external_id = Some("HQ-2026-000123".into());
+        l.source.campaign = "Replacement 2027".into();
+        l.interest = "R 450 tractor".into();
+        l.incentive = true;
+        l.respond_by = Some(ts("2026-11-18T17:00:00Z"));
+        l.status = status;
+        l
     }
 
     const NOW: &str = "2026-11-20T09:00:00Z";

@@ -363,31 +363,5 @@ fn advance_lead(
 
 /// A stand-in lead for creating an opportunity on an account without one.
 fn placeholder_lead(account_id: AccountId, now: Timestamp) -> Lead {
-    Lead {
-        id: LeadId::generate(now),
-        external_id: None,
-        account_id,
-        contact_id: None,
-        source: Source {
-            channel: Channel::Dealer,
-            campaign: String::new(),
-        },
-        score: 0,
-        interest: String::new(),
-        signals: vec![],
-        incentive: false,
-        received_at: now,
-        respond_by: None,
-        status: LeadStatus::New,
-        reason: None,
-        snoozed_until: None,
-        status_changed_at: now,
-        owner: String::new(),
-        notes: String::new(),
-        tier: Tier::UnknownProspect,
-        opportunity_id: None,
-        first_contact_at: None,
-        created_at: now,
-        updated_at: now,
-    }
+    Lead::new(LeadId::generate(now), account_id, Channel::Dealer, 0, now)
 }

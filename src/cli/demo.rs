@@ -65,9 +65,9 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<()> {
     let elapsed = started.elapsed();
     let store = Store::open(&ctx.store)?;
     println!(
-        "built demo store {} in {:.1} s (seed {})",
+        "built demo store {} in {} ms (seed {})",
         ctx.store.display(),
-        elapsed.as_secs_f64(),
+        elapsed.as_millis(),
         args.seed
     );
     print_summary(&store, ctx)?;

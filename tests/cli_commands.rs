@@ -543,3 +543,39 @@ fn completions_man_and_a_bad_clock_setting() {
         "WORTEL_NOW `garbage` is not an RFC 3339 time",
     );
 }
+
+#[test]
+fn check_names_what_is_out_of_step_and_exits_non_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s");
+    demo(&store, 20);
+    {
+        // Damage the store behind wortel's back: drop one inbox index entry, add a stray one.
+        let db = sled::open(&store).unwrap();
+        let inbox = db.open_tree("idx:inbox").unwrap();
+        let (first, _) = inbox.iter().next().unwrap().unwrap();
+        inbox.remove(&first).unwrap();
+        db.open_tree("idx:opportunity-stage")
+            .unwrap()
+            .insert([9u8; 17], vec![])
+            .unwrap();
+        db.flush().unwrap();
+    }
+    let out = wortel(&store).arg("check").output().unwrap();
+    assert!(!out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("problem: index idx:inbox lacks the entry for key"),
+        "{stdout}"
+    );
+    assert!(
+        stdout
+            .contains("problem: index idx:opportunity-stage holds an entry no record accounts for"),
+        "{stdout}"
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("wortel: the store at") && err.contains("has 2 problem(s)"),
+        "{err}"
+    );
+}

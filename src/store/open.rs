@@ -34,11 +34,7 @@ impl Store {
     }
 
     fn open_dir(path: &Path) -> Result<Store> {
-        let db = sled::Config::new()
-            .path(path)
-            .cache_capacity(CACHE_BYTES)
-            .open()
-            .map_err(|e| open_error(path, e))?;
+        let db = open_with_retry(path)?;
         let mut trees = Vec::with_capacity(TreeId::ALL.len());
         for t in TreeId::ALL {
             trees.push(db.open_tree(t.name()).map_err(|e| open_error(path, e))?);
@@ -146,6 +142,31 @@ impl Store {
             .insert(meta::KEY_SCHEMA, &v.to_be_bytes())
             .map_err(|e| self.io(e))?;
         self.flush()
+    }
+}
+
+/// How long to wait for a lock that may be about to be released.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(1500);
+
+/// Opens the sled database. sled releases its file lock from a background thread after the
+/// last handle is dropped, so a store closed a moment ago (by this process or one that just
+/// exited) can still look locked: retry briefly before calling it "in use".
+fn open_with_retry(path: &Path) -> Result<sled::Db> {
+    let started = std::time::Instant::now();
+    loop {
+        match sled::Config::new()
+            .path(path)
+            .cache_capacity(CACHE_BYTES)
+            .open()
+        {
+            Ok(db) => return Ok(db),
+            Err(e) => match open_error(path, e) {
+                StoreError::InUse(_) if started.elapsed() < LOCK_WAIT => {
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
+                other => return Err(other),
+            },
+        }
     }
 }
 

@@ -283,21 +283,14 @@ fn plan(
             euros,
         } => {
             let a = accounts[pick(*account, accounts.len())?];
-            let o = Opportunity {
-                id: OpportunityId::new_at(now, rng),
-                account_id: a.id,
-                lead_id: None,
-                title: "Deal".into(),
-                value: Cents::euros(*euros),
-                stage: Stage::OPEN[usize::from(*stage) % 4],
-                stage_entered_at: now,
-                expected_close: None,
-                lost_reason: None,
-                incentive: false,
-                owner: String::new(),
-                created_at: now,
-                updated_at: now,
-            };
+            let o = Opportunity::new(
+                OpportunityId::new_at(now, rng),
+                a.id,
+                "Deal",
+                Cents::euros(*euros),
+                Stage::OPEN[usize::from(*stage) % 4],
+                now,
+            );
             ws.push((
                 EntityKind::Opportunity,
                 o.id.to_bytes(),

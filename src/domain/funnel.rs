@@ -66,21 +66,14 @@ mod tests {
 
     fn opp(stage: Stage, euros: i64) -> Opportunity {
         let now = Timestamp::UNIX_EPOCH;
-        Opportunity {
-            id: OpportunityId::generate(now),
-            account_id: AccountId::generate(now),
-            lead_id: None,
-            title: "x".into(),
-            value: Cents::euros(euros),
+        Opportunity::new(
+            OpportunityId::generate(now),
+            AccountId::generate(now),
+            "x",
+            Cents::euros(euros),
             stage,
-            stage_entered_at: now,
-            expected_close: None,
-            lost_reason: None,
-            incentive: false,
-            owner: String::new(),
-            created_at: now,
-            updated_at: now,
-        }
+            now,
+        )
     }
 
     #[test]

@@ -131,6 +131,32 @@ pub struct Opportunity {
 }
 
 impl Opportunity {
+    /// A new deal that enters `stage` now; the caller sets the lead, close date and owner.
+    pub fn new(
+        id: OpportunityId,
+        account_id: AccountId,
+        title: &str,
+        value: Cents,
+        stage: Stage,
+        now: Timestamp,
+    ) -> Self {
+        Opportunity {
+            id,
+            account_id,
+            lead_id: None,
+            title: title.to_string(),
+            value,
+            stage,
+            stage_entered_at: now,
+            expected_close: None,
+            lost_reason: None,
+            incentive: false,
+            owner: String::new(),
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
     /// The value weighted by the stage's probability.
     pub fn weighted_value(&self) -> Cents {
         self.value.percent(self.stage.probability())
@@ -253,21 +279,14 @@ mod tests {
     fn opp(stage: Stage, euros: i64) -> Opportunity {
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(3);
         let now = ts("2026-11-01T10:00:00Z");
-        Opportunity {
-            id: OpportunityId::new_at(now, &mut rng),
-            account_id: AccountId::new_at(now, &mut rng),
-            lead_id: None,
-            title: "R 450".into(),
-            value: Cents::euros(euros),
+        Opportunity::new(
+            OpportunityId::new_at(now, &mut rng),
+            AccountId::new_at(now, &mut rng),
+            "R 450",
+            Cents::euros(euros),
             stage,
-            stage_entered_at: now,
-            expected_close: None,
-            lost_reason: None,
-            incentive: false,
-            owner: String::new(),
-            created_at: now,
-            updated_at: now,
-        }
+            now,
+        )
     }
 
     #[test]

@@ -94,19 +94,16 @@ pub(super) fn new_opportunity_for(lead: &Lead, account_name: &str, now: Timestam
     } else {
         lead.interest.clone()
     };
-    Opportunity {
-        id: OpportunityId::generate(now),
-        account_id: lead.account_id,
-        lead_id: Some(lead.id),
-        title,
-        value: Cents(0),
-        stage: Stage::Qualify,
-        stage_entered_at: now,
-        expected_close: None,
-        lost_reason: None,
-        incentive: lead.incentive,
-        owner: lead.owner.clone(),
-        created_at: now,
-        updated_at: now,
-    }
+    let mut opp = Opportunity::new(
+        OpportunityId::generate(now),
+        lead.account_id,
+        &title,
+        Cents(0),
+        Stage::Qualify,
+        now,
+    );
+    opp.lead_id = Some(lead.id);
+    opp.incentive = lead.incentive;
+    opp.owner = lead.owner.clone();
+    opp
 }

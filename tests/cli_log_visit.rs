@@ -457,3 +457,99 @@ fn log_visit_on_a_path_without_a_store_creates_nothing() {
     );
     assert!(!store.exists());
 }
+
+/// Every opportunity that names a lead is that lead's opportunity: the link holds both ways
+/// (PRODUCT.md §3: a lead is `converted` when an opportunity exists), so no lead has two deals.
+fn deals_and_leads_link_both_ways(store: &Path) {
+    let leads = all_leads(store);
+    for o in list(store, &["funnel", "--json"]) {
+        let Some(lead_id) = o["lead_id"].as_str() else {
+            continue;
+        };
+        let l = leads
+            .iter()
+            .find(|l| l["id"] == lead_id)
+            .unwrap_or_else(|| {
+                panic!(
+                    "opportunity {} names lead {lead_id}, which is not listed",
+                    o["id"]
+                )
+            });
+        assert_eq!(
+            l["opportunity_id"], o["id"],
+            "opportunity {} names lead {lead_id} ({}), which does not name it back",
+            o["id"], l["status"]
+        );
+    }
+}
+
+#[test]
+fn after_any_visit_deals_and_leads_link_both_ways() {
+    let (_dir, store) = scratch();
+    demo(&store, 40, 7);
+    deals_and_leads_link_both_ways(&store);
+    for (lead, outcome) in new_leads(&store, 4).iter().zip(["1", "2", "3", "5"]) {
+        log(&store, s(lead, "id"), outcome, &[]);
+    }
+    deals_and_leads_link_both_ways(&store);
+}
+
+#[test]
+fn a_quote_logged_on_a_disqualified_lead_never_makes_a_deal_that_hangs_off_it() {
+    let (_dir, store) = demo_store();
+    let id = s(&a_new_lead(&store), "id").to_string();
+    log(&store, &id, "7", &[]);
+    // Logged twice, e.g. from a script that is re-run: at most one deal, linked both ways.
+    for _ in 0..2 {
+        let _ = wortel(&store)
+            .args(["log-visit", "--lead", &id, "--outcome", "2"])
+            .output()
+            .unwrap();
+    }
+    let deals = list(&store, &["funnel", "--json"])
+        .into_iter()
+        .filter(|o| o["lead_id"] == id.as_str())
+        .count();
+    assert!(
+        deals <= 1,
+        "{deals} opportunities hang off one disqualified lead"
+    );
+    deals_and_leads_link_both_ways(&store);
+}
+
+#[test]
+fn an_appointment_at_a_time_the_clocks_skip_is_refused() {
+    // 28 March 2027, 02:30 does not exist in Amsterdam: the clocks go from 02:00 to 03:00.
+    let (_dir, store) = demo_store();
+    let id = s(&a_new_lead(&store), "id").to_string();
+    let before = snapshot(&store);
+    refused_starting(
+        wortel(&store).args([
+            "log-visit",
+            "--lead",
+            &id,
+            "--outcome",
+            "1",
+            "--next",
+            "2027-03-28",
+            "--time",
+            "02:30",
+        ]),
+        "the appointment time does not exist on 2027-03-28",
+    );
+    assert_eq!(snapshot(&store), before);
+}
+
+#[test]
+fn an_appointment_in_the_hour_the_clocks_repeat_is_made() {
+    // 31 October 2027, 02:30 happens twice in Amsterdam; either is a real time.
+    let (_dir, store) = demo_store();
+    let id = s(&a_new_lead(&store), "id").to_string();
+    let out = log(
+        &store,
+        &id,
+        "1",
+        &["--next", "2027-10-31", "--time", "02:30"],
+    );
+    assert!(out["appointment_id"].is_string(), "{out}");
+}

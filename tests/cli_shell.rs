@@ -35,7 +35,7 @@ fn completions_exist_for_every_listed_shell() {
 fn completions_for_klingon_are_refused() {
     let (_dir, store) = scratch();
     usage_error(wortel(&store).args(["completions", "klingon"]), "klingon");
-    usage_error(&mut bare().arg("completions"), "<SHELL>");
+    usage_error(bare().arg("completions"), "<SHELL>");
     assert!(!store.exists());
 }
 

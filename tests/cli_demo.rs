@@ -174,7 +174,7 @@ fn a_demo_is_refused_on_a_regular_file_and_leaves_it_alone() {
     refused(
         wortel(&store).args(["demo", "--no-tui", "--leads", "10"]),
         &format!(
-            "{} is not a wortel store (it holds other files); pick another --store path",
+            "{} is a file, not a wortel store; pick a directory as --store path",
             store.display()
         ),
     );

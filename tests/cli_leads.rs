@@ -308,7 +308,7 @@ fn leads_on_a_regular_file_says_it_is_not_a_store() {
     refused(
         wortel(&store).arg("leads"),
         &format!(
-            "{} is not a wortel store (it holds other files); pick another --store path",
+            "{} is a file, not a wortel store; pick a directory as --store path",
             store.display()
         ),
     );

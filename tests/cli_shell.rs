@@ -58,3 +58,16 @@ fn an_unknown_command_is_a_usage_error() {
     usage_error(wortel(&store).arg("frobnicate"), "frobnicate");
     assert!(!store.exists());
 }
+
+#[test]
+fn man_and_completions_work_with_a_broken_clock_setting() {
+    let (_dir, store) = scratch();
+    let out = stdout_of(wortel(&store).env("WORTEL_NOW", "yesterday-ish").arg("man"));
+    assert!(out.contains(".TH wortel"), "{out}");
+    let out = stdout_of(
+        wortel(&store)
+            .env("WORTEL_NOW", "yesterday-ish")
+            .args(["completions", "fish"]),
+    );
+    assert!(out.contains("wortel"), "{out}");
+}

@@ -20,12 +20,15 @@ impl Context {
     pub fn new(store: Option<PathBuf>) -> Result<Context> {
         let explicit_store = store.is_some();
         let store = match store {
+            Some(p) if p.as_os_str().is_empty() => anyhow::bail!(
+                "the store path is empty (check --store or WORTEL_STORE); give a directory"
+            ),
             Some(p) => p,
             None => default_store_path()?,
         };
         let now = match std::env::var("WORTEL_NOW") {
-            Ok(s) if !s.trim().is_empty() => s.trim().parse::<Timestamp>().with_context(|| {
-                format!("WORTEL_NOW `{s}` is not an RFC 3339 time such as 2026-11-23T09:00:00Z; fix or unset it")
+            Ok(s) if !s.trim().is_empty() => s.trim().parse::<Timestamp>().map_err(|_| {
+                anyhow::anyhow!("WORTEL_NOW `{s}` is not an RFC 3339 time such as 2026-11-23T09:00:00Z; fix or unset it")
             })?,
             // Whole seconds: listings and files show times a person can read.
             _ => Timestamp::now().round(jiff::Unit::Second).unwrap_or_else(|_| Timestamp::now()),

@@ -61,6 +61,12 @@ pub enum Command {
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
+    // These need neither a store nor a clock, so a bad WORTEL_NOW or store path cannot break them.
+    match &cli.command {
+        Some(Command::Completions(args)) => return shell::completions(args),
+        Some(Command::Man) => return shell::man(),
+        _ => {}
+    }
     let ctx = Context::new(cli.store)?;
     match cli.command {
         None => demo::summary_of_default(&ctx),
@@ -71,8 +77,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Funnel(args)) => funnel::run(&ctx, &args),
         Some(Command::LogVisit(args)) => log_visit::run(&ctx, &args),
         Some(Command::Check) => check::run(&ctx),
-        Some(Command::Completions(args)) => shell::completions(&args),
-        Some(Command::Man) => shell::man(),
+        Some(Command::Completions(_)) | Some(Command::Man) => Ok(()),
         Some(Command::DebugWriteLoop(args)) => write_loop::run(&ctx, &args),
     }
 }

@@ -10,7 +10,7 @@ use crate::domain::*;
 use crate::store::{Receipt, Store, StoreError, WriteSet};
 use jiff::Timestamp;
 use jiff::civil::{Date, Time};
-use jiff::tz::TimeZone;
+use jiff::tz::{AmbiguousOffset, TimeZone};
 
 /// What the activity is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -108,6 +108,19 @@ pub fn log_visit(
         (_, _, Some(o)) => o.account_id,
         _ => unreachable!("a lead or opportunity target was loaded"),
     };
+    if let Some(l) = &lead {
+        let needs_deal = input.outcome.and_then(Outcome::target_stage).is_some();
+        if needs_deal && opp.is_none() && !l.status.is_open() {
+            return Err(invalid(format!(
+                "lead {} is {}, so no deal can start from it; log the visit on its account \
+                 (--account {}) to start a new deal",
+                l.external_id.clone().unwrap_or_else(|| l.id.to_string()),
+                l.status,
+                l.account_id
+            ))
+            .into());
+        }
+    }
     let mut account = load_account(store, account_id)?;
     let original_account = account.clone();
     let mut effects = Vec::new();
@@ -230,15 +243,7 @@ pub fn log_visit(
             let time = input
                 .appointment_time
                 .unwrap_or(Time::constant(10, 0, 0, 0));
-            let starts_at = day
-                .to_datetime(time)
-                .to_zoned(tz.clone())
-                .map_err(|e| {
-                    invalid(format!(
-                        "the appointment time does not exist on {day} ({e}); pick another time"
-                    ))
-                })?
-                .timestamp();
+            let starts_at = appointment_start(day, time, tz)?;
             effects.push(format!(
                 "appointment on {day} at {}",
                 time.strftime("%H:%M")
@@ -359,6 +364,24 @@ fn advance_lead(
         _ => {}
     }
     Ok(())
+}
+
+/// When an appointment starts. A wall-clock time the clocks skip (the spring DST gap) is
+/// refused rather than silently moved; a time that happens twice (autumn) takes the first.
+fn appointment_start(day: Date, time: Time, tz: &TimeZone) -> Result<Timestamp, DomainError> {
+    let ambiguous = tz.to_ambiguous_zoned(day.to_datetime(time));
+    if let AmbiguousOffset::Gap { .. } = ambiguous.offset() {
+        return Err(invalid(format!(
+            "the appointment time does not exist on {day}: the clocks skip {} there \
+             (daylight saving); pick another time",
+            time.strftime("%H:%M")
+        )));
+    }
+    ambiguous.compatible().map(|z| z.timestamp()).map_err(|e| {
+        invalid(format!(
+            "the appointment time on {day} cannot be used ({e})"
+        ))
+    })
 }
 
 /// A stand-in lead for creating an opportunity on an account without one.

@@ -13,6 +13,8 @@ pub enum StoreError {
     Missing(PathBuf),
     #[error("{0} is not a wortel store (it holds other files); pick another --store path")]
     NotAStore(PathBuf),
+    #[error("{0} is a file, not a wortel store; pick a directory as --store path")]
+    NotADirectory(PathBuf),
     #[error(
         "the store at {path} was written by a newer wortel (schema version {found}, this wortel knows up to {supported}); upgrade wortel to open it"
     )]

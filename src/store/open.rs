@@ -13,7 +13,7 @@ impl Store {
     /// Opens the store at `path`, creating an empty one if nothing is there.
     pub fn open_or_create(path: &Path) -> Result<Store> {
         if path.exists() && !path.is_dir() {
-            return Err(StoreError::NotAStore(path.to_path_buf()));
+            return Err(StoreError::NotADirectory(path.to_path_buf()));
         }
         if path.is_dir() && !is_store_dir(path) && !dir_is_empty(path) {
             return Err(StoreError::NotAStore(path.to_path_buf()));
@@ -26,6 +26,9 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store> {
         if !path.exists() || (path.is_dir() && dir_is_empty(path)) {
             return Err(StoreError::Missing(path.to_path_buf()));
+        }
+        if !path.is_dir() {
+            return Err(StoreError::NotADirectory(path.to_path_buf()));
         }
         if !is_store_dir(path) {
             return Err(StoreError::NotAStore(path.to_path_buf()));

@@ -9,3 +9,4 @@ pub mod domain;
 pub mod ops;
 pub mod search;
 pub mod store;
+pub mod tui;

@@ -1,0 +1,142 @@
+//! The one vocabulary of things a user can do. Keymaps bind chords to these names, the palette
+//! lists them, help describes them: adding a feature means adding an action here, binding it in
+//! `keymaps/default.toml` and handling it — nothing can be bound, shown or documented apart.
+
+use std::fmt;
+
+/// Where a binding applies. Lookup goes from the most specific context to `global`; an open
+/// overlay sees only its own `overlay` bindings, so typing text never triggers a command.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Context {
+    Global,
+    List,
+    Inbox,
+    Accounts,
+    Funnel,
+    Overlay,
+}
+
+impl Context {
+    pub const ALL: [Context; 6] = [
+        Context::Global,
+        Context::List,
+        Context::Inbox,
+        Context::Accounts,
+        Context::Funnel,
+        Context::Overlay,
+    ];
+
+    /// The table name in a keymap file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Global => "global",
+            Context::List => "list",
+            Context::Inbox => "inbox",
+            Context::Accounts => "accounts",
+            Context::Funnel => "funnel",
+            Context::Overlay => "overlay",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Context> {
+        Context::ALL.into_iter().find(|c| c.name() == name)
+    }
+}
+
+macro_rules! actions {
+    ($( $variant:ident = $name:literal, [$($ctx:ident),+], $doc:literal; )+) => {
+        /// A named command. See the module doc.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Action {
+            $( #[doc = $doc] $variant, )+
+        }
+
+        impl Action {
+            /// Every action, in the order help lists them.
+            pub const ALL: &'static [Action] = &[$(Action::$variant,)+];
+
+            /// The name used in keymap files and the palette.
+            pub fn name(self) -> &'static str {
+                match self { $(Action::$variant => $name,)+ }
+            }
+
+            /// One line for help and the palette.
+            pub fn description(self) -> &'static str {
+                match self { $(Action::$variant => $doc,)+ }
+            }
+
+            /// The contexts a binding of this action may live in.
+            pub fn contexts(self) -> &'static [Context] {
+                match self { $(Action::$variant => &[$(Context::$ctx),+],)+ }
+            }
+        }
+    };
+}
+
+actions! {
+    Help = "help", [Global], "show the keys of the active keymap";
+    Palette = "palette", [Global], "open the command palette: commands, accounts, leads";
+    Filter = "filter", [Global], "fuzzy-filter the current list";
+    PaneInbox = "pane-inbox", [Global], "go to the lead inbox";
+    PaneAccounts = "pane-accounts", [Global], "go to the accounts";
+    PaneFunnel = "pane-funnel", [Global], "go to the funnel board";
+    NextPane = "next-pane", [Global], "go to the next pane";
+    Undo = "undo", [Global], "undo the last change";
+    Quit = "quit", [Global], "quit wortel";
+    Down = "down", [List, Overlay], "move down";
+    Up = "up", [List, Overlay], "move up";
+    Top = "top", [List, Overlay], "go to the first row";
+    Bottom = "bottom", [List, Overlay], "go to the last row";
+    PageDown = "page-down", [List, Overlay], "move a page down";
+    PageUp = "page-up", [List, Overlay], "move a page up";
+    Open = "open", [List], "open the selected row";
+    Mark = "mark", [List], "mark or unmark the selected row for a bulk action";
+    ClearMarks = "clear-marks", [List], "unmark every row";
+    Accept = "accept", [Inbox], "accept the lead (or all marked leads)";
+    Reject = "reject", [Inbox], "reject the lead with a reason (or all marked leads)";
+    Snooze = "snooze", [Inbox], "snooze the lead until a date (or all marked leads)";
+    Convert = "convert", [Inbox], "convert the lead to an opportunity (or all marked leads)";
+    FilterStatus = "filter-status", [Inbox], "show leads of one status";
+    FilterTier = "filter-tier", [Inbox], "show leads of one priority tier";
+    FilterChannel = "filter-channel", [Inbox], "show leads from one source channel";
+    ToggleOverdue = "toggle-overdue", [Inbox], "show only overdue leads, or all again";
+    ClearFilters = "clear-filters", [Inbox], "drop every filter";
+    Close = "close", [Overlay], "close the overlay without doing anything";
+    Confirm = "confirm", [Overlay], "confirm the overlay's choice";
+    DeleteBack = "delete-back", [Overlay], "delete the character before the cursor";
+    ClearInput = "clear-input", [Overlay], "clear the text typed so far";
+}
+
+impl Action {
+    pub fn from_name(name: &str) -> Option<Action> {
+        Action::ALL.iter().copied().find(|a| a.name() == name)
+    }
+}
+
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_round_trip() {
+        let mut seen = std::collections::HashSet::new();
+        for a in Action::ALL {
+            assert!(seen.insert(a.name()), "{} twice", a.name());
+            assert_eq!(Action::from_name(a.name()), Some(*a));
+        }
+        assert_eq!(Action::from_name("frobnicate"), None);
+    }
+
+    #[test]
+    fn contexts_round_trip() {
+        for c in Context::ALL {
+            assert_eq!(Context::from_name(c.name()), Some(c));
+        }
+    }
+}

@@ -33,6 +33,33 @@ impl Query {
     }
 }
 
+impl Query {
+    /// The character positions in `text` that the query matched, for highlighting; `None` when a
+    /// term does not match.
+    pub fn indices(&self, text: &str) -> Option<Vec<usize>> {
+        let mut all = Vec::new();
+        for t in &self.terms {
+            let (_, idx) = self.matcher.fuzzy_indices(text, t)?;
+            all.extend(idx);
+        }
+        all.sort_unstable();
+        all.dedup();
+        Some(all)
+    }
+
+    /// True when `narrower` only adds characters or terms to this query, so everything it
+    /// matches this query matched too: the previous candidates are enough to filter for it,
+    /// which keeps typing a longer query fast.
+    pub fn is_extended_by(&self, narrower: &Query) -> bool {
+        self.terms.len() <= narrower.terms.len()
+            && self
+                .terms
+                .iter()
+                .zip(&narrower.terms)
+                .all(|(a, b)| b.starts_with(a.as_str()))
+    }
+}
+
 /// Ranks `items` by match score, best first; ties keep their input order.
 pub fn rank<T>(query: &Query, items: impl IntoIterator<Item = (T, String)>) -> Vec<(T, i64)> {
     let mut scored: Vec<(usize, T, i64)> = items

@@ -11,6 +11,8 @@ pub struct Context {
     /// True when the path came from `--store`/`WORTEL_STORE` rather than the default.
     pub explicit_store: bool,
     pub now: Timestamp,
+    /// True when `WORTEL_NOW` fixed the clock (the TUI then keeps that time).
+    pub fixed_now: bool,
     pub tz: TimeZone,
 }
 
@@ -26,6 +28,7 @@ impl Context {
             Some(p) => p,
             None => default_store_path()?,
         };
+        let fixed = std::env::var("WORTEL_NOW").is_ok_and(|s| !s.trim().is_empty());
         let now = match std::env::var("WORTEL_NOW") {
             Ok(s) if !s.trim().is_empty() => s.trim().parse::<Timestamp>().map_err(|_| {
                 anyhow::anyhow!("WORTEL_NOW `{s}` is not an RFC 3339 time such as 2026-11-23T09:00:00Z; fix or unset it")
@@ -37,6 +40,7 @@ impl Context {
             store,
             explicit_store,
             now,
+            fixed_now: fixed,
             tz: TimeZone::system(),
         })
     }

@@ -5,10 +5,10 @@ use super::Context;
 use anyhow::{Context as _, Result, bail};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
-use wortel::demo::{DemoConfig, generate};
+use wortel::demo::{DemoConfig, load_into};
 use wortel::domain::funnel::summarize;
 use wortel::domain::{LeadStatus, Stage};
-use wortel::store::{DEMO_DEALER, EntityKind, Identity, Record, Store, StoreError};
+use wortel::store::{DEMO_DEALER, EntityKind, Store, StoreError};
 
 #[derive(Debug, clap::Args)]
 pub struct DemoArgs {
@@ -39,27 +39,14 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<()> {
     remove_dir_if_present(&building)?;
     {
         let store = Store::open_or_create(&building)?;
-        let data = generate(&DemoConfig {
-            seed: args.seed,
-            leads: args.leads,
-            now: ctx.now,
-        });
-        let records = data
-            .accounts
-            .into_iter()
-            .map(Record::from)
-            .chain(data.contacts.into_iter().map(Record::from))
-            .chain(data.opportunities.into_iter().map(Record::from))
-            .chain(data.leads.into_iter().map(Record::from))
-            .chain(data.activities.into_iter().map(Record::from))
-            .chain(data.appointments.into_iter().map(Record::from))
-            .chain(data.nps.into_iter().map(Record::from));
-        store.load_fresh(records, ctx.now)?;
-        store.set_identity(&Identity {
-            dealer_id: DEMO_DEALER.to_string(),
-            salesperson: "Demo Verkoper".to_string(),
-            created_at: ctx.now,
-        })?;
+        load_into(
+            &store,
+            &DemoConfig {
+                seed: args.seed,
+                leads: args.leads,
+                now: ctx.now,
+            },
+        )?;
     }
     swap_into_place(&building, &ctx.store)?;
     let elapsed = started.elapsed();
@@ -70,6 +57,10 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<()> {
         elapsed.as_millis(),
         args.seed
     );
+    if !args.no_tui && super::tui::can_open() {
+        drop(store);
+        return super::tui::open(ctx);
+    }
     print_summary(&store, ctx)?;
     if !args.no_tui {
         print_next_steps(ctx);
@@ -77,7 +68,7 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<()> {
     Ok(())
 }
 
-/// What bare `wortel` shows.
+/// What bare `wortel` shows when it is not run in a terminal.
 pub fn summary_of_default(ctx: &Context) -> Result<()> {
     let store = Store::open(&ctx.store)?;
     print_summary(&store, ctx)?;
@@ -92,7 +83,10 @@ fn print_next_steps(ctx: &Context) {
         String::new()
     };
     println!();
-    println!("The full-screen view is not built yet. Meanwhile:");
+    println!(
+        "This is not a terminal, so the full-screen view stays closed; run `wortel{flag}` in one."
+    );
+    println!("From scripts:");
     println!("  wortel leads{flag}            the inbox, most valuable first");
     println!("  wortel accounts{flag} --search NAME");
     println!("  wortel funnel{flag}           the pipeline and forecast");

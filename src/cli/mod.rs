@@ -11,6 +11,7 @@ mod leads;
 mod log_visit;
 mod shell;
 mod table;
+mod tui;
 mod write_loop;
 
 use anyhow::Result;
@@ -69,6 +70,7 @@ pub fn run(cli: Cli) -> Result<()> {
     }
     let ctx = Context::new(cli.store)?;
     match cli.command {
+        None if tui::can_open() => tui::open(&ctx),
         None => demo::summary_of_default(&ctx),
         Some(Command::Demo(args)) => demo::run(&ctx, &args),
         Some(Command::Init(args)) => init::run(&ctx, &args),

@@ -7,6 +7,7 @@ mod people;
 mod pipeline;
 
 use crate::domain::*;
+use crate::store::{DEMO_DEALER, Identity, Record, Store, StoreError};
 use jiff::{SignedDuration, Timestamp};
 use rand::Rng;
 use rand::SeedableRng;
@@ -29,6 +30,27 @@ pub struct DemoData {
     pub activities: Vec<Activity>,
     pub appointments: Vec<Appointment>,
     pub nps: Vec<NpsResponse>,
+}
+
+/// Generates the demo data and loads it into an empty store, with the demo dealer's identity.
+pub fn load_into(store: &Store, config: &DemoConfig) -> Result<(), StoreError> {
+    let data = generate(config);
+    let records = data
+        .accounts
+        .into_iter()
+        .map(Record::from)
+        .chain(data.contacts.into_iter().map(Record::from))
+        .chain(data.opportunities.into_iter().map(Record::from))
+        .chain(data.leads.into_iter().map(Record::from))
+        .chain(data.activities.into_iter().map(Record::from))
+        .chain(data.appointments.into_iter().map(Record::from))
+        .chain(data.nps.into_iter().map(Record::from));
+    store.load_fresh(records, config.now)?;
+    store.set_identity(&Identity {
+        dealer_id: DEMO_DEALER.to_string(),
+        salesperson: "Demo Verkoper".to_string(),
+        created_at: config.now,
+    })
 }
 
 /// Builds the demo data: accounts are half as many as leads.

@@ -13,27 +13,142 @@ pub struct TriageResult {
     pub receipt: Receipt,
 }
 
-fn step(
+/// A triage step that can be applied to one lead or to many marked ones.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TriageStep {
+    Accept,
+    /// With a reason from the store's reject list.
+    Reject(String),
+    Snooze(Timestamp),
+    Wake,
+    /// Into a fresh opportunity at `qualify`.
+    Convert,
+}
+
+impl TriageStep {
+    /// The past tense for messages: "accepted 3 leads".
+    pub fn done_verb(&self) -> &'static str {
+        match self {
+            TriageStep::Accept => "accepted",
+            TriageStep::Reject(_) => "rejected",
+            TriageStep::Snooze(_) => "snoozed",
+            TriageStep::Wake => "woke",
+            TriageStep::Convert => "converted",
+        }
+    }
+}
+
+/// What a triage of several leads did: the leads that took the step (in one commit) and those
+/// that could not, each with the reason.
+#[derive(Debug)]
+pub struct BulkTriage {
+    pub done: Vec<Lead>,
+    pub opportunities: Vec<Opportunity>,
+    pub skipped: Vec<(LeadId, StoreError)>,
+    /// `None` when no lead took the step (nothing was written).
+    pub receipt: Option<Receipt>,
+}
+
+/// Applies `step` to every lead in `ids` that can take it, in one atomic, flushed commit; leads
+/// that cannot (e.g. already rejected) are skipped and reported, never half-applied.
+pub fn triage_leads(
+    store: &Store,
+    ids: &[LeadId],
+    step: &TriageStep,
+    now: Timestamp,
+) -> Result<BulkTriage, StoreError> {
+    let step = match step {
+        TriageStep::Reject(reason) => TriageStep::Reject(store.reasons()?.check_reject(reason)?),
+        s => s.clone(),
+    };
+    let mut ws = WriteSet::new();
+    let mut result = BulkTriage {
+        done: Vec::new(),
+        opportunities: Vec::new(),
+        skipped: Vec::new(),
+        receipt: None,
+    };
+    for id in ids {
+        match planned(store, *id, &step, now) {
+            Ok((lead, opp)) => {
+                ws.put(lead.clone());
+                result.done.push(lead);
+                if let Some(o) = opp {
+                    ws.put(o.clone());
+                    result.opportunities.push(o);
+                }
+            }
+            Err(e) => result.skipped.push((*id, e)),
+        }
+    }
+    if !ws.is_empty() {
+        result.receipt = Some(store.commit(&ws, now)?);
+    }
+    Ok(result)
+}
+
+/// One lead after the step, and the opportunity a conversion creates; nothing written.
+fn planned(
     store: &Store,
     id: LeadId,
-    s: LeadStep,
+    step: &TriageStep,
+    now: Timestamp,
+) -> Result<(Lead, Option<Opportunity>), StoreError> {
+    let mut lead = load_lead(store, id)?;
+    let domain_step = match step {
+        TriageStep::Accept => LeadStep::Accept,
+        TriageStep::Reject(reason) => LeadStep::Reject {
+            reason: reason.clone(),
+        },
+        TriageStep::Snooze(until) => LeadStep::Snooze { until: *until },
+        TriageStep::Wake => LeadStep::Wake,
+        TriageStep::Convert => {
+            if lead.status == LeadStatus::Snoozed {
+                lead.apply(LeadStep::Wake, now)?;
+            }
+            let account = load_account(store, lead.account_id)?;
+            let opp = new_opportunity_for(&lead, &account.name, now);
+            lead.apply(
+                LeadStep::Convert {
+                    opportunity: opp.id,
+                },
+                now,
+            )?;
+            return Ok((lead, Some(opp)));
+        }
+    };
+    lead.apply(domain_step, now)?;
+    Ok((lead, None))
+}
+
+/// One lead, where a lead that cannot take the step is an error.
+fn single(
+    store: &Store,
+    id: LeadId,
+    step: TriageStep,
     now: Timestamp,
 ) -> Result<TriageResult, StoreError> {
-    let mut lead = load_lead(store, id)?;
-    lead.apply(s, now)?;
-    let mut ws = WriteSet::new();
-    ws.put(lead.clone());
-    let receipt = store.commit(&ws, now)?;
-    Ok(TriageResult {
-        lead,
-        opportunity: None,
-        receipt,
-    })
+    let mut bulk = triage_leads(store, &[id], &step, now)?;
+    if let Some((_, e)) = bulk.skipped.pop() {
+        return Err(e);
+    }
+    match (bulk.done.pop(), bulk.receipt) {
+        (Some(lead), Some(receipt)) => Ok(TriageResult {
+            lead,
+            opportunity: bulk.opportunities.pop(),
+            receipt,
+        }),
+        _ => Err(StoreError::NotFound {
+            what: "lead",
+            id: id.to_string(),
+            list: "leads",
+        }),
+    }
 }
 
 /// Accepts a new (or snoozed) lead.
 pub fn accept_lead(store: &Store, id: LeadId, now: Timestamp) -> Result<TriageResult, StoreError> {
-    step(store, id, LeadStep::Accept, now)
+    single(store, id, TriageStep::Accept, now)
 }
 
 /// Rejects a lead with a reason from the store's reject list.
@@ -43,8 +158,7 @@ pub fn reject_lead(
     reason: &str,
     now: Timestamp,
 ) -> Result<TriageResult, StoreError> {
-    let reason = store.reasons()?.check_reject(reason)?;
-    step(store, id, LeadStep::Reject { reason }, now)
+    single(store, id, TriageStep::Reject(reason.to_string()), now)
 }
 
 /// Puts a lead aside until `until`.
@@ -54,37 +168,18 @@ pub fn snooze_lead(
     until: Timestamp,
     now: Timestamp,
 ) -> Result<TriageResult, StoreError> {
-    step(store, id, LeadStep::Snooze { until }, now)
+    single(store, id, TriageStep::Snooze(until), now)
 }
 
 /// Brings a snoozed lead back as new.
 pub fn wake_lead(store: &Store, id: LeadId, now: Timestamp) -> Result<TriageResult, StoreError> {
-    step(store, id, LeadStep::Wake, now)
+    single(store, id, TriageStep::Wake, now)
 }
 
 /// Converts a lead into an opportunity in the first stage, carrying over its interest and
 /// head office's incentive flag.
 pub fn convert_lead(store: &Store, id: LeadId, now: Timestamp) -> Result<TriageResult, StoreError> {
-    let mut lead = load_lead(store, id)?;
-    if lead.status == LeadStatus::Snoozed {
-        lead.apply(LeadStep::Wake, now)?;
-    }
-    let account = load_account(store, lead.account_id)?;
-    let opp = new_opportunity_for(&lead, &account.name, now);
-    lead.apply(
-        LeadStep::Convert {
-            opportunity: opp.id,
-        },
-        now,
-    )?;
-    let mut ws = WriteSet::new();
-    ws.put(lead.clone()).put(opp.clone());
-    let receipt = store.commit(&ws, now)?;
-    Ok(TriageResult {
-        lead,
-        opportunity: Some(opp),
-        receipt,
-    })
+    single(store, id, TriageStep::Convert, now)
 }
 
 /// A fresh opportunity at `qualify` for a lead.

@@ -7,7 +7,8 @@ mod tiers;
 mod visit;
 
 pub use lead_triage::{
-    TriageResult, accept_lead, convert_lead, reject_lead, snooze_lead, wake_lead,
+    BulkTriage, TriageResult, TriageStep, accept_lead, convert_lead, reject_lead, snooze_lead,
+    triage_leads, wake_lead,
 };
 pub use tiers::{retier, tier_of};
 pub use visit::{VisitInput, VisitResult, VisitTarget, log_visit};

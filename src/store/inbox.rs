@@ -111,6 +111,17 @@ impl Store {
         Ok(n)
     }
 
+    /// The `new` leads past their respond-by, in inbox order (tier, then most overdue first).
+    pub fn overdue_lead_ids(&self, tiers: &[Tier], now: Timestamp) -> Result<Vec<LeadId>> {
+        let mut all = Vec::new();
+        for tier in [Tier::Customer, Tier::KnownProspect, Tier::UnknownProspect] {
+            if tiers.is_empty() || tiers.contains(&tier) {
+                all.extend(self.overdue_in_tier(tier, now)?);
+            }
+        }
+        Ok(all)
+    }
+
     /// How many leads have `status`, from the index alone.
     pub fn status_count(&self, status: LeadStatus) -> usize {
         self.tree(TreeId::IdxInbox)

@@ -4,7 +4,16 @@
 //! `ops`) → render. Panes and overlays own their state and draw themselves from it.
 
 pub mod action;
+pub mod app;
+pub mod config;
 pub mod config_error;
+pub mod format;
+pub mod handlers;
 pub mod keymap;
 pub mod keys;
+pub mod overlays;
+pub mod panes;
+pub mod search_index;
+pub mod terminal;
 pub mod theme;
+pub mod view;

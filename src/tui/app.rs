@@ -1,0 +1,275 @@
+//! The application state and its routing: a key becomes a chord, the keymap names the action,
+//! the focused overlay or pane handles it, and changes go to the store through `ops` before the
+//! status line says they are done.
+
+use super::action::{Action, Context};
+use super::keymap::Keymap;
+use super::keys::Chord;
+use super::overlays::{Choice, Outcome, Overlay, Pending};
+use super::panes::inbox::InboxPane;
+use super::search_index::SearchIndexState;
+use super::theme::Theme;
+use crate::domain::{AccountId, LeadId};
+use crate::store::{Receipt, Store};
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
+use std::sync::Arc;
+
+/// The three panes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pane {
+    Inbox,
+    Accounts,
+    Funnel,
+}
+
+impl Pane {
+    pub fn context(self) -> Context {
+        match self {
+            Pane::Inbox => Context::Inbox,
+            Pane::Accounts => Context::Accounts,
+            Pane::Funnel => Context::Funnel,
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Inbox => "Inbox",
+            Pane::Accounts => "Accounts",
+            Pane::Funnel => "Funnel",
+        }
+    }
+}
+
+/// The time, fixed for tests and scripted runs (`WORTEL_NOW`), else the system's.
+#[derive(Clone, Copy, Debug)]
+pub struct Clock {
+    pub fixed: Option<Timestamp>,
+}
+
+impl Clock {
+    pub fn now(&self) -> Timestamp {
+        self.fixed.unwrap_or_else(|| {
+            Timestamp::now()
+                .round(jiff::Unit::Second)
+                .unwrap_or_else(|_| Timestamp::now())
+        })
+    }
+}
+
+/// How a status message looks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Ok,
+    Error,
+}
+
+/// The last message in the status bar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub tone: Tone,
+}
+
+/// The last change, kept so `u` can take it back.
+pub struct Undo {
+    pub label: String,
+    pub receipt: Receipt,
+}
+
+/// Everything the TUI knows.
+pub struct App {
+    pub store: Arc<Store>,
+    pub clock: Clock,
+    pub tz: TimeZone,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    /// "DEMO · Demo Verkoper", for the status bar.
+    pub who: String,
+    pub pane: Pane,
+    pub inbox: InboxPane,
+    /// The account the accounts pane shows (opened from a lead or the palette).
+    pub account: Option<AccountId>,
+    pub overlay: Option<Overlay>,
+    pub status: Status,
+    pub undo: Option<Undo>,
+    pub index: SearchIndexState,
+    pub quit: bool,
+    /// Rows in the list at the last frame, for page moves.
+    pub page: usize,
+}
+
+impl App {
+    /// Opens the TUI state on a store; `index` is built in the background or at once.
+    pub fn new(
+        store: Arc<Store>,
+        clock: Clock,
+        tz: TimeZone,
+        keymap: Keymap,
+        theme: Theme,
+        index: SearchIndexState,
+    ) -> Result<App, crate::store::StoreError> {
+        let who = match store.identity()? {
+            Some(i) => format!("{} · {}", i.dealer_id, i.salesperson),
+            None => "no dealer set (wortel init)".to_string(),
+        };
+        let mut app = App {
+            store,
+            clock,
+            tz,
+            keymap,
+            theme,
+            who,
+            pane: Pane::Inbox,
+            inbox: InboxPane::default(),
+            account: None,
+            overlay: None,
+            status: Status {
+                text: String::new(),
+                tone: Tone::Info,
+            },
+            undo: None,
+            index,
+            quit: false,
+            page: 10,
+        };
+        app.reload_inbox(None);
+        let help = app
+            .keymap
+            .hint(Action::Help)
+            .map(|c| format!("press {c} for help"))
+            .unwrap_or_default();
+        app.info(&help);
+        Ok(app)
+    }
+
+    pub fn now(&self) -> Timestamp {
+        self.clock.now()
+    }
+
+    pub fn info(&mut self, text: &str) {
+        self.status = Status {
+            text: text.to_string(),
+            tone: Tone::Info,
+        };
+    }
+
+    pub fn ok(&mut self, text: &str) {
+        self.status = Status {
+            text: text.to_string(),
+            tone: Tone::Ok,
+        };
+    }
+
+    pub fn error(&mut self, text: &str) {
+        self.status = Status {
+            text: text.to_string(),
+            tone: Tone::Error,
+        };
+    }
+
+    /// Picks up the search index when its thread is done; true when something changed.
+    pub fn tick(&mut self) -> bool {
+        if !self.index.poll() {
+            return false;
+        }
+        if let super::search_index::SearchIndexState::Failed(e) = &self.index {
+            let e = e.clone();
+            self.error(&format!("the search index could not be built: {e}"));
+        }
+        // A channel filter or query typed meanwhile can apply now.
+        if self.inbox.filters.channel.is_some() || !self.inbox.query.is_empty() {
+            self.reload_inbox(None);
+        }
+        true
+    }
+
+    /// Re-reads the inbox (after a filter change or a write).
+    pub fn reload_inbox(&mut self, keep: Option<LeadId>) {
+        let now = self.now();
+        let index = self.index.ready().cloned();
+        if let Err(e) = self.inbox.reload(&self.store, now, index.as_deref(), keep) {
+            self.error(&e.to_string());
+        }
+    }
+
+    /// Handles one key press.
+    pub fn on_key(&mut self, key: KeyEvent) {
+        let chord = Chord::from_event(&key);
+        if self.overlay.is_some() {
+            self.on_overlay_key(chord, key);
+            return;
+        }
+        match self.keymap.action_for_pane(self.pane.context(), &chord) {
+            Some(action) => self.run(action),
+            None => self.info(&format!(
+                "{chord} does nothing here; press {} for help",
+                self.keymap
+                    .hint(Action::Help)
+                    .map(|c| c.to_string())
+                    .unwrap_or_else(|| "the help key".into())
+            )),
+        }
+    }
+
+    fn on_overlay_key(&mut self, chord: Chord, key: KeyEvent) {
+        let Some(overlay) = self.overlay.as_mut() else {
+            return;
+        };
+        let outcome = match self.keymap.action_in(Context::Overlay, &chord) {
+            Some(action) => overlay.on_action(action),
+            None => match key.code {
+                ratatui::crossterm::event::KeyCode::Char(c)
+                    if !key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                {
+                    overlay.on_char(c)
+                }
+                _ => Outcome::Stay,
+            },
+        };
+        self.after_overlay(outcome);
+    }
+
+    fn after_overlay(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Stay => {}
+            Outcome::Changed => {
+                if let Some(Overlay::Filter(t)) = &self.overlay {
+                    self.inbox.query = t.text.clone();
+                    let index = self.index.ready().cloned();
+                    self.inbox.apply_query(index.as_deref());
+                }
+            }
+            Outcome::Close => {
+                // Esc on the `/` filter drops the query too.
+                if let Some(Overlay::Filter(_)) = self.overlay.take() {
+                    self.inbox.query.clear();
+                    let index = self.index.ready().cloned();
+                    self.inbox.apply_query(index.as_deref());
+                }
+            }
+            Outcome::Chosen(choice) => {
+                self.overlay = None;
+                self.on_choice(choice);
+            }
+        }
+    }
+
+    fn on_choice(&mut self, choice: Choice) {
+        super::handlers::on_choice(self, choice);
+    }
+
+    /// Runs an action outside overlays.
+    pub fn run(&mut self, action: Action) {
+        super::handlers::run(self, action);
+    }
+
+    /// Applies a confirmed change through the store; the message comes after the commit.
+    pub fn apply(&mut self, pending: Pending) {
+        super::handlers::apply(self, pending);
+    }
+}

@@ -1,0 +1,424 @@
+//! One short function per action, yazi-style: the app routes here, each handler opens an
+//! overlay, moves the selection or turns a finished choice into a change for the store.
+
+use super::action::Action;
+use super::app::{App, Pane, Undo};
+use super::overlays::{
+    Choice, Confirm, DateFor, DateInput, Help, Overlay, Palette, PaletteItem, Pending, Pick,
+    Picker, TextInput, move_selection,
+};
+use crate::domain::{Channel, LeadId, LeadStatus, Tier};
+use crate::ops::{TriageStep, triage_leads};
+
+/// Runs an action outside overlays.
+pub fn run(app: &mut App, action: Action) {
+    match action {
+        Action::Help => app.overlay = Some(Overlay::Help(Help::from_keymap(&app.keymap))),
+        Action::Palette => {
+            app.overlay = Some(Overlay::Palette(Palette::new(app.index.ready().cloned())));
+            if app.index.is_building() {
+                app.info("accounts and leads join the palette once the search index is built");
+            }
+        }
+        Action::Filter => open_filter(app),
+        Action::PaneInbox => switch(app, Pane::Inbox),
+        Action::PaneAccounts => switch(app, Pane::Accounts),
+        Action::PaneFunnel => switch(app, Pane::Funnel),
+        Action::NextPane => switch(
+            app,
+            match app.pane {
+                Pane::Inbox => Pane::Accounts,
+                Pane::Accounts => Pane::Funnel,
+                Pane::Funnel => Pane::Inbox,
+            },
+        ),
+        Action::Undo => undo(app),
+        Action::Quit => app.quit = true,
+        Action::Down
+        | Action::Up
+        | Action::Top
+        | Action::Bottom
+        | Action::PageDown
+        | Action::PageUp => move_in_list(app, action),
+        Action::Open => open_account(app),
+        Action::Mark => in_inbox(app, |app| app.inbox.toggle_mark()),
+        Action::ClearMarks => in_inbox(app, |app| {
+            let n = app.inbox.marked.len();
+            app.inbox.marked.clear();
+            app.info(&format!("unmarked {n}"));
+        }),
+        Action::Accept => in_inbox(app, |app| triage(app, TriageStep::Accept)),
+        Action::Convert => in_inbox(app, |app| triage(app, TriageStep::Convert)),
+        Action::Reject => in_inbox(app, ask_reject_reason),
+        Action::Snooze => in_inbox(app, ask_snooze_date),
+        Action::FilterStatus => in_inbox(app, pick_status),
+        Action::FilterTier => in_inbox(app, pick_tier),
+        Action::FilterChannel => in_inbox(app, pick_channel),
+        Action::ToggleOverdue => in_inbox(app, |app| {
+            app.inbox.filters.overdue_only = !app.inbox.filters.overdue_only;
+            app.reload_inbox(None);
+        }),
+        Action::ClearFilters => in_inbox(app, |app| {
+            app.inbox.filters = Default::default();
+            app.inbox.query.clear();
+            app.reload_inbox(None);
+            app.info("filters cleared: the open leads");
+        }),
+        Action::Close | Action::Confirm | Action::DeleteBack | Action::ClearInput => {
+            app.info(&format!("{action} works inside an overlay"))
+        }
+    }
+}
+
+fn switch(app: &mut App, pane: Pane) {
+    app.pane = pane;
+}
+
+/// Inbox actions do nothing elsewhere, with a message saying where they work.
+fn in_inbox(app: &mut App, f: impl FnOnce(&mut App)) {
+    if app.pane == Pane::Inbox {
+        f(app);
+    } else {
+        app.info("that works in the inbox (press 1)");
+    }
+}
+
+fn move_in_list(app: &mut App, action: Action) {
+    if app.pane != Pane::Inbox {
+        return;
+    }
+    let len = app.inbox.len();
+    app.inbox.selected = move_selection(app.inbox.selected, len, action, app.page);
+}
+
+fn open_filter(app: &mut App) {
+    if app.pane != Pane::Inbox {
+        app.info("the / filter works in the inbox for now");
+        return;
+    }
+    app.overlay = Some(Overlay::Filter(TextInput::new(&app.inbox.query)));
+    if app.index.is_building() {
+        app.info("the search index is still being built; the filter applies when it is ready");
+    }
+}
+
+fn open_account(app: &mut App) {
+    if app.pane != Pane::Inbox {
+        return;
+    }
+    let Some(id) = app.inbox.selected_id() else {
+        return;
+    };
+    let store = app.store.clone();
+    if let Some(row) = app.inbox.row(&store, id) {
+        app.account = Some(row.lead.account_id);
+        app.pane = Pane::Accounts;
+    }
+}
+
+/// What a message calls a lead: head office's id and the account.
+pub fn lead_label(app: &mut App, id: LeadId) -> String {
+    let store = app.store.clone();
+    match app.inbox.row(&store, id) {
+        Some(row) => {
+            let name = row.account.as_ref().map(|a| a.name.as_str()).unwrap_or("?");
+            match &row.lead.external_id {
+                Some(ext) => format!("{ext} ({name})"),
+                None => format!("the lead of {name}"),
+            }
+        }
+        None => format!("lead {id}"),
+    }
+}
+
+fn nothing_selected(app: &mut App) -> bool {
+    if app.inbox.targets().is_empty() {
+        app.info("no lead selected");
+        return true;
+    }
+    false
+}
+
+fn triage(app: &mut App, step: TriageStep) {
+    if nothing_selected(app) {
+        return;
+    }
+    let ids = app.inbox.targets();
+    confirm_or_apply(app, Pending::Triage(ids, step));
+}
+
+/// A change to several leads asks first; a change to one is done at once (and undoable).
+fn confirm_or_apply(app: &mut App, pending: Pending) {
+    let Pending::Triage(ids, step) = &pending;
+    if ids.len() > 1 {
+        let verb = match step {
+            TriageStep::Accept => "Accept".to_string(),
+            TriageStep::Reject(r) => format!("Reject ({r})"),
+            TriageStep::Snooze(_) => "Snooze".to_string(),
+            TriageStep::Wake => "Wake".to_string(),
+            TriageStep::Convert => "Convert".to_string(),
+        };
+        app.overlay = Some(Overlay::Confirm(Confirm {
+            question: format!("{verb} {} marked leads?", ids.len()),
+            pending,
+        }));
+    } else {
+        app.apply(pending);
+    }
+}
+
+fn ask_reject_reason(app: &mut App) {
+    if nothing_selected(app) {
+        return;
+    }
+    let reasons = match app.store.reasons() {
+        Ok(r) => r.reject,
+        Err(e) => return app.error(&e.to_string()),
+    };
+    let ids = app.inbox.targets();
+    let title = if ids.len() > 1 {
+        format!("Reject {} leads: why?", ids.len())
+    } else {
+        "Reject: why?".to_string()
+    };
+    app.overlay = Some(Overlay::Picker(Picker::new(
+        &title,
+        reasons,
+        Pick::RejectReason(ids),
+        0,
+    )));
+}
+
+fn ask_snooze_date(app: &mut App) {
+    if nothing_selected(app) {
+        return;
+    }
+    let ids = app.inbox.targets();
+    let today = app.now().to_zoned(app.tz.clone()).date();
+    app.overlay = Some(Overlay::DateInput(DateInput::new(
+        "Snooze until",
+        "+3d",
+        today,
+        DateFor::Snooze(ids),
+    )));
+}
+
+fn pick_status(app: &mut App) {
+    let mut options: Vec<Option<LeadStatus>> = vec![None];
+    options.extend(LeadStatus::ALL.into_iter().map(Some));
+    let labels = options
+        .iter()
+        .map(|o| match o {
+            None => "all open leads".to_string(),
+            Some(s) => s.to_string(),
+        })
+        .collect();
+    let at = options
+        .iter()
+        .position(|o| *o == app.inbox.filters.status)
+        .unwrap_or(0);
+    app.overlay = Some(Overlay::Picker(Picker::new(
+        "Show status",
+        labels,
+        Pick::Status(options),
+        at,
+    )));
+}
+
+fn pick_tier(app: &mut App) {
+    let options = vec![
+        None,
+        Some(Tier::Customer),
+        Some(Tier::KnownProspect),
+        Some(Tier::UnknownProspect),
+    ];
+    let labels = vec![
+        "all tiers".to_string(),
+        "tier 1: customers".to_string(),
+        "tier 2: known prospects".to_string(),
+        "tier 3: unknown prospects".to_string(),
+    ];
+    let at = options
+        .iter()
+        .position(|o| *o == app.inbox.filters.tier)
+        .unwrap_or(0);
+    app.overlay = Some(Overlay::Picker(Picker::new(
+        "Show tier",
+        labels,
+        Pick::Tier(options),
+        at,
+    )));
+}
+
+fn pick_channel(app: &mut App) {
+    if app.index.ready().is_none() {
+        app.info("the channel filter needs the search index, which is still being built; try again in a moment");
+        return;
+    }
+    let mut options: Vec<Option<Channel>> = vec![None];
+    options.extend(Channel::ALL.into_iter().map(Some));
+    let labels = options
+        .iter()
+        .map(|o| match o {
+            None => "all channels".to_string(),
+            Some(c) => c.as_str().to_string(),
+        })
+        .collect();
+    let at = options
+        .iter()
+        .position(|o| *o == app.inbox.filters.channel)
+        .unwrap_or(0);
+    app.overlay = Some(Overlay::Picker(Picker::new(
+        "Show channel",
+        labels,
+        Pick::Channel(options),
+        at,
+    )));
+}
+
+/// Acts on what a finished overlay chose.
+pub fn on_choice(app: &mut App, choice: Choice) {
+    match choice {
+        Choice::Picked(Pick::RejectReason(ids), i) => {
+            let reason = match app.store.reasons() {
+                Ok(r) => r.reject.get(i).cloned().unwrap_or_default(),
+                Err(e) => return app.error(&e.to_string()),
+            };
+            confirm_or_apply(app, Pending::Triage(ids, TriageStep::Reject(reason)));
+        }
+        Choice::Picked(Pick::Status(options), i) => {
+            app.inbox.filters.status = options.get(i).copied().flatten();
+            app.reload_inbox(None);
+        }
+        Choice::Picked(Pick::Tier(options), i) => {
+            app.inbox.filters.tier = options.get(i).copied().flatten();
+            app.reload_inbox(None);
+        }
+        Choice::Picked(Pick::Channel(options), i) => {
+            app.inbox.filters.channel = options.get(i).copied().flatten();
+            app.reload_inbox(None);
+        }
+        Choice::Date(DateFor::Snooze(ids), date) => match date.to_zoned(app.tz.clone()) {
+            Ok(z) => confirm_or_apply(app, Pending::Triage(ids, TriageStep::Snooze(z.timestamp()))),
+            Err(e) => app.error(&format!("{date} cannot be used here ({e})")),
+        },
+        Choice::Confirmed(pending) => app.apply(pending),
+        Choice::Palette(item) => on_palette(app, item),
+        Choice::FilterKept => {}
+    }
+}
+
+fn on_palette(app: &mut App, item: PaletteItem) {
+    match item {
+        PaletteItem::Command(action) => run(app, action),
+        PaletteItem::Account(id) => {
+            app.account = Some(id);
+            app.pane = Pane::Accounts;
+        }
+        PaletteItem::Lead(id) => {
+            app.pane = Pane::Inbox;
+            if !app.inbox.select(id) {
+                // Not under the current filters: show every status so it is there.
+                app.inbox.filters = Default::default();
+                app.inbox.query.clear();
+                if let Ok(Some(l)) = app.store.lead(id) {
+                    if !l.status.is_open() {
+                        app.inbox.filters.status = Some(l.status);
+                    }
+                }
+                app.reload_inbox(Some(id));
+            }
+        }
+    }
+}
+
+/// Writes a change through the store; the status line reports it only after the commit.
+pub fn apply(app: &mut App, pending: Pending) {
+    let Pending::Triage(ids, step) = pending;
+    // Where the selection goes next: the first listed lead after the targets, so triage flows
+    // down the list.
+    let last = ids
+        .iter()
+        .filter_map(|id| (0..app.inbox.len()).find(|i| app.inbox.id_at(*i) == Some(*id)))
+        .max();
+    let next = last.and_then(|i| app.inbox.id_at(i + 1));
+    let label = if ids.len() == 1 {
+        lead_label(app, ids[0])
+    } else {
+        format!("{} leads", ids.len())
+    };
+    let now = app.now();
+    match triage_leads(&app.store, &ids, &step, now) {
+        Ok(result) => {
+            let done = result.done.len();
+            let mut message = if ids.len() == 1 {
+                format!("{} {label}", step.done_verb())
+            } else {
+                format!("{} {done} leads", step.done_verb())
+            };
+            if let TriageStep::Reject(reason) = &step {
+                message.push_str(&format!(" ({reason})"));
+            }
+            if !result.opportunities.is_empty() {
+                message.push_str(&format!(
+                    "; {} opportunit{} at qualify",
+                    result.opportunities.len(),
+                    if result.opportunities.len() == 1 {
+                        "y"
+                    } else {
+                        "ies"
+                    }
+                ));
+            }
+            for l in &result.done {
+                app.inbox.marked.remove(&l.id);
+            }
+            let skipped = result.skipped.len();
+            match (result.receipt, result.skipped.into_iter().next()) {
+                (None, Some((_, e))) => app.error(&e.to_string()),
+                (None, None) => app.info("nothing to do"),
+                (Some(receipt), first_skip) => {
+                    if let Some((_, e)) = first_skip {
+                        message.push_str(&format!("; {skipped} skipped: {e}"));
+                    }
+                    app.undo = Some(Undo {
+                        label: message.clone(),
+                        receipt,
+                    });
+                    let undo_key = app
+                        .keymap
+                        .hint(Action::Undo)
+                        .map(|c| format!(" · {c} undoes"))
+                        .unwrap_or_default();
+                    app.ok(&format!("{message}{undo_key}"));
+                }
+            }
+            app.reload_inbox(next);
+        }
+        Err(e) => app.error(&e.to_string()),
+    }
+}
+
+fn undo(app: &mut App) {
+    let Some(undo) = app.undo.take() else {
+        app.info("nothing to undo");
+        return;
+    };
+    let now = app.now();
+    match app.store.commit(&undo.receipt.undo(), now) {
+        Ok(_) => {
+            let first = undo
+                .receipt
+                .before
+                .iter()
+                .find(|(k, _, _)| *k == crate::store::EntityKind::Lead)
+                .map(|(_, key, _)| LeadId::from_bytes(*key));
+            app.ok(&format!("undone: {}", undo.label));
+            app.reload_inbox(first);
+        }
+        Err(e) => {
+            app.error(&format!("could not undo: {e}"));
+            app.undo = Some(undo);
+        }
+    }
+}

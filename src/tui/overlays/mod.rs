@@ -1,0 +1,131 @@
+//! Overlays: small modal components over the panes. Each owns its state, answers an action or a
+//! typed character with an [`Outcome`], and draws itself; the app decides what a finished
+//! overlay means (the purpose travels inside it), so overlays never touch the store.
+
+pub mod confirm;
+pub mod date_input;
+pub mod help;
+pub mod palette;
+pub mod picker;
+pub mod text_input;
+pub mod view;
+
+use super::action::Action;
+use crate::domain::{Channel, LeadId, LeadStatus, Tier};
+use crate::ops::TriageStep;
+use jiff::civil::Date;
+
+pub use confirm::Confirm;
+pub use date_input::DateInput;
+pub use help::Help;
+pub use palette::{Palette, PaletteItem};
+pub use picker::Picker;
+pub use text_input::TextInput;
+
+/// The open overlay.
+pub enum Overlay {
+    Help(Help),
+    Palette(Palette),
+    Picker(Picker),
+    DateInput(DateInput),
+    Confirm(Confirm),
+    /// The `/` filter of the current list: the query is applied as it is typed.
+    Filter(TextInput),
+}
+
+/// What an overlay asks of the app after a key.
+#[derive(Debug, PartialEq)]
+pub enum Outcome {
+    /// Keep it open; nothing for the app to do.
+    Stay,
+    /// The text changed (the `/` filter applies it at once).
+    Changed,
+    /// Close it and do nothing.
+    Close,
+    /// Close it; the user chose.
+    Chosen(Choice),
+}
+
+/// A finished overlay's answer.
+#[derive(Debug, PartialEq)]
+pub enum Choice {
+    /// An item of a picker, by its index in the picker's full list.
+    Picked(Pick, usize),
+    Date(DateFor, Date),
+    Confirmed(Pending),
+    Palette(PaletteItem),
+    /// The `/` filter was accepted with Enter (it stays applied).
+    FilterKept,
+}
+
+/// What a picker picks for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pick {
+    RejectReason(Vec<LeadId>),
+    Status(Vec<Option<LeadStatus>>),
+    Tier(Vec<Option<Tier>>),
+    Channel(Vec<Option<Channel>>),
+}
+
+/// What a date input asks a date for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DateFor {
+    Snooze(Vec<LeadId>),
+}
+
+/// A change waiting for a "yes".
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    Triage(Vec<LeadId>, TriageStep),
+}
+
+impl Overlay {
+    /// Handles a bound overlay action.
+    pub fn on_action(&mut self, action: Action) -> Outcome {
+        match self {
+            Overlay::Help(h) => h.on_action(action),
+            Overlay::Palette(p) => p.on_action(action),
+            Overlay::Picker(p) => p.on_action(action),
+            Overlay::DateInput(d) => d.on_action(action),
+            Overlay::Confirm(c) => c.on_action(action),
+            Overlay::Filter(t) => match action {
+                Action::Close => Outcome::Close,
+                Action::Confirm => Outcome::Chosen(Choice::FilterKept),
+                _ if t.on_action(action) => Outcome::Changed,
+                _ => Outcome::Stay,
+            },
+        }
+    }
+
+    /// Handles a typed character that no overlay binding claimed.
+    pub fn on_char(&mut self, c: char) -> Outcome {
+        match self {
+            Overlay::Help(h) => h.on_char(c),
+            Overlay::Palette(p) => p.on_char(c),
+            Overlay::Picker(p) => p.on_char(c),
+            Overlay::DateInput(d) => d.on_char(c),
+            Overlay::Confirm(x) => x.on_char(c),
+            Overlay::Filter(t) => {
+                t.push(c);
+                Outcome::Changed
+            }
+        }
+    }
+}
+
+/// Moves a selection in a list of `len` rows by an overlay movement action.
+pub fn move_selection(selected: usize, len: usize, action: Action, page: usize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    let last = len - 1;
+    match action {
+        Action::Down => (selected + 1).min(last),
+        Action::Up => selected.saturating_sub(1),
+        Action::Top => 0,
+        Action::Bottom => last,
+        Action::PageDown => (selected + page.max(1)).min(last),
+        Action::PageUp => selected.saturating_sub(page.max(1)),
+        _ => selected.min(last),
+    }
+}

@@ -1,0 +1,178 @@
+//! The command palette (`:` / `Ctrl-p`): one fuzzy search over every action, account and lead,
+//! ranked, best first. `>` limits it to commands, `@` to accounts, `#` to leads.
+//!
+//! Typing a longer query only re-scores the previous hits, so each keystroke gets cheaper.
+
+use super::{Choice, Outcome, TextInput, move_selection};
+use crate::domain::{AccountId, LeadId};
+use crate::search::Query;
+use crate::tui::action::Action;
+use crate::tui::search_index::SearchIndex;
+use std::sync::Arc;
+
+/// What a palette row stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PaletteItem {
+    Command(Action),
+    Account(AccountId),
+    Lead(LeadId),
+}
+
+/// A hit: which list it is from, its index there, its score.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hit {
+    Command(usize),
+    Account(usize),
+    Lead(usize),
+}
+
+/// The palette's state.
+pub struct Palette {
+    pub input: TextInput,
+    pub index: Option<Arc<SearchIndex>>,
+    /// Every hit for the current query, best first.
+    pub hits: Vec<Hit>,
+    pub selected: usize,
+    last_query: String,
+}
+
+/// How many rows a page move jumps.
+const PAGE: usize = 10;
+
+impl Palette {
+    /// Opens with every command listed; accounts and leads join once `index` is there.
+    pub fn new(index: Option<Arc<SearchIndex>>) -> Self {
+        let mut p = Palette {
+            input: TextInput::default(),
+            index,
+            hits: Vec::new(),
+            selected: 0,
+            last_query: String::new(),
+        };
+        p.refresh();
+        p
+    }
+
+    /// The text a hit is matched against and shown as.
+    pub fn text_of(&self, hit: Hit) -> String {
+        match hit {
+            Hit::Command(i) => {
+                let a = Action::ALL[i];
+                format!("{} — {}", a.name(), a.description())
+            }
+            Hit::Account(i) => self
+                .index
+                .as_ref()
+                .map(|x| x.accounts[i].text.clone())
+                .unwrap_or_default(),
+            Hit::Lead(i) => self
+                .index
+                .as_ref()
+                .map(|x| x.leads[i].text.clone())
+                .unwrap_or_default(),
+        }
+    }
+
+    pub fn item_of(&self, hit: Hit) -> Option<PaletteItem> {
+        Some(match hit {
+            Hit::Command(i) => PaletteItem::Command(Action::ALL[i]),
+            Hit::Account(i) => PaletteItem::Account(self.index.as_ref()?.accounts.get(i)?.id),
+            Hit::Lead(i) => PaletteItem::Lead(self.index.as_ref()?.leads.get(i)?.id),
+        })
+    }
+
+    /// The query without its scope prefix, and which lists it searches.
+    fn scope(&self) -> (String, bool, bool, bool) {
+        let t = self.input.text.as_str();
+        match t.chars().next() {
+            Some('>') => (t[1..].to_string(), true, false, false),
+            Some('@') => (t[1..].to_string(), false, true, false),
+            Some('#') => (t[1..].to_string(), false, false, true),
+            _ => (t.to_string(), true, true, true),
+        }
+    }
+
+    /// Re-ranks for the current text.
+    pub fn refresh(&mut self) {
+        let (text, commands, accounts, leads) = self.scope();
+        let query = Query::new(&text);
+        let narrowing = !self.last_query.is_empty()
+            && self.input.text.starts_with(&self.last_query)
+            && self.last_query.chars().next() == self.input.text.chars().next()
+            && Query::new(&self.scope_of(&self.last_query)).is_extended_by(&query);
+        let candidates: Vec<Hit> = if narrowing {
+            std::mem::take(&mut self.hits)
+        } else {
+            self.all_candidates(query.is_empty(), commands, accounts, leads)
+        };
+        let mut scored: Vec<(Hit, i64)> = if query.is_empty() {
+            candidates.into_iter().map(|h| (h, 0)).collect()
+        } else {
+            candidates
+                .into_iter()
+                .filter_map(|h| query.score(&self.text_of_ref(h)).map(|s| (h, s)))
+                .collect()
+        };
+        scored.sort_by(|a, b| b.1.cmp(&a.1));
+        self.hits = scored.into_iter().map(|(h, _)| h).collect();
+        self.selected = 0;
+        self.last_query = self.input.text.clone();
+    }
+
+    fn scope_of(&self, text: &str) -> String {
+        match text.chars().next() {
+            Some('>' | '@' | '#') => text[1..].to_string(),
+            _ => text.to_string(),
+        }
+    }
+
+    /// Like `text_of` but borrowing, for the scoring loop.
+    fn text_of_ref(&self, hit: Hit) -> std::borrow::Cow<'_, str> {
+        match (hit, self.index.as_ref()) {
+            (Hit::Account(i), Some(x)) => x.accounts[i].text.as_str().into(),
+            (Hit::Lead(i), Some(x)) => x.leads[i].text.as_str().into(),
+            (h, _) => self.text_of(h).into(),
+        }
+    }
+
+    fn all_candidates(&self, empty: bool, commands: bool, accounts: bool, leads: bool) -> Vec<Hit> {
+        let mut all = Vec::new();
+        if commands {
+            all.extend((0..Action::ALL.len()).map(Hit::Command));
+        }
+        // An empty query lists the commands only: 150,000 unranked names help nobody.
+        if let (Some(x), false) = (&self.index, empty) {
+            if accounts {
+                all.extend((0..x.accounts.len()).map(Hit::Account));
+            }
+            if leads {
+                all.extend((0..x.leads.len()).map(Hit::Lead));
+            }
+        }
+        all
+    }
+
+    pub fn on_action(&mut self, action: Action) -> Outcome {
+        match action {
+            Action::Close => Outcome::Close,
+            Action::Confirm => match self.hits.get(self.selected).and_then(|h| self.item_of(*h)) {
+                Some(item) => Outcome::Chosen(Choice::Palette(item)),
+                None => Outcome::Stay,
+            },
+            a => {
+                if self.input.on_action(a) {
+                    self.refresh();
+                } else {
+                    self.selected = move_selection(self.selected, self.hits.len(), a, PAGE);
+                }
+                Outcome::Stay
+            }
+        }
+    }
+
+    pub fn on_char(&mut self, c: char) -> Outcome {
+        self.input.push(c);
+        self.refresh();
+        Outcome::Stay
+    }
+}

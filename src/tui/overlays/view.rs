@@ -1,0 +1,258 @@
+//! Draws the open overlay, centred over the panes.
+
+use super::help::Help;
+use super::palette::{Hit, Palette};
+use super::{Confirm, DateInput, Overlay, Picker, TextInput};
+use crate::search::Query;
+use crate::tui::format::fit;
+use crate::tui::keymap::Keymap;
+use crate::tui::theme::{Role, Theme};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+/// Draws `overlay` over `area` (the whole screen but the status bar).
+pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, theme: &Theme, keymap: &Keymap) {
+    match overlay {
+        Overlay::Help(h) => draw_help(frame, area, h, theme),
+        Overlay::Palette(p) => draw_palette(frame, area, p, theme),
+        Overlay::Picker(p) => draw_picker(frame, area, p, theme),
+        Overlay::DateInput(d) => draw_date(frame, area, d, theme),
+        Overlay::Confirm(c) => draw_confirm(frame, area, c, theme, keymap),
+        Overlay::Filter(t) => draw_filter(frame, area, t, theme),
+    }
+}
+
+/// A box of at most `w`×`h` in the middle of `area`, cleared, with a titled border.
+fn boxed(frame: &mut Frame, area: Rect, w: u16, h: u16, title: &str, theme: &Theme) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    let r = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
+    frame.render_widget(Clear, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.style(Role::BorderFocus))
+        .title(Span::styled(format!(" {title} "), theme.style(Role::Title)));
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    inner
+}
+
+fn input_line<'a>(prompt: &str, input: &TextInput, theme: &Theme) -> Line<'a> {
+    Line::from(vec![
+        Span::styled(prompt.to_string(), theme.style(Role::Muted)),
+        Span::styled(input.text.clone(), theme.style(Role::Input)),
+        Span::styled("▏", theme.style(Role::Input)),
+    ])
+}
+
+/// `text` with the characters at `hits` in the match style.
+fn highlight<'a>(text: &str, hits: &[usize], theme: &Theme, base: Role) -> Vec<Span<'a>> {
+    text.chars()
+        .enumerate()
+        .map(|(i, c)| {
+            let role = if hits.binary_search(&i).is_ok() {
+                Role::Match
+            } else {
+                base
+            };
+            Span::styled(c.to_string(), theme.style(role))
+        })
+        .collect()
+}
+
+fn draw_help(frame: &mut Frame, area: Rect, help: &Help, theme: &Theme) {
+    let inner = boxed(
+        frame,
+        area,
+        100,
+        area.height.saturating_sub(2),
+        "Help — keys of this keymap",
+        theme,
+    );
+    let mut lines = vec![input_line("search: ", &help.input, theme), Line::raw("")];
+    let visible = help.visible();
+    let room = (inner.height as usize).saturating_sub(3);
+    let mut section = "";
+    let mut body = Vec::new();
+    for l in visible.iter() {
+        if l.section != section {
+            section = l.section;
+            body.push(Line::styled(section.to_string(), theme.style(Role::Header)));
+        }
+        body.push(Line::from(vec![
+            Span::styled(
+                format!("  {:<18}", fit(&l.keys, 17)),
+                theme.style(Role::Key),
+            ),
+            Span::styled(format!("{:<16}", l.action), theme.style(Role::Muted)),
+            Span::styled(l.description.to_string(), theme.style(Role::Text)),
+        ]));
+    }
+    if body.is_empty() {
+        body.push(Line::styled("no key matches", theme.style(Role::Muted)));
+    }
+    let start = help.scroll.min(body.len().saturating_sub(room));
+    lines.extend(body.into_iter().skip(start).take(room));
+    frame.render_widget(Paragraph::new(lines), inner);
+    let foot = Rect {
+        y: inner.y + inner.height.saturating_sub(1),
+        height: 1,
+        ..inner
+    };
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            "type to search · ↑↓ scroll · Esc closes",
+            theme.style(Role::Muted),
+        )),
+        foot,
+    );
+}
+
+fn draw_palette(frame: &mut Frame, area: Rect, p: &Palette, theme: &Theme) {
+    let inner = boxed(
+        frame,
+        area,
+        90,
+        area.height.saturating_sub(4),
+        "Palette",
+        theme,
+    );
+    let mut lines = vec![
+        input_line("> ", &p.input, theme),
+        Line::styled(
+            if p.index.is_some() {
+                "commands, accounts (@) and leads (#); > for commands only"
+            } else {
+                "commands (accounts and leads join when the search index is ready)"
+            },
+            theme.style(Role::Muted),
+        ),
+    ];
+    let room = (inner.height as usize).saturating_sub(2);
+    let start = p.selected.saturating_sub(room.saturating_sub(1));
+    let query_text = match p.input.text.chars().next() {
+        Some('>' | '@' | '#') => p.input.text[1..].to_string(),
+        _ => p.input.text.clone(),
+    };
+    let query = Query::new(&query_text);
+    let width = inner.width.saturating_sub(12) as usize;
+    for (i, hit) in p.hits.iter().enumerate().skip(start).take(room) {
+        let (tag, base) = match hit {
+            Hit::Command(_) => ("command ", Role::Text),
+            Hit::Account(_) => ("account ", Role::Text),
+            Hit::Lead(_) => ("lead    ", Role::Text),
+        };
+        let text = fit(&p.text_of(*hit), width);
+        let hits = query.indices(&text).unwrap_or_default();
+        let mut spans = vec![Span::styled(format!(" {tag} "), theme.style(Role::Muted))];
+        spans.extend(highlight(&text, &hits, theme, base));
+        let mut line = Line::from(spans);
+        if i == p.selected {
+            line = line.style(theme.style(Role::Selection));
+        }
+        lines.push(line);
+    }
+    if p.hits.is_empty() {
+        lines.push(Line::styled("  nothing matches", theme.style(Role::Muted)));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn draw_picker(frame: &mut Frame, area: Rect, p: &Picker, theme: &Theme) {
+    let visible = p.visible();
+    let h = (visible.len() as u16 + 5).max(7);
+    let inner = boxed(frame, area, 48, h, &p.title, theme);
+    let mut lines = vec![
+        input_line("type to narrow: ", &p.input, theme),
+        Line::raw(""),
+    ];
+    for (n, i) in visible.iter().enumerate() {
+        let key = if n < 9 {
+            format!("{} ", n + 1)
+        } else {
+            "  ".into()
+        };
+        let mut line = Line::from(vec![
+            Span::styled(format!(" {key}"), theme.style(Role::Key)),
+            Span::styled(p.items[*i].clone(), theme.style(Role::Text)),
+        ]);
+        if n == p.selected {
+            line = line.style(theme.style(Role::Selection));
+        }
+        lines.push(line);
+    }
+    if visible.is_empty() {
+        lines.push(Line::styled("  nothing matches", theme.style(Role::Muted)));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn draw_date(frame: &mut Frame, area: Rect, d: &DateInput, theme: &Theme) {
+    let inner = boxed(frame, area, 60, 9, &d.title, theme);
+    let reading = match (&d.refusal, d.reading()) {
+        (Some(r), _) => Line::styled(r.clone(), theme.style(Role::Error)),
+        (None, Ok(date)) => Line::styled(
+            format!("→ {}", date.strftime("%A %-d %B %Y")),
+            theme.style(Role::Ok),
+        ),
+        (None, Err(e)) => Line::styled(e, theme.style(Role::Muted)),
+    };
+    let lines = vec![
+        input_line("date: ", &d.input, theme),
+        reading,
+        Line::raw(""),
+        Line::styled(
+            "2026-12-01 · +3d · +2w · +1m · mon…sun · today · tomorrow",
+            theme.style(Role::Muted),
+        ),
+        Line::styled("Enter saves · Esc cancels", theme.style(Role::Muted)),
+    ];
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+}
+
+fn draw_confirm(frame: &mut Frame, area: Rect, c: &Confirm, theme: &Theme, keymap: &Keymap) {
+    let inner = boxed(frame, area, 56, 6, "Confirm", theme);
+    let yes = keymap
+        .chords_for(
+            crate::tui::action::Context::Overlay,
+            crate::tui::action::Action::Confirm,
+        )
+        .first()
+        .map(|c| c.to_string())
+        .unwrap_or_else(|| "y".into());
+    let lines = vec![
+        Line::styled(c.question.clone(), theme.style(Role::Text)),
+        Line::raw(""),
+        Line::styled(
+            format!("y or {yes}: yes · n or Esc: no"),
+            theme.style(Role::Muted),
+        ),
+    ];
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn draw_filter(frame: &mut Frame, area: Rect, t: &TextInput, theme: &Theme) {
+    let r = Rect {
+        x: area.x,
+        y: area.y + area.height.saturating_sub(1),
+        width: area.width,
+        height: 1,
+    };
+    frame.render_widget(Clear, r);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled("/", theme.style(Role::Key)),
+            Span::styled(t.text.clone(), theme.style(Role::Input)),
+            Span::styled("▏", theme.style(Role::Input)),
+            Span::styled("   Enter keeps · Esc clears", theme.style(Role::Muted)),
+        ])),
+        r,
+    );
+}

@@ -1,0 +1,273 @@
+//! The lead inbox's state: which leads (filters), in what order (the store's inbox order, or
+//! fuzzy rank while `/` is typed), which one is selected, which are marked.
+//!
+//! The ordered id list comes from the store's indexes (ids only, no records); records are read
+//! for the visible rows alone and cached until the next write, so a frame never reads the store
+//! beyond one screenful.
+
+use crate::domain::{Account, Channel, Contact, Lead, LeadId, LeadStatus, Tier};
+use crate::search::Query;
+use crate::store::{LeadOrder, Store, StoreError};
+use crate::tui::search_index::SearchIndex;
+use jiff::Timestamp;
+use std::collections::{HashMap, HashSet};
+
+/// The inbox filters; all off shows the open leads.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct InboxFilters {
+    pub status: Option<LeadStatus>,
+    pub tier: Option<Tier>,
+    pub channel: Option<Channel>,
+    pub overdue_only: bool,
+}
+
+impl InboxFilters {
+    /// "status new · tier 1 · overdue", or empty when no filter is on.
+    pub fn describe(&self) -> Vec<String> {
+        let mut parts = Vec::new();
+        if let Some(s) = self.status {
+            parts.push(format!("status {s}"));
+        }
+        if let Some(t) = self.tier {
+            parts.push(format!("tier {}", t.number()));
+        }
+        if let Some(c) = self.channel {
+            parts.push(format!("channel {}", c.as_str()));
+        }
+        if self.overdue_only {
+            parts.push("overdue".to_string());
+        }
+        parts
+    }
+
+    fn order(&self) -> LeadOrder {
+        let mut order = match self.status {
+            Some(s) => LeadOrder {
+                statuses: vec![s],
+                tiers: vec![],
+            },
+            None => LeadOrder::inbox(),
+        };
+        if let Some(t) = self.tier {
+            order.tiers = vec![t];
+        }
+        order
+    }
+}
+
+/// What a row shows, read once per lead until the next write.
+#[derive(Clone, Debug)]
+pub struct LeadRow {
+    pub lead: Lead,
+    pub account: Option<Account>,
+    pub contact: Option<Contact>,
+}
+
+/// Counts for the title.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct InboxCounts {
+    pub new: usize,
+    pub overdue: usize,
+}
+
+/// The inbox pane.
+#[derive(Default)]
+pub struct InboxPane {
+    pub filters: InboxFilters,
+    /// The `/` query in force.
+    pub query: String,
+    /// Leads under the filters, in inbox order.
+    ids: Vec<LeadId>,
+    /// With a query: positions in `ids` of the matches, best first.
+    matches: Option<Vec<u32>>,
+    matched_query: String,
+    pub selected: usize,
+    /// The first row on screen.
+    pub offset: usize,
+    pub marked: HashSet<LeadId>,
+    pub counts: InboxCounts,
+    rows: HashMap<LeadId, LeadRow>,
+    /// Why the list is empty or partial (e.g. the search index is still being built).
+    pub note: Option<String>,
+}
+
+impl InboxPane {
+    /// Re-reads the ordered ids and counts after a filter change or a write; keeps the
+    /// selection on `keep` when it is still listed, else on the same row number.
+    pub fn reload(
+        &mut self,
+        store: &Store,
+        now: Timestamp,
+        index: Option<&SearchIndex>,
+        keep: Option<LeadId>,
+    ) -> Result<(), StoreError> {
+        let keep = keep.or_else(|| self.selected_id());
+        self.rows.clear();
+        self.note = None;
+        let order = self.filters.order();
+        let mut ids: Vec<LeadId> = if self.filters.overdue_only {
+            if order.statuses.contains(&LeadStatus::New) {
+                store.overdue_lead_ids(&order.tiers, now)?
+            } else {
+                Vec::new()
+            }
+        } else {
+            store
+                .lead_ids_in_order(&order, now)
+                .collect::<Result<_, _>>()?
+        };
+        if let Some(channel) = self.filters.channel {
+            match index {
+                Some(x) => ids.retain(|id| x.get(*id).is_some_and(|f| f.channel == channel)),
+                None => {
+                    self.note =
+                        Some("the channel filter waits for the search index; a moment".into())
+                }
+            }
+        }
+        self.ids = ids;
+        self.counts = InboxCounts {
+            new: store.status_count(LeadStatus::New),
+            overdue: store.overdue_count(now)?,
+        };
+        self.marked.retain(|id| self.ids.contains(id));
+        self.matches = None;
+        self.matched_query.clear();
+        self.apply_query(index);
+        let shown = self.len();
+        self.selected = match keep.and_then(|k| self.position_of(k)) {
+            Some(i) => i,
+            None => self.selected.min(shown.saturating_sub(1)),
+        };
+        Ok(())
+    }
+
+    /// Filters by the `/` query (fuzzy over account, city, interest and id), best first.
+    pub fn apply_query(&mut self, index: Option<&SearchIndex>) {
+        let query = Query::new(&self.query);
+        if query.is_empty() {
+            self.matches = None;
+            self.matched_query.clear();
+            return;
+        }
+        let Some(index) = index else {
+            self.note = Some(
+                "the search index is still being built; the filter applies when it is ready".into(),
+            );
+            self.matches = None;
+            return;
+        };
+        let candidates: Vec<u32> = match &self.matches {
+            Some(prev) if Query::new(&self.matched_query).is_extended_by(&query) => prev.clone(),
+            _ => (0..self.ids.len() as u32).collect(),
+        };
+        let mut scored: Vec<(u32, i64)> = candidates
+            .into_iter()
+            .filter_map(|pos| {
+                let facts = index.get(self.ids[pos as usize])?;
+                query.score(&facts.text).map(|s| (pos, s))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        self.matches = Some(scored.into_iter().map(|(p, _)| p).collect());
+        self.matched_query = self.query.clone();
+        self.selected = 0;
+        self.offset = 0;
+    }
+
+    /// How many rows are listed.
+    pub fn len(&self) -> usize {
+        match &self.matches {
+            Some(m) => m.len(),
+            None => self.ids.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The lead on row `i`.
+    pub fn id_at(&self, i: usize) -> Option<LeadId> {
+        match &self.matches {
+            Some(m) => m.get(i).map(|p| self.ids[*p as usize]),
+            None => self.ids.get(i).copied(),
+        }
+    }
+
+    pub fn selected_id(&self) -> Option<LeadId> {
+        self.id_at(self.selected)
+    }
+
+    fn position_of(&self, id: LeadId) -> Option<usize> {
+        match &self.matches {
+            Some(m) => m.iter().position(|p| self.ids[*p as usize] == id),
+            None => self.ids.iter().position(|x| *x == id),
+        }
+    }
+
+    /// The leads an action applies to: the marked ones, else the selected one.
+    pub fn targets(&self) -> Vec<LeadId> {
+        if self.marked.is_empty() {
+            return self.selected_id().into_iter().collect();
+        }
+        // In list order, so messages and undo follow what the user saw.
+        (0..self.len())
+            .filter_map(|i| self.id_at(i))
+            .filter(|id| self.marked.contains(id))
+            .collect()
+    }
+
+    /// Marks or unmarks the selected lead and moves on, as file managers do.
+    pub fn toggle_mark(&mut self) {
+        if let Some(id) = self.selected_id() {
+            if !self.marked.remove(&id) {
+                self.marked.insert(id);
+            }
+            self.selected = (self.selected + 1).min(self.len().saturating_sub(1));
+        }
+    }
+
+    /// Selects `id`, if listed.
+    pub fn select(&mut self, id: LeadId) -> bool {
+        match self.position_of(id) {
+            Some(i) => {
+                self.selected = i;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The row for `id`, read from the store on first use.
+    pub fn row(&mut self, store: &Store, id: LeadId) -> Option<&LeadRow> {
+        if !self.rows.contains_key(&id) {
+            let lead = store.lead(id).ok()??;
+            let account = store.account(lead.account_id).ok().flatten();
+            let contact = lead
+                .contact_id
+                .and_then(|c| store.contact(c).ok().flatten());
+            self.rows.insert(
+                id,
+                LeadRow {
+                    lead,
+                    account,
+                    contact,
+                },
+            );
+        }
+        self.rows.get(&id)
+    }
+
+    /// Keeps the selected row on screen for a list `height` rows high.
+    pub fn scroll_into_view(&mut self, height: usize) {
+        let height = height.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+        let max_offset = self.len().saturating_sub(height);
+        self.offset = self.offset.min(max_offset);
+    }
+}

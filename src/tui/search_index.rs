@@ -1,0 +1,129 @@
+//! What the fuzzy filter and the palette search: one line of text per lead (account, city,
+//! interest, head office's id) with its channel, and one per account (name, city, KvK).
+//! Building it reads every lead and account once, so it is built on a background thread when the
+//! TUI starts and the first frame never waits for it.
+
+use crate::domain::{AccountId, Channel, LeadId};
+use crate::store::{Store, StoreError};
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+/// One lead's searchable facts.
+#[derive(Clone, Debug)]
+pub struct LeadFacts {
+    pub id: LeadId,
+    pub channel: Channel,
+    /// "Account · City · interest · HQ-id": what a user would type to find it.
+    pub text: String,
+}
+
+/// One account's searchable text.
+#[derive(Clone, Debug)]
+pub struct AccountFacts {
+    pub id: AccountId,
+    /// "Name · City · KvK".
+    pub text: String,
+}
+
+/// Searchable facts of every lead and account.
+#[derive(Debug, Default)]
+pub struct SearchIndex {
+    pub leads: Vec<LeadFacts>,
+    pub accounts: Vec<AccountFacts>,
+    by_id: HashMap<LeadId, usize>,
+}
+
+impl SearchIndex {
+    /// Reads every account and lead once.
+    pub fn build(store: &Store) -> Result<SearchIndex, StoreError> {
+        let mut places: HashMap<AccountId, (String, String)> = HashMap::new();
+        let mut index = SearchIndex::default();
+        for a in store.all_accounts() {
+            let a = a?;
+            let mut text = format!("{} · {}", a.name, a.address.city);
+            if let Some(kvk) = &a.kvk {
+                text.push_str(" · KvK ");
+                text.push_str(kvk);
+            }
+            index.accounts.push(AccountFacts { id: a.id, text });
+            places.insert(a.id, (a.name, a.address.city));
+        }
+        for l in store.all_leads() {
+            let l = l?;
+            let (name, city) = places
+                .get(&l.account_id)
+                .map(|(n, c)| (n.as_str(), c.as_str()))
+                .unwrap_or(("?", ""));
+            let mut text = format!("{name} · {city} · {}", l.interest);
+            if let Some(ext) = &l.external_id {
+                text.push_str(" · ");
+                text.push_str(ext);
+            }
+            index.by_id.insert(l.id, index.leads.len());
+            index.leads.push(LeadFacts {
+                id: l.id,
+                channel: l.source.channel,
+                text,
+            });
+        }
+        Ok(index)
+    }
+
+    pub fn get(&self, id: LeadId) -> Option<&LeadFacts> {
+        self.by_id.get(&id).map(|i| &self.leads[*i])
+    }
+}
+
+/// The index being built in the background, then ready.
+pub enum SearchIndexState {
+    Building(Receiver<Result<SearchIndex, StoreError>>),
+    Ready(Arc<SearchIndex>),
+    Failed(String),
+}
+
+impl SearchIndexState {
+    /// Starts building on a thread of its own.
+    pub fn start(store: Arc<Store>) -> SearchIndexState {
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(SearchIndex::build(&store));
+        });
+        SearchIndexState::Building(rx)
+    }
+
+    /// Builds it here and now (tests, and small stores).
+    pub fn build_now(store: &Store) -> SearchIndexState {
+        match SearchIndex::build(store) {
+            Ok(i) => SearchIndexState::Ready(Arc::new(i)),
+            Err(e) => SearchIndexState::Failed(e.to_string()),
+        }
+    }
+
+    /// Takes the finished index if the thread is done; true when the state changed.
+    pub fn poll(&mut self) -> bool {
+        let SearchIndexState::Building(rx) = self else {
+            return false;
+        };
+        match rx.try_recv() {
+            Ok(Ok(i)) => *self = SearchIndexState::Ready(Arc::new(i)),
+            Ok(Err(e)) => *self = SearchIndexState::Failed(e.to_string()),
+            Err(TryRecvError::Empty) => return false,
+            Err(TryRecvError::Disconnected) => {
+                *self = SearchIndexState::Failed("the search index builder stopped".into())
+            }
+        }
+        true
+    }
+
+    pub fn ready(&self) -> Option<&Arc<SearchIndex>> {
+        match self {
+            SearchIndexState::Ready(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    pub fn is_building(&self) -> bool {
+        matches!(self, SearchIndexState::Building(_))
+    }
+}

@@ -1,0 +1,108 @@
+//! The real terminal: raw mode and the alternate screen on the way in, everything restored on
+//! the way out — also when wortel panics, in which case a report file is written and its path
+//! printed, so a bug never leaves a broken terminal and a lost explanation behind.
+
+use super::app::App;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use std::io::{self, Stdout};
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Runs the TUI until the user quits.
+pub fn run(app: &mut App) -> io::Result<()> {
+    install_panic_hook();
+    enable_raw_mode()?;
+    let mut out = io::stdout();
+    if let Err(e) = execute!(out, EnterAlternateScreen) {
+        restore();
+        return Err(e);
+    }
+    let result = Terminal::new(CrosstermBackend::new(io::stdout()))
+        .and_then(|mut terminal| event_loop(&mut terminal, app));
+    restore();
+    result
+}
+
+fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> io::Result<()> {
+    let panic_for_test = std::env::var_os("WORTEL_TEST_PANIC").is_some();
+    loop {
+        terminal.draw(|frame| super::view::draw(frame, app))?;
+        if panic_for_test {
+            panic!("WORTEL_TEST_PANIC is set: a deliberate panic to test the terminal restore");
+        }
+        // While the search index is built, look back often to pick it up; otherwise wake now
+        // and then so relative times ("2h late") stay true.
+        let wait = if app.index.is_building() {
+            Duration::from_millis(100)
+        } else {
+            Duration::from_secs(30)
+        };
+        if event::poll(wait)? {
+            match event::read()? {
+                Event::Key(key) if key.kind == KeyEventKind::Press => app.on_key(key),
+                // A resize needs nothing but the redraw at the top of the loop.
+                _ => {}
+            }
+        }
+        app.tick();
+        if app.quit {
+            return Ok(());
+        }
+    }
+}
+
+/// Leaves the alternate screen and raw mode; safe to call twice.
+pub fn restore() {
+    let _ = disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        LeaveAlternateScreen,
+        ratatui::crossterm::cursor::Show
+    );
+}
+
+fn install_panic_hook() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        let report = format!(
+            "wortel {} stopped on an internal error.\n\n{info}\n\nBacktrace:\n{}\n",
+            env!("CARGO_PKG_VERSION"),
+            std::backtrace::Backtrace::force_capture()
+        );
+        match write_report(&report) {
+            Ok(path) => eprintln!(
+                "wortel: an internal error stopped wortel (a bug, not your data); the terminal is restored, every change it confirmed is saved, and a report is at {}; please send it to the developers",
+                path.display()
+            ),
+            Err(_) => default(info),
+        }
+    }));
+}
+
+/// Where crash reports go: `WORTEL_REPORT_DIR`, else the platform's data directory.
+fn report_dir() -> PathBuf {
+    if let Some(d) = std::env::var_os("WORTEL_REPORT_DIR").filter(|d| !d.is_empty()) {
+        return PathBuf::from(d);
+    }
+    directories::ProjectDirs::from("nl", "wortel", "wortel")
+        .map(|d| d.data_local_dir().join("crash-reports"))
+        .unwrap_or_else(std::env::temp_dir)
+}
+
+fn write_report(report: &str) -> io::Result<PathBuf> {
+    let dir = report_dir();
+    std::fs::create_dir_all(&dir)?;
+    let stamp = jiff::Timestamp::now()
+        .strftime("%Y%m%dT%H%M%SZ")
+        .to_string();
+    let path = dir.join(format!("wortel-crash-{stamp}-{}.txt", std::process::id()));
+    std::fs::write(&path, report)?;
+    Ok(path)
+}

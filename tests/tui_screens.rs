@@ -1,0 +1,133 @@
+//! Screens rendered into ratatui's `TestBackend` and compared with reviewed snapshots
+//! (tests/snapshots/). A change to a layout shows up as a snapshot diff to review.
+
+mod tui_support;
+use tui_support::*;
+
+fn snap(name: &str, text: &str) {
+    snapshot_settings().bind(|| insta::assert_snapshot!(name, text));
+}
+
+#[test]
+fn inbox_at_80x24() {
+    let (_d, _p, mut app) = demo_app();
+    snap("inbox_80x24", &render(&mut app, 80, 24));
+}
+
+#[test]
+fn inbox_at_160x48_with_a_mark_and_a_filter() {
+    let (_d, _p, mut app) = demo_app();
+    press(&mut app, "j space");
+    snap("inbox_160x48", &render(&mut app, 160, 48));
+}
+
+#[test]
+fn inbox_with_a_fuzzy_query() {
+    let (_d, _p, mut app) = demo_app();
+    press(&mut app, "/");
+    type_text(&mut app, "trans");
+    snap("inbox_query_100x30", &render(&mut app, 100, 30));
+}
+
+#[test]
+fn help_overlay() {
+    let (_d, _p, mut app) = demo_app();
+    press(&mut app, "?");
+    snap("help_100x50", &render(&mut app, 100, 50));
+}
+
+#[test]
+fn help_narrowed_by_typing() {
+    let (_d, _p, mut app) = demo_app();
+    press(&mut app, "?");
+    type_text(&mut app, "reject");
+    snap("help_search_80x24", &render(&mut app, 80, 24));
+}
+
+#[test]
+fn palette_with_a_query() {
+    let (_d, _p, mut app) = demo_app();
+    press(&mut app, ":");
+    type_text(&mut app, "jans");
+    snap("palette_jans_100x30", &render(&mut app, 100, 30));
+}
+
+#[test]
+fn palette_lists_commands_when_empty() {
+    let (_d, _p, mut app) = demo_app();
+    press(&mut app, "ctrl-p");
+    snap("palette_empty_80x24", &render(&mut app, 80, 24));
+}
+
+#[test]
+fn reject_reason_picker() {
+    let (_d, _p, mut app) = demo_app();
+    press(&mut app, "r");
+    snap("picker_reject_80x24", &render(&mut app, 80, 24));
+}
+
+#[test]
+fn status_picker() {
+    let (_d, _p, mut app) = demo_app();
+    press(&mut app, "S");
+    snap("picker_status_80x24", &render(&mut app, 80, 24));
+}
+
+#[test]
+fn tier_picker() {
+    let (_d, _p, mut app) = demo_app();
+    press(&mut app, "T");
+    snap("picker_tier_80x24", &render(&mut app, 80, 24));
+}
+
+#[test]
+fn channel_picker() {
+    let (_d, _p, mut app) = demo_app();
+    press(&mut app, "C");
+    snap("picker_channel_80x24", &render(&mut app, 80, 24));
+}
+
+#[test]
+fn snooze_date_input_shows_what_the_text_means() {
+    let (_d, _p, mut app) = demo_app();
+    press(&mut app, "s");
+    snap("date_snooze_80x24", &render(&mut app, 80, 24));
+}
+
+#[test]
+fn snooze_date_input_refusing_a_bad_date() {
+    let (_d, _p, mut app) = demo_app();
+    press(&mut app, "s ctrl-u");
+    type_text(&mut app, "someday");
+    press(&mut app, "enter");
+    snap("date_snooze_refused_80x24", &render(&mut app, 80, 24));
+}
+
+#[test]
+fn bulk_confirmation() {
+    let (_d, _p, mut app) = demo_app();
+    press(&mut app, "space space space a");
+    snap("confirm_bulk_80x24", &render(&mut app, 80, 24));
+}
+
+#[test]
+fn accounts_and_funnel_panes() {
+    let (_d, _p, mut app) = demo_app();
+    press(&mut app, "enter");
+    snap("accounts_from_lead_80x24", &render(&mut app, 80, 24));
+    press(&mut app, "3");
+    snap("funnel_80x24", &render(&mut app, 80, 24));
+}
+
+#[test]
+fn every_size_from_tiny_to_wide_renders_without_panicking() {
+    let (_d, _p, mut app) = demo_app();
+    for (w, h) in [(1, 1), (10, 3), (40, 10), (80, 24), (120, 40), (250, 80)] {
+        render(&mut app, w, h);
+        press(&mut app, "?");
+        render(&mut app, w, h);
+        press(&mut app, "esc : ");
+        render(&mut app, w, h);
+        press(&mut app, "esc");
+    }
+}

@@ -116,6 +116,15 @@ fn open_account(app: &mut App) {
     }
 }
 
+/// "1 lead", "3 leads".
+fn leads(n: usize) -> String {
+    if n == 1 {
+        "1 lead".to_string()
+    } else {
+        format!("{n} leads")
+    }
+}
+
 /// What a message calls a lead: head office's id and the account.
 pub fn lead_label(app: &mut App, id: LeadId) -> String {
     let store = app.store.clone();
@@ -204,8 +213,9 @@ fn ask_snooze_date(app: &mut App) {
 }
 
 fn pick_status(app: &mut App) {
-    let mut options: Vec<Option<LeadStatus>> = vec![None];
-    options.extend(LeadStatus::ALL.into_iter().map(Some));
+    // "All" last, so the digits 1–9 pick the statuses.
+    let mut options: Vec<Option<LeadStatus>> = LeadStatus::ALL.into_iter().map(Some).collect();
+    options.push(None);
     let labels = options
         .iter()
         .map(|o| match o {
@@ -226,17 +236,18 @@ fn pick_status(app: &mut App) {
 }
 
 fn pick_tier(app: &mut App) {
+    // In tier order, so the digit is the tier.
     let options = vec![
-        None,
         Some(Tier::Customer),
         Some(Tier::KnownProspect),
         Some(Tier::UnknownProspect),
+        None,
     ];
     let labels = vec![
-        "all tiers".to_string(),
         "tier 1: customers".to_string(),
         "tier 2: known prospects".to_string(),
         "tier 3: unknown prospects".to_string(),
+        "all tiers".to_string(),
     ];
     let at = options
         .iter()
@@ -255,8 +266,8 @@ fn pick_channel(app: &mut App) {
         app.info("the channel filter needs the search index, which is still being built; try again in a moment");
         return;
     }
-    let mut options: Vec<Option<Channel>> = vec![None];
-    options.extend(Channel::ALL.into_iter().map(Some));
+    let mut options: Vec<Option<Channel>> = Channel::ALL.into_iter().map(Some).collect();
+    options.push(None);
     let labels = options
         .iter()
         .map(|o| match o {
@@ -354,7 +365,7 @@ pub fn apply(app: &mut App, pending: Pending) {
             let mut message = if ids.len() == 1 {
                 format!("{} {label}", step.done_verb())
             } else {
-                format!("{} {done} leads", step.done_verb())
+                format!("{} {}", step.done_verb(), leads(done))
             };
             if let TriageStep::Reject(reason) = &step {
                 message.push_str(&format!(" ({reason})"));

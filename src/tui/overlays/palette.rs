@@ -96,10 +96,10 @@ impl Palette {
     pub fn refresh(&mut self) {
         let (text, commands, accounts, leads) = self.scope();
         let query = Query::new(&text);
-        let narrowing = !self.last_query.is_empty()
+        let previous = Query::new(&self.scope_of(&self.last_query));
+        let narrowing = !previous.is_empty()
             && self.input.text.starts_with(&self.last_query)
-            && self.last_query.chars().next() == self.input.text.chars().next()
-            && Query::new(&self.scope_of(&self.last_query)).is_extended_by(&query);
+            && previous.is_extended_by(&query);
         let candidates: Vec<Hit> = if narrowing {
             std::mem::take(&mut self.hits)
         } else {

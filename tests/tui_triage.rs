@@ -1,0 +1,354 @@
+//! Lead triage driven by keys through the default keymap, checked in the store — and on disk
+//! after the app is gone, because a change the UI confirms must be durable.
+
+mod tui_support;
+use tui_support::*;
+use wortel::domain::{LeadStatus, Stage};
+use wortel::store::Store;
+use wortel::tui::overlays::Overlay;
+
+#[test]
+fn accepting_a_lead_with_a_is_saved_before_the_message_says_so() {
+    let (_d, path, mut app) = demo_app();
+    let lead = selected_lead(&app);
+    assert_eq!(lead.status, LeadStatus::New);
+    press(&mut app, "a");
+    assert!(app.status.text.starts_with("accepted "), "{}", app.status.text);
+    drop(app);
+    assert_eq!(lead_on_disk(&path, lead.id).status, LeadStatus::Accepted);
+}
+
+#[test]
+fn rejecting_asks_for_a_reason_by_digit_and_survives_a_restart() {
+    let (_d, path, mut app) = demo_app();
+    let lead = selected_lead(&app);
+    press(&mut app, "r");
+    assert!(matches!(app.overlay, Some(Overlay::Picker(_))));
+    press(&mut app, "3");
+    assert!(app.overlay.is_none());
+    drop(app);
+    let on_disk = lead_on_disk(&path, lead.id);
+    assert_eq!(on_disk.status, LeadStatus::Rejected);
+    assert_eq!(on_disk.reason.as_deref(), Some("no interest"));
+}
+
+#[test]
+fn a_reason_can_be_found_by_typing_and_enter() {
+    let (_d, path, mut app) = demo_app();
+    let lead = selected_lead(&app);
+    press(&mut app, "r");
+    type_text(&mut app, "area");
+    press(&mut app, "enter");
+    drop(app);
+    assert_eq!(
+        lead_on_disk(&path, lead.id).reason.as_deref(),
+        Some("out of area")
+    );
+}
+
+#[test]
+fn escape_from_the_reason_picker_changes_nothing() {
+    let (_d, path, mut app) = demo_app();
+    let lead = selected_lead(&app);
+    press(&mut app, "r down down esc");
+    assert!(app.overlay.is_none());
+    drop(app);
+    assert_eq!(lead_on_disk(&path, lead.id), lead);
+}
+
+#[test]
+fn snoozing_takes_a_date_in_the_words_of_section_4() {
+    let (_d, path, mut app) = demo_app();
+    let lead = selected_lead(&app);
+    press(&mut app, "s ctrl-u");
+    type_text(&mut app, "+1w");
+    press(&mut app, "enter");
+    drop(app);
+    let l = lead_on_disk(&path, lead.id);
+    assert_eq!(l.status, LeadStatus::Snoozed);
+    let until = l.snoozed_until.unwrap().to_zoned(tz());
+    assert_eq!(until.date().to_string(), "2026-11-30");
+    assert_eq!(until.hour(), 0);
+}
+
+#[test]
+fn a_date_that_does_not_parse_is_refused_and_nothing_is_written() {
+    let (_d, path, mut app) = demo_app();
+    let lead = selected_lead(&app);
+    press(&mut app, "s ctrl-u");
+    type_text(&mut app, "2026-11-01");
+    press(&mut app, "enter");
+    match &app.overlay {
+        Some(Overlay::DateInput(d)) => {
+            assert!(d.refusal.as_deref().unwrap().contains("in the past"))
+        }
+        _ => panic!("the date input must stay open"),
+    }
+    press(&mut app, "esc");
+    drop(app);
+    assert_eq!(lead_on_disk(&path, lead.id), lead);
+}
+
+#[test]
+fn converting_creates_an_opportunity_at_qualify() {
+    let (_d, path, mut app) = demo_app();
+    let lead = selected_lead(&app);
+    press(&mut app, "c");
+    drop(app);
+    let l = lead_on_disk(&path, lead.id);
+    assert_eq!(l.status, LeadStatus::Converted);
+    let store = Store::open(&path).unwrap();
+    let opp = store.opportunity(l.opportunity_id.unwrap()).unwrap().unwrap();
+    assert_eq!(opp.stage, Stage::Qualify);
+    assert_eq!(opp.lead_id, Some(l.id));
+}
+
+#[test]
+fn marked_leads_are_accepted_together_after_a_yes() {
+    let (_d, path, mut app) = demo_app();
+    let first = app.inbox.id_at(0).unwrap();
+    let second = app.inbox.id_at(1).unwrap();
+    let third = app.inbox.id_at(2).unwrap();
+    press(&mut app, "space space a");
+    assert!(matches!(app.overlay, Some(Overlay::Confirm(_))));
+    press(&mut app, "y");
+    assert!(app.inbox.marked.is_empty());
+    assert!(app.status.text.starts_with("accepted 2 leads"), "{}", app.status.text);
+    drop(app);
+    assert_eq!(lead_on_disk(&path, first).status, LeadStatus::Accepted);
+    assert_eq!(lead_on_disk(&path, second).status, LeadStatus::Accepted);
+    assert_eq!(lead_on_disk(&path, third).status, LeadStatus::New);
+}
+
+#[test]
+fn saying_no_to_a_bulk_change_writes_nothing() {
+    let (_d, path, mut app) = demo_app();
+    let first = selected_lead(&app);
+    press(&mut app, "space space r 1 n");
+    assert!(app.overlay.is_none());
+    assert_eq!(app.inbox.marked.len(), 2, "marks stay for another try");
+    drop(app);
+    assert_eq!(lead_on_disk(&path, first.id), first);
+}
+
+#[test]
+fn a_bulk_step_skips_leads_that_cannot_take_it_and_says_so() {
+    let (_d, path, mut app) = demo_app();
+    // Mark an accepted lead and a new one, then accept both.
+    press(&mut app, "S");
+    type_text(&mut app, "accepted");
+    press(&mut app, "enter space");
+    let accepted = app.inbox.id_at(0).unwrap();
+    press(&mut app, "S");
+    type_text(&mut app, "new");
+    press(&mut app, "enter");
+    // Marks survive a filter change only for listed leads: keep both lists in one view.
+    press(&mut app, "F");
+    assert!(app.inbox.select(accepted));
+    let new_one = (0..app.inbox.len())
+        .filter_map(|i| app.inbox.id_at(i))
+        .find(|id| app.store.lead(*id).unwrap().unwrap().status == LeadStatus::New)
+        .unwrap();
+    app.inbox.marked = [accepted, new_one].into_iter().collect();
+    press(&mut app, "a y");
+    assert!(
+        app.status.text.starts_with("accepted 1 lead; 1 skipped: "),
+        "{}",
+        app.status.text
+    );
+    drop(app);
+    assert_eq!(lead_on_disk(&path, new_one).status, LeadStatus::Accepted);
+    assert_eq!(lead_on_disk(&path, accepted).status, LeadStatus::Accepted);
+}
+
+#[test]
+fn undo_takes_back_the_last_change_even_a_bulk_one() {
+    let (_d, path, mut app) = demo_app();
+    let first = selected_lead(&app);
+    let second = app.store.lead(app.inbox.id_at(1).unwrap()).unwrap().unwrap();
+    press(&mut app, "space space r 2 y");
+    press(&mut app, "u");
+    assert!(app.status.text.starts_with("undone: rejected 2 leads"), "{}", app.status.text);
+    press(&mut app, "u");
+    assert_eq!(app.status.text, "nothing to undo");
+    drop(app);
+    assert_eq!(lead_on_disk(&path, first.id).status, LeadStatus::New);
+    assert_eq!(lead_on_disk(&path, second.id).status, LeadStatus::New);
+}
+
+#[test]
+fn undoing_a_conversion_removes_the_opportunity() {
+    let (_d, path, mut app) = demo_app();
+    let lead = selected_lead(&app);
+    press(&mut app, "c");
+    let opp = app.store.lead(lead.id).unwrap().unwrap().opportunity_id.unwrap();
+    press(&mut app, "u");
+    drop(app);
+    let store = Store::open(&path).unwrap();
+    assert!(store.opportunity(opp).unwrap().is_none());
+    assert_eq!(store.lead(lead.id).unwrap().unwrap().status, LeadStatus::New);
+}
+
+#[test]
+fn after_a_triage_the_selection_moves_to_the_next_lead() {
+    let (_d, _p, mut app) = demo_app();
+    let next = app.inbox.id_at(1).unwrap();
+    press(&mut app, "r 1");
+    assert_eq!(app.inbox.selected_id(), Some(next));
+}
+
+#[test]
+fn moving_keys_walk_the_list() {
+    let (_d, _p, mut app) = demo_app();
+    let n = app.inbox.len();
+    press(&mut app, "j j down");
+    assert_eq!(app.inbox.selected, 3);
+    press(&mut app, "k");
+    assert_eq!(app.inbox.selected, 2);
+    press(&mut app, "G");
+    assert_eq!(app.inbox.selected, n - 1);
+    press(&mut app, "j");
+    assert_eq!(app.inbox.selected, n - 1, "the end is the end");
+    press(&mut app, "g");
+    assert_eq!(app.inbox.selected, 0);
+}
+
+#[test]
+fn the_status_filter_lists_only_that_status() {
+    let (_d, _p, mut app) = demo_app();
+    press(&mut app, "S");
+    type_text(&mut app, "snoozed");
+    press(&mut app, "enter");
+    assert_eq!(
+        app.inbox.filters.status,
+        Some(LeadStatus::Snoozed),
+        "{}",
+        app.status.text
+    );
+    assert!(!app.inbox.is_empty());
+    for i in 0..app.inbox.len() {
+        let id = app.inbox.id_at(i).unwrap();
+        assert_eq!(app.store.lead(id).unwrap().unwrap().status, LeadStatus::Snoozed);
+    }
+    press(&mut app, "F");
+    assert_eq!(app.inbox.filters, Default::default());
+}
+
+#[test]
+fn the_tier_and_overdue_filters_combine() {
+    let (_d, _p, mut app) = demo_app();
+    press(&mut app, "T 2 o");
+    assert!(!app.inbox.is_empty());
+    for i in 0..app.inbox.len() {
+        let l = app.store.lead(app.inbox.id_at(i).unwrap()).unwrap().unwrap();
+        assert_eq!(l.tier.number(), 2);
+        assert!(l.is_overdue(now()), "{l:?}");
+    }
+}
+
+#[test]
+fn the_channel_filter_lists_only_that_channel() {
+    let (_d, _p, mut app) = demo_app();
+    press(&mut app, "C");
+    type_text(&mut app, "web");
+    press(&mut app, "enter");
+    assert!(!app.inbox.is_empty());
+    for i in 0..app.inbox.len() {
+        let l = app.store.lead(app.inbox.id_at(i).unwrap()).unwrap().unwrap();
+        assert_eq!(l.source.channel.as_str(), "web");
+    }
+}
+
+#[test]
+fn the_slash_filter_narrows_as_you_type_and_esc_clears_it() {
+    let (_d, _p, mut app) = demo_app();
+    let all = app.inbox.len();
+    press(&mut app, "/");
+    type_text(&mut app, "jansen");
+    let narrowed = app.inbox.len();
+    assert!(narrowed > 0 && narrowed < all, "{narrowed} of {all}");
+    let l = app.store.lead(app.inbox.id_at(0).unwrap()).unwrap().unwrap();
+    let a = app.store.account(l.account_id).unwrap().unwrap();
+    assert!(a.name.to_lowercase().contains("jansen"), "{}", a.name);
+    press(&mut app, "enter");
+    assert_eq!(app.inbox.len(), narrowed, "Enter keeps the filter");
+    press(&mut app, "/ esc");
+    assert_eq!(app.inbox.len(), all);
+}
+
+#[test]
+fn every_action_can_be_run_from_the_palette_by_name() {
+    let (_d, path, mut app) = demo_app();
+    let lead = selected_lead(&app);
+    press(&mut app, ":");
+    type_text(&mut app, ">accept");
+    press(&mut app, "enter");
+    drop(app);
+    assert_eq!(lead_on_disk(&path, lead.id).status, LeadStatus::Accepted);
+}
+
+#[test]
+fn the_palette_finds_a_lead_and_selects_it_in_the_inbox() {
+    let (_d, _p, mut app) = demo_app();
+    let target = app.inbox.id_at(app.inbox.len() - 1).unwrap();
+    let ext = app.store.lead(target).unwrap().unwrap().external_id;
+    let Some(ext) = ext else { return };
+    press(&mut app, ":");
+    type_text(&mut app, &format!("#{ext}"));
+    press(&mut app, "enter");
+    assert_eq!(app.inbox.selected_id(), Some(target));
+}
+
+#[test]
+fn the_palette_opens_an_account() {
+    let (_d, _p, mut app) = demo_app();
+    press(&mut app, ":");
+    type_text(&mut app, "@jansen");
+    press(&mut app, "enter");
+    assert_eq!(app.pane, wortel::tui::app::Pane::Accounts);
+    let a = app.store.account(app.account.unwrap()).unwrap().unwrap();
+    assert!(a.name.contains("Jansen"), "{}", a.name);
+}
+
+#[test]
+fn panes_switch_by_number_and_tab() {
+    use wortel::tui::app::Pane;
+    let (_d, _p, mut app) = demo_app();
+    press(&mut app, "2");
+    assert_eq!(app.pane, Pane::Accounts);
+    press(&mut app, "3");
+    assert_eq!(app.pane, Pane::Funnel);
+    press(&mut app, "tab");
+    assert_eq!(app.pane, Pane::Inbox);
+    press(&mut app, "2 a");
+    assert_eq!(app.status.text, "a does nothing here; press ? for help");
+}
+
+#[test]
+fn an_unbound_key_says_where_help_is() {
+    let (_d, _p, mut app) = demo_app();
+    press(&mut app, "Z");
+    assert_eq!(app.status.text, "Z does nothing here; press ? for help");
+}
+
+#[test]
+fn q_quits() {
+    let (_d, _p, mut app) = demo_app();
+    press(&mut app, "q");
+    assert!(app.quit);
+}
+
+#[test]
+fn the_emacs_keymap_drives_the_same_actions() {
+    use wortel::tui::keymap::Keymap;
+    let (_d, path) = demo_store(60);
+    let mut app = app_with_keymap(&path, Keymap::builtin("emacs").unwrap());
+    let lead = selected_lead(&app);
+    press(&mut app, "ctrl-n ctrl-p alt-r");
+    type_text(&mut app, "dup");
+    press(&mut app, "enter");
+    drop(app);
+    let l = lead_on_disk(&path, lead.id);
+    assert_eq!(l.status, LeadStatus::Rejected);
+    assert_eq!(l.reason.as_deref(), Some("duplicate"));
+}

@@ -113,7 +113,7 @@ impl Palette {
                 .filter_map(|h| query.score(&self.text_of_ref(h)).map(|s| (h, s)))
                 .collect()
         };
-        scored.sort_by(|a, b| b.1.cmp(&a.1));
+        scored.sort_by_key(|h| std::cmp::Reverse(h.1));
         self.hits = scored.into_iter().map(|(h, _)| h).collect();
         self.selected = 0;
         self.last_query = self.input.text.clone();

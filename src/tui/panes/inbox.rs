@@ -241,20 +241,17 @@ impl InboxPane {
 
     /// The row for `id`, read from the store on first use.
     pub fn row(&mut self, store: &Store, id: LeadId) -> Option<&LeadRow> {
-        if !self.rows.contains_key(&id) {
+        if let std::collections::hash_map::Entry::Vacant(slot) = self.rows.entry(id) {
             let lead = store.lead(id).ok()??;
             let account = store.account(lead.account_id).ok().flatten();
             let contact = lead
                 .contact_id
                 .and_then(|c| store.contact(c).ok().flatten());
-            self.rows.insert(
-                id,
-                LeadRow {
-                    lead,
-                    account,
-                    contact,
-                },
-            );
+            slot.insert(LeadRow {
+                lead,
+                account,
+                contact,
+            });
         }
         self.rows.get(&id)
     }

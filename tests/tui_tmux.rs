@@ -1,0 +1,256 @@
+//! The real binary in a real terminal: tmux runs `wortel` on a demo store, the test types keys
+//! and reads the screen, then checks the store with `wortel leads --json`. CI installs tmux
+//! (.ci/run); without it these tests fail and say so.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const NOW: &str = "2026-11-23T09:00:00Z";
+
+fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_wortel"))
+}
+
+/// A tmux server of our own, so tests never touch the user's sessions.
+struct Tmux {
+    socket: String,
+    /// A config that keeps a pane whose program exited, so its last words can be read.
+    config: PathBuf,
+}
+
+impl Tmux {
+    fn start(command: &str, width: u16, height: u16) -> Tmux {
+        let socket = format!("wortel-test-{}-{}", std::process::id(), rand_suffix());
+        let config = std::env::temp_dir().join(format!("{socket}.conf"));
+        std::fs::write(&config, "set-option -g remain-on-exit on\n").unwrap();
+        let t = Tmux { socket, config };
+        let ok = t
+            .cmd()
+            .args(["new-session", "-d", "-s", "main", "-x"])
+            .arg(width.to_string())
+            .arg("-y")
+            .arg(height.to_string())
+            .arg(command)
+            .status()
+            .expect(
+                "tmux is installed (CI installs it from .ci/run; locally: apt-get install tmux)",
+            );
+        assert!(ok.success(), "tmux could not start a session");
+        t
+    }
+
+    fn cmd(&self) -> Command {
+        let mut c = Command::new("tmux");
+        c.args(["-L", &self.socket, "-f"]).arg(&self.config);
+        c
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let ok = self
+            .cmd()
+            .args(["send-keys", "-t", "main"])
+            .args(keys)
+            .status()
+            .unwrap();
+        assert!(ok.success());
+    }
+
+    fn screen(&self) -> String {
+        let out = self
+            .cmd()
+            .args(["capture-pane", "-p", "-J", "-S", "-", "-t", "main"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits until the screen shows `text`; fails with the screen when it does not.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(text) {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(15) {
+                panic!("the screen never showed {text:?}; it shows:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits until the program in the pane has exited.
+    fn wait_for_exit(&self) {
+        let start = Instant::now();
+        loop {
+            let out = self
+                .cmd()
+                .args(["display-message", "-p", "-t", "main", "#{pane_dead}"])
+                .output()
+                .unwrap();
+            if String::from_utf8_lossy(&out.stdout).trim() == "1" {
+                return;
+            }
+            if start.elapsed() > Duration::from_secs(15) {
+                panic!("wortel did not exit; the screen shows:\n{}", self.screen());
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn alternate_screen_on(&self) -> bool {
+        let out = self
+            .cmd()
+            .args(["display-message", "-p", "-t", "main", "#{alternate_on}"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim() == "1"
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd().arg("kill-server").status();
+        let _ = std::fs::remove_file(&self.config);
+    }
+}
+
+fn rand_suffix() -> u32 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .subsec_nanos()
+}
+
+fn wortel(store: &Path) -> Command {
+    let mut c = Command::new(bin());
+    c.env("WORTEL_NOW", NOW)
+        .env("TZ", "Europe/Amsterdam")
+        .arg("--store")
+        .arg(store);
+    c
+}
+
+fn demo_store(dir: &Path) -> PathBuf {
+    let store = dir.join("store");
+    let ok = wortel(&store)
+        .args(["demo", "--no-tui", "--leads", "60"])
+        .output()
+        .unwrap();
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    store
+}
+
+fn leads_json(store: &Path, args: &[&str]) -> Vec<Value> {
+    let out = wortel(store)
+        .args(["leads", "--json"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice::<Value>(&out.stdout)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+/// The shell command tmux runs: wortel on the store with a fixed clock and no user config.
+fn tui_command(store: &Path, config: &Path, extra_env: &str) -> String {
+    format!(
+        "env WORTEL_NOW={NOW} TZ=Europe/Amsterdam WORTEL_CONFIG={} {extra_env} {} --store {}",
+        config.display(),
+        bin().display(),
+        store.display()
+    )
+}
+
+#[test]
+fn triage_in_the_real_terminal_is_in_the_store_afterwards() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(dir.path());
+    let before = leads_json(&store, &[]);
+    let second = before[1]["id"].as_str().unwrap().to_string();
+    let third = before[2]["id"].as_str().unwrap().to_string();
+    assert_eq!(before[1]["status"], "new");
+    assert_eq!(before[2]["status"], "new");
+
+    let tmux = Tmux::start(
+        &tui_command(&store, &dir.path().join("no-config"), ""),
+        100,
+        30,
+    );
+    tmux.wait_for("Inbox");
+    tmux.wait_for("press ? for help");
+    tmux.keys(&["?"]);
+    tmux.wait_for("Help — keys of this keymap");
+    tmux.keys(&["Escape"]);
+    tmux.keys(&["j"]);
+    tmux.wait_for("2 of ");
+    tmux.keys(&["a"]);
+    tmux.wait_for("accepted ");
+    tmux.keys(&["r"]);
+    tmux.wait_for("Reject: why?");
+    tmux.keys(&["2"]);
+    tmux.wait_for("rejected ");
+    tmux.keys(&["q"]);
+    tmux.wait_for_exit();
+    assert!(!tmux.alternate_screen_on(), "the terminal is restored");
+
+    let all = leads_json(&store, &["--all"]);
+    let find = |id: &str| all.iter().find(|l| l["id"] == id).unwrap().clone();
+    assert_eq!(find(&second)["status"], "accepted");
+    let rejected = find(&third);
+    assert_eq!(rejected["status"], "rejected", "{rejected}");
+    assert_eq!(rejected["reason"], "unreachable", "{rejected}");
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_leaves_a_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(dir.path());
+    let reports = dir.path().join("reports");
+    let env = format!(
+        "WORTEL_TEST_PANIC=1 WORTEL_REPORT_DIR={}",
+        reports.display()
+    );
+    let tmux = Tmux::start(
+        &tui_command(&store, &dir.path().join("none"), &env),
+        100,
+        30,
+    );
+    tmux.wait_for_exit();
+    let screen = tmux.wait_for("a report is at");
+    assert!(!tmux.alternate_screen_on(), "the terminal is restored");
+    let files: Vec<_> = std::fs::read_dir(&reports).unwrap().collect();
+    assert_eq!(files.len(), 1, "{screen}");
+    let report = std::fs::read_to_string(files[0].as_ref().unwrap().path()).unwrap();
+    assert!(report.contains("WORTEL_TEST_PANIC"), "{report}");
+}
+
+#[test]
+fn a_broken_keymap_file_stops_start_up_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(dir.path());
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("keymap.toml"), "[inbox]\nx = \"frobnicate\"\n").unwrap();
+    let tmux = Tmux::start(&tui_command(&store, &config, ""), 120, 20);
+    tmux.wait_for_exit();
+    // The message may wrap at the pane's edge.
+    let screen = tmux.screen().replace('\n', "");
+    assert!(
+        screen.contains("keymap.toml line 2: `frobnicate` is not an action"),
+        "{screen}"
+    );
+}

@@ -13,7 +13,11 @@ fn accepting_a_lead_with_a_is_saved_before_the_message_says_so() {
     let lead = selected_lead(&app);
     assert_eq!(lead.status, LeadStatus::New);
     press(&mut app, "a");
-    assert!(app.status.text.starts_with("accepted "), "{}", app.status.text);
+    assert!(
+        app.status.text.starts_with("accepted "),
+        "{}",
+        app.status.text
+    );
     drop(app);
     assert_eq!(lead_on_disk(&path, lead.id).status, LeadStatus::Accepted);
 }
@@ -98,7 +102,10 @@ fn converting_creates_an_opportunity_at_qualify() {
     let l = lead_on_disk(&path, lead.id);
     assert_eq!(l.status, LeadStatus::Converted);
     let store = Store::open(&path).unwrap();
-    let opp = store.opportunity(l.opportunity_id.unwrap()).unwrap().unwrap();
+    let opp = store
+        .opportunity(l.opportunity_id.unwrap())
+        .unwrap()
+        .unwrap();
     assert_eq!(opp.stage, Stage::Qualify);
     assert_eq!(opp.lead_id, Some(l.id));
 }
@@ -113,7 +120,11 @@ fn marked_leads_are_accepted_together_after_a_yes() {
     assert!(matches!(app.overlay, Some(Overlay::Confirm(_))));
     press(&mut app, "y");
     assert!(app.inbox.marked.is_empty());
-    assert!(app.status.text.starts_with("accepted 2 leads"), "{}", app.status.text);
+    assert!(
+        app.status.text.starts_with("accepted 2 leads"),
+        "{}",
+        app.status.text
+    );
     drop(app);
     assert_eq!(lead_on_disk(&path, first).status, LeadStatus::Accepted);
     assert_eq!(lead_on_disk(&path, second).status, LeadStatus::Accepted);
@@ -165,10 +176,18 @@ fn a_bulk_step_skips_leads_that_cannot_take_it_and_says_so() {
 fn undo_takes_back_the_last_change_even_a_bulk_one() {
     let (_d, path, mut app) = demo_app();
     let first = selected_lead(&app);
-    let second = app.store.lead(app.inbox.id_at(1).unwrap()).unwrap().unwrap();
+    let second = app
+        .store
+        .lead(app.inbox.id_at(1).unwrap())
+        .unwrap()
+        .unwrap();
     press(&mut app, "space space r 2 y");
     press(&mut app, "u");
-    assert!(app.status.text.starts_with("undone: rejected 2 leads"), "{}", app.status.text);
+    assert!(
+        app.status.text.starts_with("undone: rejected 2 leads"),
+        "{}",
+        app.status.text
+    );
     press(&mut app, "u");
     assert_eq!(app.status.text, "nothing to undo");
     drop(app);
@@ -181,12 +200,21 @@ fn undoing_a_conversion_removes_the_opportunity() {
     let (_d, path, mut app) = demo_app();
     let lead = selected_lead(&app);
     press(&mut app, "c");
-    let opp = app.store.lead(lead.id).unwrap().unwrap().opportunity_id.unwrap();
+    let opp = app
+        .store
+        .lead(lead.id)
+        .unwrap()
+        .unwrap()
+        .opportunity_id
+        .unwrap();
     press(&mut app, "u");
     drop(app);
     let store = Store::open(&path).unwrap();
     assert!(store.opportunity(opp).unwrap().is_none());
-    assert_eq!(store.lead(lead.id).unwrap().unwrap().status, LeadStatus::New);
+    assert_eq!(
+        store.lead(lead.id).unwrap().unwrap().status,
+        LeadStatus::New
+    );
 }
 
 #[test]
@@ -228,7 +256,10 @@ fn the_status_filter_lists_only_that_status() {
     assert!(!app.inbox.is_empty());
     for i in 0..app.inbox.len() {
         let id = app.inbox.id_at(i).unwrap();
-        assert_eq!(app.store.lead(id).unwrap().unwrap().status, LeadStatus::Snoozed);
+        assert_eq!(
+            app.store.lead(id).unwrap().unwrap().status,
+            LeadStatus::Snoozed
+        );
     }
     press(&mut app, "F");
     assert_eq!(app.inbox.filters, Default::default());
@@ -240,7 +271,11 @@ fn the_tier_and_overdue_filters_combine() {
     press(&mut app, "T 2 o");
     assert!(!app.inbox.is_empty());
     for i in 0..app.inbox.len() {
-        let l = app.store.lead(app.inbox.id_at(i).unwrap()).unwrap().unwrap();
+        let l = app
+            .store
+            .lead(app.inbox.id_at(i).unwrap())
+            .unwrap()
+            .unwrap();
         assert_eq!(l.tier.number(), 2);
         assert!(l.is_overdue(now()), "{l:?}");
     }
@@ -254,7 +289,11 @@ fn the_channel_filter_lists_only_that_channel() {
     press(&mut app, "enter");
     assert!(!app.inbox.is_empty());
     for i in 0..app.inbox.len() {
-        let l = app.store.lead(app.inbox.id_at(i).unwrap()).unwrap().unwrap();
+        let l = app
+            .store
+            .lead(app.inbox.id_at(i).unwrap())
+            .unwrap()
+            .unwrap();
         assert_eq!(l.source.channel.as_str(), "web");
     }
 }
@@ -267,7 +306,11 @@ fn the_slash_filter_narrows_as_you_type_and_esc_clears_it() {
     type_text(&mut app, "jansen");
     let narrowed = app.inbox.len();
     assert!(narrowed > 0 && narrowed < all, "{narrowed} of {all}");
-    let l = app.store.lead(app.inbox.id_at(0).unwrap()).unwrap().unwrap();
+    let l = app
+        .store
+        .lead(app.inbox.id_at(0).unwrap())
+        .unwrap()
+        .unwrap();
     let a = app.store.account(l.account_id).unwrap().unwrap();
     assert!(a.name.to_lowercase().contains("jansen"), "{}", a.name);
     press(&mut app, "enter");

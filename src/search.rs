@@ -7,15 +7,69 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 /// "jansen utr" finds "Transport Jansen, Utrecht".
 pub struct Query {
     terms: Vec<String>,
+    /// Per term: lower-cased, and whether it is matched ignoring case (smart case: a term with
+    /// an upper-case letter must match case exactly, as in skim and fzf).
+    folded: Vec<(String, bool)>,
     matcher: SkimMatcherV2,
 }
 
 impl Query {
     pub fn new(query: &str) -> Self {
+        let terms: Vec<String> = query.split_whitespace().map(str::to_string).collect();
+        let folded = terms
+            .iter()
+            .map(|t| {
+                let ignore_case = !t.chars().any(char::is_uppercase);
+                (t.to_lowercase(), ignore_case)
+            })
+            .collect();
         Query {
-            terms: query.split_whitespace().map(str::to_string).collect(),
+            terms,
+            folded,
             matcher: SkimMatcherV2::default().smart_case(),
         }
+    }
+
+    /// Whether a text matches (every term's characters occur in it, in order), without
+    /// scoring: an order of magnitude cheaper than [`Query::score`], for filtering long lists.
+    /// `lower` is the text lower-cased (kept by callers that test the same text often);
+    /// `text` gives the original, needed only for a term with an upper-case letter.
+    pub fn matches<'a>(&self, lower: &str, text: impl Fn() -> &'a str) -> bool {
+        self.folded
+            .iter()
+            .zip(&self.terms)
+            .all(|((folded, ignore_case), term)| {
+                if *ignore_case {
+                    is_subsequence(folded, lower)
+                } else {
+                    is_subsequence(term, text())
+                }
+            })
+    }
+
+    /// A coarse rank that costs a substring search, not a fuzzy score: 2 when every term
+    /// starts a word of the text, 1 when every term occurs in it as typed, 0 when the terms
+    /// only match scattered. Long lists are ordered by this first, so only the best class needs
+    /// the expensive score.
+    pub fn class(&self, lower: &str) -> u8 {
+        self.folded
+            .iter()
+            .map(|(term, _)| {
+                let mut best = 0;
+                for (at, _) in lower.match_indices(term.as_str()) {
+                    let word_start = lower[..at]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric());
+                    if word_start {
+                        return 2;
+                    }
+                    best = 1;
+                }
+                best
+            })
+            .min()
+            .unwrap_or(0)
     }
 
     /// True for an empty query.
@@ -60,6 +114,34 @@ impl Query {
     }
 }
 
+/// True when the characters of `needle` occur in `hay` in order.
+fn is_subsequence(needle: &str, hay: &str) -> bool {
+    if needle.is_ascii() {
+        let mut want = needle.as_bytes().iter().peekable();
+        for b in hay.as_bytes() {
+            match want.peek() {
+                Some(w) if *w == b => {
+                    want.next();
+                }
+                Some(_) => {}
+                None => return true,
+            }
+        }
+        return want.peek().is_none();
+    }
+    let mut want = needle.chars().peekable();
+    for c in hay.chars() {
+        match want.peek() {
+            Some(w) if *w == c => {
+                want.next();
+            }
+            Some(_) => {}
+            None => return true,
+        }
+    }
+    want.peek().is_none()
+}
+
 /// Ranks `items` by match score, best first; ties keep their input order.
 pub fn rank<T>(query: &Query, items: impl IntoIterator<Item = (T, String)>) -> Vec<(T, i64)> {
     let mut scored: Vec<(usize, T, i64)> = items
@@ -74,6 +156,46 @@ pub fn rank<T>(query: &Query, items: impl IntoIterator<Item = (T, String)>) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_cheap_match_agrees_with_the_scored_one() {
+        let texts = [
+            "Transport Jansen B.V. · Utrecht",
+            "Bakker Jaarsveld · Nieuwegein",
+            "Café Ürün · Zwolle",
+            "jansen",
+        ];
+        for q in [
+            "jans",
+            "jansen utr",
+            "J",
+            "JAN",
+            "rün",
+            "zw café",
+            "x",
+            "tr  jan",
+        ] {
+            let query = Query::new(q);
+            for t in texts {
+                assert_eq!(
+                    query.matches(&t.to_lowercase(), || t),
+                    query.score(t).is_some(),
+                    "{q:?} on {t:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn classes_put_word_starts_before_substrings_before_scattered_matches() {
+        let q = Query::new("jans");
+        assert_eq!(q.class("transport jansen"), 2);
+        assert_eq!(q.class("van jansens"), 2);
+        assert_eq!(q.class("bijansen"), 1);
+        assert_eq!(q.class("jaarsveld nieuwegein s"), 0);
+        assert_eq!(Query::new("jan utr").class("jansen · utrecht"), 2);
+        assert_eq!(Query::new("jan rec").class("jansen · utrecht"), 1);
+    }
 
     #[test]
     fn every_term_must_match_and_better_matches_rank_first() {

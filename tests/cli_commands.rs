@@ -459,7 +459,7 @@ fn missing_or_foreign_store_paths_get_a_sentence() {
     assert!(!missing.exists(), "listing does not create a store");
     let file = dir.path().join("a-file");
     std::fs::write(&file, "hello").unwrap();
-    fails_with(wortel(&file).arg("leads"), "is not a wortel store");
+    fails_with(wortel(&file).arg("leads"), "is a file, not a wortel store");
     let other = dir.path().join("other");
     std::fs::create_dir(&other).unwrap();
     std::fs::write(other.join("notes.txt"), "mine").unwrap();

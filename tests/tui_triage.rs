@@ -306,13 +306,26 @@ fn the_slash_filter_narrows_as_you_type_and_esc_clears_it() {
     type_text(&mut app, "jansen");
     let narrowed = app.inbox.len();
     assert!(narrowed > 0 && narrowed < all, "{narrowed} of {all}");
-    let l = app
-        .store
-        .lead(app.inbox.id_at(0).unwrap())
-        .unwrap()
-        .unwrap();
-    let a = app.store.account(l.account_id).unwrap().unwrap();
-    assert!(a.name.to_lowercase().contains("jansen"), "{}", a.name);
+    // Every listed lead matches; the inbox order (tier, overdue, score) is kept.
+    let query = wortel::search::Query::new("jansen");
+    let mut names = Vec::new();
+    let mut tiers = Vec::new();
+    for id in app.inbox.listed() {
+        let l = app.store.lead(id).unwrap().unwrap();
+        let a = app.store.account(l.account_id).unwrap().unwrap();
+        let text = format!(
+            "{} {} {} {}",
+            a.name,
+            a.address.city,
+            l.interest,
+            l.external_id.unwrap_or_default()
+        );
+        assert!(query.score(&text).is_some(), "{text}");
+        names.push(a.name);
+        tiers.push(l.tier.number());
+    }
+    assert!(names.iter().any(|n| n.contains("Jansen")), "{names:?}");
+    assert!(tiers.is_sorted(), "{tiers:?}");
     press(&mut app, "enter");
     assert_eq!(app.inbox.len(), narrowed, "Enter keeps the filter");
     press(&mut app, "/ esc");
@@ -394,4 +407,44 @@ fn the_emacs_keymap_drives_the_same_actions() {
     let l = lead_on_disk(&path, lead.id);
     assert_eq!(l.status, LeadStatus::Rejected);
     assert_eq!(l.reason.as_deref(), Some("duplicate"));
+}
+
+/// After any triage the list the app holds must equal a fresh read of the store, or the
+/// incremental update has put a lead in the wrong place.
+fn same_as_a_fresh_read(app: &mut wortel::tui::app::App) {
+    let held = app.inbox.listed();
+    let counts = app.inbox.counts;
+    app.reload_inbox(None);
+    assert_eq!(
+        held,
+        app.inbox.listed(),
+        "the held list drifted from the store"
+    );
+    assert_eq!(counts, app.inbox.counts);
+}
+
+#[test]
+fn the_list_after_each_change_equals_a_fresh_read() {
+    let (_d, _p, mut app) = demo_app();
+    for keys in [
+        "a",
+        "j j r 2",
+        "s enter",
+        "c",
+        "u",
+        "space space space a y",
+        "u",
+        "G k a",
+        "T 3 a",
+        "F o r 1",
+        "F S 2 a",
+        "u",
+    ] {
+        press(&mut app, keys);
+        same_as_a_fresh_read(&mut app);
+    }
+    press(&mut app, "/");
+    type_text(&mut app, "trans");
+    press(&mut app, "enter a");
+    same_as_a_fresh_read(&mut app);
 }

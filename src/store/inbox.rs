@@ -44,6 +44,18 @@ impl LeadOrder {
     }
 }
 
+/// Where a lead sorts in the inbox: the order [`Store::lead_ids_in_order`] lists leads in, as a
+/// value, so a front end can place a changed lead in a list it already holds instead of
+/// re-reading the whole list.
+pub fn inbox_rank(lead: &Lead, now: Timestamp) -> (u8, u8, Vec<u8>) {
+    let overdue = lead.is_overdue(now);
+    (
+        lead.tier.number(),
+        u8::from(!overdue),
+        super::record::inbox_suffix(lead),
+    )
+}
+
 type KeyStream<'a> = Box<dyn Iterator<Item = Result<(Vec<u8>, [u8; 16])>> + 'a>;
 
 impl Store {

@@ -19,7 +19,7 @@ mod write;
 pub use changelog::{Change, ChangeOp};
 pub use check::CheckReport;
 pub use error::{Result, StoreError};
-pub use inbox::LeadOrder;
+pub use inbox::{LeadOrder, inbox_rank};
 pub use meta::{DEMO_DEALER, Identity, SCHEMA_VERSION};
 pub use record::{EntityKind, Record};
 pub use write::{Receipt, WriteSet};

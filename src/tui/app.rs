@@ -195,6 +195,19 @@ impl App {
         }
     }
 
+    /// Brings the inbox up to date with a committed change.
+    pub fn after_commit(&mut self, receipt: &Receipt, keep: Option<LeadId>) {
+        let now = self.now();
+        let index = self.index.ready().cloned();
+        let store = self.store.clone();
+        if let Err(e) = self
+            .inbox
+            .apply_receipt(&store, now, index.as_deref(), receipt, keep)
+        {
+            self.error(&e.to_string());
+        }
+    }
+
     /// Handles one key press.
     pub fn on_key(&mut self, key: KeyEvent) {
         let chord = Chord::from_event(&key);

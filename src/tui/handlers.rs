@@ -385,6 +385,9 @@ pub fn apply(app: &mut App, pending: Pending) {
                 app.inbox.marked.remove(&l.id);
             }
             let skipped = result.skipped.len();
+            if let Some(r) = &result.receipt {
+                app.after_commit(r, next);
+            }
             match (result.receipt, result.skipped.into_iter().next()) {
                 (None, Some((_, e))) => app.error(&e.to_string()),
                 (None, None) => app.info("nothing to do"),
@@ -404,7 +407,6 @@ pub fn apply(app: &mut App, pending: Pending) {
                     app.ok(&format!("{message}{undo_key}"));
                 }
             }
-            app.reload_inbox(next);
         }
         Err(e) => app.error(&e.to_string()),
     }
@@ -417,7 +419,7 @@ fn undo(app: &mut App) {
     };
     let now = app.now();
     match app.store.commit(&undo.receipt.undo(), now) {
-        Ok(_) => {
+        Ok(receipt) => {
             let first = undo
                 .receipt
                 .before
@@ -425,7 +427,7 @@ fn undo(app: &mut App) {
                 .find(|(k, _, _)| *k == crate::store::EntityKind::Lead)
                 .map(|(_, key, _)| LeadId::from_bytes(*key));
             app.ok(&format!("undone: {}", undo.label));
-            app.reload_inbox(first);
+            app.after_commit(&receipt, first);
         }
         Err(e) => {
             app.error(&format!("could not undo: {e}"));

@@ -26,11 +26,37 @@ pub struct AccountFacts {
     pub text: String,
 }
 
+/// Lower-cased texts back to back in one buffer: the match test on every keystroke walks
+/// tens of thousands of them, and one contiguous buffer keeps that in the CPU cache instead of
+/// chasing a pointer per text.
+#[derive(Debug, Default)]
+pub struct LowerTexts {
+    buf: String,
+    ends: Vec<u32>,
+}
+
+impl LowerTexts {
+    fn push(&mut self, text: &str) {
+        for c in text.chars() {
+            self.buf.extend(c.to_lowercase());
+        }
+        self.ends.push(self.buf.len() as u32);
+    }
+
+    /// The `i`th text, lower-cased.
+    pub fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.buf[start..self.ends[i] as usize]
+    }
+}
+
 /// Searchable facts of every lead and account.
 #[derive(Debug, Default)]
 pub struct SearchIndex {
     pub leads: Vec<LeadFacts>,
+    pub leads_lower: LowerTexts,
     pub accounts: Vec<AccountFacts>,
+    pub accounts_lower: LowerTexts,
     by_id: HashMap<LeadId, usize>,
 }
 
@@ -46,6 +72,7 @@ impl SearchIndex {
                 text.push_str(" · KvK ");
                 text.push_str(kvk);
             }
+            index.accounts_lower.push(&text);
             index.accounts.push(AccountFacts { id: a.id, text });
             places.insert(a.id, (a.name, a.address.city));
         }
@@ -61,6 +88,7 @@ impl SearchIndex {
                 text.push_str(ext);
             }
             index.by_id.insert(l.id, index.leads.len());
+            index.leads_lower.push(&text);
             index.leads.push(LeadFacts {
                 id: l.id,
                 channel: l.source.channel,
@@ -72,6 +100,21 @@ impl SearchIndex {
 
     pub fn get(&self, id: LeadId) -> Option<&LeadFacts> {
         self.by_id.get(&id).map(|i| &self.leads[*i])
+    }
+
+    /// Where a lead's facts are in `leads` (and `leads_lower`).
+    pub fn position(&self, id: LeadId) -> Option<usize> {
+        self.by_id.get(&id).copied()
+    }
+
+    /// Whether lead number `i` matches the query.
+    pub fn lead_matches(&self, query: &crate::search::Query, i: usize) -> bool {
+        query.matches(self.leads_lower.get(i), || &self.leads[i].text)
+    }
+
+    /// Whether account number `i` matches the query.
+    pub fn account_matches(&self, query: &crate::search::Query, i: usize) -> bool {
+        query.matches(self.accounts_lower.get(i), || &self.accounts[i].text)
     }
 }
 

@@ -36,6 +36,9 @@ pub struct Palette {
     last_query: String,
 }
 
+/// How many of the best-classed hits get a fuzzy score per keystroke.
+const SCORED: usize = 2_000;
+
 /// How many rows a page move jumps.
 const PAGE: usize = 10;
 
@@ -105,15 +108,39 @@ impl Palette {
         } else {
             self.all_candidates(query.is_empty(), commands, accounts, leads)
         };
-        let mut scored: Vec<(Hit, i64)> = if query.is_empty() {
+        // The cheap match test first; then a coarse class (word start, substring, scattered);
+        // only the best classes, up to a few thousand hits, get the fuzzy score. Nobody
+        // scrolls past those, and scoring 100,000 names per keystroke would lag.
+        let scored: Vec<(Hit, i64)> = if query.is_empty() {
             candidates.into_iter().map(|h| (h, 0)).collect()
         } else {
-            candidates
+            let mut classed: Vec<(Hit, u8)> = candidates
                 .into_iter()
-                .filter_map(|h| query.score(&self.text_of_ref(h)).map(|s| (h, s)))
-                .collect()
+                .filter(|h| self.cheap_match(&query, *h))
+                .map(|h| (h, query.class(&self.lower_of(h))))
+                .collect();
+            classed.sort_by_key(|(_, c)| std::cmp::Reverse(*c));
+            let mut cut = classed.len().min(SCORED);
+            while cut < classed.len()
+                && cut > 0
+                && classed[cut].1 == classed[cut - 1].1
+                && cut < 4 * SCORED
+            {
+                cut += 1;
+            }
+            let tail = classed.split_off(cut);
+            let mut head: Vec<(Hit, i64)> = classed
+                .into_iter()
+                .filter_map(|(h, c)| {
+                    query
+                        .score(&self.text_of_ref(h))
+                        .map(|s| (h, i64::from(c) * 1_000_000 + s))
+                })
+                .collect();
+            head.sort_by_key(|h| std::cmp::Reverse(h.1));
+            head.extend(tail.into_iter().map(|(h, c)| (h, i64::from(c))));
+            head
         };
-        scored.sort_by_key(|h| std::cmp::Reverse(h.1));
         self.hits = scored.into_iter().map(|(h, _)| h).collect();
         self.selected = 0;
         self.last_query = self.input.text.clone();
@@ -132,6 +159,22 @@ impl Palette {
             (Hit::Account(i), Some(x)) => x.accounts[i].text.as_str().into(),
             (Hit::Lead(i), Some(x)) => x.leads[i].text.as_str().into(),
             (h, _) => self.text_of(h).into(),
+        }
+    }
+
+    fn lower_of(&self, hit: Hit) -> std::borrow::Cow<'_, str> {
+        match (hit, self.index.as_ref()) {
+            (Hit::Account(i), Some(x)) => x.accounts_lower.get(i).into(),
+            (Hit::Lead(i), Some(x)) => x.leads_lower.get(i).into(),
+            (h, _) => self.text_of(h).to_lowercase().into(),
+        }
+    }
+
+    fn cheap_match(&self, query: &Query, hit: Hit) -> bool {
+        match (hit, self.index.as_ref()) {
+            (Hit::Account(i), Some(x)) => x.account_matches(query, i),
+            (Hit::Lead(i), Some(x)) => x.lead_matches(query, i),
+            _ => true,
         }
     }
 

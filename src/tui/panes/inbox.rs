@@ -7,7 +7,7 @@
 
 use crate::domain::{Account, Channel, Contact, Lead, LeadId, LeadStatus, Tier};
 use crate::search::Query;
-use crate::store::{LeadOrder, Store, StoreError};
+use crate::store::{EntityKind, LeadOrder, Receipt, Record, Store, StoreError, inbox_rank};
 use crate::tui::search_index::SearchIndex;
 use jiff::Timestamp;
 use std::collections::{HashMap, HashSet};
@@ -78,6 +78,9 @@ pub struct InboxPane {
     pub query: String,
     /// Leads under the filters, in inbox order.
     ids: Vec<LeadId>,
+    /// For each of `ids`, its place in the search index (filled when the index is there), so
+    /// a keystroke in the `/` filter needs no lookup by id.
+    facts: Vec<u32>,
     /// With a query: positions in `ids` of the matches, best first.
     matches: Option<Vec<u32>>,
     matched_query: String,
@@ -126,6 +129,7 @@ impl InboxPane {
             }
         }
         self.ids = ids;
+        self.facts.clear();
         self.counts = InboxCounts {
             new: store.status_count(LeadStatus::New),
             overdue: store.overdue_count(now)?,
@@ -142,7 +146,104 @@ impl InboxPane {
         Ok(())
     }
 
-    /// Filters by the `/` query (fuzzy over account, city, interest and id), best first.
+    /// Brings the list up to date with a change just committed, without re-reading the whole
+    /// list: each changed lead leaves its old place and, if it still passes the filters, is
+    /// put where the inbox order puts it (a binary search reading a dozen records). Counts move
+    /// by the same change. Keeps the selection on `keep` when listed.
+    pub fn apply_receipt(
+        &mut self,
+        store: &Store,
+        now: Timestamp,
+        index: Option<&SearchIndex>,
+        receipt: &Receipt,
+        keep: Option<LeadId>,
+    ) -> Result<(), StoreError> {
+        let keep = keep.or_else(|| self.selected_id());
+        let selected_before = self.selected;
+        let order = self.filters.order();
+        for (kind, key, before) in &receipt.before {
+            if *kind != EntityKind::Lead {
+                continue;
+            }
+            let id = LeadId::from_bytes(*key);
+            let before = match before {
+                Some(Record::Lead(l)) => Some(l.clone()),
+                _ => None,
+            };
+            let after = store.lead(id)?;
+            for (lead, sign) in [(&before, -1i64), (&after, 1)] {
+                if let Some(l) = lead {
+                    if l.status == LeadStatus::New {
+                        self.counts.new = (self.counts.new as i64 + sign).max(0) as usize;
+                    }
+                    if l.is_overdue(now) {
+                        self.counts.overdue = (self.counts.overdue as i64 + sign).max(0) as usize;
+                    }
+                }
+            }
+            self.rows.remove(&id);
+            if let Some(at) = self.ids.iter().position(|x| *x == id) {
+                self.ids.remove(at);
+            }
+            let Some(after) = after else { continue };
+            if !self.passes(&order, &after, now, index) {
+                self.marked.remove(&id);
+                continue;
+            }
+            let rank = inbox_rank(&after, now);
+            let mut lo = 0;
+            let mut hi = self.ids.len();
+            while lo < hi {
+                let mid = (lo + hi) / 2;
+                let other = self.ids[mid];
+                let other_rank = match self.row(store, other) {
+                    Some(r) => inbox_rank(&r.lead, now),
+                    None => break,
+                };
+                if other_rank < rank {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            self.ids.insert(lo, id);
+        }
+        self.facts.clear();
+        self.matches = None;
+        self.matched_query.clear();
+        self.apply_query(index);
+        self.selected = match keep.and_then(|k| self.position_of(k)) {
+            Some(i) => i,
+            None => selected_before.min(self.len().saturating_sub(1)),
+        };
+        Ok(())
+    }
+
+    /// Whether a lead belongs in the list under the current filters.
+    fn passes(
+        &self,
+        order: &LeadOrder,
+        lead: &Lead,
+        now: Timestamp,
+        index: Option<&SearchIndex>,
+    ) -> bool {
+        order.statuses.contains(&lead.status)
+            && (order.tiers.is_empty() || order.tiers.contains(&lead.tier))
+            && (!self.filters.overdue_only || lead.is_overdue(now))
+            && self.filters.channel.is_none_or(|c| {
+                index
+                    .and_then(|x| x.get(lead.id))
+                    .is_none_or(|f| f.channel == c)
+            })
+    }
+
+    /// The listed lead ids in order (for tests that compare with a fresh read).
+    pub fn listed(&self) -> Vec<LeadId> {
+        (0..self.len()).filter_map(|i| self.id_at(i)).collect()
+    }
+
+    /// Filters by the `/` query (fuzzy over account, city, interest and id), keeping the
+    /// inbox order: the filter narrows the list, it does not reorder the priorities.
     pub fn apply_query(&mut self, index: Option<&SearchIndex>) {
         let query = Query::new(&self.query);
         if query.is_empty() {
@@ -157,19 +258,25 @@ impl InboxPane {
             self.matches = None;
             return;
         };
-        let candidates: Vec<u32> = match &self.matches {
-            Some(prev) if Query::new(&self.matched_query).is_extended_by(&query) => prev.clone(),
-            _ => (0..self.ids.len() as u32).collect(),
+        if self.facts.len() != self.ids.len() {
+            self.facts = self
+                .ids
+                .iter()
+                .map(|id| index.position(*id).map_or(u32::MAX, |p| p as u32))
+                .collect();
+        }
+        let facts = &self.facts;
+        let keep = |pos: &u32| {
+            let at = facts[*pos as usize];
+            at != u32::MAX && index.lead_matches(&query, at as usize)
         };
-        let mut scored: Vec<(u32, i64)> = candidates
-            .into_iter()
-            .filter_map(|pos| {
-                let facts = index.get(self.ids[pos as usize])?;
-                query.score(&facts.text).map(|s| (pos, s))
-            })
-            .collect();
-        scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        self.matches = Some(scored.into_iter().map(|(p, _)| p).collect());
+        let matches: Vec<u32> = match &self.matches {
+            Some(prev) if Query::new(&self.matched_query).is_extended_by(&query) => {
+                prev.iter().copied().filter(keep).collect()
+            }
+            _ => (0..self.ids.len() as u32).filter(keep).collect(),
+        };
+        self.matches = Some(matches);
         self.matched_query = self.query.clone();
         self.selected = 0;
         self.offset = 0;

@@ -306,7 +306,8 @@ fn the_slash_filter_narrows_as_you_type_and_esc_clears_it() {
     type_text(&mut app, "jansen");
     let narrowed = app.inbox.len();
     assert!(narrowed > 0 && narrowed < all, "{narrowed} of {all}");
-    // Every listed lead matches; the inbox order (tier, overdue, score) is kept.
+    // Every listed lead matches; close matches come first, and within them the inbox order
+    // (tier first) is kept.
     let query = wortel::search::Query::new("jansen");
     let mut names = Vec::new();
     let mut tiers = Vec::new();
@@ -322,9 +323,10 @@ fn the_slash_filter_narrows_as_you_type_and_esc_clears_it() {
         );
         assert!(query.score(&text).is_some(), "{text}");
         names.push(a.name);
-        tiers.push(l.tier.number());
+        let class = query.class(&text.to_lowercase());
+        tiers.push((std::cmp::Reverse(class), l.tier.number()));
     }
-    assert!(names.iter().any(|n| n.contains("Jansen")), "{names:?}");
+    assert!(names[0].contains("Jansen"), "{names:?}");
     assert!(tiers.is_sorted(), "{tiers:?}");
     press(&mut app, "enter");
     assert_eq!(app.inbox.len(), narrowed, "Enter keeps the filter");

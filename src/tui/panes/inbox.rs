@@ -242,8 +242,8 @@ impl InboxPane {
         (0..self.len()).filter_map(|i| self.id_at(i)).collect()
     }
 
-    /// Filters by the `/` query (fuzzy over account, city, interest and id), keeping the
-    /// inbox order: the filter narrows the list, it does not reorder the priorities.
+    /// Filters by the `/` query (fuzzy over account, city, interest and id). Close matches come
+    /// before loose ones; within each, the inbox order (the priorities) is kept.
     pub fn apply_query(&mut self, index: Option<&SearchIndex>) {
         let query = Query::new(&self.query);
         if query.is_empty() {
@@ -270,13 +270,23 @@ impl InboxPane {
             let at = facts[*pos as usize];
             at != u32::MAX && index.lead_matches(&query, at as usize)
         };
-        let matches: Vec<u32> = match &self.matches {
+        let candidates: Vec<u32> = match &self.matches {
             Some(prev) if Query::new(&self.matched_query).is_extended_by(&query) => {
                 prev.iter().copied().filter(keep).collect()
             }
             _ => (0..self.ids.len() as u32).filter(keep).collect(),
         };
-        self.matches = Some(matches);
+        // Leads whose text has the typed words as words come first, then those that contain
+        // them, then scattered matches; inside each group the inbox order stands.
+        let mut classed: Vec<(u8, u32)> = candidates
+            .into_iter()
+            .map(|pos| {
+                let at = facts[pos as usize] as usize;
+                (query.class(index.leads_lower.get(at)), pos)
+            })
+            .collect();
+        classed.sort_unstable_by_key(|(class, pos)| (std::cmp::Reverse(*class), *pos));
+        self.matches = Some(classed.into_iter().map(|(_, pos)| pos).collect());
         self.matched_query = self.query.clone();
         self.selected = 0;
         self.offset = 0;

@@ -450,3 +450,25 @@ fn the_list_after_each_change_equals_a_fresh_read() {
     press(&mut app, "enter a");
     same_as_a_fresh_read(&mut app);
 }
+
+#[test]
+fn a_quick_start_shows_the_first_screenful_then_reads_the_rest() {
+    let (_d, path) = demo_store(600);
+    let full = app_on(&path).inbox.listed();
+    assert!(full.len() > 200, "{}", full.len());
+    let mut app = quick_app_on(&path);
+    assert_eq!(app.inbox.listed(), full[..200].to_vec());
+    assert!(render(&mut app, 80, 24).contains("1 of 200"));
+    app.tick();
+    assert_eq!(app.inbox.listed(), full);
+    assert!(render(&mut app, 80, 24).contains(&format!("1 of {}", full.len())));
+}
+
+#[test]
+fn a_key_pressed_before_the_rest_is_read_acts_on_the_whole_list() {
+    let (_d, path) = demo_store(600);
+    let full = app_on(&path).inbox.listed();
+    let mut app = quick_app_on(&path);
+    press(&mut app, "G");
+    assert_eq!(app.inbox.selected_id(), full.last().copied());
+}

@@ -58,6 +58,9 @@ pub enum Command {
     /// Write records in a loop, printing each confirmation (used by the crash tests).
     #[command(hide = true)]
     DebugWriteLoop(write_loop::WriteLoopArgs),
+    /// Start the full-screen view off-screen and report the time to its first frame.
+    #[command(hide = true)]
+    DebugFirstFrame,
 }
 
 /// Runs the parsed command line.
@@ -81,5 +84,6 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Check) => check::run(&ctx),
         Some(Command::Completions(_)) | Some(Command::Man) => Ok(()),
         Some(Command::DebugWriteLoop(args)) => write_loop::run(&ctx, &args),
+        Some(Command::DebugFirstFrame) => tui::first_frame(&ctx),
     }
 }

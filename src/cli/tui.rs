@@ -20,6 +20,13 @@ pub fn open(ctx: &Context) -> Result<()> {
             "the full-screen view needs a terminal; from scripts use a subcommand such as `wortel leads`"
         );
     }
+    let mut app = start(ctx)?;
+    terminal::run(&mut app)?;
+    Ok(())
+}
+
+/// Everything the TUI does before its first frame: config, store, inbox.
+fn start(ctx: &Context) -> Result<App> {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let ui = config::load(config::config_dir().as_deref(), no_color)?;
     let store = Arc::new(Store::open(&ctx.store)?);
@@ -27,7 +34,28 @@ pub fn open(ctx: &Context) -> Result<()> {
     let clock = Clock {
         fixed: ctx.fixed_now.then_some(ctx.now),
     };
-    let mut app = App::new(store, clock, ctx.tz.clone(), ui.keymap, ui.theme, index)?;
-    terminal::run(&mut app)?;
+    Ok(App::new_quick(
+        store,
+        clock,
+        ctx.tz.clone(),
+        ui.keymap,
+        ui.theme,
+        index,
+    )?)
+}
+
+/// `wortel debug-first-frame` (hidden): the TUI's start-up up to its first frame, rendered into
+/// an off-screen buffer of 160×48, then the time it took — so start-up can be measured as a
+/// whole process (`time wortel debug-first-frame`) without a terminal.
+pub fn first_frame(ctx: &Context) -> Result<()> {
+    let started = std::time::Instant::now();
+    let mut app = start(ctx)?;
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 48))?;
+    terminal.draw(|f| wortel::tui::view::draw(f, &mut app))?;
+    println!(
+        "first frame after {:.1} ms ({} leads listed)",
+        started.elapsed().as_secs_f64() * 1000.0,
+        app.inbox.len()
+    );
     Ok(())
 }

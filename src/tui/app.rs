@@ -102,8 +102,42 @@ pub struct App {
 }
 
 impl App {
-    /// Opens the TUI state on a store; `index` is built in the background or at once.
+    /// Opens the TUI state on a store with the whole inbox read; `index` is built in the
+    /// background or at once.
     pub fn new(
+        store: Arc<Store>,
+        clock: Clock,
+        tz: TimeZone,
+        keymap: Keymap,
+        theme: Theme,
+        index: SearchIndexState,
+    ) -> Result<App, crate::store::StoreError> {
+        let mut app = App::assemble(store, clock, tz, keymap, theme, index)?;
+        app.reload_inbox(None);
+        Ok(app)
+    }
+
+    /// Like [`App::new`], but reads only the inbox's first screenful; the first [`App::tick`]
+    /// (or key) reads the rest. The terminal front end starts this way, so the first frame of a
+    /// big store does not wait for its whole list.
+    pub fn new_quick(
+        store: Arc<Store>,
+        clock: Clock,
+        tz: TimeZone,
+        keymap: Keymap,
+        theme: Theme,
+        index: SearchIndexState,
+    ) -> Result<App, crate::store::StoreError> {
+        let mut app = App::assemble(store, clock, tz, keymap, theme, index)?;
+        let now = app.now();
+        let store = app.store.clone();
+        if let Err(e) = app.inbox.read_first(&store, now, 200) {
+            app.error(&e.to_string());
+        }
+        Ok(app)
+    }
+
+    fn assemble(
         store: Arc<Store>,
         clock: Clock,
         tz: TimeZone,
@@ -135,7 +169,6 @@ impl App {
             quit: false,
             page: 10,
         };
-        app.reload_inbox(None);
         let help = app
             .keymap
             .hint(Action::Help)
@@ -170,8 +203,20 @@ impl App {
         };
     }
 
-    /// Picks up the search index when its thread is done; true when something changed.
+    /// Finishes reading the inbox if only its first screenful is there.
+    fn complete_inbox(&mut self) {
+        if !self.inbox.complete {
+            self.reload_inbox(None);
+        }
+    }
+
+    /// Work between frames: completes the inbox, picks up the search index when its thread is
+    /// done; true when something changed.
     pub fn tick(&mut self) -> bool {
+        if !self.inbox.complete {
+            self.complete_inbox();
+            return true;
+        }
         if !self.index.poll() {
             return false;
         }
@@ -210,6 +255,7 @@ impl App {
 
     /// Handles one key press.
     pub fn on_key(&mut self, key: KeyEvent) {
+        self.complete_inbox();
         let chord = Chord::from_event(&key);
         if self.overlay.is_some() {
             self.on_overlay_key(chord, key);

@@ -125,3 +125,18 @@ pub fn snapshot_settings() -> insta::Settings {
     s.set_prepend_module_to_snapshot(false);
     s
 }
+
+/// The app as the terminal starts it: only the inbox's first screenful read.
+pub fn quick_app_on(path: &std::path::Path) -> App {
+    let store = Arc::new(Store::open(path).unwrap());
+    let index = SearchIndexState::build_now(&store);
+    App::new_quick(
+        store,
+        Clock { fixed: Some(now()) },
+        tz(),
+        Keymap::builtin("default").unwrap(),
+        Theme::builtin("dark").unwrap().without_colour(),
+        index,
+    )
+    .unwrap()
+}

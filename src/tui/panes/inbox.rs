@@ -92,6 +92,9 @@ pub struct InboxPane {
     rows: HashMap<LeadId, LeadRow>,
     /// Why the list is empty or partial (e.g. the search index is still being built).
     pub note: Option<String>,
+    /// False while only the first screenful is read (start-up shows it at once and reads the
+    /// rest right after the first frame).
+    pub complete: bool,
 }
 
 impl InboxPane {
@@ -103,6 +106,28 @@ impl InboxPane {
         now: Timestamp,
         index: Option<&SearchIndex>,
         keep: Option<LeadId>,
+    ) -> Result<(), StoreError> {
+        self.read(store, now, index, keep, None)
+    }
+
+    /// Reads only the first `rows` leads of the list, lazily from the indexes, for a first
+    /// frame that never waits for a big store; [`InboxPane::reload`] completes it.
+    pub fn read_first(
+        &mut self,
+        store: &Store,
+        now: Timestamp,
+        rows: usize,
+    ) -> Result<(), StoreError> {
+        self.read(store, now, None, None, Some(rows))
+    }
+
+    fn read(
+        &mut self,
+        store: &Store,
+        now: Timestamp,
+        index: Option<&SearchIndex>,
+        keep: Option<LeadId>,
+        first: Option<usize>,
     ) -> Result<(), StoreError> {
         let keep = keep.or_else(|| self.selected_id());
         self.rows.clear();
@@ -117,8 +142,10 @@ impl InboxPane {
         } else {
             store
                 .lead_ids_in_order(&order, now)
+                .take(first.unwrap_or(usize::MAX))
                 .collect::<Result<_, _>>()?
         };
+        self.complete = first.is_none();
         if let Some(channel) = self.filters.channel {
             match index {
                 Some(x) => ids.retain(|id| x.get(*id).is_some_and(|f| f.channel == channel)),
@@ -130,10 +157,12 @@ impl InboxPane {
         }
         self.ids = ids;
         self.facts.clear();
-        self.counts = InboxCounts {
-            new: store.status_count(LeadStatus::New),
-            overdue: store.overdue_count(now)?,
-        };
+        if self.complete {
+            self.counts = InboxCounts {
+                new: store.status_count(LeadStatus::New),
+                overdue: store.overdue_count(now)?,
+            };
+        }
         self.marked.retain(|id| self.ids.contains(id));
         self.matches = None;
         self.matched_query.clear();

@@ -133,22 +133,26 @@ impl Model {
     fn apply(&mut self, ws: &[(EntityKind, [u8; 16], Option<Record>)]) {
         for (kind, key, new) in ws {
             let old = self.records.get(&(*kind, *key)).cloned();
-            let op = match (&old, new) {
-                (None, Some(_)) => Some("created"),
-                (Some(_), None) => Some("deleted"),
-                (Some(o), Some(n)) if o == n => None,
+            let ops: Vec<&str> = match (&old, new) {
+                // A deal created past qualify also logs its stage (e.g. won at once).
+                (None, Some(Record::Opportunity(n))) if n.stage != Stage::Qualify => {
+                    vec!["created", "stage"]
+                }
+                (None, Some(_)) => vec!["created"],
+                (Some(_), None) => vec!["deleted"],
+                (Some(o), Some(n)) if o == n => vec![],
                 (Some(Record::Lead(o)), Some(Record::Lead(n))) if o.status != n.status => {
-                    Some("lead-status")
+                    vec!["lead-status"]
                 }
                 (Some(Record::Opportunity(o)), Some(Record::Opportunity(n)))
                     if o.stage != n.stage =>
                 {
-                    Some("stage")
+                    vec!["stage"]
                 }
-                (Some(_), Some(_)) => Some("updated"),
-                (None, None) => None,
+                (Some(_), Some(_)) => vec!["updated"],
+                (None, None) => vec![],
             };
-            if let Some(op) = op {
+            for op in ops {
                 self.changes.push((
                     *kind,
                     ulid::Ulid::from_bytes(*key).to_string(),

@@ -131,3 +131,94 @@ fn every_size_from_tiny_to_wide_renders_without_panicking() {
         press(&mut app, "esc");
     }
 }
+
+/// The demo account with the most to show: contacts, installed base, NPS, history, open work.
+fn rich_account(app: &wortel::tui::app::App) -> wortel::domain::AccountId {
+    let mut best = None;
+    let mut best_score = 0;
+    for a in app.store.all_accounts() {
+        let a = a.unwrap();
+        let score = [
+            !app.store.contacts_of(a.id).unwrap().is_empty(),
+            !a.installed_base.is_empty(),
+            !app.store.nps_of(a.id).unwrap().is_empty(),
+            app.store.activities_of(a.id, 3).unwrap().len() >= 2,
+            app.store
+                .opportunities_of(a.id)
+                .unwrap()
+                .iter()
+                .any(|d| d.stage.is_open()),
+            app.store
+                .leads_of(a.id)
+                .unwrap()
+                .iter()
+                .any(|l| l.status.is_open()),
+        ]
+        .iter()
+        .filter(|x| **x)
+        .count();
+        if score > best_score {
+            best_score = score;
+            best = Some(a.id);
+        }
+    }
+    best.unwrap()
+}
+
+#[test]
+fn a_rich_account_at_80x24_and_160x48() {
+    let (_d, _p, mut app) = demo_app();
+    let id = rich_account(&app);
+    app.open_account(id);
+    snap("account_rich_80x24", &render(&mut app, 80, 24));
+    snap("account_rich_160x48", &render(&mut app, 160, 48));
+}
+
+#[test]
+fn an_empty_account_at_80x24_and_160x48() {
+    use wortel::domain::{Account, AccountId, Lifecycle};
+    let (_d, _p, mut app) = demo_app();
+    let account = Account::new(
+        AccountId::generate(now()),
+        "Nieuw Transport B.V.",
+        Lifecycle::Prospect,
+        now(),
+    );
+    let mut ws = wortel::store::WriteSet::new();
+    ws.put(account.clone());
+    app.store.commit(&ws, now()).unwrap();
+    app.open_account(account.id);
+    snap("account_empty_80x24", &render(&mut app, 80, 24));
+    snap("account_empty_160x48", &render(&mut app, 160, 48));
+}
+
+#[test]
+fn the_account_list() {
+    let (_d, _p, mut app) = demo_app();
+    press(&mut app, "2");
+    snap("accounts_list_80x24", &render(&mut app, 80, 24));
+}
+
+#[test]
+fn the_visit_form_in_each_state() {
+    let (_d, _p, mut app) = demo_app();
+    press(&mut app, "v");
+    snap("visit_empty_80x24", &render(&mut app, 80, 24));
+    press(&mut app, "2");
+    snap("visit_quote_80x24", &render(&mut app, 80, 24));
+    press(&mut app, "1");
+    snap("visit_appointment_80x24", &render(&mut app, 80, 24));
+    press(&mut app, "3");
+    snap("visit_won_80x24", &render(&mut app, 80, 24));
+    press(&mut app, "4");
+    snap("visit_lost_needs_reason_80x24", &render(&mut app, 80, 24));
+    type_text(&mut app, "pri");
+    snap("visit_lost_price_80x24", &render(&mut app, 80, 24));
+    press(&mut app, "backtab c 5 tab");
+    type_text(&mut app, "belde over de levertijd");
+    snap("visit_call_with_note_80x24", &render(&mut app, 80, 24));
+    press(&mut app, "tab ctrl-u");
+    type_text(&mut app, "someday");
+    press(&mut app, "enter");
+    snap("visit_refused_80x24", &render(&mut app, 80, 24));
+}

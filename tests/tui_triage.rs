@@ -364,7 +364,7 @@ fn the_palette_opens_an_account() {
     type_text(&mut app, "@jansen");
     press(&mut app, "enter");
     assert_eq!(app.pane, wortel::tui::app::Pane::Accounts);
-    let a = app.store.account(app.account.unwrap()).unwrap().unwrap();
+    let a = &app.accounts.open.as_ref().unwrap().account;
     assert!(a.name.contains("Jansen"), "{}", a.name);
 }
 

@@ -70,6 +70,15 @@ pub enum Origin {
     Dealer,
 }
 
+impl Origin {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::HeadOffice => "head-office",
+            Origin::Dealer => "dealer",
+        }
+    }
+}
+
 /// A postal address as Dutch dealers record it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Address {

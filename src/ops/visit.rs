@@ -21,7 +21,7 @@ pub enum VisitTarget {
 }
 
 /// Everything the visit form (or `wortel log-visit`) collects.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct VisitInput {
     pub target: VisitTarget,
     pub kind: ActivityKind,

@@ -46,6 +46,18 @@ pub struct Change {
 pub fn derive(old: Option<&Record>, new: Option<&Record>) -> Vec<ChangeOp> {
     match (old, new) {
         (None, None) => vec![],
+        // A deal born past the first stage (a visit that made an appointment, sent a quote, or
+        // won or lost the order at once) also logs that stage move, so the feedback to head
+        // office sees every won value and lost reason, however quickly it happened.
+        (None, Some(Record::Opportunity(n))) if n.stage != Stage::Qualify => vec![
+            ChangeOp::Created,
+            ChangeOp::Stage {
+                from: Stage::Qualify,
+                to: n.stage,
+                value: n.value,
+                reason: n.lost_reason.clone().filter(|_| n.stage == Stage::Lost),
+            },
+        ],
         (None, Some(_)) => vec![ChangeOp::Created],
         (Some(_), None) => vec![ChangeOp::Deleted],
         (Some(o), Some(n)) if o == n => vec![],

@@ -96,11 +96,13 @@ actions! {
     Reject = "reject", [Inbox], "reject the lead with a reason (or all marked leads)";
     Snooze = "snooze", [Inbox], "snooze the lead until a date (or all marked leads)";
     Convert = "convert", [Inbox], "convert the lead to an opportunity (or all marked leads)";
+    LogVisit = "log-visit", [Inbox, Accounts, Funnel], "log a visit, call or note and its outcome";
     FilterStatus = "filter-status", [Inbox], "show leads of one status";
     FilterTier = "filter-tier", [Inbox], "show leads of one priority tier";
     FilterChannel = "filter-channel", [Inbox], "show leads from one source channel";
     ToggleOverdue = "toggle-overdue", [Inbox], "show only overdue leads, or all again";
     ClearFilters = "clear-filters", [Inbox], "drop every filter";
+    Back = "back", [Accounts], "from an account back to the account list";
     Close = "close", [Overlay], "close the overlay without doing anything";
     Confirm = "confirm", [Overlay], "confirm the overlay's choice";
     DeleteBack = "delete-back", [Overlay], "delete the character before the cursor";

@@ -6,6 +6,7 @@ use super::action::{Action, Context};
 use super::keymap::Keymap;
 use super::keys::Chord;
 use super::overlays::{Choice, Outcome, Overlay, Pending};
+use super::panes::accounts::AccountsPane;
 use super::panes::inbox::InboxPane;
 use super::search_index::SearchIndexState;
 use super::theme::Theme;
@@ -90,8 +91,8 @@ pub struct App {
     pub who: String,
     pub pane: Pane,
     pub inbox: InboxPane,
-    /// The account the accounts pane shows (opened from a lead or the palette).
-    pub account: Option<AccountId>,
+    /// The accounts pane: the list and the opened account.
+    pub accounts: AccountsPane,
     pub overlay: Option<Overlay>,
     pub status: Status,
     pub undo: Option<Undo>,
@@ -158,7 +159,7 @@ impl App {
             who,
             pane: Pane::Inbox,
             inbox: InboxPane::default(),
-            account: None,
+            accounts: AccountsPane::default(),
             overlay: None,
             status: Status {
                 text: String::new(),
@@ -240,7 +241,8 @@ impl App {
         }
     }
 
-    /// Brings the inbox up to date with a committed change.
+    /// Brings what is on screen up to date with a committed change: the inbox list in place,
+    /// the opened account re-read, cached account rows dropped.
     pub fn after_commit(&mut self, receipt: &Receipt, keep: Option<LeadId>) {
         let now = self.now();
         let index = self.index.ready().cloned();
@@ -251,6 +253,12 @@ impl App {
         {
             self.error(&e.to_string());
         }
+        if let Some(view) = self.accounts.open.as_mut() {
+            if let Err(e) = view.refresh(&store) {
+                self.error(&e.to_string());
+            }
+        }
+        self.accounts.forget_rows();
     }
 
     /// Handles one key press.
@@ -298,23 +306,45 @@ impl App {
             Outcome::Stay => {}
             Outcome::Changed => {
                 if let Some(Overlay::Filter(t)) = &self.overlay {
-                    self.inbox.query = t.text.clone();
-                    let index = self.index.ready().cloned();
-                    self.inbox.apply_query(index.as_deref());
+                    let text = t.text.clone();
+                    self.set_filter(text);
                 }
             }
             Outcome::Close => {
                 // Esc on the `/` filter drops the query too.
                 if let Some(Overlay::Filter(_)) = self.overlay.take() {
-                    self.inbox.query.clear();
-                    let index = self.index.ready().cloned();
-                    self.inbox.apply_query(index.as_deref());
+                    self.set_filter(String::new());
                 }
             }
             Outcome::Chosen(choice) => {
                 self.overlay = None;
                 self.on_choice(choice);
             }
+        }
+    }
+
+    /// Applies the `/` query to the list on screen.
+    fn set_filter(&mut self, text: String) {
+        let index = self.index.ready().cloned();
+        match self.pane {
+            Pane::Accounts => {
+                self.accounts.query = text;
+                self.accounts.apply_query(index.as_deref());
+            }
+            _ => {
+                self.inbox.query = text;
+                self.inbox.apply_query(index.as_deref());
+            }
+        }
+    }
+
+    /// Opens an account in the accounts pane.
+    pub fn open_account(&mut self, id: AccountId) {
+        let store = self.store.clone();
+        match self.accounts.open(&store, id) {
+            Ok(true) => self.pane = Pane::Accounts,
+            Ok(false) => self.error("that account no longer exists"),
+            Err(e) => self.error(&e.to_string()),
         }
     }
 

@@ -64,6 +64,8 @@ pub fn run(app: &mut App, action: Action) {
             app.reload_inbox(None);
             app.info("filters cleared: the open leads");
         }),
+        Action::Back => back(app),
+        Action::LogVisit => super::visit::open_form(app),
         Action::Close | Action::Confirm | Action::DeleteBack | Action::ClearInput => {
             app.info(&format!("{action} works inside an overlay"))
         }
@@ -72,6 +74,12 @@ pub fn run(app: &mut App, action: Action) {
 
 fn switch(app: &mut App, pane: Pane) {
     app.pane = pane;
+    if pane == Pane::Accounts {
+        let store = app.store.clone();
+        if let Err(e) = app.accounts.ensure_loaded(&store) {
+            app.error(&e.to_string());
+        }
+    }
 }
 
 /// Inbox actions do nothing elsewhere, with a message saying where they work.
@@ -84,36 +92,67 @@ fn in_inbox(app: &mut App, f: impl FnOnce(&mut App)) {
 }
 
 fn move_in_list(app: &mut App, action: Action) {
-    if app.pane != Pane::Inbox {
-        return;
+    match app.pane {
+        Pane::Inbox => {
+            let len = app.inbox.len();
+            app.inbox.selected = move_selection(app.inbox.selected, len, action, app.page);
+        }
+        Pane::Accounts => match app.accounts.open.as_mut() {
+            // In an account, j/k pick the lead or deal; page keys scroll the timeline.
+            Some(view) => match action {
+                Action::PageDown | Action::PageUp => {
+                    let len = view.activities.len();
+                    view.timeline_offset = move_selection(view.timeline_offset, len, action, 10);
+                }
+                a => view.selected = move_selection(view.selected, view.items.len(), a, 5),
+            },
+            None => {
+                let len = app.accounts.len();
+                app.accounts.selected =
+                    move_selection(app.accounts.selected, len, action, app.page);
+            }
+        },
+        Pane::Funnel => {}
     }
-    let len = app.inbox.len();
-    app.inbox.selected = move_selection(app.inbox.selected, len, action, app.page);
 }
 
 fn open_filter(app: &mut App) {
-    if app.pane != Pane::Inbox {
-        app.info("the / filter works in the inbox for now");
-        return;
-    }
-    app.overlay = Some(Overlay::Filter(TextInput::new(&app.inbox.query)));
+    let query = match (app.pane, &app.accounts.open) {
+        (Pane::Inbox, _) => app.inbox.query.clone(),
+        (Pane::Accounts, None) => app.accounts.query.clone(),
+        _ => {
+            app.info("the / filter works in lists: the inbox and the account list");
+            return;
+        }
+    };
+    app.overlay = Some(Overlay::Filter(TextInput::new(&query)));
     if app.index.is_building() {
         app.info("the search index is still being built; the filter applies when it is ready");
     }
 }
 
 fn open_account(app: &mut App) {
-    if app.pane != Pane::Inbox {
-        return;
-    }
-    let Some(id) = app.inbox.selected_id() else {
-        return;
+    let account = match app.pane {
+        Pane::Inbox => {
+            let Some(id) = app.inbox.selected_id() else {
+                return;
+            };
+            let store = app.store.clone();
+            app.inbox.row(&store, id).map(|r| r.lead.account_id)
+        }
+        Pane::Accounts if app.accounts.open.is_none() => app.accounts.id_at(app.accounts.selected),
+        _ => None,
     };
-    let store = app.store.clone();
-    if let Some(row) = app.inbox.row(&store, id) {
-        app.account = Some(row.lead.account_id);
-        app.pane = Pane::Accounts;
+    if let Some(id) = account {
+        app.open_account(id);
     }
+}
+
+fn back(app: &mut App) {
+    if app.pane == Pane::Accounts && app.accounts.open.take().is_some() {
+        return;
+    }
+    app.info("back goes from an account to the account list");
 }
 
 /// "1 lead", "3 leads".
@@ -316,16 +355,14 @@ pub fn on_choice(app: &mut App, choice: Choice) {
         Choice::Confirmed(pending) => app.apply(pending),
         Choice::Palette(item) => on_palette(app, item),
         Choice::FilterKept => {}
+        Choice::Visit(input) => super::visit::log(app, *input),
     }
 }
 
 fn on_palette(app: &mut App, item: PaletteItem) {
     match item {
         PaletteItem::Command(action) => run(app, action),
-        PaletteItem::Account(id) => {
-            app.account = Some(id);
-            app.pane = Pane::Accounts;
-        }
+        PaletteItem::Account(id) => app.open_account(id),
         PaletteItem::Lead(id) => {
             app.pane = Pane::Inbox;
             if !app.inbox.select(id) {

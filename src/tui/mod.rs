@@ -17,3 +17,4 @@ pub mod search_index;
 pub mod terminal;
 pub mod theme;
 pub mod view;
+pub mod visit;

@@ -58,6 +58,7 @@ pub struct SearchIndex {
     pub accounts: Vec<AccountFacts>,
     pub accounts_lower: LowerTexts,
     by_id: HashMap<LeadId, usize>,
+    account_by_id: HashMap<AccountId, usize>,
 }
 
 impl SearchIndex {
@@ -73,6 +74,7 @@ impl SearchIndex {
                 text.push_str(kvk);
             }
             index.accounts_lower.push(&text);
+            index.account_by_id.insert(a.id, index.accounts.len());
             index.accounts.push(AccountFacts { id: a.id, text });
             places.insert(a.id, (a.name, a.address.city));
         }
@@ -105,6 +107,11 @@ impl SearchIndex {
     /// Where a lead's facts are in `leads` (and `leads_lower`).
     pub fn position(&self, id: LeadId) -> Option<usize> {
         self.by_id.get(&id).copied()
+    }
+
+    /// Where an account's facts are in `accounts` (and `accounts_lower`).
+    pub fn account_position(&self, id: AccountId) -> Option<usize> {
+        self.account_by_id.get(&id).copied()
     }
 
     /// Whether lead number `i` matches the query.

@@ -9,6 +9,7 @@ pub mod palette;
 pub mod picker;
 pub mod text_input;
 pub mod view;
+pub mod visit_form;
 
 use super::action::Action;
 use crate::domain::{Channel, LeadId, LeadStatus, Tier};
@@ -21,6 +22,7 @@ pub use help::Help;
 pub use palette::{Palette, PaletteItem};
 pub use picker::Picker;
 pub use text_input::TextInput;
+pub use visit_form::VisitForm;
 
 /// The open overlay.
 pub enum Overlay {
@@ -31,6 +33,7 @@ pub enum Overlay {
     Confirm(Confirm),
     /// The `/` filter of the current list: the query is applied as it is typed.
     Filter(TextInput),
+    Visit(VisitForm),
 }
 
 /// What an overlay asks of the app after a key.
@@ -56,6 +59,8 @@ pub enum Choice {
     Palette(PaletteItem),
     /// The `/` filter was accepted with Enter (it stays applied).
     FilterKept,
+    /// A visit to log.
+    Visit(Box<crate::ops::VisitInput>),
 }
 
 /// What a picker picks for.
@@ -88,6 +93,7 @@ impl Overlay {
             Overlay::Picker(p) => p.on_action(action),
             Overlay::DateInput(d) => d.on_action(action),
             Overlay::Confirm(c) => c.on_action(action),
+            Overlay::Visit(v) => v.on_action(action),
             Overlay::Filter(t) => match action {
                 Action::Close => Outcome::Close,
                 Action::Confirm => Outcome::Chosen(Choice::FilterKept),
@@ -105,6 +111,7 @@ impl Overlay {
             Overlay::Picker(p) => p.on_char(c),
             Overlay::DateInput(d) => d.on_char(c),
             Overlay::Confirm(x) => x.on_char(c),
+            Overlay::Visit(v) => v.on_char(c),
             Overlay::Filter(t) => {
                 t.push(c);
                 Outcome::Changed

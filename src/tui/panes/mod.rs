@@ -1,5 +1,9 @@
 //! The three panes of PRODUCT.md §4.
 
+pub mod account;
+pub mod account_view;
+pub mod accounts;
+pub mod accounts_view;
 pub mod inbox;
 pub mod inbox_view;
 pub mod placeholder_view;

@@ -1,0 +1,276 @@
+//! The visit form (PRODUCT.md §3, §5): record what happened in seconds. `v` opens it on the
+//! selected lead, deal or account; a digit picks the outcome, Enter saves — three keys for the
+//! common case. Tab walks to the note, the next-step date (prefilled per outcome), and the
+//! fields an outcome needs: a time for an appointment, a reason for a lost order, the final
+//! value for a won one. Nothing is written until Enter, and Enter on a bad field says why and
+//! writes nothing.
+
+use super::{Choice, Outcome as Step, TextInput};
+use crate::domain::{ActivityKind, Cents, Outcome, parse_date_input};
+use crate::ops::{VisitInput, VisitTarget};
+use crate::tui::action::Action;
+use jiff::civil::{Date, Time};
+
+/// The form's fields, in Tab order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Outcome,
+    Note,
+    Next,
+    Time,
+    Reason,
+    Value,
+}
+
+/// The form's state.
+pub struct VisitForm {
+    pub title: String,
+    pub target: VisitTarget,
+    pub kind: ActivityKind,
+    pub outcome: Option<Outcome>,
+    pub note: TextInput,
+    pub next: TextInput,
+    /// Set once the user typed a date, so picking another outcome no longer replaces it.
+    next_edited: bool,
+    pub time: TextInput,
+    /// The store's lost reasons, and what was typed to find one.
+    pub reasons: Vec<String>,
+    pub reason_input: TextInput,
+    pub reason: Option<usize>,
+    pub value: TextInput,
+    /// The deal's current value, prefilled for order-won.
+    pub deal_value: Option<Cents>,
+    pub focus: Field,
+    pub today: Date,
+    /// Why Enter did not save.
+    pub error: Option<String>,
+}
+
+/// The letters that pick the kind in the outcome field.
+pub const KIND_KEYS: [(char, ActivityKind); 5] = [
+    ('v', ActivityKind::Visit),
+    ('c', ActivityKind::Call),
+    ('e', ActivityKind::Email),
+    ('m', ActivityKind::Meeting),
+    ('n', ActivityKind::Note),
+];
+
+/// A follow-up that would fall on a weekend moves to the Monday after.
+fn on_a_working_day(day: Date) -> Date {
+    let extra = match day.weekday() {
+        jiff::civil::Weekday::Saturday => 2,
+        jiff::civil::Weekday::Sunday => 1,
+        _ => 0,
+    };
+    day.checked_add(jiff::Span::new().days(extra))
+        .unwrap_or(day)
+}
+
+impl VisitForm {
+    pub fn new(
+        title: &str,
+        target: VisitTarget,
+        reasons: Vec<String>,
+        deal_value: Option<Cents>,
+        today: Date,
+    ) -> Self {
+        VisitForm {
+            title: title.to_string(),
+            target,
+            kind: ActivityKind::Visit,
+            outcome: None,
+            note: TextInput::default(),
+            next: TextInput::default(),
+            next_edited: false,
+            time: TextInput::new("10:00"),
+            reasons,
+            reason_input: TextInput::default(),
+            reason: None,
+            value: TextInput::new(&deal_value.map(|v| v.to_string()).unwrap_or_default()),
+            deal_value,
+            focus: Field::Outcome,
+            today,
+            error: None,
+        }
+    }
+
+    /// The fields shown for the chosen outcome, in Tab order.
+    pub fn fields(&self) -> Vec<Field> {
+        let mut f = vec![Field::Outcome, Field::Note, Field::Next];
+        match self.outcome {
+            Some(Outcome::AppointmentMade) => f.push(Field::Time),
+            Some(Outcome::OrderLost) => f.insert(1, Field::Reason),
+            Some(Outcome::OrderWon) => f.insert(1, Field::Value),
+            _ => {}
+        }
+        f
+    }
+
+    fn pick_outcome(&mut self, outcome: Outcome) {
+        self.outcome = Some(outcome);
+        if !self.next_edited {
+            let text = outcome
+                .default_next_step_days()
+                .and_then(|d| self.today.checked_add(jiff::Span::new().days(d)).ok())
+                .map(|d| on_a_working_day(d).to_string())
+                .unwrap_or_default();
+            self.next = TextInput::new(&text);
+        }
+        if outcome == Outcome::OrderLost && self.reason.is_none() {
+            self.focus = Field::Reason;
+        }
+    }
+
+    /// The reasons that match what was typed, in list order.
+    pub fn reason_matches(&self) -> Vec<usize> {
+        let q = self.reason_input.text.to_lowercase();
+        (0..self.reasons.len())
+            .filter(|i| q.is_empty() || self.reasons[*i].to_lowercase().contains(&q))
+            .collect()
+    }
+
+    fn move_focus(&mut self, forward: bool) {
+        let fields = self.fields();
+        let at = fields.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let n = fields.len();
+        self.focus = fields[if forward {
+            (at + 1) % n
+        } else {
+            (at + n - 1) % n
+        }];
+    }
+
+    fn field_input(&mut self) -> Option<&mut TextInput> {
+        match self.focus {
+            Field::Note => Some(&mut self.note),
+            Field::Next => Some(&mut self.next),
+            Field::Time => Some(&mut self.time),
+            Field::Value => Some(&mut self.value),
+            Field::Reason => Some(&mut self.reason_input),
+            Field::Outcome => None,
+        }
+    }
+
+    pub fn on_action(&mut self, action: Action) -> Step {
+        self.error = None;
+        match action {
+            Action::Close => Step::Close,
+            Action::Confirm => match self.input() {
+                Ok(input) => Step::Chosen(Choice::Visit(Box::new(input))),
+                Err(e) => {
+                    self.error = Some(e);
+                    Step::Stay
+                }
+            },
+            Action::Down | Action::PageDown => {
+                self.move_focus(true);
+                Step::Stay
+            }
+            Action::Up | Action::PageUp => {
+                self.move_focus(false);
+                Step::Stay
+            }
+            a => {
+                if self.focus == Field::Next {
+                    self.next_edited = true;
+                }
+                if let Some(input) = self.field_input() {
+                    input.on_action(a);
+                }
+                if self.focus == Field::Reason {
+                    self.reason = self.reason_matches().first().copied();
+                }
+                Step::Stay
+            }
+        }
+    }
+
+    pub fn on_char(&mut self, c: char) -> Step {
+        self.error = None;
+        match self.focus {
+            Field::Outcome => {
+                if let Some(d) = c.to_digit(10) {
+                    match Outcome::ALL.get((d as usize).wrapping_sub(1)) {
+                        Some(o) => self.pick_outcome(*o),
+                        None => self.error = Some(format!("{d} is not an outcome; use 1–7")),
+                    }
+                } else if let Some((_, kind)) = KIND_KEYS.iter().find(|(k, _)| *k == c) {
+                    self.kind = *kind;
+                }
+            }
+            Field::Reason => {
+                if let Some(d) = c.to_digit(10).filter(|d| *d >= 1) {
+                    if (d as usize) <= self.reasons.len() {
+                        self.reason = Some(d as usize - 1);
+                        self.reason_input = TextInput::new(&self.reasons[d as usize - 1]);
+                    }
+                } else {
+                    self.reason_input.push(c);
+                    self.reason = self.reason_matches().first().copied();
+                }
+            }
+            _ => {
+                if self.focus == Field::Next {
+                    self.next_edited = true;
+                }
+                if let Some(input) = self.field_input() {
+                    input.push(c);
+                }
+            }
+        }
+        Step::Stay
+    }
+
+    /// What the next-step text means now.
+    pub fn next_date(&self) -> Result<Option<Date>, String> {
+        let text = self.next.text.trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        let date = parse_date_input(text, self.today).map_err(|e| e.to_string())?;
+        if date < self.today {
+            return Err(format!(
+                "the next step {date} is in the past; pick today or later"
+            ));
+        }
+        Ok(Some(date))
+    }
+
+    /// The visit as `ops::log_visit` takes it, or the first problem in one sentence.
+    pub fn input(&self) -> Result<VisitInput, String> {
+        let mut input = VisitInput::new(self.target, self.outcome);
+        input.kind = self.kind;
+        input.note = self.note.text.trim().to_string();
+        input.next_step = self.next_date()?;
+        match self.outcome {
+            Some(Outcome::AppointmentMade) => {
+                if input.next_step.is_none() {
+                    return Err("an appointment needs a date: fill in the next step".into());
+                }
+                let t = self.time.text.trim();
+                input.appointment_time = Some(
+                    Time::strptime("%H:%M", t)
+                        .map_err(|_| format!("`{t}` is not a time; write it as 14:30"))?,
+                );
+            }
+            Some(Outcome::OrderLost) => {
+                let Some(r) = self.reason else {
+                    return Err(
+                        "order-lost needs a reason: type part of one or press its digit".into(),
+                    );
+                };
+                input.lost_reason = Some(self.reasons[r].clone());
+            }
+            Some(Outcome::OrderWon) => {
+                let v = self.value.text.trim();
+                if !v.is_empty() {
+                    input.won_value = Some(Cents::parse(v).ok_or_else(|| {
+                        format!("`{v}` is not an amount; write it as 95000 or 95.000,00")
+                    })?);
+                }
+            }
+            _ => {}
+        }
+        Ok(input)
+    }
+}

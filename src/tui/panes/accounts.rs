@@ -1,0 +1,119 @@
+//! The accounts pane: a list of every account in name order with a `/` fuzzy filter (name,
+//! city, KvK), and the opened account. The list holds ids only; rows are read when on screen.
+
+use super::account::AccountView;
+use crate::domain::{Account, AccountId};
+use crate::search::Query;
+use crate::store::{Store, StoreError};
+use crate::tui::search_index::SearchIndex;
+use std::collections::HashMap;
+
+/// The accounts pane's state.
+#[derive(Default)]
+pub struct AccountsPane {
+    /// Every account id in name order; read the first time the list is shown.
+    ids: Vec<AccountId>,
+    loaded: bool,
+    pub query: String,
+    matches: Option<Vec<u32>>,
+    matched_query: String,
+    pub selected: usize,
+    pub offset: usize,
+    rows: HashMap<AccountId, Account>,
+    /// The account on screen, when one is open.
+    pub open: Option<AccountView>,
+}
+
+impl AccountsPane {
+    /// Reads the list the first time it is needed.
+    pub fn ensure_loaded(&mut self, store: &Store) -> Result<(), StoreError> {
+        if !self.loaded {
+            self.ids = store.account_ids_by_name().collect::<Result<_, _>>()?;
+            self.loaded = true;
+        }
+        Ok(())
+    }
+
+    /// Forgets cached rows and the list (after a change that may rename or add accounts).
+    pub fn invalidate(&mut self) {
+        self.rows.clear();
+        self.loaded = false;
+    }
+
+    /// Drops cached rows, so changed accounts are read again.
+    pub fn forget_rows(&mut self) {
+        self.rows.clear();
+    }
+
+    /// Filters by the `/` query: close matches first, name order within.
+    pub fn apply_query(&mut self, index: Option<&SearchIndex>) {
+        let query = Query::new(&self.query);
+        self.selected = 0;
+        self.offset = 0;
+        let (false, Some(index)) = (query.is_empty(), index) else {
+            self.matches = None;
+            self.matched_query.clear();
+            return;
+        };
+        let positions: Vec<Option<usize>> = self
+            .ids
+            .iter()
+            .map(|id| index.account_position(*id))
+            .collect();
+        let candidates: Vec<u32> = match &self.matches {
+            Some(prev) if Query::new(&self.matched_query).is_extended_by(&query) => prev.clone(),
+            _ => (0..self.ids.len() as u32).collect(),
+        };
+        let mut classed: Vec<(u8, u32)> = candidates
+            .into_iter()
+            .filter_map(|pos| {
+                let at = positions[pos as usize]?;
+                index
+                    .account_matches(&query, at)
+                    .then(|| (query.class(index.accounts_lower.get(at)), pos))
+            })
+            .collect();
+        classed.sort_unstable_by_key(|(class, pos)| (std::cmp::Reverse(*class), *pos));
+        self.matches = Some(classed.into_iter().map(|(_, p)| p).collect());
+        self.matched_query = self.query.clone();
+    }
+
+    pub fn len(&self) -> usize {
+        self.matches.as_ref().map_or(self.ids.len(), Vec::len)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn id_at(&self, i: usize) -> Option<AccountId> {
+        match &self.matches {
+            Some(m) => m.get(i).map(|p| self.ids[*p as usize]),
+            None => self.ids.get(i).copied(),
+        }
+    }
+
+    /// The account on row `i`, read on first use.
+    pub fn row(&mut self, store: &Store, id: AccountId) -> Option<&Account> {
+        if let std::collections::hash_map::Entry::Vacant(slot) = self.rows.entry(id) {
+            slot.insert(store.account(id).ok()??);
+        }
+        self.rows.get(&id)
+    }
+
+    /// Keeps the selected row on screen for a list `height` rows high.
+    pub fn scroll_into_view(&mut self, height: usize) {
+        let height = height.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+    }
+
+    /// Opens an account; false when it does not exist.
+    pub fn open(&mut self, store: &Store, id: AccountId) -> Result<bool, StoreError> {
+        self.open = AccountView::load(store, id)?;
+        Ok(self.open.is_some())
+    }
+}

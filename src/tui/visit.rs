@@ -1,0 +1,97 @@
+//! Opening the visit form on what is selected, and logging what it returns through
+//! `ops::log_visit` (one atomic, flushed write with all of the outcome's effects).
+
+use super::action::Action;
+use super::app::{App, Pane, Undo};
+use super::overlays::{Overlay, VisitForm};
+use crate::domain::Cents;
+use crate::ops::{VisitInput, VisitTarget, log_visit};
+
+/// `v`: the form for the selected lead (inbox), deal or lead (account), or account (list).
+pub fn open_form(app: &mut App) {
+    let store = app.store.clone();
+    let (target, title) =
+        match app.pane {
+            Pane::Inbox => {
+                let Some(id) = app.inbox.selected_id() else {
+                    return app.info("no lead selected");
+                };
+                let label = super::handlers::lead_label(app, id);
+                (VisitTarget::Lead(id), format!("Log: {label}"))
+            }
+            Pane::Accounts => match &app.accounts.open {
+                Some(view) => (
+                    view.visit_target(),
+                    format!("Log: {} — {}", view.account.name, view.target_label()),
+                ),
+                None => {
+                    let Some(id) = app.accounts.id_at(app.accounts.selected) else {
+                        return app.info("no account selected");
+                    };
+                    let name = app
+                        .accounts
+                        .row(&store, id)
+                        .map(|a| a.name.clone())
+                        .unwrap_or_default();
+                    (VisitTarget::Account(id), format!("Log: {name}"))
+                }
+            },
+            Pane::Funnel => return app.info(
+                "visits from the funnel come with the funnel board; open the account (2) meanwhile",
+            ),
+        };
+    let reasons = match store.reasons() {
+        Ok(r) => r.lost,
+        Err(e) => return app.error(&e.to_string()),
+    };
+    let today = app.now().to_zoned(app.tz.clone()).date();
+    app.overlay = Some(Overlay::Visit(VisitForm::new(
+        &title,
+        target,
+        reasons,
+        deal_value(app, target),
+        today,
+    )));
+}
+
+/// The value of the deal a visit is about, to prefill a won order's final value.
+fn deal_value(app: &App, target: VisitTarget) -> Option<Cents> {
+    let opp = match target {
+        VisitTarget::Opportunity(id) => Some(id),
+        VisitTarget::Lead(id) => app.store.lead(id).ok().flatten()?.opportunity_id,
+        VisitTarget::Account(_) => None,
+    }?;
+    app.store.opportunity(opp).ok().flatten().map(|o| o.value)
+}
+
+/// Logs the visit; the status line reports it after the write is durable.
+pub fn log(app: &mut App, input: VisitInput) {
+    let now = app.now();
+    match log_visit(&app.store, &input, now, &app.tz) {
+        Ok(result) => {
+            let mut message = format!("logged {}", input.kind.as_str());
+            if let Some(o) = input.outcome {
+                message.push_str(&format!(" · {}", o.as_str()));
+            }
+            if !result.effects.is_empty() {
+                message.push_str(": ");
+                message.push_str(&result.effects.join("; "));
+            }
+            if let Some(next) = result.activity.next_step {
+                message.push_str(&format!("; next step {next}"));
+            }
+            app.after_commit(&result.receipt, None);
+            let undo_key = app
+                .keymap
+                .hint(Action::Undo)
+                .map(|c| format!(" · {c} undoes"))
+                .unwrap_or_default();
+            app.ok(&format!("{message}{undo_key}"));
+            app.undo = Some(Undo {
+                label: message,
+                receipt: result.receipt,
+            });
+        }
+        Err(e) => app.error(&e.to_string()),
+    }
+}

@@ -254,3 +254,90 @@ fn a_broken_keymap_file_stops_start_up_with_file_and_line() {
         "{screen}"
     );
 }
+
+fn json(store: &Path, args: &[&str]) -> Vec<Value> {
+    let out = wortel(store).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice::<Value>(&out.stdout)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn visits_logged_in_the_real_terminal_show_in_funnel_and_accounts() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(dir.path());
+    let leads = leads_json(&store, &[]);
+    let deals = json(&store, &["funnel", "--json"]);
+    // Two inbox rows whose accounts have no deal yet, on different accounts.
+    let free: Vec<(usize, String)> = leads
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !deals.iter().any(|d| d["account_id"] == l["account_id"]))
+        .map(|(i, l)| (i, l["account_id"].as_str().unwrap().to_string()))
+        .collect();
+    let (first_row, first_account) = free[0].clone();
+    let (second_row, second_account) = free
+        .iter()
+        .find(|(_, a)| *a != first_account)
+        .cloned()
+        .unwrap();
+
+    let tmux = Tmux::start(
+        &tui_command(&store, &dir.path().join("no-config"), ""),
+        120,
+        36,
+    );
+    tmux.wait_for("press ? for help");
+    for _ in 0..first_row {
+        tmux.keys(&["j"]);
+    }
+    tmux.wait_for(&format!("{} of ", first_row + 1));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Timeline, newest first");
+    tmux.keys(&["v"]);
+    tmux.wait_for("Enter saves");
+    tmux.keys(&["1"]);
+    tmux.wait_for("time");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("logged visit · appointment-made");
+
+    tmux.keys(&["1", "g"]);
+    for _ in 0..second_row {
+        tmux.keys(&["j"]);
+    }
+    tmux.wait_for(&format!("{} of ", second_row + 1));
+    tmux.keys(&["v"]);
+    tmux.wait_for("Enter saves");
+    tmux.keys(&["4"]);
+    tmux.wait_for("reason");
+    tmux.keys(&["p", "r", "i", "Enter"]);
+    tmux.wait_for("logged visit · order-lost");
+    tmux.keys(&["q"]);
+    tmux.wait_for_exit();
+
+    let deals = json(&store, &["funnel", "--json"]);
+    assert!(
+        deals
+            .iter()
+            .any(|d| d["account_id"] == first_account.as_str() && d["stage"] == "appointment"),
+        "no appointment-stage deal for the first account: {deals:?}"
+    );
+    let lost = json(&store, &["funnel", "--json", "--stage", "lost"]);
+    assert!(
+        lost.iter()
+            .any(|d| d["account_id"] == second_account.as_str() && d["lost_reason"] == "price"),
+        "no deal lost on price for the second account: {lost:?}"
+    );
+    let accounts = json(&store, &["accounts", "--json"]);
+    for id in [&first_account, &second_account] {
+        let a = accounts.iter().find(|a| a["id"] == id.as_str()).unwrap();
+        assert_eq!(a["last_activity_at"], NOW, "{a}");
+    }
+}

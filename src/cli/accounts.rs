@@ -40,6 +40,8 @@ struct AccountJson<'a> {
     segment: &'a str,
     owner: &'a str,
     origin: wortel::domain::Origin,
+    /// When a person last logged a visit, call, e-mail, meeting or note here.
+    last_activity_at: Option<String>,
 }
 
 pub fn run(ctx: &Context, args: &AccountsArgs) -> Result<()> {
@@ -109,6 +111,7 @@ pub fn run(ctx: &Context, args: &AccountsArgs) -> Result<()> {
                 segment: &a.segment,
                 owner: &a.owner,
                 origin: a.origin,
+                last_activity_at: a.last_activity_at.map(|t| t.to_string()),
             })?;
         }
         return out.finish();

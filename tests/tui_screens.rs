@@ -132,39 +132,6 @@ fn every_size_from_tiny_to_wide_renders_without_panicking() {
     }
 }
 
-/// The demo account with the most to show: contacts, installed base, NPS, history, open work.
-fn rich_account(app: &wortel::tui::app::App) -> wortel::domain::AccountId {
-    let mut best = None;
-    let mut best_score = 0;
-    for a in app.store.all_accounts() {
-        let a = a.unwrap();
-        let score = [
-            !app.store.contacts_of(a.id).unwrap().is_empty(),
-            !a.installed_base.is_empty(),
-            !app.store.nps_of(a.id).unwrap().is_empty(),
-            app.store.activities_of(a.id, 3).unwrap().len() >= 2,
-            app.store
-                .opportunities_of(a.id)
-                .unwrap()
-                .iter()
-                .any(|d| d.stage.is_open()),
-            app.store
-                .leads_of(a.id)
-                .unwrap()
-                .iter()
-                .any(|l| l.status.is_open()),
-        ]
-        .iter()
-        .filter(|x| **x)
-        .count();
-        if score > best_score {
-            best_score = score;
-            best = Some(a.id);
-        }
-    }
-    best.unwrap()
-}
-
 #[test]
 fn a_rich_account_at_80x24_and_160x48() {
     let (_d, _p, mut app) = demo_app();
@@ -221,4 +188,21 @@ fn the_visit_form_in_each_state() {
     type_text(&mut app, "someday");
     press(&mut app, "enter");
     snap("visit_refused_80x24", &render(&mut app, 80, 24));
+}
+
+#[test]
+fn the_edit_contact_and_nps_forms() {
+    let (_d, _p, mut app) = demo_app();
+    let id = rich_account(&app);
+    app.open_account(id);
+    press(&mut app, "e tab ctrl-u");
+    type_text(&mut app, "123");
+    press(&mut app, "enter");
+    snap("form_edit_refused_80x24", &render(&mut app, 80, 24));
+    press(&mut app, "esc c 1");
+    snap("form_new_contact_80x24", &render(&mut app, 80, 24));
+    press(&mut app, "esc N");
+    snap("picker_nps_contact_80x24", &render(&mut app, 80, 24));
+    press(&mut app, "1");
+    snap("form_nps_80x24", &render(&mut app, 80, 24));
 }

@@ -2,10 +2,14 @@
 //! commits one atomic, flushed write. The TUI and the CLI share these, so every user action has
 //! one implementation and one set of tests.
 
+mod account_edits;
 mod lead_triage;
 mod tiers;
 mod visit;
 
+pub use account_edits::{
+    ConsentChoice, apply_consent, follow_up_lead, record_nps, save_contact, update_account,
+};
 pub use lead_triage::{
     BulkTriage, TriageResult, TriageStep, accept_lead, convert_lead, reject_lead, snooze_lead,
     triage_leads, wake_lead,

@@ -102,6 +102,11 @@ actions! {
     FilterChannel = "filter-channel", [Inbox], "show leads from one source channel";
     ToggleOverdue = "toggle-overdue", [Inbox], "show only overdue leads, or all again";
     ClearFilters = "clear-filters", [Inbox], "drop every filter";
+    Edit = "edit", [Accounts], "edit the account's details";
+    Note = "note", [Accounts], "add a note to the account (or the selected lead or deal)";
+    Nps = "nps", [Accounts], "record an NPS answer (0–10)";
+    Contacts = "contacts", [Accounts], "add a contact, or change one and their consent";
+    FollowUpLead = "follow-up-lead", [Accounts], "make a lead of an installed product due for replacement";
     Back = "back", [Accounts], "from an account back to the account list";
     Close = "close", [Overlay], "close the overlay without doing anything";
     Confirm = "confirm", [Overlay], "confirm the overlay's choice";

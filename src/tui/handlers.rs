@@ -65,6 +65,11 @@ pub fn run(app: &mut App, action: Action) {
             app.info("filters cleared: the open leads");
         }),
         Action::Back => back(app),
+        Action::Edit => super::account_edits::edit_account(app),
+        Action::Note => super::account_edits::add_note(app),
+        Action::Nps => super::account_edits::ask_nps(app),
+        Action::Contacts => super::account_edits::pick_contact(app),
+        Action::FollowUpLead => super::account_edits::pick_product(app),
         Action::LogVisit => super::visit::open_form(app),
         Action::Close | Action::Confirm | Action::DeleteBack | Action::ClearInput => {
             app.info(&format!("{action} works inside an overlay"))
@@ -336,6 +341,20 @@ pub fn on_choice(app: &mut App, choice: Choice) {
             };
             confirm_or_apply(app, Pending::Triage(ids, TriageStep::Reject(reason)));
         }
+        Choice::Picked(Pick::Contact(account, options), i) => {
+            super::account_edits::open_contact_form(app, account, options.get(i).copied().flatten())
+        }
+        Choice::Picked(Pick::NpsContact(account, options), i) => {
+            let contact = options.get(i).copied().flatten();
+            let who = contact
+                .and_then(|c| app.store.contact(c).ok().flatten())
+                .map(|c| c.name)
+                .unwrap_or_else(|| "the account".into());
+            super::account_edits::open_nps_form(app, account, contact, &who)
+        }
+        Choice::Picked(Pick::Product(account), i) => {
+            super::account_edits::create_follow_up(app, account, i)
+        }
         Choice::Picked(Pick::Status(options), i) => {
             app.inbox.filters.status = options.get(i).copied().flatten();
             app.reload_inbox(None);
@@ -356,6 +375,7 @@ pub fn on_choice(app: &mut App, choice: Choice) {
         Choice::Palette(item) => on_palette(app, item),
         Choice::FilterKept => {}
         Choice::Visit(input) => super::visit::log(app, *input),
+        Choice::Form(form) => super::account_edits::save(app, *form),
     }
 }
 

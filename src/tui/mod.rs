@@ -3,6 +3,7 @@
 //! Key event → chord → action (through the active keymap) → state update → store write (through
 //! `ops`) → render. Panes and overlays own their state and draw themselves from it.
 
+pub mod account_edits;
 pub mod action;
 pub mod app;
 pub mod config;

@@ -140,3 +140,36 @@ pub fn quick_app_on(path: &std::path::Path) -> App {
     )
     .unwrap()
 }
+
+/// The demo account with the most to show: contacts, installed base, NPS, history, open work.
+pub fn rich_account(app: &App) -> wortel::domain::AccountId {
+    let mut best = None;
+    let mut best_score = 0;
+    for a in app.store.all_accounts() {
+        let a = a.unwrap();
+        let score = [
+            !app.store.contacts_of(a.id).unwrap().is_empty(),
+            !a.installed_base.is_empty(),
+            !app.store.nps_of(a.id).unwrap().is_empty(),
+            app.store.activities_of(a.id, 3).unwrap().len() >= 2,
+            app.store
+                .opportunities_of(a.id)
+                .unwrap()
+                .iter()
+                .any(|d| d.stage.is_open()),
+            app.store
+                .leads_of(a.id)
+                .unwrap()
+                .iter()
+                .any(|l| l.status.is_open()),
+        ]
+        .iter()
+        .filter(|x| **x)
+        .count();
+        if score > best_score {
+            best_score = score;
+            best = Some(a.id);
+        }
+    }
+    best.unwrap()
+}

@@ -4,6 +4,7 @@
 
 pub mod confirm;
 pub mod date_input;
+pub mod form;
 pub mod help;
 pub mod palette;
 pub mod picker;
@@ -18,6 +19,7 @@ use jiff::civil::Date;
 
 pub use confirm::Confirm;
 pub use date_input::DateInput;
+pub use form::{Form, FormField, FormFor};
 pub use help::Help;
 pub use palette::{Palette, PaletteItem};
 pub use picker::Picker;
@@ -34,6 +36,7 @@ pub enum Overlay {
     /// The `/` filter of the current list: the query is applied as it is typed.
     Filter(TextInput),
     Visit(VisitForm),
+    Form(Form),
 }
 
 /// What an overlay asks of the app after a key.
@@ -61,6 +64,8 @@ pub enum Choice {
     FilterKept,
     /// A visit to log.
     Visit(Box<crate::ops::VisitInput>),
+    /// A filled-in form, to validate and save.
+    Form(Box<Form>),
 }
 
 /// What a picker picks for.
@@ -70,6 +75,18 @@ pub enum Pick {
     Status(Vec<Option<LeadStatus>>),
     Tier(Vec<Option<Tier>>),
     Channel(Vec<Option<Channel>>),
+    /// A contact to edit (`None`: a new one).
+    Contact(
+        crate::domain::AccountId,
+        Vec<Option<crate::domain::ContactId>>,
+    ),
+    /// Who gave an NPS answer.
+    NpsContact(
+        crate::domain::AccountId,
+        Vec<Option<crate::domain::ContactId>>,
+    ),
+    /// A product of the installed base, by index.
+    Product(crate::domain::AccountId),
 }
 
 /// What a date input asks a date for.
@@ -94,6 +111,7 @@ impl Overlay {
             Overlay::DateInput(d) => d.on_action(action),
             Overlay::Confirm(c) => c.on_action(action),
             Overlay::Visit(v) => v.on_action(action),
+            Overlay::Form(f) => f.on_action(action),
             Overlay::Filter(t) => match action {
                 Action::Close => Outcome::Close,
                 Action::Confirm => Outcome::Chosen(Choice::FilterKept),
@@ -112,6 +130,7 @@ impl Overlay {
             Overlay::DateInput(d) => d.on_char(c),
             Overlay::Confirm(x) => x.on_char(c),
             Overlay::Visit(v) => v.on_char(c),
+            Overlay::Form(f) => f.on_char(c),
             Overlay::Filter(t) => {
                 t.push(c);
                 Outcome::Changed

@@ -22,6 +22,7 @@ pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, theme: &Theme, key
         Overlay::Confirm(c) => draw_confirm(frame, area, c, theme, keymap),
         Overlay::Filter(t) => draw_filter(frame, area, t, theme),
         Overlay::Visit(v) => draw_visit(frame, area, v, theme),
+        Overlay::Form(f) => draw_form(frame, area, f, theme),
     }
 }
 
@@ -379,6 +380,54 @@ fn draw_visit(frame: &mut Frame, area: Rect, f: &VisitForm, theme: &Theme) {
         lines.push(Line::styled(e.clone(), theme.style(Role::Error)));
     } else {
         lines.push(Line::raw(""));
+    }
+    lines.push(Line::styled(
+        "Enter saves · Tab next field · Esc cancels",
+        theme.style(Role::Muted),
+    ));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+fn draw_form(frame: &mut Frame, area: Rect, f: &super::Form, theme: &Theme) {
+    use super::form::Value;
+    let h = f.fields.len() as u16 + 6;
+    let inner = boxed(frame, area, 72, h, &f.title, theme);
+    let mut lines = Vec::new();
+    for (i, field) in f.fields.iter().enumerate() {
+        let focused = i == f.focus;
+        let label = if focused {
+            Span::styled(format!("› {:<16}", field.label), theme.style(Role::Key))
+        } else {
+            Span::styled(format!("  {:<16}", field.label), theme.style(Role::Muted))
+        };
+        let value = match &field.value {
+            Value::Text(t) => {
+                let mut s = t.text.clone();
+                if focused {
+                    s.push('▏');
+                }
+                Span::styled(s, theme.style(Role::Input))
+            }
+            Value::Check(on) => Span::styled(
+                if *on { "[x]" } else { "[ ]" },
+                theme.style(if focused {
+                    Role::Selection
+                } else {
+                    Role::Input
+                }),
+            ),
+        };
+        let hint = if focused && !field.hint.is_empty() {
+            Span::styled(format!("  {}", field.hint), theme.style(Role::Muted))
+        } else {
+            Span::raw("")
+        };
+        lines.push(Line::from(vec![label, value, hint]));
+    }
+    lines.push(Line::raw(""));
+    match &f.error {
+        Some(e) => lines.push(Line::styled(e.clone(), theme.style(Role::Error))),
+        None => lines.push(Line::raw("")),
     }
     lines.push(Line::styled(
         "Enter saves · Tab next field · Esc cancels",

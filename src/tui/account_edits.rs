@@ -1,0 +1,307 @@
+//! Edits in the account view: `e` the account's details, `n` a note, `N` an NPS answer, `c`
+//! a contact and their consent, `f` a follow-up lead from the installed base. Forms come back
+//! here; the domain validates, a refusal reopens the form with the message, and a save goes
+//! through `ops` (durable, undoable) before the status line confirms it.
+
+use super::action::Action;
+use super::app::{App, Pane, Undo};
+use super::overlays::{Form, FormField, FormFor, Overlay, Pick, Picker, VisitForm};
+use crate::domain::{ActivityKind, Contact, ContactId};
+use crate::ops::{
+    ConsentChoice, apply_consent, follow_up_lead, record_nps, save_contact, update_account,
+};
+use crate::store::Receipt;
+
+/// The opened account, or a message saying to open one.
+fn opened(app: &mut App) -> Option<super::panes::account::AccountView> {
+    match (&app.pane, &app.accounts.open) {
+        (Pane::Accounts, Some(v)) => Some(v.clone()),
+        _ => {
+            app.info("open an account first (Enter on a lead or in the account list)");
+            None
+        }
+    }
+}
+
+/// `e`: the account's details in a form.
+pub fn edit_account(app: &mut App) {
+    let Some(view) = opened(app) else { return };
+    let a = &view.account;
+    app.overlay = Some(Overlay::Form(Form::new(
+        &format!("Edit {}", a.name),
+        FormFor::EditAccount(a.id),
+        vec![
+            FormField::text("name", &a.name, ""),
+            FormField::text("KvK", a.kvk.as_deref().unwrap_or(""), "8 digits, or empty"),
+            FormField::text("street", &a.address.street, ""),
+            FormField::text("postcode", &a.address.postcode, "e.g. 3542 AD"),
+            FormField::text("city", &a.address.city, ""),
+            FormField::text("phone", &a.phone, ""),
+            FormField::text("e-mail", &a.email, ""),
+            FormField::text("segment", &a.segment, ""),
+            FormField::text("owner", &a.owner, "the salesperson who owns the account"),
+        ],
+    )));
+}
+
+/// `n`: a note on the account (or on the selected lead or deal).
+pub fn add_note(app: &mut App) {
+    let Some(view) = opened(app) else { return };
+    let today = app.now().to_zoned(app.tz.clone()).date();
+    let mut form = VisitForm::new(
+        &format!("Note: {} — {}", view.account.name, view.target_label()),
+        view.visit_target(),
+        Vec::new(),
+        None,
+        today,
+    );
+    form.kind = ActivityKind::Note;
+    form.focus = super::overlays::visit_form::Field::Note;
+    app.overlay = Some(Overlay::Visit(form));
+}
+
+/// `N`: which contact answered (when there are any), then the score.
+pub fn ask_nps(app: &mut App) {
+    let Some(view) = opened(app) else { return };
+    if view.contacts.is_empty() {
+        return open_nps_form(app, view.account.id, None, &view.account.name);
+    }
+    let mut options: Vec<Option<ContactId>> = view.contacts.iter().map(|c| Some(c.id)).collect();
+    options.push(None);
+    let mut labels: Vec<String> = view.contacts.iter().map(|c| c.name.clone()).collect();
+    labels.push("no particular contact".into());
+    app.overlay = Some(Overlay::Picker(Picker::new(
+        "NPS: who answered?",
+        labels,
+        Pick::NpsContact(view.account.id, options),
+        0,
+    )));
+}
+
+pub fn open_nps_form(
+    app: &mut App,
+    account: crate::domain::AccountId,
+    contact: Option<ContactId>,
+    who: &str,
+) {
+    app.overlay = Some(Overlay::Form(Form::new(
+        &format!("NPS answer from {who}"),
+        FormFor::Nps(account, contact),
+        vec![
+            FormField::text("score", "", "0–10: how likely to recommend us"),
+            FormField::text("comment", "", "optional, in their words"),
+        ],
+    )));
+}
+
+/// `c`: pick a contact to change, or a new one.
+pub fn pick_contact(app: &mut App) {
+    let Some(view) = opened(app) else { return };
+    let mut options: Vec<Option<ContactId>> = vec![None];
+    options.extend(view.contacts.iter().map(|c| Some(c.id)));
+    let mut labels = vec!["new contact".to_string()];
+    labels.extend(
+        view.contacts
+            .iter()
+            .map(|c| format!("{} ({})", c.name, c.role)),
+    );
+    app.overlay = Some(Overlay::Picker(Picker::new(
+        "Contacts",
+        labels,
+        Pick::Contact(view.account.id, options),
+        0,
+    )));
+}
+
+/// The contact form, prefilled for an existing contact.
+pub fn open_contact_form(app: &mut App, account: crate::domain::AccountId, id: Option<ContactId>) {
+    let today = app.now().to_zoned(app.tz.clone()).date();
+    let existing = id.and_then(|id| app.store.contact(id).ok().flatten());
+    let c = existing.as_ref();
+    let title = c.map_or("New contact".to_string(), |c| format!("Contact {}", c.name));
+    let has = |p| c.is_some_and(|c| c.has_consent(p, today));
+    app.overlay = Some(Overlay::Form(Form::new(
+        &title,
+        FormFor::Contact(account, id),
+        vec![
+            FormField::text("name", c.map_or("", |c| &c.name), ""),
+            FormField::text(
+                "role",
+                c.map_or("", |c| &c.role),
+                "e.g. purchaser, fleet manager",
+            ),
+            FormField::text("phone", c.map_or("", |c| &c.phone), ""),
+            FormField::text("e-mail", c.map_or("", |c| &c.email), ""),
+            FormField::check(
+                "sales contact",
+                has(crate::domain::ConsentPurpose::SalesContact),
+                "space toggles: may we approach them about sales?",
+            ),
+            FormField::check(
+                "marketing",
+                has(crate::domain::ConsentPurpose::Marketing),
+                "space toggles: may we send them marketing?",
+            ),
+        ],
+    )));
+}
+
+/// `f`: pick a product of the installed base to turn into a follow-up lead.
+pub fn pick_product(app: &mut App) {
+    let Some(view) = opened(app) else { return };
+    if view.account.installed_base.is_empty() {
+        return app.info("no installed base recorded for this account");
+    }
+    let labels = view
+        .account
+        .installed_base
+        .iter()
+        .map(|p| match p.replace_by {
+            Some(d) => format!("{} (replace by {d})", p.product),
+            None => p.product.clone(),
+        })
+        .collect();
+    app.overlay = Some(Overlay::Picker(Picker::new(
+        "Follow-up lead for which product?",
+        labels,
+        Pick::Product(view.account.id),
+        0,
+    )));
+}
+
+/// Creates the follow-up lead for product `index`.
+pub fn create_follow_up(app: &mut App, account: crate::domain::AccountId, index: usize) {
+    let now = app.now();
+    match follow_up_lead(&app.store, account, index, now) {
+        Ok((lead, receipt)) => done(app, &format!("new lead: {}", lead.interest), receipt),
+        Err(e) => app.error(&e.to_string()),
+    }
+}
+
+/// Validates and saves a form; a refusal reopens it with the message.
+pub fn save(app: &mut App, mut form: Form) {
+    let now = app.now();
+    let today = now.to_zoned(app.tz.clone()).date();
+    let result: Result<(String, Receipt), (String, &'static str)> = match form.purpose.clone() {
+        FormFor::EditAccount(id) => (|| {
+            let mut a = app
+                .store
+                .account(id)
+                .map_err(|e| (e.to_string(), "name"))?
+                .ok_or(("the account no longer exists".to_string(), "name"))?;
+            a.name = form.text("name");
+            let kvk = form.text("KvK");
+            a.kvk = (!kvk.is_empty()).then_some(kvk);
+            a.address.street = form.text("street");
+            a.address.postcode = form.text("postcode");
+            a.address.city = form.text("city");
+            a.phone = form.text("phone");
+            a.email = form.text("e-mail");
+            a.segment = form.text("segment");
+            a.owner = form.text("owner");
+            let name = a.name.clone();
+            update_account(&app.store, a, now)
+                .map(|r| (format!("saved {name}"), r))
+                .map_err(|e| {
+                    let m = e.to_string();
+                    let field = field_named_in(&m, &["KvK", "e-mail", "name", "postcode", "phone"]);
+                    (m, field)
+                })
+        })(),
+        FormFor::Contact(account, id) => (|| {
+            let mut c = match id {
+                Some(id) => app
+                    .store
+                    .contact(id)
+                    .map_err(|e| (e.to_string(), "name"))?
+                    .ok_or(("the contact no longer exists".to_string(), "name"))?,
+                None => Contact {
+                    id: ContactId::generate(now),
+                    account_id: account,
+                    name: String::new(),
+                    role: String::new(),
+                    phone: String::new(),
+                    email: String::new(),
+                    consent: Vec::new(),
+                    created_at: now,
+                    updated_at: now,
+                },
+            };
+            c.name = form.text("name");
+            c.role = form.text("role");
+            c.phone = form.text("phone");
+            c.email = form.text("e-mail");
+            let source = format!("recorded in wortel by {}", app.who);
+            apply_consent(
+                &mut c,
+                ConsentChoice {
+                    sales_contact: form.checked("sales contact"),
+                    marketing: form.checked("marketing"),
+                },
+                today,
+                &source,
+            );
+            let name = c.name.clone();
+            save_contact(&app.store, c, now)
+                .map(|r| (format!("saved contact {name}"), r))
+                .map_err(|e| {
+                    let m = e.to_string();
+                    let field = field_named_in(&m, &["e-mail", "name", "phone"]);
+                    (m, field)
+                })
+        })(),
+        FormFor::Nps(account, contact) => (|| {
+            let text = form.text("score");
+            let score: i64 = text.parse().map_err(|_| {
+                (
+                    format!("`{text}` is not a score; type a whole number from 0 to 10"),
+                    "score",
+                )
+            })?;
+            record_nps(
+                &app.store,
+                account,
+                contact,
+                score,
+                &form.text("comment"),
+                today,
+                now,
+            )
+            .map(|(r, receipt)| (format!("recorded NPS {}", r.score), receipt))
+            .map_err(|e| (e.to_string(), "score"))
+        })(),
+    };
+    match result {
+        Ok((message, receipt)) => done(app, &message, receipt),
+        Err((message, field)) => {
+            form.error = Some(message);
+            form.focus_on(field);
+            app.overlay = Some(Overlay::Form(form));
+        }
+    }
+}
+
+/// Which form field a domain message is about, to put the cursor there.
+fn field_named_in(message: &str, fields: &[&'static str]) -> &'static str {
+    let lower = message.to_lowercase();
+    fields
+        .iter()
+        .find(|f| lower.contains(&f.to_lowercase()) || (**f == "e-mail" && lower.contains("email")))
+        .copied()
+        .unwrap_or(fields[fields.len() - 1])
+}
+
+/// After a save: screen up to date, undo kept, then the confirmation.
+fn done(app: &mut App, message: &str, receipt: Receipt) {
+    app.after_commit(&receipt, None);
+    let undo_key = app
+        .keymap
+        .hint(Action::Undo)
+        .map(|c| format!(" · {c} undoes"))
+        .unwrap_or_default();
+    app.ok(&format!("{message}{undo_key}"));
+    app.undo = Some(Undo {
+        label: message.to_string(),
+        receipt,
+    });
+}

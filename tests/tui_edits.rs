@@ -1,0 +1,187 @@
+//! Edits in the account view, by keys through the default keymap: details, notes, NPS,
+//! contacts and consent, a follow-up lead from the installed base. Each is on disk when the
+//! status line confirms it, undoable, and a refused form writes nothing.
+
+mod tui_support;
+use tui_support::*;
+use wortel::domain::{ActivityKind, ConsentPurpose, LeadStatus};
+use wortel::store::Store;
+use wortel::tui::overlays::Overlay;
+
+fn opened_rich(app: &mut wortel::tui::app::App) -> wortel::domain::AccountId {
+    let id = rich_account(app);
+    app.open_account(id);
+    id
+}
+
+fn form_error(app: &wortel::tui::app::App) -> Option<String> {
+    match &app.overlay {
+        Some(Overlay::Form(f)) => f.error.clone(),
+        _ => None,
+    }
+}
+
+#[test]
+fn editing_the_phone_number_is_saved_and_undoable() {
+    let (_d, path, mut app) = demo_app();
+    let id = opened_rich(&mut app);
+    let old = app.store.account(id).unwrap().unwrap().phone;
+    press(&mut app, "e tab tab tab tab tab ctrl-u");
+    type_text(&mut app, "030 123 45 67");
+    press(&mut app, "enter");
+    assert!(app.status.text.starts_with("saved "), "{}", app.status.text);
+    assert_eq!(
+        app.accounts.open.as_ref().unwrap().account.phone,
+        "030 123 45 67"
+    );
+    press(&mut app, "u");
+    drop(app);
+    assert_eq!(
+        Store::open(&path)
+            .unwrap()
+            .account(id)
+            .unwrap()
+            .unwrap()
+            .phone,
+        old
+    );
+}
+
+#[test]
+fn a_bad_kvk_is_refused_in_the_form_and_nothing_is_written() {
+    let (_d, _p, mut app) = demo_app();
+    let id = opened_rich(&mut app);
+    let before = app.store.account(id).unwrap().unwrap();
+    let seq = app.store.last_seq().unwrap();
+    press(&mut app, "e tab ctrl-u");
+    type_text(&mut app, "123");
+    press(&mut app, "enter");
+    let error = form_error(&app).expect("the form stays open with a message");
+    assert!(error.contains("KvK"), "{error}");
+    let Some(Overlay::Form(f)) = &app.overlay else {
+        unreachable!()
+    };
+    assert_eq!(
+        f.fields[f.focus].label, "KvK",
+        "the cursor is on the bad field"
+    );
+    assert_eq!(app.store.last_seq().unwrap(), seq);
+    assert_eq!(app.store.account(id).unwrap().unwrap(), before);
+}
+
+#[test]
+fn n_adds_a_note_to_the_timeline() {
+    let (_d, path, mut app) = demo_app();
+    let id = opened_rich(&mut app);
+    press(&mut app, "n");
+    type_text(&mut app, "Wil in maart een proefrit.");
+    press(&mut app, "enter");
+    assert_eq!(
+        app.accounts.open.as_ref().unwrap().activities[0].note,
+        "Wil in maart een proefrit."
+    );
+    drop(app);
+    let a = &Store::open(&path).unwrap().activities_of(id, 1).unwrap()[0];
+    assert_eq!(a.kind, ActivityKind::Note);
+    assert_eq!(a.outcome, None);
+}
+
+#[test]
+fn an_nps_answer_is_recorded_for_the_chosen_contact() {
+    let (_d, path, mut app) = demo_app();
+    let id = opened_rich(&mut app);
+    let contact = app.store.contacts_of(id).unwrap()[0].clone();
+    let before = app.store.nps_of(id).unwrap().len();
+    press(&mut app, "N 1");
+    type_text(&mut app, "11");
+    press(&mut app, "enter");
+    assert!(
+        form_error(&app).unwrap().contains("11"),
+        "{:?}",
+        form_error(&app)
+    );
+    press(&mut app, "ctrl-u");
+    type_text(&mut app, "9");
+    press(&mut app, "tab");
+    type_text(&mut app, "Snelle service");
+    press(&mut app, "enter");
+    assert!(app.overlay.is_none(), "{:?}", form_error(&app));
+    drop(app);
+    let nps = Store::open(&path).unwrap().nps_of(id).unwrap();
+    assert_eq!(nps.len(), before + 1);
+    let new = nps.iter().find(|r| r.comment == "Snelle service").unwrap();
+    assert_eq!((new.score, new.contact_id), (9, Some(contact.id)));
+    assert_eq!(new.date.to_string(), "2026-11-23");
+}
+
+#[test]
+fn a_new_contact_with_marketing_consent_then_withdrawn_keeps_the_history() {
+    let (_d, path, mut app) = demo_app();
+    let id = opened_rich(&mut app);
+    let before = app.store.contacts_of(id).unwrap().len();
+    press(&mut app, "c 1");
+    type_text(&mut app, "Anna de Boer");
+    press(&mut app, "tab");
+    type_text(&mut app, "wagenparkbeheerder");
+    press(&mut app, "tab tab");
+    type_text(&mut app, "anna@example.nl");
+    press(&mut app, "tab tab space enter");
+    assert!(app.overlay.is_none(), "{:?}", form_error(&app));
+    let anna = app
+        .store
+        .contacts_of(id)
+        .unwrap()
+        .into_iter()
+        .find(|c| c.name == "Anna de Boer")
+        .unwrap();
+    let today = now().to_zoned(tz()).date();
+    assert!(anna.has_consent(ConsentPurpose::Marketing, today));
+    assert!(!anna.has_consent(ConsentPurpose::SalesContact, today));
+    // Withdraw: open her again (she is the last in the picker) and untick marketing.
+    let n = app.store.contacts_of(id).unwrap().len();
+    press(&mut app, &format!("c {}", n + 1));
+    press(&mut app, "tab tab tab tab tab space enter");
+    assert!(app.overlay.is_none(), "{:?}", form_error(&app));
+    drop(app);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.contacts_of(id).unwrap().len(), before + 1);
+    let anna = store.contact(anna.id).unwrap().unwrap();
+    assert!(!anna.has_consent(ConsentPurpose::Marketing, today));
+    assert_eq!(anna.consent.len(), 1, "withdrawn, not deleted");
+    assert_eq!(anna.consent[0].withdrawn_at, Some(today));
+}
+
+#[test]
+fn a_contact_without_a_name_is_refused() {
+    let (_d, _p, mut app) = demo_app();
+    opened_rich(&mut app);
+    let seq = app.store.last_seq().unwrap();
+    press(&mut app, "c 1 enter");
+    assert!(form_error(&app).is_some());
+    assert_eq!(app.store.last_seq().unwrap(), seq);
+}
+
+#[test]
+fn a_product_due_for_replacement_becomes_a_lead_in_the_inbox() {
+    let (_d, path, mut app) = demo_app();
+    let id = opened_rich(&mut app);
+    let product = app.store.account(id).unwrap().unwrap().installed_base[0]
+        .product
+        .clone();
+    let before = app.inbox.len();
+    press(&mut app, "f 1");
+    assert!(
+        app.status.text.starts_with("new lead: replacement of"),
+        "{}",
+        app.status.text
+    );
+    assert_eq!(app.inbox.len(), before + 1, "the inbox shows it at once");
+    drop(app);
+    let leads = Store::open(&path).unwrap().leads_of(id).unwrap();
+    let lead = leads
+        .iter()
+        .find(|l| l.interest == format!("replacement of {product}"))
+        .unwrap();
+    assert_eq!(lead.status, LeadStatus::New);
+    assert_eq!(lead.source.channel.as_str(), "dealer");
+}

@@ -206,3 +206,10 @@ fn the_edit_contact_and_nps_forms() {
     press(&mut app, "1");
     snap("form_nps_80x24", &render(&mut app, 80, 24));
 }
+
+#[test]
+fn the_due_list() {
+    let (_d, _p, mut app) = demo_app();
+    press(&mut app, "D");
+    snap("due_100x30", &render(&mut app, 100, 30));
+}

@@ -3,11 +3,12 @@
 use super::Store;
 use super::changelog::Change;
 use super::error::{Result, StoreError};
-use super::keys::trailing_id;
+use super::keys::{time, trailing_id};
 use super::meta;
 use super::record::{EntityKind, Record};
 use super::trees::TreeId;
 use crate::domain::*;
+use jiff::Timestamp;
 
 macro_rules! typed_get {
     ($($fn:ident, $id:ty, $kind:ident, $t:ty);* $(;)?) => {$(
@@ -231,6 +232,23 @@ impl Store {
     }
 
     /// The ids at the end of every index key under `prefix`.
+    /// Appointments starting in `[from, to)`, earliest first, from the time index.
+    pub fn appointments_between(&self, from: Timestamp, to: Timestamp) -> Result<Vec<Appointment>> {
+        let mut out = Vec::new();
+        for k in self
+            .tree(TreeId::IdxAppointmentTime)
+            .range(time(from).to_vec()..time(to).to_vec())
+            .keys()
+        {
+            let k = k.map_err(|e| self.io(e))?;
+            let id = AppointmentId::from_bytes(trailing_id(&k).unwrap_or([0; 16]));
+            if let Some(a) = self.appointment(id)? {
+                out.push(a);
+            }
+        }
+        Ok(out)
+    }
+
     fn ids_under(&self, tree: TreeId, prefix: &[u8]) -> Result<Vec<[u8; 16]>> {
         self.tree(tree)
             .scan_prefix(prefix)

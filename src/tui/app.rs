@@ -8,13 +8,14 @@ use super::keys::Chord;
 use super::overlays::{Choice, Outcome, Overlay, Pending};
 use super::panes::accounts::AccountsPane;
 use super::panes::inbox::InboxPane;
-use super::search_index::SearchIndexState;
+use super::search_index::{NextStep, SearchIndexState};
 use super::theme::Theme;
 use crate::domain::{AccountId, LeadId};
-use crate::store::{Receipt, Store};
+use crate::store::{EntityKind, Receipt, Record, Store};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// The three panes.
@@ -100,6 +101,8 @@ pub struct App {
     pub quit: bool,
     /// Rows in the list at the last frame, for page moves.
     pub page: usize,
+    /// Next steps changed since the search index was built (by visits logged or undone).
+    pub next_step_fixes: HashMap<AccountId, Option<NextStep>>,
 }
 
 impl App {
@@ -169,6 +172,7 @@ impl App {
             index,
             quit: false,
             page: 10,
+            next_step_fixes: HashMap::new(),
         };
         let help = app
             .keymap
@@ -259,6 +263,36 @@ impl App {
             }
         }
         self.accounts.forget_rows();
+        for (kind, key, before) in &receipt.before {
+            if *kind != EntityKind::Activity {
+                continue;
+            }
+            let id = crate::domain::ActivityId::from_bytes(*key);
+            let account = match (store.activity(id), before) {
+                (Ok(Some(a)), _) => Some(a.account_id),
+                (_, Some(Record::Activity(a))) => Some(a.account_id),
+                _ => None,
+            };
+            if let Some(account) = account {
+                if let Ok(next) = NextStep::of(&store, account) {
+                    self.next_step_fixes.insert(account, next);
+                }
+            }
+        }
+    }
+
+    /// Every account's current next step, for the due list (`None` until the search index
+    /// is built).
+    pub fn next_steps(&self) -> Option<Vec<(AccountId, NextStep)>> {
+        let index = self.index.ready()?;
+        let mut all: HashMap<AccountId, NextStep> = index.latest.clone();
+        for (account, fix) in &self.next_step_fixes {
+            match fix {
+                Some(n) => all.insert(*account, *n),
+                None => all.remove(account),
+            };
+        }
+        Some(all.into_iter().collect())
     }
 
     /// Handles one key press.

@@ -23,6 +23,22 @@ pub fn relative(now: Timestamp, t: Timestamp) -> String {
     }
 }
 
+/// What a next-step date means today: "2026-11-30 (in 7d)", "2026-11-20 (3d overdue)",
+/// "today"; the bool is true when it needs attention (overdue, or nothing planned).
+pub fn next_step(date: Option<jiff::civil::Date>, today: jiff::civil::Date) -> (String, bool) {
+    match date {
+        None => ("no next step planned".to_string(), true),
+        Some(d) => {
+            let days = (d - today).get_days();
+            match days {
+                0 => (format!("next step today ({d})"), false),
+                n if n < 0 => (format!("next step {d} ({}d overdue)", -n), true),
+                n => (format!("next step {d} (in {n}d)"), false),
+            }
+        }
+    }
+}
+
 /// "2026-11-23 14:05" in the local zone.
 pub fn local_minute(t: Timestamp, tz: &TimeZone) -> String {
     t.to_zoned(tz.clone())

@@ -4,8 +4,8 @@
 use super::action::Action;
 use super::app::{App, Pane, Undo};
 use super::overlays::{
-    Choice, Confirm, DateFor, DateInput, Help, Overlay, Palette, PaletteItem, Pending, Pick,
-    Picker, TextInput, move_selection,
+    Choice, Confirm, DateFor, DateInput, Due, DueRow, Help, Overlay, Palette, PaletteItem, Pending,
+    Pick, Picker, TextInput, move_selection,
 };
 use crate::domain::{Channel, LeadId, LeadStatus, Tier};
 use crate::ops::{TriageStep, triage_leads};
@@ -33,6 +33,7 @@ pub fn run(app: &mut App, action: Action) {
             },
         ),
         Action::Undo => undo(app),
+        Action::Due => open_due(app),
         Action::Quit => app.quit = true,
         Action::Down
         | Action::Up
@@ -374,6 +375,7 @@ pub fn on_choice(app: &mut App, choice: Choice) {
         Choice::Confirmed(pending) => app.apply(pending),
         Choice::Palette(item) => on_palette(app, item),
         Choice::FilterKept => {}
+        Choice::OpenAccount(id) => app.open_account(id),
         Choice::Visit(input) => super::visit::log(app, *input),
         Choice::Form(form) => super::account_edits::save(app, *form),
     }
@@ -467,6 +469,60 @@ pub fn apply(app: &mut App, pending: Pending) {
         }
         Err(e) => app.error(&e.to_string()),
     }
+}
+
+/// `D`: what is due today or overdue.
+fn open_due(app: &mut App) {
+    let Some(steps) = app.next_steps() else {
+        return app
+            .info("the due list waits for the search index, which is still being built; a moment");
+    };
+    let now = app.now();
+    let today = now.to_zoned(app.tz.clone()).date();
+    let names: std::collections::HashMap<crate::domain::AccountId, String> = app
+        .index
+        .ready()
+        .map(|x| x.accounts.iter().map(|a| (a.id, a.name.clone())).collect())
+        .unwrap_or_default();
+    let name_of = |id| names.get(&id).cloned().unwrap_or_else(|| "?".into());
+    let mut rows: Vec<DueRow> = steps
+        .into_iter()
+        .filter_map(|(account, step)| {
+            let date = step.date.filter(|d| *d <= today)?;
+            Some(DueRow {
+                date,
+                account,
+                name: name_of(account),
+                what: "follow-up".into(),
+            })
+        })
+        .collect();
+    let start = today.to_zoned(app.tz.clone()).map(|z| z.timestamp());
+    let end = today
+        .tomorrow()
+        .ok()
+        .and_then(|d| d.to_zoned(app.tz.clone()).ok())
+        .map(|z| z.timestamp());
+    if let (Ok(start), Some(end)) = (start, end) {
+        match app.store.appointments_between(start, end) {
+            Ok(list) => rows.extend(list.into_iter().map(|a| DueRow {
+                date: today,
+                account: a.account_id,
+                name: name_of(a.account_id),
+                what: format!(
+                    "appointment {}",
+                    a.starts_at.to_zoned(app.tz.clone()).strftime("%H:%M")
+                ),
+            })),
+            Err(e) => return app.error(&e.to_string()),
+        }
+    }
+    rows.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.name.cmp(&b.name)));
+    app.overlay = Some(Overlay::Due(Due {
+        rows,
+        today,
+        selected: 0,
+    }));
 }
 
 fn undo(app: &mut App) {

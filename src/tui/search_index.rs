@@ -22,6 +22,7 @@ pub struct LeadFacts {
 #[derive(Clone, Debug)]
 pub struct AccountFacts {
     pub id: AccountId,
+    pub name: String,
     /// "Name · City · KvK".
     pub text: String,
 }
@@ -59,6 +60,25 @@ pub struct SearchIndex {
     pub accounts_lower: LowerTexts,
     by_id: HashMap<LeadId, usize>,
     account_by_id: HashMap<AccountId, usize>,
+    /// Each account's latest activity and the next step it planned: the due list.
+    pub latest: HashMap<AccountId, NextStep>,
+}
+
+/// An account's latest logged activity and the next step it set (none: nothing planned).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NextStep {
+    pub at: jiff::Timestamp,
+    pub date: Option<jiff::civil::Date>,
+}
+
+impl NextStep {
+    /// The next step an account's newest activity planned, read from the store.
+    pub fn of(store: &Store, account: AccountId) -> Result<Option<NextStep>, StoreError> {
+        Ok(store.activities_of(account, 1)?.first().map(|a| NextStep {
+            at: a.at,
+            date: a.next_step,
+        }))
+    }
 }
 
 impl SearchIndex {
@@ -75,8 +95,25 @@ impl SearchIndex {
             }
             index.accounts_lower.push(&text);
             index.account_by_id.insert(a.id, index.accounts.len());
-            index.accounts.push(AccountFacts { id: a.id, text });
+            index.accounts.push(AccountFacts {
+                id: a.id,
+                name: a.name.clone(),
+                text,
+            });
             places.insert(a.id, (a.name, a.address.city));
+        }
+        for a in store.all_activities() {
+            let a = a?;
+            let newer = index.latest.get(&a.account_id).is_none_or(|n| n.at <= a.at);
+            if newer {
+                index.latest.insert(
+                    a.account_id,
+                    NextStep {
+                        at: a.at,
+                        date: a.next_step,
+                    },
+                );
+            }
         }
         for l in store.all_leads() {
             let l = l?;

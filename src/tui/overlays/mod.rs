@@ -4,6 +4,7 @@
 
 pub mod confirm;
 pub mod date_input;
+pub mod due;
 pub mod form;
 pub mod help;
 pub mod palette;
@@ -19,6 +20,7 @@ use jiff::civil::Date;
 
 pub use confirm::Confirm;
 pub use date_input::DateInput;
+pub use due::{Due, DueRow};
 pub use form::{Form, FormField, FormFor};
 pub use help::Help;
 pub use palette::{Palette, PaletteItem};
@@ -37,6 +39,7 @@ pub enum Overlay {
     Filter(TextInput),
     Visit(VisitForm),
     Form(Form),
+    Due(Due),
 }
 
 /// What an overlay asks of the app after a key.
@@ -66,6 +69,7 @@ pub enum Choice {
     Visit(Box<crate::ops::VisitInput>),
     /// A filled-in form, to validate and save.
     Form(Box<Form>),
+    OpenAccount(crate::domain::AccountId),
 }
 
 /// What a picker picks for.
@@ -112,6 +116,7 @@ impl Overlay {
             Overlay::Confirm(c) => c.on_action(action),
             Overlay::Visit(v) => v.on_action(action),
             Overlay::Form(f) => f.on_action(action),
+            Overlay::Due(d) => d.on_action(action),
             Overlay::Filter(t) => match action {
                 Action::Close => Outcome::Close,
                 Action::Confirm => Outcome::Chosen(Choice::FilterKept),
@@ -131,6 +136,7 @@ impl Overlay {
             Overlay::Confirm(x) => x.on_char(c),
             Overlay::Visit(v) => v.on_char(c),
             Overlay::Form(f) => f.on_char(c),
+            Overlay::Due(d) => d.on_char(c),
             Overlay::Filter(t) => {
                 t.push(c);
                 Outcome::Changed

@@ -34,7 +34,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &AccountView) {
         return;
     }
 
-    let header = header_lines(view, t);
+    let mut header = header_lines(view, t);
+    let (text, warn) =
+        crate::tui::format::next_step(view.activities.first().and_then(|a| a.next_step), today);
+    header.push(Line::styled(
+        text,
+        t.style(if warn { Role::Overdue } else { Role::Ok }),
+    ));
     let contacts = contact_lines(view, t, today);
     let base = base_lines(view, t, today);
     let items = item_lines(view, t, inner.width);

@@ -61,6 +61,8 @@ pub struct LeadRow {
     pub lead: Lead,
     pub account: Option<Account>,
     pub contact: Option<Contact>,
+    /// The account's current next step (from its newest activity).
+    pub next: Option<crate::tui::search_index::NextStep>,
 }
 
 /// Counts for the title.
@@ -393,10 +395,14 @@ impl InboxPane {
             let contact = lead
                 .contact_id
                 .and_then(|c| store.contact(c).ok().flatten());
+            let next = crate::tui::search_index::NextStep::of(store, lead.account_id)
+                .ok()
+                .flatten();
             slot.insert(LeadRow {
                 lead,
                 account,
                 contact,
+                next,
             });
         }
         self.rows.get(&id)

@@ -430,6 +430,18 @@ fn draw_preview(frame: &mut Frame, area: Rect, app: &mut App, beside: bool) {
             Span::raw(parts.join(" · ")),
         ]));
     }
+    if lead.status.is_open() && lead.status != LeadStatus::New {
+        let today = now.to_zoned(tz.clone()).date();
+        let (text, warn) = crate::tui::format::next_step(row.next.and_then(|n| n.date), today);
+        lines.push(Line::styled(
+            text,
+            if warn {
+                theme.style(Role::Overdue)
+            } else {
+                theme.style(Role::Text)
+            },
+        ));
+    }
     if let Some(r) = &lead.reason {
         lines.push(Line::from(vec![label("reason"), Span::raw(r.clone())]));
     }

@@ -506,6 +506,7 @@ fn assert_agrees(store: &Store, model: &Model, now: Timestamp) {
                 ChangeOp::Deleted => "deleted",
                 ChangeOp::LeadStatus { .. } => "lead-status",
                 ChangeOp::Stage { .. } => "stage",
+                ChangeOp::Merged { .. } => "merged",
             };
             (c.entity, c.id.clone(), op.to_string())
         })

@@ -185,3 +185,50 @@ fn a_product_due_for_replacement_becomes_a_lead_in_the_inbox() {
     assert_eq!(lead.status, LeadStatus::New);
     assert_eq!(lead.source.channel.as_str(), "dealer");
 }
+
+#[test]
+fn a_likely_duplicate_is_flagged_and_merged_with_m_then_undone_with_u() {
+    let (_d, path) = demo_store(300);
+    let mut app = app_on(&path);
+    let (keep, twins) = {
+        let index = app.index.ready().unwrap();
+        let (k, t) = index
+            .duplicates
+            .iter()
+            .min_by_key(|(k, _)| **k)
+            .expect("the demo has duplicates");
+        (*k, t.clone())
+    };
+    let gone = twins[0];
+    app.open_account(keep);
+    let screen = render(&mut app, 120, 30);
+    assert!(screen.contains("likely duplicate of"), "{screen}");
+    press(&mut app, "m");
+    assert!(matches!(app.overlay, Some(Overlay::Picker(_))));
+    press(&mut app, "1");
+    assert!(matches!(app.overlay, Some(Overlay::Confirm(_))));
+    press(&mut app, "y");
+    assert!(
+        app.status.text.starts_with("merged "),
+        "{}",
+        app.status.text
+    );
+    assert!(app.store.account(gone).unwrap().is_none());
+    press(&mut app, "h 1 2");
+    let listed: Vec<_> = (0..app.accounts.len())
+        .filter_map(|i| app.accounts.id_at(i))
+        .collect();
+    assert!(
+        !listed.is_empty() && !listed.contains(&gone),
+        "the list no longer shows it"
+    );
+    assert!(listed.contains(&keep));
+    press(&mut app, "u");
+    assert!(
+        app.store.account(gone).unwrap().is_some(),
+        "undo brings it back"
+    );
+    drop(app);
+    let store = Store::open(&path).unwrap();
+    assert!(store.check().unwrap().is_ok());
+}

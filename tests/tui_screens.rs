@@ -213,3 +213,30 @@ fn the_due_list() {
     press(&mut app, "D");
     snap("due_100x30", &render(&mut app, 100, 30));
 }
+
+#[test]
+fn a_likely_duplicate_in_the_list_and_in_its_account() {
+    let (_d, _p, mut app) = demo_app();
+    let keep = {
+        let index = app.index.ready().unwrap();
+        *index
+            .duplicates
+            .keys()
+            .min()
+            .expect("the demo has a duplicate")
+    };
+    let name = app.store.account(keep).unwrap().unwrap().name;
+    press(&mut app, "2 /");
+    type_text(&mut app, name.trim_end_matches(" B.V."));
+    press(&mut app, "enter");
+    snap("accounts_duplicates_80x24", &render(&mut app, 80, 24));
+    app.open_account(keep);
+    snap(
+        "account_duplicate_header_100x30",
+        &render(&mut app, 100, 30),
+    );
+    press(&mut app, "m");
+    snap("picker_merge_100x30", &render(&mut app, 100, 30));
+    press(&mut app, "1");
+    snap("confirm_merge_100x30", &render(&mut app, 100, 30));
+}

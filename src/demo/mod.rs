@@ -79,6 +79,7 @@ pub fn generate(config: &DemoConfig) -> DemoData {
     pipeline::leads_and_deals(&mut g, &mut data, config.leads);
     pipeline::account_history(&mut g, &mut data);
     pipeline::nps(&mut g, &mut data);
+    people::duplicates(&mut g, &mut data.accounts);
     finish(&mut data);
     data
 }

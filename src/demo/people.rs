@@ -196,3 +196,35 @@ pub fn slug(s: &str) -> String {
         out
     }
 }
+
+/// Duplicates, as real stores have them: now and then a salesperson entered a company again,
+/// spelled a little differently (with or without "B.V."), at the same address and without its
+/// KvK number. Two or three in a hundred companies.
+pub fn duplicates(g: &mut Gen, accounts: &mut Vec<Account>) {
+    let originals: Vec<Account> = accounts
+        .iter()
+        .enumerate()
+        .filter(|(i, a)| i % 37 == 5 && a.kind == AccountKind::Company)
+        .map(|(_, a)| a.clone())
+        .collect();
+    for original in originals {
+        let created = g.between(original.created_at, g.now);
+        let name = match original.name.strip_suffix(" B.V.") {
+            Some(short) => short.to_string(),
+            None => format!("{} B.V.", original.name),
+        };
+        let mut twin = Account::new(
+            AccountId::new_at(created, &mut g.rng),
+            &name,
+            Lifecycle::Prospect,
+            created,
+        );
+        twin.address = original.address.clone();
+        twin.phone = original.phone.clone();
+        twin.email = format!("verkoop@{}.nl", slug(&name));
+        twin.owner = original.owner.clone();
+        twin.segment = original.segment.clone();
+        twin.origin = Origin::Dealer;
+        accounts.push(twin);
+    }
+}

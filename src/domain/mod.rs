@@ -4,6 +4,7 @@ pub mod account;
 pub mod activity;
 pub mod contact;
 pub mod date_input;
+pub mod duplicates;
 pub mod error;
 pub mod funnel;
 pub mod ids;

@@ -4,6 +4,7 @@
 
 mod account_edits;
 mod lead_triage;
+mod merge;
 mod tiers;
 mod visit;
 
@@ -14,6 +15,7 @@ pub use lead_triage::{
     BulkTriage, TriageResult, TriageStep, accept_lead, convert_lead, reject_lead, snooze_lead,
     triage_leads, wake_lead,
 };
+pub use merge::{MergeResult, merge_accounts};
 pub use tiers::{retier, tier_of};
 pub use visit::{VisitInput, VisitResult, VisitTarget, log_visit};
 

@@ -21,6 +21,11 @@ pub enum ChangeOp {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
     },
+    /// An account was merged into another (its duplicate) and removed; everything that hung
+    /// off it now hangs off `into`.
+    Merged {
+        into: String,
+    },
     /// An opportunity changed stage; `value` and `reason` say what it was won at or lost for.
     Stage {
         from: Stage,

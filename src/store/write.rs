@@ -15,6 +15,8 @@ use sled::transaction::{ConflictableTransactionError, TransactionError, Transact
 #[derive(Clone, Debug, Default)]
 pub struct WriteSet {
     ops: Vec<(EntityKind, [u8; 16], Option<Record>)>,
+    /// Change-log entries that say more than old-versus-new can (a merge), by op index.
+    said: Vec<(usize, ChangeOp)>,
 }
 
 impl WriteSet {
@@ -33,6 +35,18 @@ impl WriteSet {
     pub fn delete(&mut self, kind: EntityKind, key: [u8; 16]) -> &mut Self {
         self.ops.push((kind, key, None));
         self
+    }
+
+    /// Removes an account that was merged into `survivor`: the change log says so (instead
+    /// of a plain deletion), so head office can merge its copy too.
+    pub fn merge_account(&mut self, absorbed: [u8; 16], survivor: [u8; 16]) -> &mut Self {
+        self.said.push((
+            self.ops.len(),
+            ChangeOp::Merged {
+                into: ulid::Ulid::from_bytes(survivor).to_string(),
+            },
+        ));
+        self.delete(EntityKind::Account, absorbed)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -105,7 +119,7 @@ impl Store {
             let mut receipt = Receipt::default();
             let mut seq =
                 meta::read_u64(tx[TreeId::Meta.slot()].get(meta::KEY_LAST_SEQ)?.as_deref());
-            for ((kind, key, new), bytes) in writes.ops.iter().zip(&encoded) {
+            for (i, ((kind, key, new), bytes)) in writes.ops.iter().zip(&encoded).enumerate() {
                 let tree = &tx[kind.tree().slot()];
                 let old = match tree.get(key)? {
                     Some(b) => Some(decode_in_tx(*kind, key, &b)?),
@@ -127,7 +141,11 @@ impl Store {
                         tree.remove(key)?;
                     }
                 }
-                for op in changelog::derive(old.as_ref(), new.as_ref()) {
+                let ops = match writes.said.iter().find(|(at, _)| *at == i) {
+                    Some((_, op)) => vec![op.clone()],
+                    None => changelog::derive(old.as_ref(), new.as_ref()),
+                };
+                for op in ops {
                     seq += 1;
                     let change = Change {
                         seq,

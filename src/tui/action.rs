@@ -108,6 +108,7 @@ actions! {
     Nps = "nps", [Accounts], "record an NPS answer (0–10)";
     Contacts = "contacts", [Accounts], "add a contact, or change one and their consent";
     FollowUpLead = "follow-up-lead", [Accounts], "make a lead of an installed product due for replacement";
+    Merge = "merge", [Accounts], "merge a likely duplicate into this account";
     Back = "back", [Accounts], "from an account back to the account list";
     Close = "close", [Overlay], "close the overlay without doing anything";
     Confirm = "confirm", [Overlay], "confirm the overlay's choice";

@@ -263,6 +263,17 @@ impl App {
             }
         }
         self.accounts.forget_rows();
+        // An account created or removed (a merge, or its undo) changes the list itself.
+        let accounts_changed = receipt.before.iter().any(|(kind, key, before)| {
+            *kind == EntityKind::Account
+                && (before.is_none()
+                    || store
+                        .account(AccountId::from_bytes(*key))
+                        .is_ok_and(|a| a.is_none()))
+        });
+        if accounts_changed {
+            self.accounts.invalidate();
+        }
         for (kind, key, before) in &receipt.before {
             if *kind != EntityKind::Activity {
                 continue;
@@ -279,6 +290,23 @@ impl App {
                 }
             }
         }
+    }
+
+    /// The accounts likely to be the same company as `id` that still exist.
+    pub fn duplicates_of(&self, id: AccountId) -> Vec<AccountId> {
+        let Some(index) = self.index.ready() else {
+            return Vec::new();
+        };
+        index
+            .duplicates
+            .get(&id)
+            .map(|ids| {
+                ids.iter()
+                    .copied()
+                    .filter(|d| self.store.account(*d).ok().flatten().is_some())
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// Every account's current next step, for the due list (`None` until the search index

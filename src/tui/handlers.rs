@@ -71,6 +71,7 @@ pub fn run(app: &mut App, action: Action) {
         Action::Nps => super::account_edits::ask_nps(app),
         Action::Contacts => super::account_edits::pick_contact(app),
         Action::FollowUpLead => super::account_edits::pick_product(app),
+        Action::Merge => super::merge::pick_duplicate(app),
         Action::LogVisit => super::visit::open_form(app),
         Action::Close | Action::Confirm | Action::DeleteBack | Action::ClearInput => {
             app.info(&format!("{action} works inside an overlay"))
@@ -203,7 +204,9 @@ fn triage(app: &mut App, step: TriageStep) {
 
 /// A change to several leads asks first; a change to one is done at once (and undoable).
 fn confirm_or_apply(app: &mut App, pending: Pending) {
-    let Pending::Triage(ids, step) = &pending;
+    let Pending::Triage(ids, step) = &pending else {
+        return app.apply(pending);
+    };
     if ids.len() > 1 {
         let verb = match step {
             TriageStep::Accept => "Accept".to_string(),
@@ -353,6 +356,11 @@ pub fn on_choice(app: &mut App, choice: Choice) {
                 .unwrap_or_else(|| "the account".into());
             super::account_edits::open_nps_form(app, account, contact, &who)
         }
+        Choice::Picked(Pick::MergeFrom(survivor, options), i) => {
+            if let Some(absorbed) = options.get(i).copied() {
+                super::merge::confirm(app, survivor, absorbed)
+            }
+        }
         Choice::Picked(Pick::Product(account), i) => {
             super::account_edits::create_follow_up(app, account, i)
         }
@@ -404,7 +412,13 @@ fn on_palette(app: &mut App, item: PaletteItem) {
 
 /// Writes a change through the store; the status line reports it only after the commit.
 pub fn apply(app: &mut App, pending: Pending) {
-    let Pending::Triage(ids, step) = pending;
+    match pending {
+        Pending::Triage(ids, step) => apply_triage(app, ids, step),
+        Pending::Merge { survivor, absorbed } => super::merge::apply(app, survivor, absorbed),
+    }
+}
+
+fn apply_triage(app: &mut App, ids: Vec<LeadId>, step: TriageStep) {
     // Where the selection goes next: the first listed lead after the targets, so triage flows
     // down the list.
     let last = ids

@@ -12,6 +12,7 @@ pub mod format;
 pub mod handlers;
 pub mod keymap;
 pub mod keys;
+pub mod merge;
 pub mod overlays;
 pub mod panes;
 pub mod search_index;

@@ -62,6 +62,9 @@ pub struct SearchIndex {
     account_by_id: HashMap<AccountId, usize>,
     /// Each account's latest activity and the next step it planned: the due list.
     pub latest: HashMap<AccountId, NextStep>,
+    /// Accounts that are likely the same company as others (same KvK, or same name at the
+    /// same postcode), with those others.
+    pub duplicates: HashMap<AccountId, Vec<AccountId>>,
 }
 
 /// An account's latest logged activity and the next step it set (none: nothing planned).
@@ -86,8 +89,12 @@ impl SearchIndex {
     pub fn build(store: &Store) -> Result<SearchIndex, StoreError> {
         let mut places: HashMap<AccountId, (String, String)> = HashMap::new();
         let mut index = SearchIndex::default();
+        let mut by_key: HashMap<String, Vec<AccountId>> = HashMap::new();
         for a in store.all_accounts() {
             let a = a?;
+            for key in crate::domain::duplicates::duplicate_keys(&a) {
+                by_key.entry(key).or_default().push(a.id);
+            }
             let mut text = format!("{} · {}", a.name, a.address.city);
             if let Some(kvk) = &a.kvk {
                 text.push_str(" · KvK ");
@@ -101,6 +108,16 @@ impl SearchIndex {
                 text,
             });
             places.insert(a.id, (a.name, a.address.city));
+        }
+        for group in by_key.into_values().filter(|g| g.len() > 1) {
+            for id in &group {
+                let others = index.duplicates.entry(*id).or_default();
+                for o in &group {
+                    if o != id && !others.contains(o) {
+                        others.push(*o);
+                    }
+                }
+            }
         }
         for a in store.all_activities() {
             let a = a?;

@@ -91,6 +91,8 @@ pub enum Pick {
     ),
     /// A product of the installed base, by index.
     Product(crate::domain::AccountId),
+    /// Which duplicate to merge into the first account.
+    MergeFrom(crate::domain::AccountId, Vec<crate::domain::AccountId>),
 }
 
 /// What a date input asks a date for.
@@ -103,6 +105,11 @@ pub enum DateFor {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Pending {
     Triage(Vec<LeadId>, TriageStep),
+    /// Merge `absorbed` into `survivor`.
+    Merge {
+        survivor: crate::domain::AccountId,
+        absorbed: crate::domain::AccountId,
+    },
 }
 
 impl Overlay {

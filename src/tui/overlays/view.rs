@@ -221,7 +221,7 @@ fn draw_date(frame: &mut Frame, area: Rect, d: &DateInput, theme: &Theme) {
 }
 
 fn draw_confirm(frame: &mut Frame, area: Rect, c: &Confirm, theme: &Theme, keymap: &Keymap) {
-    let inner = boxed(frame, area, 56, 6, "Confirm", theme);
+    let inner = boxed(frame, area, 64, 8, "Confirm", theme);
     let yes = keymap
         .chords_for(
             crate::tui::action::Context::Overlay,
@@ -238,7 +238,7 @@ fn draw_confirm(frame: &mut Frame, area: Rect, c: &Confirm, theme: &Theme, keyma
             theme.style(Role::Muted),
         ),
     ];
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
 }
 
 fn draw_filter(frame: &mut Frame, area: Rect, t: &TextInput, theme: &Theme) {

@@ -41,6 +41,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &AccountView) {
         text,
         t.style(if warn { Role::Overdue } else { Role::Ok }),
     ));
+    let twins = app.duplicates_of(a.id);
+    if !twins.is_empty() {
+        let names: Vec<String> = twins
+            .iter()
+            .filter_map(|id| app.store.account(*id).ok().flatten().map(|x| x.name))
+            .collect();
+        let key = app
+            .keymap
+            .hint(crate::tui::action::Action::Merge)
+            .map(|c| format!(" ({c} merges)"))
+            .unwrap_or_default();
+        header.push(Line::styled(
+            format!("likely duplicate of {}{key}", names.join(", ")),
+            t.style(Role::Overdue),
+        ));
+    }
     let contacts = contact_lines(view, t, today);
     let base = base_lines(view, t, today);
     let items = item_lines(view, t, inner.width);

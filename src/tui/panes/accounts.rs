@@ -34,10 +34,16 @@ impl AccountsPane {
         Ok(())
     }
 
-    /// Forgets cached rows and the list (after a change that may rename or add accounts).
+    /// Forgets cached rows and the list (after a change that adds or removes accounts); the
+    /// list is read again when next shown, unfiltered.
     pub fn invalidate(&mut self) {
         self.rows.clear();
         self.loaded = false;
+        self.matches = None;
+        self.matched_query.clear();
+        self.query.clear();
+        self.selected = 0;
+        self.offset = 0;
     }
 
     /// Drops cached rows, so changed accounts are read again.

@@ -55,17 +55,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
     let height = inner.height.saturating_sub(1) as usize;
     app.page = height.max(1);
     app.accounts.scroll_into_view(height);
-    let name_w = inner.width.saturating_sub(12 + 16 + 16 + 3).max(12);
+    let name_w = inner.width.saturating_sub(2 + 12 + 16 + 16 + 4).max(12);
     let mut rows = Vec::new();
     for i in app.accounts.offset..(app.accounts.offset + height).min(app.accounts.len()) {
         let Some(id) = app.accounts.id_at(i) else {
             break;
         };
         let selected = i == app.accounts.selected;
+        let twin = if app.duplicates_of(id).is_empty() {
+            " "
+        } else {
+            "≈"
+        };
         let Some(a) = app.accounts.row(&store, id) else {
             continue;
         };
         let mut r = Row::new(vec![
+            Cell::from(Span::styled(twin, t.style(Role::Overdue))),
             Cell::from(fit(&a.name, name_w as usize)),
             Cell::from(a.lifecycle.to_string()),
             Cell::from(fit(&a.address.city, 16)),
@@ -76,11 +82,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
         }
         rows.push(r);
     }
-    let header = Row::new(vec!["name", "lifecycle", "city", "KvK"]).style(t.style(Role::Header));
+    let header =
+        Row::new(vec!["", "name", "lifecycle", "city", "KvK"]).style(t.style(Role::Header));
     frame.render_widget(
         Table::new(
             rows,
             [
+                Constraint::Length(1),
                 Constraint::Length(name_w),
                 Constraint::Length(12),
                 Constraint::Length(16),

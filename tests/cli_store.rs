@@ -91,7 +91,10 @@ fn bare_wortel_summarises_the_store_and_says_what_to_try() {
         )),
         "{out}"
     );
-    assert!(out.contains("  accounts: 10 "), "{out}");
+    assert!(
+        out.contains("  accounts: 11 "),
+        "half the leads, plus the duplicate the demo enters twice: {out}"
+    );
     let (_dir2, missing) = scratch();
     refused(
         &mut wortel(&missing),

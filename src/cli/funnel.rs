@@ -6,7 +6,8 @@ use super::table::table;
 use anyhow::Result;
 use serde::Serialize;
 use std::collections::HashMap;
-use wortel::domain::funnel::summarize;
+use wortel::domain::board::{DealFilter, DealSource, Period, board_summary, on_board};
+use wortel::ops::load_deals;
 use wortel::domain::{AccountId, Opportunity, Stage};
 use wortel::store::Store;
 
@@ -15,6 +16,19 @@ pub struct FunnelArgs {
     /// Only these stages (comma-separated) in the --json listing.
     #[arg(long, value_delimiter = ',', value_name = "STAGE")]
     pub stage: Vec<String>,
+    /// The period won/lost deals and the forecast count for: 2026-11, 2026-Q4, 2026 or all
+    /// (default: all), as the board's period selector.
+    #[arg(long, default_value = "all", value_name = "PERIOD")]
+    pub period: String,
+    /// Only deals of this owner.
+    #[arg(long, value_name = "NAME")]
+    pub owner: Option<String>,
+    /// Only deals from head-office leads (head-office) or the dealer's own (own).
+    #[arg(long, value_name = "SOURCE")]
+    pub source: Option<String>,
+    /// Only open deals expected to close in this month (2026-12).
+    #[arg(long, value_name = "MONTH")]
+    pub close: Option<String>,
     /// With --json: print the totals object instead of the list of opportunities.
     #[arg(long)]
     pub totals: bool,
@@ -49,11 +63,25 @@ pub fn run(ctx: &Context, args: &FunnelArgs) -> Result<()> {
             .map(|s| Stage::parse(s))
             .collect::<Result<_, _>>()?
     };
-    let mut opps: Vec<Opportunity> = Vec::new();
-    for s in Stage::ALL {
-        opps.extend(store.opportunities_in(s)?);
-    }
-    let summary = summarize(&opps);
+    let period = Period::parse(&args.period)?;
+    let filter = DealFilter {
+        owner: args.owner.clone(),
+        source: args.source.as_deref().map(DealSource::parse).transpose()?,
+        close_month: match args.close.as_deref() {
+            None => None,
+            Some(m) => match Period::parse(m)? {
+                Period::Month { year, month } => Some((year, month)),
+                _ => anyhow::bail!("--close {m} is not a month; write it as 2026-12"),
+            },
+        },
+    };
+    let deals = load_deals(&store)?;
+    let summary = board_summary(&deals, &filter, period, &ctx.tz);
+    let opps: Vec<&Opportunity> = deals
+        .iter()
+        .filter(|d| on_board(d, &filter, period, &ctx.tz))
+        .map(|d| &d.opportunity)
+        .collect();
 
     if args.json && args.totals {
         println!("{}", serde_json::to_string(&summary)?);
@@ -100,7 +128,11 @@ pub fn run(ctx: &Context, args: &FunnelArgs) -> Result<()> {
         ]);
     }
     println!("{t}");
-    println!("weighted forecast (open stages): {}", summary.forecast);
+    let scope = match period {
+        Period::All => "open stages".to_string(),
+        p => format!("open deals expected to close in {p}"),
+    };
+    println!("weighted forecast ({scope}): {}", summary.forecast);
     match summary.win_rate {
         Some(w) => println!("win rate (won of closed deals): {w} %"),
         None => println!("win rate: no closed deals yet"),

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod activity;
+pub mod board;
 pub mod contact;
 pub mod date_input;
 pub mod duplicates;

@@ -3,6 +3,7 @@
 //! one implementation and one set of tests.
 
 mod account_edits;
+mod deals;
 mod lead_triage;
 mod merge;
 mod tiers;
@@ -15,6 +16,7 @@ pub use lead_triage::{
     BulkTriage, TriageResult, TriageStep, accept_lead, convert_lead, reject_lead, snooze_lead,
     triage_leads, wake_lead,
 };
+pub use deals::{load_deals, step_deal};
 pub use merge::{MergeResult, merge_accounts};
 pub use tiers::{retier, tier_of};
 pub use visit::{VisitInput, VisitResult, VisitTarget, log_visit};

@@ -111,12 +111,10 @@ fn bulk_confirmation() {
 }
 
 #[test]
-fn accounts_and_funnel_panes() {
+fn an_account_opened_from_a_lead() {
     let (_d, _p, mut app) = demo_app();
     press(&mut app, "enter");
     snap("accounts_from_lead_80x24", &render(&mut app, 80, 24));
-    press(&mut app, "3");
-    snap("funnel_80x24", &render(&mut app, 80, 24));
 }
 
 #[test]
@@ -239,4 +237,23 @@ fn a_likely_duplicate_in_the_list_and_in_its_account() {
     snap("picker_merge_100x30", &render(&mut app, 100, 30));
     press(&mut app, "1");
     snap("confirm_merge_100x30", &render(&mut app, 100, 30));
+}
+
+#[test]
+fn the_funnel_board_at_80x24_and_200x50_with_stale_and_incentive_cards() {
+    let (_d, path) = demo_store(200);
+    let mut app = app_on(&path);
+    press(&mut app, "3");
+    let wide = render(&mut app, 200, 50);
+    assert!(wide.contains("stale"), "the demo has stale deals:\n{wide}");
+    assert!(
+        wide.contains('★'),
+        "the demo has head-office deals with incentive:\n{wide}"
+    );
+    snap("funnel_200x50", &wide);
+    snap("funnel_80x24", &render(&mut app, 80, 24));
+    press(&mut app, "l l l l");
+    snap("funnel_won_focused_80x24", &render(&mut app, 80, 24));
+    press(&mut app, "h h w");
+    snap("funnel_won_form_80x24", &render(&mut app, 80, 24));
 }

@@ -7,8 +7,8 @@ use anyhow::Result;
 use serde::Serialize;
 use std::collections::HashMap;
 use wortel::domain::board::{DealFilter, DealSource, Period, board_summary, on_board};
-use wortel::ops::load_deals;
 use wortel::domain::{AccountId, Opportunity, Stage};
+use wortel::ops::load_deals;
 use wortel::store::Store;
 
 #[derive(Debug, clap::Args)]

@@ -15,9 +15,17 @@ use std::fmt;
 pub enum Period {
     /// Everything, whenever it closed or is expected to.
     All,
-    Month { year: i16, month: i8 },
-    Quarter { year: i16, quarter: i8 },
-    Year { year: i16 },
+    Month {
+        year: i16,
+        month: i8,
+    },
+    Quarter {
+        year: i16,
+        quarter: i8,
+    },
+    Year {
+        year: i16,
+    },
 }
 
 impl Period {
@@ -26,6 +34,15 @@ impl Period {
         Period::Month {
             year: day.year(),
             month: day.month(),
+        }
+    }
+
+    /// The quarter `day` falls in: the board's default, long enough for a forecast to mean
+    /// something.
+    pub fn quarter_of(day: Date) -> Period {
+        Period::Quarter {
+            year: day.year(),
+            quarter: (day.month() - 1) / 3 + 1,
         }
     }
 
@@ -209,7 +226,8 @@ pub fn on_board(deal: &Deal, filter: &DealFilter, period: Period, tz: &TimeZone)
     if o.stage.is_open() {
         true
     } else {
-        filter.close_month.is_none() && period.contains(o.stage_entered_at.to_zoned(tz.clone()).date())
+        filter.close_month.is_none()
+            && period.contains(o.stage_entered_at.to_zoned(tz.clone()).date())
     }
 }
 
@@ -287,7 +305,9 @@ impl StaleDays {
 /// The first day of the month after `day`'s (for expected-close pickers).
 pub fn next_month(day: Date) -> Date {
     let first = date(day.year(), day.month(), 1);
-    first.checked_add(jiff::Span::new().months(1)).unwrap_or(first)
+    first
+        .checked_add(jiff::Span::new().months(1))
+        .unwrap_or(first)
 }
 
 #[cfg(test)]
@@ -301,7 +321,13 @@ mod tests {
         TimeZone::UTC
     }
 
-    fn deal(stage: Stage, euros: i64, entered: &str, close: Option<&str>, source: DealSource) -> Deal {
+    fn deal(
+        stage: Stage,
+        euros: i64,
+        entered: &str,
+        close: Option<&str>,
+        source: DealSource,
+    ) -> Deal {
         let at: Timestamp = entered.parse().unwrap();
         let mut o = Opportunity::new(
             OpportunityId::generate(at),
@@ -322,12 +348,29 @@ mod tests {
     #[test]
     fn periods_parse_step_and_contain() {
         let nov = Period::parse("2026-11").unwrap();
-        assert_eq!(nov, Period::Month { year: 2026, month: 11 });
+        assert_eq!(
+            nov,
+            Period::Month {
+                year: 2026,
+                month: 11
+            }
+        );
         assert_eq!(nov.step(2).to_string(), "2027-01");
         assert_eq!(nov.step(-11).to_string(), "2025-12");
-        assert_eq!(Period::parse("2026-Q4").unwrap().step(1).to_string(), "2027-Q1");
-        assert!(Period::parse("2026-Q4").unwrap().contains(date(2026, 12, 31)));
-        assert!(!Period::parse("2026-Q4").unwrap().contains(date(2026, 9, 30)));
+        assert_eq!(
+            Period::parse("2026-Q4").unwrap().step(1).to_string(),
+            "2027-Q1"
+        );
+        assert!(
+            Period::parse("2026-Q4")
+                .unwrap()
+                .contains(date(2026, 12, 31))
+        );
+        assert!(
+            !Period::parse("2026-Q4")
+                .unwrap()
+                .contains(date(2026, 9, 30))
+        );
         assert_eq!(Period::parse("all").unwrap(), Period::All);
         for bad in ["2026-13", "2026-Q5", "next", "26-11", ""] {
             assert!(Period::parse(bad).is_err(), "{bad}");
@@ -343,12 +386,36 @@ mod tests {
         let hq = DealSource::HeadOffice;
         let deals = vec![
             // Open: qualify 10 %, quote 50 %, negotiation 75 %.
-            deal(Stage::Qualify, 100_000, "2026-11-01T10:00:00Z", Some("2026-11-30"), hq),
-            deal(Stage::Quote, 80_000, "2026-11-10T10:00:00Z", Some("2026-11-20"), DealSource::Own),
-            deal(Stage::Negotiation, 40_000, "2026-10-01T10:00:00Z", Some("2026-12-15"), hq),
+            deal(
+                Stage::Qualify,
+                100_000,
+                "2026-11-01T10:00:00Z",
+                Some("2026-11-30"),
+                hq,
+            ),
+            deal(
+                Stage::Quote,
+                80_000,
+                "2026-11-10T10:00:00Z",
+                Some("2026-11-20"),
+                DealSource::Own,
+            ),
+            deal(
+                Stage::Negotiation,
+                40_000,
+                "2026-10-01T10:00:00Z",
+                Some("2026-12-15"),
+                hq,
+            ),
             // Closed in November: two won, one lost; one won in October.
             deal(Stage::Won, 90_000, "2026-11-05T10:00:00Z", None, hq),
-            deal(Stage::Won, 10_000, "2026-11-15T10:00:00Z", None, DealSource::Own),
+            deal(
+                Stage::Won,
+                10_000,
+                "2026-11-15T10:00:00Z",
+                None,
+                DealSource::Own,
+            ),
             deal(Stage::Lost, 70_000, "2026-11-16T10:00:00Z", None, hq),
             deal(Stage::Won, 55_000, "2026-10-15T10:00:00Z", None, hq),
         ];
@@ -358,7 +425,14 @@ mod tests {
         assert_eq!(s.forecast, Cents::euros(50_000));
         // Win rate: 2 won of 3 closed in November.
         assert_eq!(s.win_rate, Some(67));
-        assert_eq!(s.stages.iter().find(|t| t.stage == Stage::Won).unwrap().count, 2);
+        assert_eq!(
+            s.stages
+                .iter()
+                .find(|t| t.stage == Stage::Won)
+                .unwrap()
+                .count,
+            2
+        );
         // Head-office only: open 100k (Nov) → 10k; closed: 1 won, 1 lost → 50 %.
         let hq_only = DealFilter {
             source: Some(hq),
@@ -375,19 +449,40 @@ mod tests {
 
     #[test]
     fn days_in_stage_and_staleness() {
-        let d = deal(Stage::Quote, 1, "2026-11-01T10:00:00Z", None, DealSource::Own);
+        let d = deal(
+            Stage::Quote,
+            1,
+            "2026-11-01T10:00:00Z",
+            None,
+            DealSource::Own,
+        );
         let today = date(2026, 11, 23);
         assert_eq!(days_in_stage(&d.opportunity, today, &utc()), 22);
         let limits = StaleDays::default();
-        assert!(limits.is_stale(&d.opportunity, today, &utc()), "22 days > 14 for a quote");
-        assert!(!limits.is_stale(&d.opportunity, date(2026, 11, 15), &utc()), "14 days is not more than 14");
+        assert!(
+            limits.is_stale(&d.opportunity, today, &utc()),
+            "22 days > 14 for a quote"
+        );
+        assert!(
+            !limits.is_stale(&d.opportunity, date(2026, 11, 15), &utc()),
+            "14 days is not more than 14"
+        );
         let won = deal(Stage::Won, 1, "2025-01-01T10:00:00Z", None, DealSource::Own);
-        assert!(!limits.is_stale(&won.opportunity, today, &utc()), "closed deals are never stale");
+        assert!(
+            !limits.is_stale(&won.opportunity, today, &utc()),
+            "closed deals are never stale"
+        );
     }
 
     #[test]
     fn filters_by_owner_source_and_close_month() {
-        let mut a = deal(Stage::Quote, 1, "2026-11-01T10:00:00Z", Some("2026-12-10"), DealSource::Own);
+        let mut a = deal(
+            Stage::Quote,
+            1,
+            "2026-11-01T10:00:00Z",
+            Some("2026-12-10"),
+            DealSource::Own,
+        );
         a.opportunity.owner = "Ton".into();
         let f = DealFilter {
             owner: Some("Ton".into()),

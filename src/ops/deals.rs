@@ -41,7 +41,12 @@ pub fn load_deals(store: &Store) -> Result<Vec<Deal>, StoreError> {
 
 /// Moves an open deal one stage back (`-1`) or on (`+1`) among the open stages; the change
 /// log records the move and the time it entered the new stage.
-pub fn step_deal(store: &Store, id: OpportunityId, by: i32, now: Timestamp) -> Result<(Opportunity, Receipt), StoreError> {
+pub fn step_deal(
+    store: &Store,
+    id: OpportunityId,
+    by: i32,
+    now: Timestamp,
+) -> Result<(Opportunity, Receipt), StoreError> {
     let mut o = load_opportunity(store, id)?;
     let to = match by {
         b if b < 0 => o.stage.previous(),
@@ -50,7 +55,10 @@ pub fn step_deal(store: &Store, id: OpportunityId, by: i32, now: Timestamp) -> R
     let to = to.ok_or_else(|| {
         let why = match (o.stage, by < 0) {
             (Stage::Won | Stage::Lost, _) => {
-                format!("\"{}\" is {}; a closed deal does not move", o.title, o.stage)
+                format!(
+                    "\"{}\" is {}; a closed deal does not move",
+                    o.title, o.stage
+                )
             }
             (_, true) => format!("\"{}\" is in the first stage already", o.title),
             (_, false) => format!(

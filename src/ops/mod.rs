@@ -12,11 +12,11 @@ mod visit;
 pub use account_edits::{
     ConsentChoice, apply_consent, follow_up_lead, record_nps, save_contact, update_account,
 };
+pub use deals::{load_deals, step_deal};
 pub use lead_triage::{
     BulkTriage, TriageResult, TriageStep, accept_lead, convert_lead, reject_lead, snooze_lead,
     triage_leads, wake_lead,
 };
-pub use deals::{load_deals, step_deal};
 pub use merge::{MergeResult, merge_accounts};
 pub use tiers::{retier, tier_of};
 pub use visit::{VisitInput, VisitResult, VisitTarget, log_visit};

@@ -180,6 +180,9 @@ pub fn create_follow_up(app: &mut App, account: crate::domain::AccountId, index:
 
 /// Validates and saves a form; a refusal reopens it with the message.
 pub fn save(app: &mut App, mut form: Form) {
+    if let FormFor::Won(id) = form.purpose {
+        return super::funnel::save_won(app, form, id);
+    }
     let now = app.now();
     let today = now.to_zoned(app.tz.clone()).date();
     let result: Result<(String, Receipt), (String, &'static str)> = match form.purpose.clone() {
@@ -250,6 +253,7 @@ pub fn save(app: &mut App, mut form: Form) {
                     (m, field)
                 })
         })(),
+        FormFor::Won(_) => unreachable!("handled above"),
         FormFor::Nps(account, contact) => (|| {
             let text = form.text("score");
             let score: i64 = text.parse().map_err(|_| {

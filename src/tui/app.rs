@@ -7,6 +7,7 @@ use super::keymap::Keymap;
 use super::keys::Chord;
 use super::overlays::{Choice, Outcome, Overlay, Pending};
 use super::panes::accounts::AccountsPane;
+use super::panes::funnel::FunnelPane;
 use super::panes::inbox::InboxPane;
 use super::search_index::{NextStep, SearchIndexState};
 use super::theme::Theme;
@@ -94,6 +95,8 @@ pub struct App {
     pub inbox: InboxPane,
     /// The accounts pane: the list and the opened account.
     pub accounts: AccountsPane,
+    /// The funnel board.
+    pub funnel: FunnelPane,
     pub overlay: Option<Overlay>,
     pub status: Status,
     pub undo: Option<Undo>,
@@ -163,6 +166,7 @@ impl App {
             pane: Pane::Inbox,
             inbox: InboxPane::default(),
             accounts: AccountsPane::default(),
+            funnel: FunnelPane::default(),
             overlay: None,
             status: Status {
                 text: String::new(),
@@ -263,6 +267,10 @@ impl App {
             }
         }
         self.accounts.forget_rows();
+        let tz = self.tz.clone();
+        if let Err(e) = self.funnel.apply_receipt(&store, receipt, &tz) {
+            self.error(&e.to_string());
+        }
         // An account created or removed (a merge, or its undo) changes the list itself.
         let accounts_changed = receipt.before.iter().any(|(kind, key, before)| {
             *kind == EntityKind::Account

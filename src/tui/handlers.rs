@@ -59,6 +59,11 @@ pub fn run(app: &mut App, action: Action) {
             app.inbox.filters.overdue_only = !app.inbox.filters.overdue_only;
             app.reload_inbox(None);
         }),
+        Action::ClearFilters if app.pane == Pane::Funnel => {
+            app.funnel.filter = Default::default();
+            super::funnel::refilter(app);
+            app.info("filters cleared: every deal");
+        }
         Action::ClearFilters => in_inbox(app, |app| {
             app.inbox.filters = Default::default();
             app.inbox.query.clear();
@@ -72,6 +77,18 @@ pub fn run(app: &mut App, action: Action) {
         Action::Contacts => super::account_edits::pick_contact(app),
         Action::FollowUpLead => super::account_edits::pick_product(app),
         Action::Merge => super::merge::pick_duplicate(app),
+        Action::ColumnLeft => super::funnel::column(app, -1),
+        Action::ColumnRight => super::funnel::column(app, 1),
+        Action::MoveBack => super::funnel::step(app, -1),
+        Action::MoveOn => super::funnel::step(app, 1),
+        Action::Won => super::funnel::ask_won(app),
+        Action::Lost => super::funnel::ask_lost(app),
+        Action::PeriodPrevious => super::funnel::period(app, -1),
+        Action::PeriodNext => super::funnel::period(app, 1),
+        Action::PeriodKind => super::funnel::period(app, 0),
+        Action::FilterOwner => super::funnel::pick_owner(app),
+        Action::FilterSource => super::funnel::pick_source(app),
+        Action::FilterCloseMonth => super::funnel::pick_close_month(app),
         Action::LogVisit => super::visit::open_form(app),
         Action::Close | Action::Confirm | Action::DeleteBack | Action::ClearInput => {
             app.info(&format!("{action} works inside an overlay"))
@@ -81,6 +98,9 @@ pub fn run(app: &mut App, action: Action) {
 
 fn switch(app: &mut App, pane: Pane) {
     app.pane = pane;
+    if pane == Pane::Funnel {
+        super::funnel::show(app);
+    }
     if pane == Pane::Accounts {
         let store = app.store.clone();
         if let Err(e) = app.accounts.ensure_loaded(&store) {
@@ -119,7 +139,7 @@ fn move_in_list(app: &mut App, action: Action) {
                     move_selection(app.accounts.selected, len, action, app.page);
             }
         },
-        Pane::Funnel => {}
+        Pane::Funnel => super::funnel::move_card(app, action),
     }
 }
 
@@ -148,6 +168,7 @@ fn open_account(app: &mut App) {
             app.inbox.row(&store, id).map(|r| r.lead.account_id)
         }
         Pane::Accounts if app.accounts.open.is_none() => app.accounts.id_at(app.accounts.selected),
+        Pane::Funnel => app.funnel.selected_deal().map(|d| d.opportunity.account_id),
         _ => None,
     };
     if let Some(id) = account {
@@ -360,6 +381,26 @@ pub fn on_choice(app: &mut App, choice: Choice) {
             if let Some(absorbed) = options.get(i).copied() {
                 super::merge::confirm(app, survivor, absorbed)
             }
+        }
+        Choice::Picked(Pick::LostReason(id), i) => {
+            let reason = app
+                .store
+                .reasons()
+                .ok()
+                .and_then(|r| r.lost.get(i).cloned());
+            super::funnel::close_deal(app, id, crate::domain::Outcome::OrderLost, None, reason)
+        }
+        Choice::Picked(Pick::Owner(options), i) => {
+            app.funnel.filter.owner = options.get(i).cloned().flatten();
+            super::funnel::refilter(app)
+        }
+        Choice::Picked(Pick::Source(options), i) => {
+            app.funnel.filter.source = options.get(i).copied().flatten();
+            super::funnel::refilter(app)
+        }
+        Choice::Picked(Pick::CloseMonth(options), i) => {
+            app.funnel.filter.close_month = options.get(i).copied().flatten();
+            super::funnel::refilter(app)
         }
         Choice::Picked(Pick::Product(account), i) => {
             super::account_edits::create_follow_up(app, account, i)

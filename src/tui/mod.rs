@@ -9,6 +9,7 @@ pub mod app;
 pub mod config;
 pub mod config_error;
 pub mod format;
+pub mod funnel;
 pub mod handlers;
 pub mod keymap;
 pub mod keys;

@@ -17,7 +17,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     match app.pane {
         Pane::Inbox => super::panes::inbox_view::draw(frame, parts[0], app),
         Pane::Accounts => super::panes::accounts_view::draw(frame, parts[0], app),
-        Pane::Funnel => super::panes::placeholder_view::draw_funnel(frame, parts[0], app),
+        Pane::Funnel => super::panes::funnel_view::draw(frame, parts[0], app),
     }
     draw_status(frame, parts[1], app);
     if let Some(o) = &app.overlay {

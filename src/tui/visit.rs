@@ -10,36 +10,42 @@ use crate::ops::{VisitInput, VisitTarget, log_visit};
 /// `v`: the form for the selected lead (inbox), deal or lead (account), or account (list).
 pub fn open_form(app: &mut App) {
     let store = app.store.clone();
-    let (target, title) =
-        match app.pane {
-            Pane::Inbox => {
-                let Some(id) = app.inbox.selected_id() else {
-                    return app.info("no lead selected");
-                };
-                let label = super::handlers::lead_label(app, id);
-                (VisitTarget::Lead(id), format!("Log: {label}"))
-            }
-            Pane::Accounts => match &app.accounts.open {
-                Some(view) => (
-                    view.visit_target(),
-                    format!("Log: {} — {}", view.account.name, view.target_label()),
-                ),
-                None => {
-                    let Some(id) = app.accounts.id_at(app.accounts.selected) else {
-                        return app.info("no account selected");
-                    };
-                    let name = app
-                        .accounts
-                        .row(&store, id)
-                        .map(|a| a.name.clone())
-                        .unwrap_or_default();
-                    (VisitTarget::Account(id), format!("Log: {name}"))
-                }
-            },
-            Pane::Funnel => return app.info(
-                "visits from the funnel come with the funnel board; open the account (2) meanwhile",
+    let (target, title) = match app.pane {
+        Pane::Inbox => {
+            let Some(id) = app.inbox.selected_id() else {
+                return app.info("no lead selected");
+            };
+            let label = super::handlers::lead_label(app, id);
+            (VisitTarget::Lead(id), format!("Log: {label}"))
+        }
+        Pane::Accounts => match &app.accounts.open {
+            Some(view) => (
+                view.visit_target(),
+                format!("Log: {} — {}", view.account.name, view.target_label()),
             ),
-        };
+            None => {
+                let Some(id) = app.accounts.id_at(app.accounts.selected) else {
+                    return app.info("no account selected");
+                };
+                let name = app
+                    .accounts
+                    .row(&store, id)
+                    .map(|a| a.name.clone())
+                    .unwrap_or_default();
+                (VisitTarget::Account(id), format!("Log: {name}"))
+            }
+        },
+        Pane::Funnel => {
+            let Some(deal) = app.funnel.selected_deal().cloned() else {
+                return app.info("no deal selected");
+            };
+            let name = app.funnel.name_of(&store, deal.opportunity.account_id);
+            (
+                VisitTarget::Opportunity(deal.opportunity.id),
+                format!("Log: {name} — deal \"{}\"", deal.opportunity.title),
+            )
+        }
+    };
     let reasons = match store.reasons() {
         Ok(r) => r.lost,
         Err(e) => return app.error(&e.to_string()),
@@ -81,6 +87,10 @@ pub fn log(app: &mut App, input: VisitInput) {
                 message.push_str(&format!("; next step {next}"));
             }
             app.after_commit(&result.receipt, None);
+            // On the board the cursor follows the deal to its new column.
+            if let Some(o) = &result.opportunity {
+                app.funnel.select(o.id);
+            }
             let undo_key = app
                 .keymap
                 .hint(Action::Undo)

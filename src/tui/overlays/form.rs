@@ -13,6 +13,8 @@ pub enum FormFor {
     /// A new contact (`None`) or an existing one.
     Contact(AccountId, Option<ContactId>),
     Nps(AccountId, Option<ContactId>),
+    /// The final value of a deal being won.
+    Won(crate::domain::OpportunityId),
 }
 
 /// A field's kind.

@@ -93,6 +93,11 @@ pub enum Pick {
     Product(crate::domain::AccountId),
     /// Which duplicate to merge into the first account.
     MergeFrom(crate::domain::AccountId, Vec<crate::domain::AccountId>),
+    /// Why a deal was lost, by index into the store's lost reasons.
+    LostReason(crate::domain::OpportunityId),
+    Owner(Vec<Option<String>>),
+    Source(Vec<Option<crate::domain::board::DealSource>>),
+    CloseMonth(Vec<Option<(i16, i8)>>),
 }
 
 /// What a date input asks a date for.

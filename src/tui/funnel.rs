@@ -1,0 +1,246 @@
+//! Funnel board actions: moving between columns and cards, moving a deal a stage back or on,
+//! marking it won (final value) or lost (reason), the period and the filters. Won and lost go
+//! through `log_visit`, so the account's timeline records them and the account and lead follow.
+
+use super::action::Action;
+use super::app::{App, Pane, Undo};
+use super::overlays::{Form, FormField, FormFor, Overlay, Pick, Picker, move_selection};
+use crate::domain::board::{DealSource, Period};
+use crate::domain::{ActivityKind, Cents, OpportunityId, Outcome, Stage};
+use crate::ops::{VisitInput, VisitTarget, step_deal};
+
+/// Reads the board the first time it is shown.
+pub fn show(app: &mut App) {
+    let today = app.now().to_zoned(app.tz.clone()).date();
+    let store = app.store.clone();
+    let tz = app.tz.clone();
+    if let Err(e) = app.funnel.ensure_loaded(&store, today, &tz) {
+        app.error(&e.to_string());
+    }
+}
+
+fn in_funnel(app: &mut App) -> bool {
+    if app.pane != Pane::Funnel {
+        app.info("that works on the funnel board (press 3)");
+        return false;
+    }
+    show(app);
+    true
+}
+
+pub fn column(app: &mut App, by: i32) {
+    if in_funnel(app) {
+        let last = Stage::ALL.len() as i32 - 1;
+        app.funnel.column = (app.funnel.column as i32 + by).clamp(0, last) as usize;
+    }
+}
+
+pub fn move_card(app: &mut App, action: Action) {
+    let c = app.funnel.column;
+    let len = app.funnel.columns.get(c).map_or(0, Vec::len);
+    app.funnel.selected[c] = move_selection(app.funnel.selected[c], len, action, 5);
+}
+
+fn selected(app: &mut App) -> Option<(OpportunityId, String, Stage, Cents)> {
+    let d = app.funnel.selected_deal()?;
+    let o = &d.opportunity;
+    Some((o.id, o.title.clone(), o.stage, o.value))
+}
+
+fn undo_hint(app: &App) -> String {
+    app.keymap
+        .hint(Action::Undo)
+        .map(|c| format!(" · {c} undoes"))
+        .unwrap_or_default()
+}
+
+/// `H` / `L`: a stage back or on.
+pub fn step(app: &mut App, by: i32) {
+    if !in_funnel(app) {
+        return;
+    }
+    let Some((id, _, _, _)) = selected(app) else {
+        return app.info("no deal selected");
+    };
+    let now = app.now();
+    match step_deal(&app.store, id, by, now) {
+        Ok((deal, receipt)) => {
+            let message = format!("moved \"{}\" to {}", deal.title, deal.stage);
+            app.after_commit(&receipt, None);
+            app.funnel.select(id);
+            let hint = undo_hint(app);
+            app.ok(&format!("{message}{hint}"));
+            app.undo = Some(Undo {
+                label: message,
+                receipt,
+            });
+        }
+        Err(e) => app.error(&e.to_string()),
+    }
+}
+
+/// `w`: the final value, prefilled with the deal's value; Enter wins it.
+pub fn ask_won(app: &mut App) {
+    if !in_funnel(app) {
+        return;
+    }
+    let Some((id, title, stage, value)) = selected(app) else {
+        return app.info("no deal selected");
+    };
+    if !stage.is_open() {
+        return app.error(&format!(
+            "\"{title}\" is {stage}; a closed deal cannot be won again"
+        ));
+    }
+    app.overlay = Some(Overlay::Form(Form::new(
+        &format!("Won: {title}"),
+        FormFor::Won(id),
+        vec![FormField::text(
+            "final value",
+            &value.to_string(),
+            "the order's value, e.g. 95.000",
+        )],
+    )));
+}
+
+/// `x`: why it was lost.
+pub fn ask_lost(app: &mut App) {
+    if !in_funnel(app) {
+        return;
+    }
+    let Some((id, title, stage, _)) = selected(app) else {
+        return app.info("no deal selected");
+    };
+    if !stage.is_open() {
+        return app.error(&format!(
+            "\"{title}\" is {stage}; a closed deal cannot be lost again"
+        ));
+    }
+    let reasons = match app.store.reasons() {
+        Ok(r) => r.lost,
+        Err(e) => return app.error(&e.to_string()),
+    };
+    app.overlay = Some(Overlay::Picker(Picker::new(
+        &format!("Lost: {title} — why?"),
+        reasons,
+        Pick::LostReason(id),
+        0,
+    )));
+}
+
+/// Logs the won or lost outcome as a note on the deal, with all of its effects.
+pub fn close_deal(
+    app: &mut App,
+    id: OpportunityId,
+    outcome: Outcome,
+    value: Option<Cents>,
+    reason: Option<String>,
+) {
+    let mut input = VisitInput::new(VisitTarget::Opportunity(id), Some(outcome));
+    input.kind = ActivityKind::Note;
+    input.note = format!(
+        "marked {} on the funnel board",
+        if outcome == Outcome::OrderWon {
+            "won"
+        } else {
+            "lost"
+        }
+    );
+    input.won_value = value;
+    input.lost_reason = reason;
+    super::visit::log(app, input);
+    app.funnel.select(id);
+}
+
+/// Validates the won form's value and closes the deal.
+pub fn save_won(app: &mut App, mut form: Form, id: OpportunityId) {
+    let text = form.text("final value");
+    match Cents::parse(&text).filter(|v| v.0 >= 0) {
+        Some(v) => close_deal(app, id, Outcome::OrderWon, Some(v), None),
+        None => {
+            form.error = Some(format!(
+                "`{text}` is not an amount; write it as 95000 or 95.000,00"
+            ));
+            app.overlay = Some(Overlay::Form(form));
+        }
+    }
+}
+
+pub fn period(app: &mut App, by: i32) {
+    if !in_funnel(app) {
+        return;
+    }
+    let today = app.now().to_zoned(app.tz.clone()).date();
+    let p = app.funnel.period.unwrap_or(Period::quarter_of(today));
+    app.funnel.period = Some(if by == 0 {
+        p.next_kind(today)
+    } else {
+        p.step(by)
+    });
+    let tz = app.tz.clone();
+    app.funnel.arrange(&tz);
+}
+
+pub fn pick_owner(app: &mut App) {
+    if !in_funnel(app) {
+        return;
+    }
+    let mut options: Vec<Option<String>> = app.funnel.owners().into_iter().map(Some).collect();
+    options.push(None);
+    let labels = options
+        .iter()
+        .map(|o| o.clone().unwrap_or_else(|| "every owner".into()))
+        .collect();
+    app.overlay = Some(Overlay::Picker(Picker::new(
+        "Deals of",
+        labels,
+        Pick::Owner(options),
+        0,
+    )));
+}
+
+pub fn pick_source(app: &mut App) {
+    if !in_funnel(app) {
+        return;
+    }
+    let options = vec![Some(DealSource::HeadOffice), Some(DealSource::Own), None];
+    let labels = vec![
+        "head-office leads".into(),
+        "the dealer's own".into(),
+        "every source".into(),
+    ];
+    app.overlay = Some(Overlay::Picker(Picker::new(
+        "Deals from",
+        labels,
+        Pick::Source(options),
+        0,
+    )));
+}
+
+pub fn pick_close_month(app: &mut App) {
+    if !in_funnel(app) {
+        return;
+    }
+    let mut options: Vec<Option<(i16, i8)>> =
+        app.funnel.close_months().into_iter().map(Some).collect();
+    options.push(None);
+    let labels = options
+        .iter()
+        .map(|o| match o {
+            Some((y, m)) => format!("{y}-{m:02}"),
+            None => "any month".into(),
+        })
+        .collect();
+    app.overlay = Some(Overlay::Picker(Picker::new(
+        "Expected to close in",
+        labels,
+        Pick::CloseMonth(options),
+        0,
+    )));
+}
+
+/// Applies a changed filter.
+pub fn refilter(app: &mut App) {
+    let tz = app.tz.clone();
+    app.funnel.arrange(&tz);
+}

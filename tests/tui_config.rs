@@ -299,6 +299,44 @@ fn config_mistakes_name_the_file() {
             .err()
             .unwrap()
             .to_string(),
-        format!("{cfg} line 2: `font` is not a setting; config.toml knows keymap and theme")
+        format!(
+            "{cfg} line 2: `font` is not a setting; config.toml knows keymap, theme and [stale-days]"
+        )
+    );
+}
+
+#[test]
+fn stale_days_per_stage_come_from_config_toml() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "config.toml",
+        "[stale-days]\nquote = 7\nnegotiation = 30\n",
+    );
+    let ui = config::load(Some(dir.path()), false).unwrap();
+    assert_eq!((ui.stale_days.quote, ui.stale_days.negotiation), (7, 30));
+    assert_eq!(ui.stale_days.qualify, 14, "the rest keep their defaults");
+    let cfg = dir.path().join("config.toml").display().to_string();
+    write(dir.path(), "config.toml", "[stale-days]\nwon = 3\n");
+    assert_eq!(
+        config::load(Some(dir.path()), false)
+            .err()
+            .unwrap()
+            .to_string(),
+        format!(
+            "{cfg} line 2: `won` is not an open stage; [stale-days] knows qualify, appointment, quote and negotiation"
+        )
+    );
+    write(
+        dir.path(),
+        "config.toml",
+        "[stale-days]\nquote = \"soon\"\n",
+    );
+    assert_eq!(
+        config::load(Some(dir.path()), false)
+            .err()
+            .unwrap()
+            .to_string(),
+        format!("{cfg} line 2: stale-days `quote` must be a whole number of days from 1 to 3650")
     );
 }

@@ -34,14 +34,9 @@ fn start(ctx: &Context) -> Result<App> {
     let clock = Clock {
         fixed: ctx.fixed_now.then_some(ctx.now),
     };
-    Ok(App::new_quick(
-        store,
-        clock,
-        ctx.tz.clone(),
-        ui.keymap,
-        ui.theme,
-        index,
-    )?)
+    let mut app = App::new_quick(store, clock, ctx.tz.clone(), ui.keymap, ui.theme, index)?;
+    app.funnel.stale = ui.stale_days;
+    Ok(app)
 }
 
 /// `wortel debug-first-frame` (hidden): the TUI's start-up up to its first frame, rendered into

@@ -6,12 +6,15 @@
 use super::config_error::ConfigError;
 use super::keymap::Keymap;
 use super::theme::Theme;
+use crate::domain::board::StaleDays;
 use std::path::{Path, PathBuf};
 
 /// What the TUI starts with.
 pub struct UiConfig {
     pub keymap: Keymap,
     pub theme: Theme,
+    /// Days in a stage after which a deal is stale (`[stale-days]` in config.toml).
+    pub stale_days: StaleDays,
 }
 
 /// `WORTEL_CONFIG`, else the platform config directory (e.g. `~/.config/wortel`).
@@ -28,6 +31,7 @@ pub fn config_dir() -> Option<PathBuf> {
 pub fn load(dir: Option<&Path>, no_color: bool) -> Result<UiConfig, ConfigError> {
     let mut keymap_name = "default".to_string();
     let mut theme_name = "dark".to_string();
+    let mut stale_days = StaleDays::default();
     if let Some(dir) = dir {
         let path = dir.join("config.toml");
         if let Some(text) = read_if_present(&path)? {
@@ -36,6 +40,10 @@ pub fn load(dir: Option<&Path>, no_color: bool) -> Result<UiConfig, ConfigError>
                 toml::from_str(&text).map_err(|e| ConfigError::from_toml(&file, &text, &e))?;
             for (key, value) in table {
                 let at = text.find(&key);
+                if key == "stale-days" {
+                    stale_days = read_stale_days(&file, &text, &value)?;
+                    continue;
+                }
                 let name = value.as_str().ok_or_else(|| {
                     ConfigError::new(
                         &file,
@@ -52,7 +60,9 @@ pub fn load(dir: Option<&Path>, no_color: bool) -> Result<UiConfig, ConfigError>
                             &file,
                             &text,
                             at,
-                            format!("`{key}` is not a setting; config.toml knows keymap and theme"),
+                            format!(
+                                "`{key}` is not a setting; config.toml knows keymap, theme and [stale-days]"
+                            ),
                         ));
                     }
                 }
@@ -77,6 +87,7 @@ pub fn load(dir: Option<&Path>, no_color: bool) -> Result<UiConfig, ConfigError>
     }
     let theme = load_theme(dir, &theme_name, &mut Vec::new())?;
     Ok(UiConfig {
+        stale_days,
         keymap,
         theme: if no_color {
             theme.without_colour()
@@ -133,4 +144,49 @@ fn read_if_present(path: &Path) -> Result<Option<String>, ConfigError> {
             problem: format!("cannot be read ({e})"),
         }),
     }
+}
+
+/// `[stale-days]`: qualify, appointment, quote, negotiation, each a whole number of days.
+fn read_stale_days(file: &str, text: &str, value: &toml::Value) -> Result<StaleDays, ConfigError> {
+    let at = text.find("stale-days");
+    let table = value.as_table().ok_or_else(|| {
+        ConfigError::new(
+            file,
+            text,
+            at,
+            "[stale-days] must be a table of stage = days",
+        )
+    })?;
+    let mut days = StaleDays::default();
+    for (stage, v) in table {
+        let at = text.find(stage.as_str()).or(at);
+        let n = v
+            .as_integer()
+            .filter(|n| (1..=3650).contains(n))
+            .ok_or_else(|| {
+                ConfigError::new(
+                    file,
+                    text,
+                    at,
+                    format!("stale-days `{stage}` must be a whole number of days from 1 to 3650"),
+                )
+            })?;
+        match stage.as_str() {
+            "qualify" => days.qualify = n,
+            "appointment" => days.appointment = n,
+            "quote" => days.quote = n,
+            "negotiation" => days.negotiation = n,
+            _ => {
+                return Err(ConfigError::new(
+                    file,
+                    text,
+                    at,
+                    format!(
+                        "`{stage}` is not an open stage; [stale-days] knows qualify, appointment, quote and negotiation"
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(days)
 }

@@ -159,6 +159,33 @@ fn main() {
         })
         .collect();
     println!("accept (commit+flush+reload)     {}", ms(median(accepts)));
+    let t = Instant::now();
+    key(&mut app, "3");
+    let funnel_first = t.elapsed() + frame(&mut app);
+    println!("funnel board, first time (all deals) {}", ms(funnel_first));
+    let frames: Vec<Duration> = (0..50).map(|_| frame(&mut app)).collect();
+    println!("funnel frame 160x48               {}", ms(median(frames)));
+    key(&mut app, "l");
+    key(&mut app, "l");
+    let moves: Vec<Duration> = (0..20)
+        .map(|i| {
+            let t = Instant::now();
+            key(&mut app, if i % 2 == 0 { "L" } else { "H" });
+            t.elapsed() + frame(&mut app)
+        })
+        .collect();
+    println!("move a deal (commit+flush+board)  {}", ms(median(moves)));
+    key(&mut app, "1");
+    let visits: Vec<Duration> = (0..10)
+        .map(|_| {
+            let t = Instant::now();
+            key(&mut app, "v");
+            key(&mut app, "5");
+            key(&mut app, "enter");
+            t.elapsed() + frame(&mut app)
+        })
+        .collect();
+    println!("log a visit (v 5 Enter + frame)   {}", ms(median(visits)));
     let reloads: Vec<Duration> = (0..10)
         .map(|_| {
             let t = Instant::now();

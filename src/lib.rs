@@ -6,6 +6,7 @@
 
 pub mod demo;
 pub mod domain;
+pub mod interop;
 pub mod ops;
 pub mod search;
 pub mod store;

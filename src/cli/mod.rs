@@ -4,6 +4,7 @@ mod accounts;
 mod check;
 mod context;
 mod demo;
+mod export;
 mod funnel;
 mod init;
 mod json_out;
@@ -49,6 +50,8 @@ pub enum Command {
     Funnel(funnel::FunnelArgs),
     /// Log a visit, call, email, meeting or note and apply its outcome.
     LogVisit(log_visit::LogVisitArgs),
+    /// Export for other programs: CSV for spreadsheets, iCalendar, vCard.
+    Export(export::ExportArgs),
     /// Verify the store: records, indexes and the change log agree.
     Check,
     /// Print shell completions (bash, zsh, fish, elvish, powershell).
@@ -81,6 +84,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Accounts(args)) => accounts::run(&ctx, &args),
         Some(Command::Funnel(args)) => funnel::run(&ctx, &args),
         Some(Command::LogVisit(args)) => log_visit::run(&ctx, &args),
+        Some(Command::Export(args)) => export::run(&ctx, &args),
         Some(Command::Check) => check::run(&ctx),
         Some(Command::Completions(_)) | Some(Command::Man) => Ok(()),
         Some(Command::DebugWriteLoop(args)) => write_loop::run(&ctx, &args),

@@ -4,6 +4,7 @@
 //! [`store`], the [`ops`] that front ends call, [`search`] and the [`demo`] generator. The CLI and
 //! the TUI are thin layers over these, so every action has a testable core function.
 
+pub mod bundle;
 pub mod demo;
 pub mod domain;
 pub mod interop;

@@ -13,12 +13,22 @@ fn init(store: &std::path::Path, dealer: &str, salesperson: &str) -> assert_cmd:
 fn init_sets_up_an_empty_store_for_a_dealer_and_salesperson() {
     let (_dir, store) = scratch();
     let out = stdout_of(&mut init(&store, "NL-0421", "Ton"));
+    let (first, second) = out.split_once('\n').unwrap();
     assert_eq!(
-        out,
+        first,
         format!(
-            "store {} set up for dealer NL-0421, salesperson Ton\n",
+            "store {} set up for dealer NL-0421, salesperson Ton",
             store.display()
         )
+    );
+    // The store's own public key, for head office: 64 hex characters.
+    let key = second
+        .trim()
+        .strip_prefix("public key for head office (feedback bundles are signed with it): ")
+        .unwrap();
+    assert!(
+        key.len() == 64 && key.chars().all(|c| c.is_ascii_hexdigit()),
+        "{second}"
     );
     assert_eq!(all_leads(&store), Vec::<serde_json::Value>::new());
     assert_eq!(list(&store, &["accounts", "--json"]).len(), 0);
@@ -37,15 +47,20 @@ fn init_sets_up_an_existing_empty_directory() {
 #[test]
 fn running_init_twice_with_the_same_values_is_fine() {
     let (_dir, store) = scratch();
-    stdout_of(&mut init(&store, "NL-0421", "Ton"));
+    let first = stdout_of(&mut init(&store, "NL-0421", "Ton"));
     let before = snapshot(&store);
     let out = stdout_of(&mut init(&store, "NL-0421", "Ton"));
     assert_eq!(
-        out,
+        out.lines().next().unwrap(),
         format!(
-            "store {} is already set up for dealer NL-0421, salesperson Ton\n",
+            "store {} is already set up for dealer NL-0421, salesperson Ton",
             store.display()
         )
+    );
+    assert_eq!(
+        out.lines().nth(1),
+        first.lines().nth(1),
+        "the key pair is made once and kept"
     );
     assert_eq!(snapshot(&store), before);
 }

@@ -4,6 +4,7 @@
 
 mod account_edits;
 mod deals;
+mod import;
 mod lead_triage;
 mod merge;
 mod tiers;
@@ -13,6 +14,7 @@ pub use account_edits::{
     ConsentChoice, apply_consent, follow_up_lead, record_nps, save_contact, update_account,
 };
 pub use deals::{load_deals, step_deal};
+pub use import::{ImportError, ImportReport, import_leads};
 pub use lead_triage::{
     BulkTriage, TriageResult, TriageStep, accept_lead, convert_lead, reject_lead, snooze_lead,
     triage_leads, wake_lead,

@@ -7,6 +7,7 @@
 mod changelog;
 mod check;
 mod error;
+pub mod exchange;
 mod inbox;
 mod keys;
 mod meta;

@@ -17,6 +17,8 @@ pub struct WriteSet {
     ops: Vec<(EntityKind, [u8; 16], Option<Record>)>,
     /// Change-log entries that say more than old-versus-new can (a merge), by op index.
     said: Vec<(usize, ChangeOp)>,
+    /// Meta values written in the same transaction (e.g. that a bundle was imported).
+    meta: Vec<(Vec<u8>, Vec<u8>)>,
 }
 
 impl WriteSet {
@@ -49,8 +51,14 @@ impl WriteSet {
         self.delete(EntityKind::Account, absorbed)
     }
 
+    /// Sets a meta value in the same transaction as the records.
+    pub fn put_meta(&mut self, key: Vec<u8>, value: Vec<u8>) -> &mut Self {
+        self.meta.push((key, value));
+        self
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.ops.is_empty()
+        self.ops.is_empty() && self.meta.is_empty()
     }
 
     pub fn len(&self) -> usize {
@@ -160,6 +168,9 @@ impl Store {
                 receipt.before.push((*kind, *key, old));
             }
             tx[TreeId::Meta.slot()].insert(meta::KEY_LAST_SEQ, &seq.to_be_bytes())?;
+            for (k, v) in &writes.meta {
+                tx[TreeId::Meta.slot()].insert(k.as_slice(), v.as_slice())?;
+            }
             Ok(receipt)
         });
         let receipt = result.map_err(|e| match e {

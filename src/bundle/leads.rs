@@ -1,0 +1,183 @@
+//! The records of a `leads` bundle (head office → dealer): `leads.ndjson`, one lead a line,
+//! and `retractions.ndjson`. Unknown fields are ignored (newer head-office systems may send
+//! more); a missing required field or a value out of range refuses the bundle with its line.
+
+use super::caps::{MAX_FIELD_CHARS, MAX_LINE_BYTES};
+use super::{Bundle, BundleError, printable};
+use crate::domain::{Channel, ConsentPurpose, Lifecycle};
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// A lead as head office sends it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LeadIn {
+    pub id: String,
+    pub received_at: Timestamp,
+    #[serde(default)]
+    pub respond_by: Option<Timestamp>,
+    pub source: SourceIn,
+    pub score: i64,
+    #[serde(default)]
+    pub interest: String,
+    #[serde(default)]
+    pub signals: Vec<String>,
+    #[serde(default)]
+    pub incentive: bool,
+    pub account: AccountIn,
+    #[serde(default)]
+    pub contact: Option<ContactIn>,
+    #[serde(default)]
+    pub notes: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SourceIn {
+    pub channel: Channel,
+    #[serde(default)]
+    pub campaign: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AddressIn {
+    #[serde(default)]
+    pub street: String,
+    #[serde(default)]
+    pub postcode: String,
+    #[serde(default)]
+    pub city: String,
+    #[serde(default)]
+    pub country: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AccountIn {
+    pub name: String,
+    /// `company` or `person`.
+    #[serde(default)]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub kvk: Option<String>,
+    #[serde(default)]
+    pub address: AddressIn,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub lifecycle: Option<Lifecycle>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ContactIn {
+    pub name: String,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub consent: Vec<ConsentIn>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ConsentIn {
+    pub purpose: ConsentPurpose,
+    pub given_at: Date,
+    #[serde(default)]
+    pub source: String,
+}
+
+/// A lead head office takes back.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RetractionIn {
+    pub lead_id: String,
+}
+
+/// Every lead and retraction of a verified `leads` bundle, checked line by line.
+pub fn parse_leads(bundle: &Bundle) -> Result<(Vec<LeadIn>, Vec<RetractionIn>), BundleError> {
+    let mut leads = Vec::new();
+    let mut ids = std::collections::HashSet::new();
+    for (line, bytes) in bundle.lines("leads.ndjson") {
+        let lead: LeadIn = parse_line("leads.ndjson", line, bytes)?;
+        check_lead(&lead, line)?;
+        if !ids.insert(lead.id.clone()) {
+            return Err(BundleError::new(format!(
+                "leads.ndjson line {line}: lead id \"{}\" occurs twice in the bundle; ask head office for a corrected bundle",
+                printable(&lead.id)
+            )));
+        }
+        leads.push(lead);
+    }
+    let mut retractions = Vec::new();
+    for (line, bytes) in bundle.lines("retractions.ndjson") {
+        let r: RetractionIn = parse_line("retractions.ndjson", line, bytes)?;
+        retractions.push(r);
+    }
+    Ok((leads, retractions))
+}
+
+fn parse_line<T: serde::de::DeserializeOwned>(
+    file: &str,
+    line: usize,
+    bytes: &[u8],
+) -> Result<T, BundleError> {
+    if bytes.len() > MAX_LINE_BYTES {
+        return Err(BundleError::new(format!(
+            "{file} line {line} is longer than {} KiB, more than any record needs; the bundle is refused",
+            MAX_LINE_BYTES / 1024
+        )));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| {
+        BundleError::new(format!(
+            "{file} line {line} is not UTF-8 text; ask head office for a corrected bundle"
+        ))
+    })?;
+    serde_json::from_str(text).map_err(|e| {
+        let what = e.to_string();
+        let what = what.split(" at line").next().unwrap_or(&what).to_string();
+        BundleError::new(format!(
+            "{file} line {line}: {}; ask head office for a corrected bundle",
+            printable(&what)
+        ))
+    })
+}
+
+fn check_lead(l: &LeadIn, line: usize) -> Result<(), BundleError> {
+    let at = |m: String| {
+        BundleError::new(format!(
+            "leads.ndjson line {line}: {m}; ask head office for a corrected bundle"
+        ))
+    };
+    if l.id.trim().is_empty() {
+        return Err(at("the lead id is empty".into()));
+    }
+    if l.account.name.trim().is_empty() {
+        return Err(at("the account name is empty".into()));
+    }
+    if !(0..=100).contains(&l.score) {
+        return Err(at(format!("score {} is outside 0 to 100", l.score)));
+    }
+    let texts = [
+        &l.id,
+        &l.interest,
+        &l.notes,
+        &l.source.campaign,
+        &l.account.name,
+        &l.account.phone,
+        &l.account.email,
+        &l.account.address.street,
+        &l.account.address.city,
+    ];
+    if texts.iter().any(|t| t.chars().count() > MAX_FIELD_CHARS)
+        || l.signals
+            .iter()
+            .any(|s| s.chars().count() > MAX_FIELD_CHARS)
+    {
+        return Err(at(format!(
+            "a field is longer than {MAX_FIELD_CHARS} characters"
+        )));
+    }
+    Ok(())
+}

@@ -1,0 +1,71 @@
+//! What the store remembers of its exchange with head office: its own signing key, head
+//! office's pinned public key, and which bundles it imported (by id, and the last sequence per
+//! sender), so a bundle is never applied twice and a missing one is noticed.
+
+use super::Store;
+use super::error::Result;
+use super::trees::TreeId;
+
+const KEY_SECRET: &[u8] = b"signing_key";
+const KEY_HEAD_OFFICE: &[u8] = b"head_office_key";
+
+/// The meta key recording that bundle `id` was imported.
+pub fn imported_key(id: &str) -> Vec<u8> {
+    [b"imported:".as_slice(), id.as_bytes()].concat()
+}
+
+/// The meta key holding the last sequence imported from `sender`.
+pub fn sequence_key(sender: &str) -> Vec<u8> {
+    [b"sequence:".as_slice(), sender.as_bytes()].concat()
+}
+
+impl Store {
+    fn meta_get(&self, key: &[u8]) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .tree(TreeId::Meta)
+            .get(key)
+            .map_err(|e| self.io(e))?
+            .map(|v| v.to_vec()))
+    }
+
+    fn meta_put(&self, key: &[u8], value: &[u8]) -> Result<()> {
+        self.tree(TreeId::Meta)
+            .insert(key, value)
+            .map_err(|e| self.io(e))?;
+        self.flush()
+    }
+
+    /// The store's own ed25519 secret key (32 bytes), if `init` or `demo` made one.
+    pub fn signing_key(&self) -> Result<Option<[u8; 32]>> {
+        Ok(self.meta_get(KEY_SECRET)?.and_then(|v| v.try_into().ok()))
+    }
+
+    pub fn set_signing_key(&self, key: &[u8; 32]) -> Result<()> {
+        self.meta_put(KEY_SECRET, key)
+    }
+
+    /// Head office's pinned public key (32 bytes).
+    pub fn head_office_key(&self) -> Result<Option<[u8; 32]>> {
+        Ok(self
+            .meta_get(KEY_HEAD_OFFICE)?
+            .and_then(|v| v.try_into().ok()))
+    }
+
+    pub fn set_head_office_key(&self, key: &[u8; 32]) -> Result<()> {
+        self.meta_put(KEY_HEAD_OFFICE, key)
+    }
+
+    /// The sequence bundle `id` had when it was imported, if it was.
+    pub fn imported(&self, id: &str) -> Result<Option<u64>> {
+        Ok(self
+            .meta_get(&imported_key(id))?
+            .map(|v| super::meta::read_u64(Some(&v))))
+    }
+
+    /// The last sequence imported from `sender` (0: none yet).
+    pub fn last_sequence(&self, sender: &str) -> Result<u64> {
+        Ok(super::meta::read_u64(
+            self.meta_get(&sequence_key(sender))?.as_deref(),
+        ))
+    }
+}

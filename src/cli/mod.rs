@@ -1,11 +1,13 @@
 //! The command line (PRODUCT.md §6): one file per subcommand, each a thin layer over the library.
 
 mod accounts;
+mod bundle;
 mod check;
 mod context;
 mod demo;
 mod export;
 mod funnel;
+mod import;
 mod init;
 mod json_out;
 mod leads;
@@ -50,6 +52,11 @@ pub enum Command {
     Funnel(funnel::FunnelArgs),
     /// Log a visit, call, email, meeting or note and apply its outcome.
     LogVisit(log_visit::LogVisitArgs),
+    /// Import a bundle from head office (leads): verified first, then all or nothing.
+    Import(import::ImportArgs),
+    /// Look into a bundle without touching the store.
+    #[command(subcommand)]
+    Bundle(bundle::BundleCommand),
     /// Export for other programs: CSV for spreadsheets, iCalendar, vCard.
     Export(export::ExportArgs),
     /// Verify the store: records, indexes and the change log agree.
@@ -85,6 +92,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Funnel(args)) => funnel::run(&ctx, &args),
         Some(Command::LogVisit(args)) => log_visit::run(&ctx, &args),
         Some(Command::Export(args)) => export::run(&ctx, &args),
+        Some(Command::Import(args)) => import::run(&ctx, &args),
+        Some(Command::Bundle(cmd)) => bundle::run(&ctx, &cmd),
         Some(Command::Check) => check::run(&ctx),
         Some(Command::Completions(_)) | Some(Command::Man) => Ok(()),
         Some(Command::DebugWriteLoop(args)) => write_loop::run(&ctx, &args),

@@ -2,6 +2,7 @@
 //! contacts with consent, head-office and own leads (some overdue), a pipeline in every stage, a
 //! history of activities and appointments, and NPS answers. The same seed gives the same data.
 
+pub mod bundle;
 mod names;
 mod people;
 mod pipeline;

@@ -1,0 +1,76 @@
+//! `wortel import FILE`: a head-office leads bundle, verified (and its signature checked against
+//! the pinned key) before the store is touched, then applied all or nothing.
+
+use super::Context;
+use anyhow::{Result, anyhow};
+use std::path::{Path, PathBuf};
+use wortel::bundle::{PublicKey, caps::MAX_BUNDLE_BYTES, read_bundle};
+use wortel::ops::{ImportError, import_leads};
+use wortel::store::Store;
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The bundle (.zip) head office sent.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+}
+
+/// Reads a bundle file within the size cap, or says why not.
+pub fn read_file(path: &Path) -> Result<Vec<u8>> {
+    let meta = std::fs::metadata(path)
+        .map_err(|e| anyhow!("{} cannot be read ({e}); check the path", path.display()))?;
+    if !meta.is_file() {
+        return Err(anyhow!(
+            "{} is not a file; give the bundle's path",
+            path.display()
+        ));
+    }
+    if meta.len() > MAX_BUNDLE_BYTES {
+        return Err(anyhow!(
+            "{} is larger than {} MiB, more than any bundle may be; ask head office to split it",
+            path.display(),
+            MAX_BUNDLE_BYTES / 1024 / 1024
+        ));
+    }
+    std::fs::read(path)
+        .map_err(|e| anyhow!("{} cannot be read ({e}); check the path", path.display()))
+}
+
+pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
+    let store = Store::open(&ctx.store)?;
+    let bytes = read_file(&args.file)?;
+    let key = store.head_office_key()?.map(PublicKey);
+    let name = args.file.display();
+    let bundle = read_bundle(&bytes, key.as_ref()).map_err(|e| anyhow!("{name}: {e}"))?;
+    let report = import_leads(&store, &bundle, ctx.now).map_err(|e| match e {
+        ImportError::Bundle(b) => anyhow!("{name}: {b}"),
+        ImportError::Store(s) => anyhow!(s),
+    })?;
+    let m = &bundle.manifest;
+    if report.already_imported {
+        println!(
+            "{name}: already imported (bundle {}, sequence {} from {}); nothing changed",
+            m.id, m.sequence, m.from
+        );
+        return Ok(());
+    }
+    println!(
+        "imported {name}: bundle {}, sequence {} from {}",
+        m.id, m.sequence, m.from
+    );
+    println!(
+        "  {} new leads ({} for accounts already here, {} new accounts), {} updated, {} retracted",
+        report.new_leads,
+        report.matched_accounts,
+        report.new_accounts,
+        report.updated_leads,
+        report.retracted
+    );
+    if report.unknown_retractions > 0 {
+        println!(
+            "  {} retractions were for leads this store never had",
+            report.unknown_retractions
+        );
+    }
+    Ok(())
+}

@@ -55,8 +55,8 @@ pub fn read_bundle(bytes: &[u8], key: Option<&PublicKey>) -> Result<Bundle, Bund
             MAX_BUNDLE_BYTES / 1024 / 1024
         )));
     }
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-        BundleError::new(format!("the file is not a readable zip archive ({e}); it is not a bundle or it is damaged, ask for it again"))
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| {
+        BundleError::new("the file is not a readable zip archive; it is not a bundle, or it is damaged: ask for it again")
     })?;
     if zip.len() > MAX_ENTRIES {
         return Err(BundleError::new(format!(
@@ -67,9 +67,9 @@ pub fn read_bundle(bytes: &[u8], key: Option<&PublicKey>) -> Result<Bundle, Bund
     // Names first: nothing is decompressed before every name is known to be safe.
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
     for i in 0..zip.len() {
-        let entry = zip.by_index_raw(i).map_err(|e| {
+        let entry = zip.by_index_raw(i).map_err(|_| {
             BundleError::new(format!(
-                "entry {} of the zip cannot be read ({e}); the bundle is damaged, ask for it again",
+                "entry {} of the zip cannot be read; the bundle is damaged, ask for it again",
                 i + 1
             ))
         })?;
@@ -109,8 +109,10 @@ pub fn read_bundle(bytes: &[u8], key: Option<&PublicKey>) -> Result<Bundle, Bund
                           cap: u64|
      -> Result<Vec<u8>, BundleError> {
         let i = index[name];
-        let entry = zip.by_index(i).map_err(|e| {
-            BundleError::new(format!("\"{name}\" cannot be read from the zip ({e}); the bundle is damaged, ask for it again"))
+        let entry = zip.by_index(i).map_err(|_| {
+            BundleError::new(format!(
+                "\"{name}\" cannot be read from the zip; the bundle is damaged, ask for it again"
+            ))
         })?;
         let declared = entry.size();
         let packed = entry.compressed_size().max(1);
@@ -120,9 +122,9 @@ pub fn read_bundle(bytes: &[u8], key: Option<&PublicKey>) -> Result<Bundle, Bund
             )));
         }
         let mut out = Vec::with_capacity(declared as usize);
-        entry.take(cap + 1).read_to_end(&mut out).map_err(|e| {
+        entry.take(cap + 1).read_to_end(&mut out).map_err(|_| {
             BundleError::new(format!(
-                "\"{name}\" cannot be unpacked ({e}); the bundle is damaged, ask for it again"
+                "\"{name}\" cannot be unpacked; the bundle is damaged, ask for it again"
             ))
         })?;
         if out.len() as u64 > cap {

@@ -505,12 +505,10 @@ fn a_lead_for_an_existing_customer_lands_on_that_account_as_tier_1() {
     let (_d, store) = setup();
     let customer = {
         let s = Store::open(&store).unwrap();
-        let c = s
-            .all_accounts()
+        s.all_accounts()
             .map(|a| a.unwrap())
             .find(|a| a.lifecycle == wortel::domain::Lifecycle::Customer && a.kvk.is_some())
-            .unwrap();
-        c
+            .unwrap()
     };
     let mut l = lead(7);
     l["account"]["name"] = json!("Some Other Spelling");

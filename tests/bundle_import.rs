@@ -588,3 +588,46 @@ fn the_demo_bundle_imports_on_the_demo_store_in_one_command_and_inspects_without
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+#[test]
+fn the_documented_example_lead_is_read_field_by_field() {
+    let doc = std::fs::read_to_string("docs/bundle-format.md").unwrap();
+    let start = doc.find("<!-- example-lead -->").unwrap();
+    let end = doc.find("<!-- /example-lead -->").unwrap();
+    let block = &doc[start..end];
+    let line = block.lines().find(|l| l.starts_with('{')).unwrap();
+    let l: wortel::bundle::leads::LeadIn = serde_json::from_str(line).unwrap();
+    assert_eq!(l.id, "HQ-2026-000123");
+    assert_eq!(l.received_at.to_string(), "2026-11-16T08:00:00Z");
+    assert_eq!(l.respond_by.unwrap().to_string(), "2026-11-18T17:00:00Z");
+    assert_eq!(l.source.channel.as_str(), "data-mining");
+    assert_eq!(l.source.campaign, "Replacement 2027");
+    assert_eq!((l.score, l.incentive), (82, true));
+    assert_eq!(l.interest, "R 450 tractor");
+    assert_eq!(l.signals, ["fleet older than 6 years"]);
+    assert_eq!(l.account.name, "Transport Jansen B.V.");
+    assert_eq!(l.account.kvk.as_deref(), Some("12345678"));
+    assert_eq!(l.account.address.postcode, "3542 AD");
+    assert_eq!(
+        l.account.lifecycle,
+        Some(wortel::domain::Lifecycle::Customer)
+    );
+    let c = l.contact.unwrap();
+    assert_eq!(
+        (c.name.as_str(), c.role.as_str()),
+        ("Ton de Vries", "fleet manager")
+    );
+    assert_eq!(c.consent[0].given_at.to_string(), "2026-03-01");
+    assert_eq!(l.notes, "Asked for a quote at the truck show.");
+
+    // And a bundle built as the document says imports.
+    let (_d, store) = setup();
+    let mut v: Value = serde_json::from_str(line).unwrap();
+    v["account"]["kvk"] = json!("87654321");
+    let out = import(&store, &good("HQ-DOC", 1, &[v]), "doc.zip");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -183,6 +183,9 @@ pub fn save(app: &mut App, mut form: Form) {
     if let FormFor::Won(id) = form.purpose {
         return super::funnel::save_won(app, form, id);
     }
+    if form.purpose == FormFor::Import {
+        return super::import::run(app, form);
+    }
     let now = app.now();
     let today = now.to_zoned(app.tz.clone()).date();
     let result: Result<(String, Receipt), (String, &'static str)> = match form.purpose.clone() {
@@ -253,7 +256,7 @@ pub fn save(app: &mut App, mut form: Form) {
                     (m, field)
                 })
         })(),
-        FormFor::Won(_) => unreachable!("handled above"),
+        FormFor::Won(_) | FormFor::Import => unreachable!("handled above"),
         FormFor::Nps(account, contact) => (|| {
             let text = form.text("score");
             let score: i64 = text.parse().map_err(|_| {

@@ -34,6 +34,7 @@ pub fn run(app: &mut App, action: Action) {
         ),
         Action::Undo => undo(app),
         Action::Due => open_due(app),
+        Action::Import => super::import::ask(app),
         Action::Quit => app.quit = true,
         Action::Down
         | Action::Up

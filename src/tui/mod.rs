@@ -11,6 +11,7 @@ pub mod config_error;
 pub mod format;
 pub mod funnel;
 pub mod handlers;
+pub mod import;
 pub mod keymap;
 pub mod keys;
 pub mod merge;

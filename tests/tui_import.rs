@@ -1,0 +1,77 @@
+//! Importing a bundle from the TUI: `I`, the path, Enter; the inbox shows what arrived, and a
+//! bad path or bundle is said in the form without touching the store.
+
+mod tui_support;
+use tui_support::*;
+use wortel::tui::overlays::Overlay;
+
+#[test]
+fn i_imports_a_bundle_and_the_inbox_shows_the_new_leads() {
+    let (dir, _p, mut app) = demo_app();
+    let bytes = wortel::demo::bundle::sample_leads_bundle(&app.store, 7, now(), 25).unwrap();
+    let file = dir.path().join("hq.zip");
+    std::fs::write(&file, bytes).unwrap();
+    let before = app.inbox.len();
+    press(&mut app, "I");
+    type_text(&mut app, &file.display().to_string());
+    press(&mut app, "enter");
+    assert!(
+        app.overlay.is_none(),
+        "{:?}",
+        match &app.overlay {
+            Some(Overlay::Form(f)) => f.error.clone(),
+            _ => None,
+        }
+    );
+    assert!(
+        app.status.text.contains("25 new leads"),
+        "{}",
+        app.status.text
+    );
+    assert_eq!(app.inbox.len(), before + 25);
+    // Again: already imported, nothing changes.
+    press(&mut app, "I");
+    type_text(&mut app, &file.display().to_string());
+    press(&mut app, "enter");
+    assert!(
+        app.status.text.contains("already imported"),
+        "{}",
+        app.status.text
+    );
+    assert_eq!(app.inbox.len(), before + 25);
+}
+
+#[test]
+fn a_bad_path_or_file_is_said_in_the_form() {
+    let (dir, _p, mut app) = demo_app();
+    let seq = app.store.last_seq().unwrap();
+    press(&mut app, "I");
+    type_text(&mut app, "/nowhere/leads.zip");
+    press(&mut app, "enter");
+    let Some(Overlay::Form(f)) = &app.overlay else {
+        panic!("the form stays open")
+    };
+    assert!(
+        f.error
+            .as_deref()
+            .unwrap()
+            .starts_with("/nowhere/leads.zip cannot be read"),
+        "{:?}",
+        f.error
+    );
+    let junk = dir.path().join("junk.zip");
+    std::fs::write(&junk, b"not a zip").unwrap();
+    press(&mut app, "ctrl-u");
+    type_text(&mut app, &junk.display().to_string());
+    press(&mut app, "enter");
+    let Some(Overlay::Form(f)) = &app.overlay else {
+        panic!("the form stays open")
+    };
+    assert_eq!(
+        f.error.as_deref(),
+        Some(
+            "the file is not a readable zip archive; it is not a bundle, or it is damaged: ask for it again"
+        )
+    );
+    assert_eq!(app.store.last_seq().unwrap(), seq);
+}

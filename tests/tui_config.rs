@@ -2,6 +2,7 @@
 //! user's file gets one message naming the file, the line and the problem (fixtures under
 //! tests/fixtures/config/, with the exact expected messages here).
 
+use ratatui::style::{Color, Modifier, Style};
 use std::path::Path;
 use wortel::tui::action::{Action, Context};
 use wortel::tui::config;
@@ -105,10 +106,9 @@ fn keymap_mistakes_name_file_line_and_problem() {
             "{f}/unknown-context.toml line 1: `inbx` is not a context; use one of global, list, inbox, accounts, funnel, overlay"
         )
     );
-    assert!(
-        keymap_error("syntax").starts_with(&format!("{f}/syntax.toml line 2: ")),
-        "{}",
-        keymap_error("syntax")
+    assert_eq!(
+        keymap_error("syntax"),
+        format!("{f}/syntax.toml line 2: invalid basic string, expected `\"`")
     );
     assert_eq!(
         keymap_error("duplicate-key"),
@@ -121,12 +121,28 @@ fn keymap_mistakes_name_file_line_and_problem() {
 }
 
 #[test]
-fn every_shipped_theme_loads_with_every_role_and_a_visible_selection() {
+fn every_shipped_theme_stands_alone_with_every_role_and_a_visible_selection() {
+    assert_eq!(Theme::builtin_names()[0], "dark", "dark is the default");
     for (name, text) in theme::BUILTIN {
-        let t = Theme::parse(name, text, &|_| None).unwrap_or_else(|e| panic!("{e}"));
-        assert_ne!(t.style(Role::Selection), t.style(Role::Text), "{name}");
+        // Parsed with no parent: a shipped theme that lacked a role would fail here.
+        let file = format!("themes/{name}.toml");
+        let t = Theme::parse(&file, text, &|_| None).unwrap_or_else(|e| panic!("{e}"));
+        let raw: toml::Table = toml::from_str(text).unwrap();
+        assert!(!raw.contains_key("inherits"), "{name} must not inherit");
+        let roles = raw["roles"].as_table().unwrap();
+        for r in Role::ALL {
+            assert!(roles.contains_key(r.name()), "{name} lacks {}", r.name());
+        }
+        assert_eq!(t.name, *name);
+        assert_eq!(Theme::builtin(name).unwrap().name, *name);
+        let sel = t.style(Role::Selection);
+        assert!(sel.bg.is_some(), "{name}: the selection needs a background");
+        assert_ne!(sel.bg, t.style(Role::Text).bg, "{name}");
         assert_ne!(t.style(Role::Tier1), t.style(Role::Tier2), "{name}");
         assert_ne!(t.style(Role::Tier2), t.style(Role::Tier3), "{name}");
+        assert_ne!(t.style(Role::Tier1), t.style(Role::Tier3), "{name}");
+        assert_ne!(t.style(Role::Overdue), t.style(Role::Text), "{name}");
+        assert_ne!(t.style(Role::Muted), t.style(Role::Text), "{name}");
     }
 }
 
@@ -168,10 +184,9 @@ fn theme_mistakes_name_file_line_and_key() {
             "{f}/unknown-inherits.toml line 1: `midnight` is not a theme to inherit from; use one of dark, light, high-contrast"
         )
     );
-    assert!(
-        theme_error("syntax").starts_with(&format!("{f}/syntax.toml line 1: ")),
-        "{}",
-        theme_error("syntax")
+    assert_eq!(
+        theme_error("syntax"),
+        format!("{f}/syntax.toml line 1: unclosed table, expected `]`")
     );
     assert_eq!(
         theme_error("missing-roles"),
@@ -179,45 +194,119 @@ fn theme_mistakes_name_file_line_and_key() {
             "{f}/missing-roles.toml: role `ui.text` has no style; give it one under [roles] or add `inherits = \"dark\"`"
         )
     );
-    assert!(
-        theme_error("unknown-key").starts_with(&format!(
-            "{f}/unknown-key.toml line 2: unknown field `colours`"
-        )),
-        "{}",
-        theme_error("unknown-key")
+    assert_eq!(
+        theme_error("unknown-key"),
+        format!(
+            "{f}/unknown-key.toml line 2: `colours` is not part of a theme; a theme has inherits = \"NAME\", [palette] and [roles]"
+        )
+    );
+    assert_eq!(
+        theme_error("unknown-modifier-in-table"),
+        format!(
+            "{f}/unknown-modifier-in-table.toml line 4: `blink` in `tier.1` is not a modifier; use bold, dim, italic, underlined, reversed, crossed-out"
+        )
+    );
+    assert_eq!(
+        theme_error("bad-palette-colour"),
+        format!(
+            "{f}/bad-palette-colour.toml line 3: palette colour `sea` = \"ocean\" is not a colour; use #rrggbb or an ANSI name (red, light-blue, …)"
+        )
+    );
+    assert_eq!(
+        theme_error("not-a-style"),
+        format!(
+            "{f}/not-a-style.toml line 4: `tier.1` must be a colour in quotes or a table {{ fg, bg, modifiers }}"
+        )
     );
 }
 
 #[test]
 fn a_user_theme_inherits_and_changes_one_role() {
     let t = Theme::parse(
-        "mine.toml",
+        "themes/mine.toml",
         "inherits = \"light\"\n[roles]\n\"tier.1\" = \"#ff0000\"\n",
         &|_| None,
     )
     .unwrap();
     let light = Theme::builtin("light").unwrap();
-    assert_eq!(t.style(Role::Selection), light.style(Role::Selection));
-    assert_ne!(t.style(Role::Tier1), light.style(Role::Tier1));
+    assert_eq!(t.name, "mine");
+    for r in Role::ALL.iter().filter(|r| **r != Role::Tier1) {
+        assert_eq!(t.style(*r), light.style(*r), "{}", r.name());
+    }
+    assert_eq!(t.style(Role::Tier1), Style::new().fg(Color::Rgb(255, 0, 0)));
 }
 
 #[test]
-fn no_color_leaves_no_colour_but_a_visible_selection() {
-    use ratatui::style::Modifier;
-    let t = Theme::builtin("dark").unwrap().without_colour();
-    for r in Role::ALL {
-        assert_eq!(
-            (t.style(*r).fg, t.style(*r).bg),
-            (None, None),
-            "{}",
-            r.name()
-        );
-    }
-    assert!(
-        t.style(Role::Selection)
-            .add_modifier
-            .contains(Modifier::REVERSED)
+fn a_user_theme_may_use_the_palette_it_inherits_and_a_parent_of_its_own() {
+    let base = Theme::parse(
+        "base.toml",
+        "inherits = \"dark\"\n[palette]\nsea = \"#0077be\"\n",
+        &|_| None,
+    )
+    .unwrap();
+    let parent = |name: &str| (name == "base").then(|| base.clone());
+    let t = Theme::parse(
+        "mine.toml",
+        "inherits = \"base\"\n[roles]\n\"tier.1\" = \"sea\"\n\"tier.2\" = \"carrot\"\n",
+        &parent,
+    )
+    .unwrap();
+    assert_eq!(t.style(Role::Tier1).fg, Some(Color::Rgb(0x00, 0x77, 0xbe)));
+    assert_eq!(
+        t.style(Role::Tier2).fg,
+        Theme::builtin("dark").unwrap().style(Role::Title).fg,
+        "`carrot` comes from dark's palette"
     );
+}
+
+#[test]
+fn no_color_leaves_no_colour_but_keeps_the_signals_apart() {
+    let signals = [
+        Role::Selection,
+        Role::Marked,
+        Role::Match,
+        Role::FilterActive,
+        Role::Overdue,
+        Role::Error,
+    ];
+    for name in Theme::builtin_names() {
+        let t = Theme::builtin(name).unwrap().without_colour();
+        for r in Role::ALL {
+            let s = t.style(*r);
+            assert_eq!((s.fg, s.bg), (None, None), "{name} {}", r.name());
+        }
+        assert!(
+            t.style(Role::Selection)
+                .add_modifier
+                .contains(Modifier::REVERSED)
+        );
+        let text = t.style(Role::Text);
+        for (i, a) in signals.iter().enumerate() {
+            assert_ne!(t.style(*a), text, "{name}: {} looks like text", a.name());
+            for b in &signals[i + 1..] {
+                assert_ne!(
+                    t.style(*a),
+                    t.style(*b),
+                    "{name}: {} looks like {}",
+                    a.name(),
+                    b.name()
+                );
+            }
+        }
+    }
+    // Even a theme that gives them nothing but colour.
+    let plain = colour_only_theme().without_colour();
+    for r in signals {
+        assert!(!plain.style(r).add_modifier.is_empty(), "{}", r.name());
+    }
+}
+
+/// A theme whose every role is a bare colour, without modifiers.
+fn colour_only_theme() -> Theme {
+    let text = Role::ALL.iter().fold("[roles]\n".to_string(), |t, r| {
+        t + &format!("\"{}\" = \"red\"\n", r.name())
+    });
+    Theme::parse("bare.toml", &text, &|_| None).unwrap()
 }
 
 fn write(dir: &Path, name: &str, text: &str) {

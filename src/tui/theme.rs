@@ -1,13 +1,19 @@
-//! Themes as data (`themes/*.toml`): a `[palette]` of named colours and a `[roles]` table that
-//! gives each semantic role (`ui.selection`, `tier.1`, `lead.overdue` …) its colours and
-//! modifiers. Widgets ask for a role, never for a colour. Shipped themes are built in and define
-//! every role; a user theme may `inherits` one and change a few. `NO_COLOR` keeps only the
-//! modifiers, with the roles that must stay visible made so by reverse, bold or underline.
+//! Themes as data (`themes/*.toml`, after helix): a `[palette]` of named colours and a `[roles]`
+//! table that gives each semantic role (`ui.selection`, `tier.1`, `lead.overdue` …) its colours
+//! and modifiers. Widgets ask for a role, never for a colour, so a theme can change every colour
+//! without touching code. Shipped themes are built into the binary and define every role; a user
+//! theme may `inherits` one (and its palette) and change a few. `NO_COLOR` keeps only modifiers,
+//! with the roles that carry meaning given a fixed look that survives without colour.
+//!
+//! The file is walked as a spanned TOML tree (not deserialised into a struct) so that every
+//! mistake, down to one modifier in an array, is reported on its own line.
 
 use super::config_error::ConfigError;
 use ratatui::style::{Color, Modifier, Style};
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
 macro_rules! roles {
     ($( $variant:ident = $name:literal, $doc:literal; )+) => {
@@ -53,7 +59,7 @@ roles! {
     Stale = "card.stale", "a deal idle too long in its stage";
 }
 
-/// The themes that ship with wortel, by name.
+/// The themes that ship with wortel, by name; the first is the default.
 pub const BUILTIN: &[(&str, &str)] = &[
     ("dark", include_str!("../../themes/dark.toml")),
     ("light", include_str!("../../themes/light.toml")),
@@ -63,24 +69,16 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ),
 ];
 
-/// Styles per role.
+/// Styles per role, plus the palette so that a theme inheriting this one can use its names.
 #[derive(Clone, Debug)]
 pub struct Theme {
+    /// The theme's name: its file name without `.toml` (`dark`, or `mine` for `themes/mine.toml`).
     pub name: String,
     styles: HashMap<Role, Style>,
+    palette: BTreeMap<String, Color>,
 }
 
-/// A theme file as written.
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawTheme {
-    inherits: Option<Spanned<String>>,
-    #[serde(default)]
-    palette: BTreeMap<String, Spanned<String>>,
-    #[serde(default)]
-    roles: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
-}
-
+/// ANSI colour names; `default` is the terminal's own colour.
 const ANSI: &[(&str, Color)] = &[
     ("default", Color::Reset),
     ("black", Color::Black),
@@ -110,6 +108,22 @@ const MODIFIERS: &[(&str, Modifier)] = &[
     ("crossed-out", Modifier::CROSSED_OUT),
 ];
 
+/// How roles that carry meaning look under `NO_COLOR`. Fixed rather than taken from the theme,
+/// so that no theme can make two of them (or one and plain text) look the same: in a list the
+/// selected row is reversed, a marked row bold and underlined, an overdue lead bold, matched
+/// characters underlined; in the status bar an active filter and an error are reversed too.
+pub const NO_COLOR_SIGNALS: &[(Role, Modifier)] = &[
+    (Role::Selection, Modifier::REVERSED),
+    (Role::Marked, Modifier::BOLD.union(Modifier::UNDERLINED)),
+    (Role::Overdue, Modifier::BOLD),
+    (Role::Match, Modifier::UNDERLINED),
+    (
+        Role::FilterActive,
+        Modifier::REVERSED.union(Modifier::UNDERLINED),
+    ),
+    (Role::Error, Modifier::REVERSED.union(Modifier::BOLD)),
+];
+
 impl Theme {
     /// A shipped theme by name.
     pub fn builtin(name: &str) -> Option<Theme> {
@@ -122,67 +136,87 @@ impl Theme {
         BUILTIN.iter().map(|(n, _)| *n).collect()
     }
 
-    /// Parses a theme; `file` is how errors name it, `parent` finds the theme it inherits.
-    /// A theme without `inherits` must give every role.
+    /// Parses a theme; `file` is how errors name it, `parent` finds a user theme it inherits
+    /// (shipped themes are found without it). A theme without `inherits` must give every role.
     pub fn parse(
         file: &str,
         text: &str,
         parent: &dyn Fn(&str) -> Option<Theme>,
     ) -> Result<Theme, ConfigError> {
-        let err = |at: usize, problem: String| ConfigError::new(file, text, Some(at), problem);
-        let raw: RawTheme =
-            toml::from_str(text).map_err(|e| ConfigError::from_toml(file, text, &e))?;
-        let mut styles = match &raw.inherits {
+        let err = |at: &Range<usize>, problem: String| {
+            ConfigError::new(file, text, Some(at.start), problem)
+        };
+        let doc = DeTable::parse(text).map_err(|e| ConfigError::from_toml(file, text, &e))?;
+        let (mut inherits, mut palette, mut roles) = (None, None, None);
+        for (key, value) in doc.get_ref() {
+            let slot = match key.get_ref().as_ref() {
+                "inherits" => &mut inherits,
+                "palette" => &mut palette,
+                "roles" => &mut roles,
+                other => {
+                    return Err(err(
+                        &key.span(),
+                        format!(
+                            "`{other}` is not part of a theme; a theme has inherits = \"NAME\", [palette] and [roles]"
+                        ),
+                    ));
+                }
+            };
+            *slot = Some(value);
+        }
+        let mut theme = match inherits {
             Some(p) => {
-                let name = p.get_ref();
-                parent(name)
+                let name = p.get_ref().as_str().ok_or_else(|| {
+                    err(
+                        &p.span(),
+                        "`inherits` must be a theme name in quotes, e.g. inherits = \"dark\""
+                            .into(),
+                    )
+                })?;
+                let mut base = parent(name)
                     .or_else(|| Theme::builtin(name))
                     .ok_or_else(|| {
                         err(
-                            p.span().start,
+                            &p.span(),
                             format!(
                                 "`{name}` is not a theme to inherit from; use one of {}",
                                 Theme::builtin_names().join(", ")
                             ),
                         )
-                    })?
-                    .styles
+                    })?;
+                base.name = theme_name(file);
+                base
             }
-            None => HashMap::new(),
+            None => Theme {
+                name: theme_name(file),
+                styles: HashMap::new(),
+                palette: BTreeMap::new(),
+            },
         };
-        let colour = |name: &str, at: usize, role: &str| -> Result<Color, ConfigError> {
-            let resolved = raw
-                .palette
-                .get(name)
-                .map(|p| p.get_ref().as_str())
-                .unwrap_or(name);
-            parse_colour(resolved).ok_or_else(|| {
-                err(
-                    at,
-                    format!(
-                        "`{name}` in `{role}` is not a colour; use #rrggbb, an ANSI name (red, light-blue, …), default, or a name from [palette]"
-                    ),
-                )
-            })
-        };
-        for (name, value) in &raw.palette {
-            if parse_colour(value.get_ref()).is_none() {
-                return Err(err(
-                    value.span().start,
-                    format!(
-                        "palette colour `{name}` = `{}` is not a colour; use #rrggbb or an ANSI name",
-                        value.get_ref()
-                    ),
-                ));
-            }
+        for (name, value) in table(palette, "[palette]", &err)?.into_iter().flatten() {
+            let colour = value
+                .get_ref()
+                .as_str()
+                .and_then(parse_colour)
+                .ok_or_else(|| {
+                    err(
+                        &value.span(),
+                        format!(
+                            "palette colour `{}` = {} is not a colour; use #rrggbb or an ANSI name (red, light-blue, …)",
+                            name.get_ref(),
+                            shown(value.get_ref())
+                        ),
+                    )
+                })?;
+            theme.palette.insert(name.get_ref().to_string(), colour);
         }
-        for (role_name, value) in &raw.roles {
-            let role = Role::from_name(role_name.get_ref()).ok_or_else(|| {
+        for (name, value) in table(roles, "[roles]", &err)?.into_iter().flatten() {
+            let role = Role::from_name(name.get_ref()).ok_or_else(|| {
                 err(
-                    role_name.span().start,
+                    &name.span(),
                     format!(
                         "`{}` is not a colour role; roles are {}",
-                        role_name.get_ref(),
+                        name.get_ref(),
                         Role::ALL
                             .iter()
                             .map(|r| r.name())
@@ -191,96 +225,97 @@ impl Theme {
                     ),
                 )
             })?;
-            let r = role.name();
-            let at = value.span().start;
-            let style = match value.get_ref() {
-                toml::Value::String(c) => Style::new().fg(colour(c, at, r)?),
-                toml::Value::Table(t) => {
-                    let mut st = Style::new();
-                    for (key, v) in t {
-                        match (key.as_str(), v) {
-                            ("fg", toml::Value::String(c)) => st = st.fg(colour(c, at, r)?),
-                            ("bg", toml::Value::String(c)) => st = st.bg(colour(c, at, r)?),
-                            ("modifiers", toml::Value::Array(ms)) => {
-                                for m in ms {
-                                    let name = m.as_str().unwrap_or_default();
-                                    let (_, modifier) = MODIFIERS
-                                        .iter()
-                                        .find(|(n, _)| *n == name)
-                                        .ok_or_else(|| {
-                                            err(
-                                                at,
-                                                format!(
-                                                    "`{name}` in `{r}` is not a modifier; use {}",
-                                                    MODIFIERS
-                                                        .iter()
-                                                        .map(|(n, _)| *n)
-                                                        .collect::<Vec<_>>()
-                                                        .join(", ")
-                                                ),
-                                            )
-                                        })?;
-                                    st = st.add_modifier(*modifier);
-                                }
-                            }
-                            _ => {
-                                return Err(err(
-                                    at,
-                                    format!(
-                                        "`{key}` in `{r}` is not understood; a role takes fg = \"colour\", bg = \"colour\" and modifiers = [\"bold\", …]"
-                                    ),
-                                ));
-                            }
-                        }
-                    }
-                    st
-                }
-                _ => {
-                    return Err(err(
-                        at,
-                        format!(
-                            "`{r}` must be a colour in quotes or a table {{ fg, bg, modifiers }}"
-                        ),
-                    ));
-                }
-            };
-            styles.insert(role, style);
+            let style = theme.role_style(role, value, &err)?;
+            theme.styles.insert(role, style);
         }
-        if let Some(missing) = Role::ALL.iter().find(|r| !styles.contains_key(r)) {
-            return Err(ConfigError {
-                file: file.to_string(),
-                line: 0,
-                problem: format!(
+        if let Some(missing) = Role::ALL.iter().find(|r| !theme.styles.contains_key(r)) {
+            return Err(ConfigError::new(
+                file,
+                text,
+                None,
+                format!(
                     "role `{}` has no style; give it one under [roles] or add `inherits = \"dark\"`",
                     missing.name()
                 ),
-            });
+            ));
         }
-        Ok(Theme {
-            name: file.to_string(),
-            styles,
-        })
+        Ok(theme)
     }
 
-    /// The theme for `NO_COLOR`: modifiers only, and the roles that carry meaning kept visible
-    /// by reverse, bold or underline.
-    pub fn without_colour(&self) -> Theme {
-        let mut styles = HashMap::new();
-        for role in Role::ALL {
-            let kept = self.style(*role).add_modifier;
-            let needed = match role {
-                Role::Selection => Modifier::REVERSED,
-                Role::Marked | Role::Title | Role::Header | Role::Error | Role::Overdue => {
-                    Modifier::BOLD
-                }
-                Role::Match | Role::FilterActive => Modifier::UNDERLINED,
-                _ => Modifier::empty(),
+    /// One role's style: a colour (the foreground) or a table `{ fg, bg, modifiers }`.
+    fn role_style(
+        &self,
+        role: Role,
+        value: &Spanned<DeValue>,
+        err: &dyn Fn(&Range<usize>, String) -> ConfigError,
+    ) -> Result<Style, ConfigError> {
+        let r = role.name();
+        let colour = |v: &Spanned<DeValue>| -> Result<Color, ConfigError> {
+            let Some(name) = v.get_ref().as_str() else {
+                return Err(err(
+                    &v.span(),
+                    format!("a colour in `{r}` must be in quotes, e.g. \"#ff8000\" or \"red\""),
+                ));
             };
-            styles.insert(*role, Style::new().add_modifier(kept | needed));
+            self.palette
+                .get(name)
+                .copied()
+                .or_else(|| parse_colour(name))
+                .ok_or_else(|| {
+                    err(
+                        &v.span(),
+                        format!(
+                            "`{name}` in `{r}` is not a colour; use #rrggbb, an ANSI name (red, light-blue, …), default, or a name from [palette]"
+                        ),
+                    )
+                })
+        };
+        let fields = match value.get_ref() {
+            DeValue::String(_) => return Ok(Style::new().fg(colour(value)?)),
+            DeValue::Table(t) => t,
+            _ => {
+                return Err(err(
+                    &value.span(),
+                    format!("`{r}` must be a colour in quotes or a table {{ fg, bg, modifiers }}"),
+                ));
+            }
+        };
+        let mut style = Style::new();
+        for (key, v) in fields {
+            match key.get_ref().as_ref() {
+                "fg" => style = style.fg(colour(v)?),
+                "bg" => style = style.bg(colour(v)?),
+                "modifiers" => style = style.add_modifier(modifiers(r, v, err)?),
+                other => {
+                    return Err(err(
+                        &key.span(),
+                        format!(
+                            "`{other}` in `{r}` is not understood; a role takes fg = \"colour\", bg = \"colour\" and modifiers = [\"bold\", …]"
+                        ),
+                    ));
+                }
+            }
         }
+        Ok(style)
+    }
+
+    /// The theme for `NO_COLOR`: no colours at all, every role keeps its modifiers, and the
+    /// roles in [`NO_COLOR_SIGNALS`] get their fixed look so they stay distinguishable.
+    pub fn without_colour(&self) -> Theme {
+        let styles = Role::ALL
+            .iter()
+            .map(|role| {
+                let modifier = NO_COLOR_SIGNALS
+                    .iter()
+                    .find(|(r, _)| r == role)
+                    .map_or(self.style(*role).add_modifier, |(_, m)| *m);
+                (*role, Style::new().add_modifier(modifier))
+            })
+            .collect();
         Theme {
             name: self.name.clone(),
             styles,
+            palette: BTreeMap::new(),
         }
     }
 
@@ -288,6 +323,87 @@ impl Theme {
     pub fn style(&self, role: Role) -> Style {
         self.styles.get(&role).copied().unwrap_or_default()
     }
+}
+
+/// A theme is named after its file: `themes/dark.toml` is `dark`.
+fn theme_name(file: &str) -> String {
+    let base = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    base.strip_suffix(".toml").unwrap_or(base).to_string()
+}
+
+/// The `[palette]` or `[roles]` table, if the file has one.
+fn table<'a, 'i>(
+    value: Option<&'a Spanned<DeValue<'i>>>,
+    what: &str,
+    err: &dyn Fn(&Range<usize>, String) -> ConfigError,
+) -> Result<Option<&'a DeTable<'i>>, ConfigError> {
+    match value.map(|v| (v, v.get_ref())) {
+        None => Ok(None),
+        Some((_, DeValue::Table(t))) => Ok(Some(t)),
+        Some((v, _)) => Err(err(
+            &v.span(),
+            format!(
+                "{what} must be a table: put it on its own line as {what} with `name = ...` lines below"
+            ),
+        )),
+    }
+}
+
+/// A value as the user wrote it, for messages (`"ocean"`, `3`).
+fn shown(value: &DeValue) -> String {
+    match value {
+        DeValue::String(s) => format!("\"{s}\""),
+        DeValue::Integer(i) => i.to_string(),
+        DeValue::Float(f) => f.to_string(),
+        DeValue::Boolean(b) => b.to_string(),
+        DeValue::Datetime(d) => d.to_string(),
+        DeValue::Array(_) => "a list".into(),
+        DeValue::Table(_) => "a table".into(),
+    }
+}
+
+/// `modifiers = ["bold", …]` of role `r`.
+fn modifiers(
+    r: &str,
+    value: &Spanned<DeValue>,
+    err: &dyn Fn(&Range<usize>, String) -> ConfigError,
+) -> Result<Modifier, ConfigError> {
+    let names = || {
+        MODIFIERS
+            .iter()
+            .map(|(n, _)| *n)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let DeValue::Array(items) = value.get_ref() else {
+        return Err(err(
+            &value.span(),
+            format!(
+                "`modifiers` in `{r}` must be a list such as [\"bold\"]; use {}",
+                names()
+            ),
+        ));
+    };
+    let mut all = Modifier::empty();
+    for item in items.iter() {
+        let Some(name) = item.get_ref().as_str() else {
+            return Err(err(
+                &item.span(),
+                format!(
+                    "modifiers of `{r}` must be names in quotes; use {}",
+                    names()
+                ),
+            ));
+        };
+        let Some((_, m)) = MODIFIERS.iter().find(|(n, _)| *n == name) else {
+            return Err(err(
+                &item.span(),
+                format!("`{name}` in `{r}` is not a modifier; use {}", names()),
+            ));
+        };
+        all |= *m;
+    }
+    Ok(all)
 }
 
 /// `#rrggbb` or an ANSI colour name.
@@ -340,5 +456,23 @@ mod tests {
         );
         assert!(!t.style(Role::Match).add_modifier.is_empty());
         assert!(!t.style(Role::Overdue).add_modifier.is_empty());
+    }
+
+    #[test]
+    fn a_theme_is_named_after_its_file() {
+        assert_eq!(theme_name("themes/dark.toml"), "dark");
+        assert_eq!(
+            theme_name("/home/u/.config/wortel/themes/mine.toml"),
+            "mine"
+        );
+        assert_eq!(theme_name("bare"), "bare");
+    }
+
+    #[test]
+    fn each_mistake_is_placed_on_its_own_line() {
+        let text =
+            "inherits = \"dark\"\n[roles]\n\"tier.1\" = {\n  fg = \"red\",\n  bg = \"sky\" }\n";
+        let e = Theme::parse("t.toml", text, &|_| None).unwrap_err();
+        assert_eq!(e.line, 5, "{e}");
     }
 }

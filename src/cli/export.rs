@@ -1,14 +1,19 @@
-//! `wortel export`: files for spreadsheets, calendars and address books (§9). The weekly
-//! feedback bundle for head office (§8) joins this command with the bundle work.
+//! `wortel export`: the weekly feedback bundle for head office (§8) by default; with `--csv`,
+//! `--ics` or `--vcf`, files for spreadsheets, calendars and address books (§9).
 
 use super::Context;
-use anyhow::Result;
+use anyhow::{Result, bail};
 use std::path::PathBuf;
-use wortel::store::Store;
 
 #[derive(Debug, clap::Args)]
-#[command(group(clap::ArgGroup::new("what").required(true).multiple(true).args(["csv", "ics", "vcf"])))]
 pub struct ExportArgs {
+    /// The ISO week of the feedback bundle, e.g. 2026-W47 (default: this week). Exporting a week
+    /// again gives the same file.
+    #[arg(long, value_name = "WEEK", conflicts_with_all = ["csv", "ics", "vcf"])]
+    pub week: Option<String>,
+    /// Where to write the feedback bundle (default: feedback-<dealer>-<week>.zip here).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["csv", "ics", "vcf"])]
+    pub out: Option<PathBuf>,
     /// Write accounts.csv, leads.csv, opportunities.csv and activities.csv into this directory.
     #[arg(long, value_name = "DIR")]
     pub csv: Option<PathBuf>,
@@ -21,7 +26,15 @@ pub struct ExportArgs {
 }
 
 pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
-    let store = Store::open(&ctx.store)?;
-    let _ = (&store, args);
-    anyhow::bail!("export is being built")
+    if args.csv.is_none() && args.ics.is_none() && args.vcf.is_none() {
+        return super::feedback::run(ctx, args.week.as_deref(), args.out.as_deref());
+    }
+    interop(ctx, args)
+}
+
+/// The §9 exports.
+fn interop(_ctx: &Context, _args: &ExportArgs) -> Result<()> {
+    bail!(
+        "CSV, iCalendar and vCard export are not in this build yet; export the feedback bundle without --csv, --ics or --vcf"
+    )
 }

@@ -6,6 +6,7 @@ mod check;
 mod context;
 mod demo;
 mod export;
+mod feedback;
 mod funnel;
 mod import;
 mod init;

@@ -51,7 +51,10 @@ pub fn load_into(store: &Store, config: &DemoConfig) -> Result<(), StoreError> {
         dealer_id: DEMO_DEALER.to_string(),
         salesperson: "Demo Verkoper".to_string(),
         created_at: config.now,
-    })
+    })?;
+    // The generated history is not news for head office: the first feedback export starts
+    // after it.
+    store.set_exported_through(store.last_seq()?)
 }
 
 /// Builds the demo data: accounts are half as many as leads.

@@ -4,6 +4,7 @@
 
 mod account_edits;
 mod deals;
+mod feedback;
 mod import;
 mod lead_triage;
 mod merge;
@@ -14,6 +15,7 @@ pub use account_edits::{
     ConsentChoice, apply_consent, follow_up_lead, record_nps, save_contact, update_account,
 };
 pub use deals::{load_deals, step_deal};
+pub use feedback::{FeedbackExport, export_feedback, parse_week, week_of};
 pub use import::{ImportError, ImportReport, import_leads};
 pub use lead_triage::{
     BulkTriage, TriageResult, TriageStep, accept_lead, convert_lead, reject_lead, snooze_lead,

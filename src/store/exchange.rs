@@ -7,6 +7,8 @@ use super::error::Result;
 use super::trees::TreeId;
 
 const KEY_SECRET: &[u8] = b"signing_key";
+const KEY_EXPORTED_THROUGH: &[u8] = b"exported_through";
+const KEY_FEEDBACK_SEQUENCE: &[u8] = b"feedback_sequence";
 const KEY_HEAD_OFFICE: &[u8] = b"head_office_key";
 
 /// The meta key recording that bundle `id` was imported.
@@ -19,7 +21,55 @@ pub fn sequence_key(sender: &str) -> Vec<u8> {
     [b"sequence:".as_slice(), sender.as_bytes()].concat()
 }
 
+/// The meta key keeping the exact bytes of the feedback bundle exported for `week`.
+fn export_key(week: &str) -> Vec<u8> {
+    [b"export:".as_slice(), week.as_bytes()].concat()
+}
+
 impl Store {
+    /// The change-log sequence the last feedback export covered (0: none yet).
+    pub fn exported_through(&self) -> Result<u64> {
+        Ok(super::meta::read_u64(
+            self.meta_get(KEY_EXPORTED_THROUGH)?.as_deref(),
+        ))
+    }
+
+    /// Marks everything up to `seq` as exported without a bundle: a demo store's own history
+    /// is not news for head office.
+    pub fn set_exported_through(&self, seq: u64) -> Result<()> {
+        self.meta_put(KEY_EXPORTED_THROUGH, &seq.to_be_bytes())
+    }
+
+    /// The sequence of the last feedback bundle sent to head office (0: none yet).
+    pub fn feedback_sequence(&self) -> Result<u64> {
+        Ok(super::meta::read_u64(
+            self.meta_get(KEY_FEEDBACK_SEQUENCE)?.as_deref(),
+        ))
+    }
+
+    /// The bundle exported for `week` (e.g. `2026-W47`), exactly as written then.
+    pub fn exported_week(&self, week: &str) -> Result<Option<Vec<u8>>> {
+        self.meta_get(&export_key(week))
+    }
+
+    /// Records a feedback export once its file is safely on disk: the change-log position it
+    /// covers, its sequence, and its bytes (so re-exporting the week gives the same file).
+    pub fn record_export(
+        &self,
+        week: &str,
+        through: u64,
+        sequence: u64,
+        bytes: &[u8],
+    ) -> Result<()> {
+        let meta = self.tree(TreeId::Meta);
+        let mut batch = sled::Batch::default();
+        batch.insert(export_key(week), bytes);
+        batch.insert(KEY_EXPORTED_THROUGH, &through.to_be_bytes());
+        batch.insert(KEY_FEEDBACK_SEQUENCE, &sequence.to_be_bytes());
+        meta.apply_batch(batch).map_err(|e| self.io(e))?;
+        self.flush()
+    }
+
     fn meta_get(&self, key: &[u8]) -> Result<Option<Vec<u8>>> {
         Ok(self
             .tree(TreeId::Meta)

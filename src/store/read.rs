@@ -231,7 +231,6 @@ impl Store {
         Ok(meta::read_u64(v.as_deref()))
     }
 
-    /// The ids at the end of every index key under `prefix`.
     /// Appointments starting in `[from, to)`, earliest first, from the time index.
     pub fn appointments_between(&self, from: Timestamp, to: Timestamp) -> Result<Vec<Appointment>> {
         let mut out = Vec::new();
@@ -249,6 +248,7 @@ impl Store {
         Ok(out)
     }
 
+    /// The ids at the end of every index key under `prefix`.
     fn ids_under(&self, tree: TreeId, prefix: &[u8]) -> Result<Vec<[u8; 16]>> {
         self.tree(tree)
             .scan_prefix(prefix)

@@ -207,7 +207,7 @@ fn a_failed_write_records_nothing() {
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
         format!(
-            "wortel: the folder {} does not exist; create it or pick another --out path\n",
+            "wortel: the folder {} does not exist; create it or pick another path\n",
             dir.path().join("missing").display()
         )
     );

@@ -57,7 +57,7 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<()> {
         let store = Store::open(&ctx.store)?;
         store.set_head_office_key(&wortel::demo::bundle::head_office_key(args.seed).public().0)?;
         let bytes = wortel::demo::bundle::sample_leads_bundle(&store, args.seed, ctx.now, 25)?;
-        write_atomically(path, &bytes)?;
+        wortel::interop::atomic::write_atomically(path, &bytes).map_err(|e| anyhow::anyhow!(e))?;
         println!(
             "wrote a signed head-office leads bundle to {}; try `wortel import {}`",
             path.display(),
@@ -219,32 +219,4 @@ fn swap_into_place(built: &Path, target: &Path) -> Result<()> {
         .with_context(|| format!("could not move the new demo to {}", target.display()))?;
     remove_dir_if_present(&old)?;
     Ok(())
-}
-
-/// Writes a file whole or not at all: a temporary file beside it, synced, then renamed.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    use std::io::Write;
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(
-        ".{}.tmp",
-        path.file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("bundle")
-    ));
-    let result = (|| -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        anyhow::anyhow!(
-            "{} cannot be written ({e}); check that its folder exists and is writable",
-            path.display()
-        )
-    })
 }

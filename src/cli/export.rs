@@ -2,8 +2,12 @@
 //! `--ics` or `--vcf`, files for spreadsheets, calendars and address books (§9).
 
 use super::Context;
-use anyhow::{Result, bail};
+use anyhow::{Result, anyhow};
 use std::path::PathBuf;
+use wortel::interop::atomic::write_atomically;
+use wortel::interop::csv_export::write_csv_dir;
+use wortel::interop::{ics, vcard};
+use wortel::store::Store;
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
@@ -23,6 +27,9 @@ pub struct ExportArgs {
     /// Write contacts as a vCard 4.0 file (RFC 6350).
     #[arg(long, value_name = "FILE")]
     pub vcf: Option<PathBuf>,
+    /// With --vcf: only contacts whose marketing consent holds today (for marketing use).
+    #[arg(long, requires = "vcf")]
+    pub marketing: bool,
 }
 
 pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
@@ -32,9 +39,31 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
     interop(ctx, args)
 }
 
-/// The §9 exports.
-fn interop(_ctx: &Context, _args: &ExportArgs) -> Result<()> {
-    bail!(
-        "CSV, iCalendar and vCard export are not in this build yet; export the feedback bundle without --csv, --ics or --vcf"
-    )
+/// The §9 exports: each file whole or not at all, one line per file written.
+fn interop(ctx: &Context, args: &ExportArgs) -> Result<()> {
+    let store = Store::open(&ctx.store)?;
+    if let Some(dir) = &args.csv {
+        for (path, n) in write_csv_dir(&store, dir).map_err(|e| anyhow!(e))? {
+            println!("{}: {n} rows", path.display());
+        }
+    }
+    if let Some(path) = &args.ics {
+        let (text, n) = ics::calendar(&store, ctx.now)?;
+        write_atomically(path, text.as_bytes()).map_err(|e| anyhow!(e))?;
+        println!(
+            "{}: {n} events (appointments and follow-ups)",
+            path.display()
+        );
+    }
+    if let Some(path) = &args.vcf {
+        let (text, n) = vcard::cards(&store, ctx.today(), args.marketing)?;
+        write_atomically(path, text.as_bytes()).map_err(|e| anyhow!(e))?;
+        let which = if args.marketing {
+            " with marketing consent"
+        } else {
+            ""
+        };
+        println!("{}: {n} contacts{which}", path.display());
+    }
+    Ok(())
 }

@@ -4,8 +4,8 @@
 
 use super::Context;
 use anyhow::{Result, anyhow};
-use std::io::Write;
 use std::path::{Path, PathBuf};
+use wortel::interop::atomic::write_atomically;
 use wortel::ops::export_feedback;
 use wortel::store::Store;
 
@@ -18,7 +18,7 @@ pub fn run(ctx: &Context, week: Option<&str>, out: Option<&Path>) -> Result<()> 
         Some(p) => p.to_path_buf(),
         None => PathBuf::from(format!("feedback-{dealer}-{}.zip", export.week)),
     };
-    write_atomically(&path, &export.bytes)?;
+    write_atomically(&path, &export.bytes).map_err(|e| anyhow!(e))?;
     if export.reproduced {
         println!(
             "{}: the feedback bundle for {} again, as exported before",
@@ -38,43 +38,4 @@ pub fn run(ctx: &Context, week: Option<&str>, out: Option<&Path>) -> Result<()> 
         println!("  {file:<22} {n:>6} records");
     }
     Ok(())
-}
-
-/// Whole or not at all: a temporary file beside the target, synced, then renamed over it.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    if !dir.is_dir() {
-        return Err(anyhow!(
-            "the folder {} does not exist; create it or pick another --out path",
-            dir.display()
-        ));
-    }
-    if path.is_dir() {
-        return Err(anyhow!(
-            "{} is a folder; give a file name for the bundle",
-            path.display()
-        ));
-    }
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("bundle");
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = (|| -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)?;
-        std::fs::File::open(dir)?.sync_all()
-    })();
-    written.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        anyhow!(
-            "{} cannot be written ({e}); nothing was exported",
-            path.display()
-        )
-    })
 }

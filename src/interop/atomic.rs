@@ -1,0 +1,39 @@
+//! Writing a file whole or not at all: a temporary file beside the target, written, synced,
+//! renamed over it, and the folder synced — so a crash or a full disk never leaves half a file
+//! where a calendar or head office expects a whole one.
+
+use std::io::Write;
+use std::path::Path;
+
+/// Why a file could not be written, as one sentence.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !dir.is_dir() {
+        return Err(format!(
+            "the folder {} does not exist; create it or pick another path",
+            dir.display()
+        ));
+    }
+    if path.is_dir() {
+        return Err(format!("{} is a folder; give a file name", path.display()));
+    }
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written = (|| -> std::io::Result<()> {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)?;
+        std::fs::File::open(dir)?.sync_all()
+    })();
+    written.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        format!(
+            "{} cannot be written ({e}); nothing was written",
+            path.display()
+        )
+    })
+}

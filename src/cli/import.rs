@@ -5,14 +5,17 @@ use super::Context;
 use anyhow::{Result, anyhow};
 use std::path::{Path, PathBuf};
 use wortel::bundle::{PublicKey, caps::MAX_BUNDLE_BYTES, read_bundle};
-use wortel::ops::{ImportError, import_leads};
+use wortel::ops::{ImportError, apply_leads, import_leads};
 use wortel::store::Store;
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// The bundle (.zip) head office sent.
+    /// The bundle (.zip) head office sent, or with --csv a spreadsheet of leads.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+    /// The file is a CSV of leads (columns in the README), not a bundle.
+    #[arg(long)]
+    pub csv: bool,
 }
 
 /// Reads a bundle file within the size cap, or says why not.
@@ -39,6 +42,20 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>> {
 pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
     let store = Store::open(&ctx.store)?;
     let bytes = read_file(&args.file)?;
+    if args.csv {
+        let name = args.file.display().to_string();
+        let leads = wortel::interop::csv_import::read_leads_csv(&bytes, &name, &ctx.tz)
+            .map_err(|e| anyhow!(e))?;
+        let report = apply_leads(&store, &leads, &[], ctx.now, None).map_err(|e| match e {
+            ImportError::Bundle(b) => anyhow!("{name}: {b}"),
+            ImportError::Store(s) => anyhow!(s),
+        })?;
+        println!(
+            "imported {name}: {} new leads ({} for accounts already here, {} new accounts), {} updated",
+            report.new_leads, report.matched_accounts, report.new_accounts, report.updated_leads
+        );
+        return Ok(());
+    }
     let key = store.head_office_key()?.map(PublicKey);
     let name = args.file.display();
     let bundle = read_bundle(&bytes, key.as_ref()).map_err(|e| anyhow!("{name}: {e}"))?;

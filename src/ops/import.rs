@@ -110,6 +110,18 @@ pub fn import_leads(
         });
     }
     let (leads, retractions) = parse_leads(bundle)?;
+    apply_leads(store, &leads, &retractions, now, Some(&bundle.manifest))
+}
+
+/// Places leads and retractions in one atomic write; `ledger` (a bundle's manifest) is recorded
+/// in the same write so the bundle is never applied twice.
+pub fn apply_leads(
+    store: &Store,
+    leads: &[LeadIn],
+    retractions: &[crate::bundle::leads::RetractionIn],
+    now: Timestamp,
+    ledger: Option<&crate::bundle::Manifest>,
+) -> Result<ImportReport, ImportError> {
     let mut report = ImportReport::default();
     let mut ws = WriteSet::new();
     // Accounts this import created or changed, by id, and how to find them again.
@@ -152,7 +164,7 @@ pub fn import_leads(
         ws.put(lead);
         report.new_leads += 1;
     }
-    for r in &retractions {
+    for r in retractions {
         match store.lead_by_external(&r.lead_id)? {
             Some(mut lead) if lead.status.is_open() => {
                 lead.apply(LeadStep::Retract, now).map_err(|e| {
@@ -177,10 +189,13 @@ pub fn import_leads(
             ws.put(c);
         }
     }
-    let m = &bundle.manifest;
-    ws.put_meta(imported_key(&m.id), m.sequence.to_be_bytes().to_vec());
-    ws.put_meta(sequence_key(&m.from), m.sequence.to_be_bytes().to_vec());
-    report.receipt = Some(store.commit(&ws, now)?);
+    if let Some(m) = ledger {
+        ws.put_meta(imported_key(&m.id), m.sequence.to_be_bytes().to_vec());
+        ws.put_meta(sequence_key(&m.from), m.sequence.to_be_bytes().to_vec());
+    }
+    if !ws.is_empty() {
+        report.receipt = Some(store.commit(&ws, now)?);
+    }
     Ok(report)
 }
 

@@ -16,7 +16,7 @@ pub use account_edits::{
 };
 pub use deals::{load_deals, step_deal};
 pub use feedback::{FeedbackExport, export_feedback, parse_week, week_of};
-pub use import::{ImportError, ImportReport, import_leads};
+pub use import::{ImportError, ImportReport, apply_leads, import_leads};
 pub use lead_triage::{
     BulkTriage, TriageResult, TriageStep, accept_lead, convert_lead, reject_lead, snooze_lead,
     triage_leads, wake_lead,

@@ -257,3 +257,10 @@ fn the_funnel_board_at_80x24_and_200x50_with_stale_and_incentive_cards() {
     press(&mut app, "h h w");
     snap("funnel_won_form_80x24", &render(&mut app, 80, 24));
 }
+
+#[test]
+fn the_benchmarks_beside_the_dealers_own() {
+    let (_d, _p, mut app) = demo_app();
+    press(&mut app, "B");
+    snap("benchmarks_80x24", &render(&mut app, 80, 24));
+}

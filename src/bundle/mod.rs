@@ -3,6 +3,7 @@
 //! the one file: only the expected entries are read, into memory, within caps, and checksums and
 //! the signature are verified before anything reaches the store.
 
+pub mod benchmarks;
 pub mod keys;
 pub mod leads;
 pub mod manifest;

@@ -5,7 +5,7 @@ use super::Context;
 use anyhow::{Result, anyhow};
 use std::path::{Path, PathBuf};
 use wortel::bundle::{PublicKey, caps::MAX_BUNDLE_BYTES, read_bundle};
-use wortel::ops::{ImportError, apply_leads, import_leads};
+use wortel::ops::{ImportError, apply_leads, import_benchmarks, import_leads};
 use wortel::store::Store;
 
 #[derive(Debug, clap::Args)]
@@ -59,6 +59,28 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
     let key = store.head_office_key()?.map(PublicKey);
     let name = args.file.display();
     let bundle = read_bundle(&bytes, key.as_ref()).map_err(|e| anyhow!("{name}: {e}"))?;
+    if bundle.manifest.kind == wortel::bundle::Kind::Benchmark {
+        let m = &bundle.manifest;
+        return match import_benchmarks(&store, &bundle, ctx.now).map_err(|e| match e {
+            ImportError::Bundle(b) => anyhow!("{name}: {b}"),
+            ImportError::Store(s) => anyhow!(s),
+        })? {
+            None => {
+                println!(
+                    "{name}: already imported (bundle {}); nothing changed",
+                    m.id
+                );
+                Ok(())
+            }
+            Some(n) => {
+                println!(
+                    "imported {name}: {n} network figures from {}; see them with `wortel benchmark`",
+                    m.from
+                );
+                Ok(())
+            }
+        };
+    }
     let report = import_leads(&store, &bundle, ctx.now).map_err(|e| match e {
         ImportError::Bundle(b) => anyhow!("{name}: {b}"),
         ImportError::Store(s) => anyhow!(s),

@@ -1,6 +1,7 @@
 //! The command line (PRODUCT.md §6): one file per subcommand, each a thin layer over the library.
 
 mod accounts;
+mod benchmark;
 mod bundle;
 mod check;
 mod context;
@@ -55,6 +56,8 @@ pub enum Command {
     LogVisit(log_visit::LogVisitArgs),
     /// Import a bundle from head office (leads): verified first, then all or nothing.
     Import(import::ImportArgs),
+    /// The network's figures from head office beside yours (rates in %, response in hours).
+    Benchmark,
     /// Look into a bundle without touching the store.
     #[command(subcommand)]
     Bundle(bundle::BundleCommand),
@@ -94,6 +97,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::LogVisit(args)) => log_visit::run(&ctx, &args),
         Some(Command::Export(args)) => export::run(&ctx, &args),
         Some(Command::Import(args)) => import::run(&ctx, &args),
+        Some(Command::Benchmark) => benchmark::run(&ctx),
         Some(Command::Bundle(cmd)) => bundle::run(&ctx, &cmd),
         Some(Command::Check) => check::run(&ctx),
         Some(Command::Completions(_)) | Some(Command::Man) => Ok(()),

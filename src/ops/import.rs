@@ -39,25 +39,19 @@ pub struct ImportReport {
     pub receipt: Option<Receipt>,
 }
 
+/// Why a feedback bundle is not imported.
+const FEEDBACK: &str = "this is a feedback bundle, which a dealer sends to head office; it is not imported into a dealer's store";
+
 fn refuse(message: String) -> ImportError {
     ImportError::Bundle(BundleError::new(message))
 }
 
-/// Checks the exchange rules (recipient, replay, sequence) before anything is read further.
-fn check_rules(store: &Store, bundle: &Bundle) -> Result<bool, ImportError> {
+/// Checks the exchange rules (recipient, replay, sequence) before anything is read further;
+/// true when this very bundle was imported before.
+pub fn check_exchange(store: &Store, bundle: &Bundle) -> Result<bool, ImportError> {
     let m = &bundle.manifest;
-    match m.kind {
-        Kind::Leads => {}
-        Kind::Feedback => {
-            return Err(refuse(
-                "this is a feedback bundle, which a dealer sends to head office; it is not imported into a dealer's store".into(),
-            ));
-        }
-        Kind::Benchmark => {
-            return Err(refuse(
-                "this is a benchmark bundle; this version of wortel imports leads bundles only, so keep the file for a later version".into(),
-            ));
-        }
+    if m.kind == Kind::Feedback {
+        return Err(refuse(FEEDBACK.into()));
     }
     let me = store.require_identity()?;
     if m.to != me.dealer_id {
@@ -103,7 +97,17 @@ pub fn import_leads(
     bundle: &Bundle,
     now: Timestamp,
 ) -> Result<ImportReport, ImportError> {
-    if check_rules(store, bundle)? {
+    match bundle.manifest.kind {
+        Kind::Leads => {}
+        Kind::Feedback => return Err(refuse(FEEDBACK.into())),
+        k => {
+            return Err(refuse(format!(
+                "this is a {} bundle, not a leads bundle",
+                k.as_str()
+            )));
+        }
+    }
+    if check_exchange(store, bundle)? {
         return Ok(ImportReport {
             already_imported: true,
             ..Default::default()

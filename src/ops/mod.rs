@@ -3,6 +3,7 @@
 //! one implementation and one set of tests.
 
 mod account_edits;
+mod benchmarks;
 mod deals;
 mod feedback;
 mod import;
@@ -13,6 +14,9 @@ mod visit;
 
 pub use account_edits::{
     ConsentChoice, apply_consent, follow_up_lead, record_nps, save_contact, update_account,
+};
+pub use benchmarks::{
+    Comparison, NetworkFigures, compare, import_benchmarks, network_figures, own_figures,
 };
 pub use deals::{load_deals, step_deal};
 pub use feedback::{FeedbackExport, export_feedback, parse_week, week_of};

@@ -85,6 +85,11 @@ impl Store {
         self.flush()
     }
 
+    /// A meta value by key (for records the store keeps whole, such as network benchmarks).
+    pub fn meta_value(&self, key: &[u8]) -> Result<Option<Vec<u8>>> {
+        self.meta_get(key)
+    }
+
     /// The store's own ed25519 secret key (32 bytes), if `init` or `demo` made one.
     pub fn signing_key(&self) -> Result<Option<[u8; 32]>> {
         Ok(self.meta_get(KEY_SECRET)?.and_then(|v| v.try_into().ok()))

@@ -81,6 +81,7 @@ actions! {
     PaneAccounts = "pane-accounts", [Global], "go to the accounts";
     PaneFunnel = "pane-funnel", [Global], "go to the funnel board";
     NextPane = "next-pane", [Global], "go to the next pane";
+    Benchmark = "benchmark", [Global], "the network's figures from head office beside yours";
     Import = "import", [Global], "import a bundle from head office (give the file's path)";
     Due = "due", [Global], "follow-ups and appointments due today or overdue";
     Undo = "undo", [Global], "undo the last change";

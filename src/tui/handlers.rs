@@ -35,6 +35,7 @@ pub fn run(app: &mut App, action: Action) {
         Action::Undo => undo(app),
         Action::Due => open_due(app),
         Action::Import => super::import::ask(app),
+        Action::Benchmark => show_benchmarks(app),
         Action::Quit => app.quit = true,
         Action::Down
         | Action::Up
@@ -525,6 +526,46 @@ fn apply_triage(app: &mut App, ids: Vec<LeadId>, step: TriageStep) {
         }
         Err(e) => app.error(&e.to_string()),
     }
+}
+
+/// `B`: the network's figures beside the dealer's own.
+fn show_benchmarks(app: &mut App) {
+    let network = match crate::ops::network_figures(&app.store) {
+        Ok(n) => n,
+        Err(e) => return app.error(&e.to_string()),
+    };
+    let own = match crate::ops::own_figures(&app.store) {
+        Ok(o) => o,
+        Err(e) => return app.error(&e.to_string()),
+    };
+    let rows = crate::ops::compare(network.as_ref().map_or(&[][..], |n| &n.figures), &own);
+    let show = |v: Option<f64>| v.map_or("—".to_string(), |v| format!("{v}"));
+    let mut lines = vec![format!(
+        "{:<34} {:>12} {:>12}",
+        "measure", "network", "yours"
+    )];
+    lines.extend(rows.iter().map(|r| {
+        format!(
+            "{:<34} {:>12} {:>12}",
+            r.label,
+            show(r.network),
+            show(r.own)
+        )
+    }));
+    lines.push(String::new());
+    lines.push(match &network {
+        Some(n) => format!(
+            "network figures from {} ({})",
+            n.bundle_id,
+            n.created_at.strftime("%Y-%m-%d")
+        ),
+        None => "no network figures yet: import a benchmark bundle (I)".to_string(),
+    });
+    app.overlay = Some(Overlay::Report(super::overlays::Report {
+        title: "Benchmarks (rates in %, response in hours)".into(),
+        lines,
+        scroll: 0,
+    }));
 }
 
 /// `D`: what is due today or overdue.

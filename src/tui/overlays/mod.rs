@@ -9,6 +9,7 @@ pub mod form;
 pub mod help;
 pub mod palette;
 pub mod picker;
+pub mod report;
 pub mod text_input;
 pub mod view;
 pub mod visit_form;
@@ -25,6 +26,7 @@ pub use form::{Form, FormField, FormFor};
 pub use help::Help;
 pub use palette::{Palette, PaletteItem};
 pub use picker::Picker;
+pub use report::Report;
 pub use text_input::TextInput;
 pub use visit_form::VisitForm;
 
@@ -40,6 +42,7 @@ pub enum Overlay {
     Visit(VisitForm),
     Form(Form),
     Due(Due),
+    Report(Report),
 }
 
 /// What an overlay asks of the app after a key.
@@ -129,6 +132,7 @@ impl Overlay {
             Overlay::Visit(v) => v.on_action(action),
             Overlay::Form(f) => f.on_action(action),
             Overlay::Due(d) => d.on_action(action),
+            Overlay::Report(r) => r.on_action(action),
             Overlay::Filter(t) => match action {
                 Action::Close => Outcome::Close,
                 Action::Confirm => Outcome::Chosen(Choice::FilterKept),
@@ -149,6 +153,7 @@ impl Overlay {
             Overlay::Visit(v) => v.on_char(c),
             Overlay::Form(f) => f.on_char(c),
             Overlay::Due(d) => d.on_char(c),
+            Overlay::Report(r) => r.on_char(c),
             Overlay::Filter(t) => {
                 t.push(c);
                 Outcome::Changed

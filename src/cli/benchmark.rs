@@ -1,0 +1,28 @@
+//! `wortel benchmark`: the network's figures from head office beside the dealer's own.
+
+use super::Context;
+use super::table::table;
+use anyhow::Result;
+use wortel::ops::{compare, network_figures, own_figures};
+use wortel::store::Store;
+
+pub fn run(ctx: &Context) -> Result<()> {
+    let store = Store::open(&ctx.store)?;
+    let network = network_figures(&store)?;
+    let own = own_figures(&store)?;
+    let rows = compare(network.as_ref().map_or(&[][..], |n| &n.figures), &own);
+    let show = |v: Option<f64>| v.map_or("—".to_string(), |v| format!("{v}"));
+    let mut t = table(&["MEASURE", "NETWORK", "YOURS"]);
+    for r in &rows {
+        t.add_row(vec![r.label.clone(), show(r.network), show(r.own)]);
+    }
+    println!("{t}");
+    match network {
+        Some(n) => println!(
+            "network figures from bundle {} ({})",
+            n.bundle_id, n.created_at
+        ),
+        None => println!("no network figures yet: import a benchmark bundle from head office"),
+    }
+    Ok(())
+}

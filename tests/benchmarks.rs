@@ -1,0 +1,133 @@
+//! Benchmark bundles: head office's network figures are imported (once, in order, signed) and
+//! shown beside the dealer's own by `wortel benchmark`.
+
+use serde_json::json;
+use std::path::{Path, PathBuf};
+use wortel::bundle::manifest::{FORMAT, Kind, Manifest, VERSION};
+use wortel::bundle::write::write_bundle;
+
+const NOW: &str = "2026-11-23T09:00:00Z";
+
+fn wortel(store: &Path) -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("wortel").unwrap();
+    c.env("WORTEL_NOW", NOW)
+        .env("TZ", "Europe/Amsterdam")
+        .arg("--store")
+        .arg(store);
+    c
+}
+
+fn setup() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let out = wortel(&store)
+        .args([
+            "demo", "--no-tui", "--leads", "200", "--seed", "7", "--bundle",
+        ])
+        .arg(dir.path().join("hq.zip"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    (dir, store)
+}
+
+fn bundle(lines: &[serde_json::Value]) -> Vec<u8> {
+    let mut payload = Vec::new();
+    for l in lines {
+        payload.extend(serde_json::to_vec(l).unwrap());
+        payload.push(b'\n');
+    }
+    let m = Manifest {
+        format: FORMAT.into(),
+        version: VERSION,
+        kind: Kind::Benchmark,
+        id: "HQ-BENCH-2026-11".into(),
+        from: "head-office".into(),
+        to: "DEMO".into(),
+        sequence: 1,
+        created_at: NOW.parse().unwrap(),
+        period: None,
+        files: vec![],
+    };
+    write_bundle(
+        m,
+        &[("benchmarks.ndjson", payload)],
+        Some(&wortel::demo::bundle::head_office_key(7)),
+    )
+    .unwrap()
+}
+
+#[test]
+fn network_figures_are_shown_beside_the_dealers_own() {
+    let (dir, store) = setup();
+    let file = dir.path().join("bench.zip");
+    std::fs::write(
+        &file,
+        bundle(&[
+            json!({"measure": "conversion_rate", "channel": "web", "value": 23.5}),
+            json!({"measure": "response_hours", "value": 18.2}),
+            json!({"measure": "win_rate", "value": 61}),
+            json!({"measure": "lost_reason", "reason": "price", "value": 34}),
+            json!({"measure": "nps", "value": 42}),
+            json!({"measure": "something_new", "value": 1}),
+        ]),
+    )
+    .unwrap();
+    let out = wortel(&store).arg("import").arg(&file).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("5 network figures"),
+        "unknown measures are left out"
+    );
+    let again = wortel(&store).arg("import").arg(&file).output().unwrap();
+    assert!(String::from_utf8_lossy(&again.stdout).contains("already imported"));
+    let out = wortel(&store).arg("benchmark").output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    for needle in [
+        "conversion_rate web",
+        "23.5",
+        "response_hours",
+        "18.2",
+        "win_rate",
+        "61",
+        "lost_reason price",
+        "34",
+        "nps",
+        "42",
+        "HQ-BENCH-2026-11",
+    ] {
+        assert!(text.contains(needle), "{needle} missing in:\n{text}");
+    }
+    // The dealer's own win rate is there too (the demo has won and lost deals).
+    let win = text.lines().find(|l| l.contains("win_rate")).unwrap();
+    assert!(
+        win.split_whitespace()
+            .filter(|w| w.parse::<f64>().is_ok())
+            .count()
+            >= 2,
+        "{win}"
+    );
+}
+
+#[test]
+fn a_figure_without_a_number_refuses_the_bundle() {
+    let (dir, store) = setup();
+    let file = dir.path().join("bad.zip");
+    std::fs::write(&file, bundle(&[json!({"measure": "nps", "value": "high"})])).unwrap();
+    let out = wortel(&store).arg("import").arg(&file).output().unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with(&format!(
+            "wortel: {}: benchmarks.ndjson line 1: invalid type: string \"high\", expected f64",
+            file.display()
+        )),
+        "{err}"
+    );
+    let out = wortel(&store).arg("benchmark").output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("no network figures yet"));
+}

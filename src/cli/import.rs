@@ -46,7 +46,18 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
         let name = args.file.display().to_string();
         let leads = wortel::interop::csv_import::read_leads_csv(&bytes, &name, &ctx.tz)
             .map_err(|e| anyhow!(e))?;
-        let report = apply_leads(&store, &leads, &[], ctx.now, None).map_err(|e| match e {
+        let bar = progress_bar(leads.len() as u64, "placing leads");
+        let report = apply_leads(&store, &leads, &[], ctx.now, None, &mut |n| {
+            if let Some(b) = &bar {
+                if n % 256 == 0 {
+                    b.set_position(n as u64);
+                }
+            }
+        });
+        if let Some(b) = bar {
+            b.finish_and_clear();
+        }
+        let report = report.map_err(|e| match e {
             ImportError::Bundle(b) => anyhow!("{name}: {b}"),
             ImportError::Store(s) => anyhow!(s),
         })?;
@@ -81,7 +92,19 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
             }
         };
     }
-    let report = import_leads(&store, &bundle, ctx.now).map_err(|e| match e {
+    let total = bundle.lines("leads.ndjson").count();
+    let bar = progress_bar(total as u64, "placing leads");
+    let report = import_leads(&store, &bundle, ctx.now, &mut |n| {
+        if let Some(b) = &bar {
+            if n % 256 == 0 || n == total {
+                b.set_position(n as u64);
+            }
+        }
+    });
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let report = report.map_err(|e| match e {
         ImportError::Bundle(b) => anyhow!("{name}: {b}"),
         ImportError::Store(s) => anyhow!(s),
     })?;
@@ -112,4 +135,20 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// A progress bar on standard error for a large import, when that is a terminal; scripts and
+/// pipes get plain output.
+fn progress_bar(total: u64, what: &str) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if total < 5_000 || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(total);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{msg} {bar:40} {pos}/{len} ({eta})")
+    {
+        bar.set_style(style);
+    }
+    bar.set_message(what.to_string());
+    Some(bar)
 }

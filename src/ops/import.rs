@@ -96,6 +96,7 @@ pub fn import_leads(
     store: &Store,
     bundle: &Bundle,
     now: Timestamp,
+    progress: &mut dyn FnMut(usize),
 ) -> Result<ImportReport, ImportError> {
     match bundle.manifest.kind {
         Kind::Leads => {}
@@ -114,7 +115,14 @@ pub fn import_leads(
         });
     }
     let (leads, retractions) = parse_leads(bundle)?;
-    apply_leads(store, &leads, &retractions, now, Some(&bundle.manifest))
+    apply_leads(
+        store,
+        &leads,
+        &retractions,
+        now,
+        Some(&bundle.manifest),
+        progress,
+    )
 }
 
 /// Places leads and retractions in one atomic write; `ledger` (a bundle's manifest) is recorded
@@ -125,6 +133,7 @@ pub fn apply_leads(
     retractions: &[crate::bundle::leads::RetractionIn],
     now: Timestamp,
     ledger: Option<&crate::bundle::Manifest>,
+    progress: &mut dyn FnMut(usize),
 ) -> Result<ImportReport, ImportError> {
     let mut report = ImportReport::default();
     let mut ws = WriteSet::new();
@@ -142,6 +151,7 @@ pub fn apply_leads(
                 .map_err(|e| refuse(format!("leads.ndjson line {line}: {e}")))?;
             ws.put(existing);
             report.updated_leads += 1;
+            progress(line);
             continue;
         }
         let (account_id, matched) =
@@ -167,6 +177,7 @@ pub fn apply_leads(
             .map_err(|e| refuse(format!("leads.ndjson line {line}: {e}")))?;
         ws.put(lead);
         report.new_leads += 1;
+        progress(line);
     }
     for r in retractions {
         match store.lead_by_external(&r.lead_id)? {

@@ -46,7 +46,7 @@ pub fn run(app: &mut App, mut form: Form) {
             .map(PublicKey);
         let bundle = read_bundle(&bytes, key.as_ref()).map_err(|e| e.to_string())?;
         let now = app.now();
-        let report = import_leads(&app.store, &bundle, now).map_err(|e| match e {
+        let report = import_leads(&app.store, &bundle, now, &mut |_| {}).map_err(|e| match e {
             ImportError::Bundle(b) => b.to_string(),
             ImportError::Store(s) => s.to_string(),
         })?;

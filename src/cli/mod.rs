@@ -14,6 +14,7 @@ mod init;
 mod json_out;
 mod leads;
 mod log_visit;
+mod privacy;
 mod shell;
 mod table;
 mod tui;
@@ -58,6 +59,9 @@ pub enum Command {
     Import(import::ImportArgs),
     /// The network's figures from head office beside yours (rates in %, response in hours).
     Benchmark,
+    /// The rights of the people in the store: export (access) and erase.
+    #[command(subcommand)]
+    Privacy(privacy::PrivacyCommand),
     /// Look into a bundle without touching the store.
     #[command(subcommand)]
     Bundle(bundle::BundleCommand),
@@ -98,6 +102,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Export(args)) => export::run(&ctx, &args),
         Some(Command::Import(args)) => import::run(&ctx, &args),
         Some(Command::Benchmark) => benchmark::run(&ctx),
+        Some(Command::Privacy(cmd)) => privacy::run(&ctx, &cmd),
         Some(Command::Bundle(cmd)) => bundle::run(&ctx, &cmd),
         Some(Command::Check) => check::run(&ctx),
         Some(Command::Completions(_)) | Some(Command::Man) => Ok(()),

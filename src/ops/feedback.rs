@@ -82,6 +82,12 @@ pub fn export_feedback(
             through: 0,
         });
     }
+    if store.was_exported(&week)? {
+        return Err(invalid(format!(
+            "{week} was exported, and the kept copy was removed by a privacy erasure; head office has that bundle, or export the current week"
+        ))
+        .into());
+    }
     let from = store.exported_through()?;
     let through = store.last_seq()?;
     let mut files: Vec<(&'static str, Vec<Value>)> = Kind::Feedback
@@ -196,6 +202,14 @@ pub fn export_feedback(
                         "incentive": o.incentive, "at": c.at,
                     }),
                 );
+            }
+            (EntityKind::Contact, ChangeOp::Deleted) => {
+                let key = super::privacy::tombstone_key(&c.id);
+                if let Some(bytes) = store.meta_value(&key)? {
+                    if let Ok(t) = serde_json::from_slice::<Value>(&bytes) {
+                        push("erasures.ndjson", t);
+                    }
+                }
             }
             (EntityKind::Nps, ChangeOp::Created) => {
                 let Some(n) = store.nps_response(NpsId::from_bytes(key))? else {

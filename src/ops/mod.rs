@@ -9,6 +9,7 @@ mod feedback;
 mod import;
 mod lead_triage;
 mod merge;
+mod privacy;
 mod tiers;
 mod visit;
 
@@ -26,6 +27,7 @@ pub use lead_triage::{
     triage_leads, wake_lead,
 };
 pub use merge::{MergeResult, merge_accounts};
+pub use privacy::{Erasure, erase_person, find_person, person_report, tombstone_key};
 pub use tiers::{retier, tier_of};
 pub use visit::{VisitInput, VisitResult, VisitTarget, log_visit};
 

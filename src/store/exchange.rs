@@ -21,6 +21,11 @@ pub fn sequence_key(sender: &str) -> Vec<u8> {
     [b"sequence:".as_slice(), sender.as_bytes()].concat()
 }
 
+/// The meta key saying `week` was exported (kept when an erasure drops the bytes).
+fn exported_marker(week: &str) -> Vec<u8> {
+    [b"exported-week:".as_slice(), week.as_bytes()].concat()
+}
+
 /// The meta key keeping the exact bytes of the feedback bundle exported for `week`.
 fn export_key(week: &str) -> Vec<u8> {
     [b"export:".as_slice(), week.as_bytes()].concat()
@@ -47,6 +52,21 @@ impl Store {
         ))
     }
 
+    /// The meta keys of every kept feedback export (an erasure drops them: they may name the
+    /// person).
+    pub fn export_keys(&self) -> Result<Vec<Vec<u8>>> {
+        self.tree(TreeId::Meta)
+            .scan_prefix(b"export:")
+            .keys()
+            .map(|k| k.map(|k| k.to_vec()).map_err(|e| self.io(e)))
+            .collect()
+    }
+
+    /// Whether `week` was exported (even if its kept copy is gone).
+    pub fn was_exported(&self, week: &str) -> Result<bool> {
+        Ok(self.meta_get(&exported_marker(week))?.is_some())
+    }
+
     /// The bundle exported for `week` (e.g. `2026-W47`), exactly as written then.
     pub fn exported_week(&self, week: &str) -> Result<Option<Vec<u8>>> {
         self.meta_get(&export_key(week))
@@ -64,6 +84,7 @@ impl Store {
         let meta = self.tree(TreeId::Meta);
         let mut batch = sled::Batch::default();
         batch.insert(export_key(week), bytes);
+        batch.insert(exported_marker(week), &sequence.to_be_bytes());
         batch.insert(KEY_EXPORTED_THROUGH, &through.to_be_bytes());
         batch.insert(KEY_FEEDBACK_SEQUENCE, &sequence.to_be_bytes());
         meta.apply_batch(batch).map_err(|e| self.io(e))?;

@@ -6,6 +6,7 @@
 
 mod changelog;
 mod check;
+mod compact;
 mod error;
 pub mod exchange;
 mod inbox;

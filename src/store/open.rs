@@ -196,6 +196,11 @@ fn dir_is_empty(path: &Path) -> bool {
         .unwrap_or(false)
 }
 
+/// Creates a directory only its owner can enter (for the compaction's fresh store).
+pub(super) fn create_private_dir_pub(path: &Path) -> Result<()> {
+    create_private_dir(path)
+}
+
 fn create_private_dir(path: &Path) -> Result<()> {
     let io = |e: std::io::Error| StoreError::Io {
         path: path.to_path_buf(),

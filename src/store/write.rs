@@ -17,8 +17,9 @@ pub struct WriteSet {
     ops: Vec<(EntityKind, [u8; 16], Option<Record>)>,
     /// Change-log entries that say more than old-versus-new can (a merge), by op index.
     said: Vec<(usize, ChangeOp)>,
-    /// Meta values written in the same transaction (e.g. that a bundle was imported).
-    meta: Vec<(Vec<u8>, Vec<u8>)>,
+    /// Meta values written (or, for `None`, removed) in the same transaction (e.g. that a
+    /// bundle was imported).
+    meta: Vec<(Vec<u8>, Option<Vec<u8>>)>,
 }
 
 impl WriteSet {
@@ -53,7 +54,13 @@ impl WriteSet {
 
     /// Sets a meta value in the same transaction as the records.
     pub fn put_meta(&mut self, key: Vec<u8>, value: Vec<u8>) -> &mut Self {
-        self.meta.push((key, value));
+        self.meta.push((key, Some(value)));
+        self
+    }
+
+    /// Removes a meta value in the same transaction as the records.
+    pub fn delete_meta(&mut self, key: Vec<u8>) -> &mut Self {
+        self.meta.push((key, None));
         self
     }
 
@@ -169,7 +176,10 @@ impl Store {
             }
             tx[TreeId::Meta.slot()].insert(meta::KEY_LAST_SEQ, &seq.to_be_bytes())?;
             for (k, v) in &writes.meta {
-                tx[TreeId::Meta.slot()].insert(k.as_slice(), v.as_slice())?;
+                match v {
+                    Some(v) => tx[TreeId::Meta.slot()].insert(k.as_slice(), v.as_slice())?,
+                    None => tx[TreeId::Meta.slot()].remove(k.as_slice())?,
+                };
             }
             Ok(receipt)
         });

@@ -1,0 +1,82 @@
+//! `wortel privacy export PERSON` (right of access) and `wortel privacy erase PERSON` (right to
+//! erasure): PERSON is a contact id or a name; an ambiguous name is refused with the candidates.
+
+use super::Context;
+use anyhow::{Result, anyhow, bail};
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
+use wortel::interop::atomic::write_atomically;
+use wortel::ops::{erase_person, find_person, person_report};
+use wortel::store::Store;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum PrivacyCommand {
+    /// Everything the store holds about a person, as one JSON document.
+    Export {
+        /// A contact id or the person's name.
+        #[arg(value_name = "PERSON")]
+        person: String,
+        /// Write the document here instead of to standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Remove a person's personal data everywhere, then rewrite the store's files.
+    Erase {
+        /// A contact id or the person's name.
+        #[arg(value_name = "PERSON")]
+        person: String,
+        /// Do not ask (for scripts).
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
+    match cmd {
+        PrivacyCommand::Export { person, out } => {
+            let store = Store::open(&ctx.store)?;
+            let c = find_person(&store, person)?;
+            let doc = serde_json::to_string_pretty(&person_report(&store, &c)?)? + "\n";
+            match out {
+                Some(path) => {
+                    write_atomically(path, doc.as_bytes()).map_err(|e| anyhow!(e))?;
+                    println!("{}: everything held about {}", path.display(), c.name);
+                }
+                None => print!("{doc}"),
+            }
+            Ok(())
+        }
+        PrivacyCommand::Erase { person, yes } => {
+            let (id, name) = {
+                let store = Store::open(&ctx.store)?;
+                let c = find_person(&store, person)?;
+                (c.id, c.name)
+            };
+            if !yes {
+                if !std::io::stdin().is_terminal() {
+                    bail!(
+                        "erasing {name} cannot be undone; confirm on a terminal, or pass --yes in a script"
+                    );
+                }
+                print!("Erase every personal detail of {name}? This cannot be undone. [y/N] ");
+                std::io::stdout().flush()?;
+                let mut answer = String::new();
+                std::io::stdin().lock().read_line(&mut answer)?;
+                if !matches!(answer.trim(), "y" | "Y" | "yes" | "ja" | "j") {
+                    println!("nothing erased");
+                    return Ok(());
+                }
+            }
+            let erasure = {
+                let store = Store::open(&ctx.store)?;
+                erase_person(&store, id, ctx.now)?
+            };
+            Store::compact(&ctx.store)?;
+            println!(
+                "erased {}: {} records changed, the store's files rewritten without them; head office learns of it in the next feedback bundle",
+                erasure.name, erasure.records_changed
+            );
+            Ok(())
+        }
+    }
+}

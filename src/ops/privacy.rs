@@ -1,0 +1,207 @@
+//! The rights of the people in the store (AVG/GDPR): access — everything held about a person as
+//! one document — and erasure — their personal data removed from every record, a tombstone kept
+//! for head office, aggregates (counts, values, outcomes) kept without them.
+
+use crate::domain::error::invalid;
+use crate::domain::text::normalise_name;
+use crate::domain::*;
+use crate::store::{EntityKind, Receipt, Store, StoreError, WriteSet};
+use jiff::Timestamp;
+use serde_json::{Value, json};
+
+/// The meta key of a person's erasure tombstone.
+pub fn tombstone_key(contact: &str) -> Vec<u8> {
+    [b"tombstone:".as_slice(), contact.as_bytes()].concat()
+}
+
+/// The one person `query` names: a contact id, or a name (case, accents and punctuation
+/// aside). No match, or several, is a sentence that says what to do.
+pub fn find_person(store: &Store, query: &str) -> Result<Contact, StoreError> {
+    if let Ok(u) = ulid::Ulid::from_string(query.trim()) {
+        if let Some(c) = store.contact(ContactId::from_bytes(u.to_bytes()))? {
+            return Ok(c);
+        }
+    }
+    let wanted = normalise_name(query);
+    if wanted.is_empty() {
+        return Err(invalid("give a person's name or contact id").into());
+    }
+    let mut exact = Vec::new();
+    for c in store.all_contacts() {
+        let c = c?;
+        if normalise_name(&c.name) == wanted {
+            exact.push(c);
+        }
+    }
+    match exact.len() {
+        1 => Ok(exact.remove(0)),
+        0 => Err(invalid(format!(
+            "no person named \"{}\" is in the store; check the spelling or give the contact id",
+            crate::bundle::printable(query)
+        ))
+        .into()),
+        _ => {
+            let list: Vec<String> = exact
+                .iter()
+                .map(|c| {
+                    let account = store
+                        .account(c.account_id)
+                        .ok()
+                        .flatten()
+                        .map(|a| a.name)
+                        .unwrap_or_default();
+                    format!("{} at {} ({})", c.name, account, c.id)
+                })
+                .collect();
+            Err(invalid(format!(
+                "\"{}\" names {} people: {}; give the contact id of the one you mean",
+                crate::bundle::printable(query),
+                exact.len(),
+                list.join("; ")
+            ))
+            .into())
+        }
+    }
+}
+
+/// Whether `text` mentions the person (their full name, any case).
+fn mentions(text: &str, name: &str) -> bool {
+    !name.trim().is_empty() && text.to_lowercase().contains(&name.trim().to_lowercase())
+}
+
+/// Everything the store holds about a person, as one JSON document.
+pub fn person_report(store: &Store, c: &Contact) -> Result<Value, StoreError> {
+    let account = store.account(c.account_id)?;
+    let leads: Vec<Lead> = store
+        .leads_of(c.account_id)?
+        .into_iter()
+        .filter(|l| l.contact_id == Some(c.id) || mentions(&l.notes, &c.name))
+        .collect();
+    let activities: Vec<Activity> = store
+        .activities_of(c.account_id, usize::MAX)?
+        .into_iter()
+        .filter(|a| a.contact_id == Some(c.id) || mentions(&a.note, &c.name))
+        .collect();
+    let nps: Vec<NpsResponse> = store
+        .nps_of(c.account_id)?
+        .into_iter()
+        .filter(|n| n.contact_id == Some(c.id) || mentions(&n.comment, &c.name))
+        .collect();
+    Ok(json!({
+        "person": {
+            "contact_id": c.id.to_string(), "name": c.name, "role": c.role, "phone": c.phone,
+            "email": c.email, "created_at": c.created_at, "updated_at": c.updated_at,
+        },
+        "consent": c.consent,
+        "account": account.map(|a| json!({
+            "id": a.id.to_string(), "name": a.name, "kind": a.kind, "address": a.address,
+            "phone": a.phone, "email": a.email,
+        })),
+        "leads": leads,
+        "activities": activities,
+        "nps": nps,
+    }))
+}
+
+/// What an erasure did.
+#[derive(Debug)]
+pub struct Erasure {
+    pub contact: ContactId,
+    pub name: String,
+    pub records_changed: usize,
+    pub receipt: Receipt,
+}
+
+/// Replaces the person's name in free text.
+fn scrub(text: &str, name: &str) -> String {
+    if !mentions(text, name) {
+        return text.to_string();
+    }
+    let lower = text.to_lowercase();
+    let needle = name.trim().to_lowercase();
+    let mut out = String::new();
+    let mut i = 0;
+    while let Some(at) = lower[i..].find(&needle) {
+        out.push_str(&text[i..i + at]);
+        out.push_str("[erased]");
+        i += at + needle.len();
+    }
+    out.push_str(&text[i..]);
+    out
+}
+
+/// Erases a person: the contact record goes; leads, activities and NPS answers keep their
+/// facts but lose the link and any mention of the name; an account that is the person
+/// (an owner-driver) loses its personal fields. A tombstone (contact id, time, head office's
+/// lead ids) is kept for the next feedback bundle. One atomic write; the caller then compacts.
+pub fn erase_person(
+    store: &Store,
+    contact: ContactId,
+    now: Timestamp,
+) -> Result<Erasure, StoreError> {
+    let c = store
+        .contact(contact)?
+        .ok_or_else(|| invalid("that person is no longer in the store"))?;
+    let name = c.name.clone();
+    let mut ws = WriteSet::new();
+    let mut changed = 0;
+    let mut head_office_leads = Vec::new();
+    for mut l in store.leads_of(c.account_id)? {
+        let linked = l.contact_id == Some(c.id);
+        if linked || mentions(&l.notes, &name) {
+            if linked {
+                l.contact_id = None;
+                if let Some(ext) = &l.external_id {
+                    head_office_leads.push(ext.clone());
+                }
+            }
+            l.notes = scrub(&l.notes, &name);
+            ws.put(l);
+            changed += 1;
+        }
+    }
+    for mut a in store.activities_of(c.account_id, usize::MAX)? {
+        if a.contact_id == Some(c.id) || mentions(&a.note, &name) {
+            a.contact_id = a.contact_id.filter(|x| *x != c.id);
+            a.note = scrub(&a.note, &name);
+            ws.put(a);
+            changed += 1;
+        }
+    }
+    for mut n in store.nps_of(c.account_id)? {
+        if n.contact_id == Some(c.id) || mentions(&n.comment, &name) {
+            n.contact_id = n.contact_id.filter(|x| *x != c.id);
+            n.comment = scrub(&n.comment, &name);
+            ws.put(n);
+            changed += 1;
+        }
+    }
+    if let Some(mut a) = store.account(c.account_id)? {
+        if a.kind == AccountKind::Person && mentions(&a.name, &name) {
+            a.name = format!("Erased person {}", &a.id.to_string()[20..]);
+            a.phone.clear();
+            a.email.clear();
+            a.address.street.clear();
+            a.updated_at = now;
+            ws.put(a);
+            changed += 1;
+        }
+    }
+    ws.delete(EntityKind::Contact, c.id.to_bytes());
+    let tombstone = json!({"contact_id": c.id.to_string(), "at": now, "head_office_lead_ids": head_office_leads});
+    ws.put_meta(
+        tombstone_key(&c.id.to_string()),
+        serde_json::to_vec(&tombstone).unwrap_or_default(),
+    );
+    // Kept copies of past feedback bundles may name the person: they go too.
+    for key in store.export_keys()? {
+        ws.delete_meta(key);
+    }
+    let receipt = store.commit(&ws, now)?;
+    Ok(Erasure {
+        contact: c.id,
+        name,
+        records_changed: changed + 1,
+        receipt,
+    })
+}

@@ -1,0 +1,101 @@
+//! Compaction: the store rewritten into a fresh directory holding only live data, then swapped
+//! in. sled keeps deleted bytes in its files until it happens to rewrite them; after an erasure
+//! the law wants them gone now, so the whole store is rebuilt from what is current.
+
+use super::Store;
+use super::error::{Result, StoreError};
+use std::path::{Path, PathBuf};
+
+fn sibling(path: &Path, what: &str) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "store".into());
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    parent.join(format!(".{name}.{what}-{}", std::process::id()))
+}
+
+fn io(path: &Path, e: impl std::fmt::Display) -> StoreError {
+    StoreError::Io {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    }
+}
+
+/// Exchanges two directories in one step where the system can (Linux), so the store path
+/// always holds a whole store.
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::ffi::CString;
+        use std::os::unix::ffi::OsStrExt;
+        let ca = CString::new(a.as_os_str().as_bytes())?;
+        let cb = CString::new(b.as_os_str().as_bytes())?;
+        // SAFETY: two valid NUL-terminated paths; RENAME_EXCHANGE swaps them atomically.
+        let r = unsafe {
+            libc::renameat2(
+                libc::AT_FDCWD,
+                ca.as_ptr(),
+                libc::AT_FDCWD,
+                cb.as_ptr(),
+                libc::RENAME_EXCHANGE,
+            )
+        };
+        if r == 0 {
+            return Ok(());
+        }
+    }
+    // Elsewhere: two renames (a crash between them leaves the old store beside the path).
+    let tmp = a.with_extension("swap");
+    std::fs::rename(a, &tmp)?;
+    std::fs::rename(b, a)?;
+    std::fs::rename(&tmp, b)
+}
+
+impl Store {
+    /// Rebuilds the store at `path` from its live data and swaps the result in; the old files,
+    /// with whatever deleted bytes they held, are removed. The store must not be open.
+    pub fn compact(path: &Path) -> Result<()> {
+        let fresh = sibling(path, "compact");
+        if fresh.exists() {
+            std::fs::remove_dir_all(&fresh).map_err(|e| io(&fresh, e))?;
+        }
+        {
+            let old = Store::open(path)?;
+            old.flush()?;
+            super::open::create_private_dir_pub(&fresh)?;
+            let new = sled::Config::new()
+                .path(&fresh)
+                .open()
+                .map_err(|e| io(&fresh, e))?;
+            for name in old.db.tree_names() {
+                let src = old.db.open_tree(&name).map_err(|e| io(path, e))?;
+                let dst = new.open_tree(&name).map_err(|e| io(&fresh, e))?;
+                for kv in src.iter() {
+                    let (k, v) = kv.map_err(|e| io(path, e))?;
+                    dst.insert(k, v).map_err(|e| io(&fresh, e))?;
+                }
+            }
+            new.flush().map_err(|e| io(&fresh, e))?;
+        }
+        // The fresh store must open and check clean before it replaces the old one.
+        {
+            let check = Store::open(&fresh)?;
+            let report = check.check()?;
+            if !report.is_ok() {
+                return Err(io(
+                    &fresh,
+                    "the compacted store does not check clean; the original was kept",
+                ));
+            }
+        }
+        exchange(path, &fresh).map_err(|e| io(path, e))?;
+        std::fs::remove_dir_all(&fresh).map_err(|e| io(&fresh, e))?;
+        // Reopen once: this also tightens file permissions on what sled created.
+        drop(Store::open(path)?);
+        Ok(())
+    }
+}

@@ -1,0 +1,217 @@
+//! The rights of the people in the store: access (`privacy export`) and erasure (`privacy
+//! erase`) — after which the person's name, phone and e-mail occur nowhere in the store's
+//! files, everyone else's data is as it was, and the next feedback bundle carries a tombstone.
+
+use serde_json::Value;
+use std::path::Path;
+use wortel::store::Store;
+
+const NOW: &str = "2026-11-23T09:00:00Z";
+
+fn wortel(store: &Path) -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("wortel").unwrap();
+    c.env("WORTEL_NOW", NOW)
+        .env("TZ", "Europe/Amsterdam")
+        .arg("--store")
+        .arg(store);
+    c
+}
+
+fn setup() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let out = wortel(&store)
+        .args(["demo", "--no-tui", "--leads", "80", "--seed", "9"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    (dir, store)
+}
+
+/// A contact whose name is unique in the store and who has a phone and an e-mail.
+fn someone(store: &Path) -> wortel::domain::Contact {
+    let s = Store::open(store).unwrap();
+    let all: Vec<_> = s.all_contacts().map(|c| c.unwrap()).collect();
+    all.iter()
+        .find(|c| {
+            !c.phone.is_empty()
+                && !c.email.is_empty()
+                && all.iter().filter(|o| o.name == c.name).count() == 1
+        })
+        .unwrap()
+        .clone()
+}
+
+/// Every byte of every file under `dir`.
+fn files_contain(dir: &Path, needle: &[u8]) -> bool {
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if std::fs::read(&p)
+                .unwrap()
+                .windows(needle.len())
+                .any(|w| w == needle)
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+#[test]
+fn access_gives_everything_held_about_a_person_as_one_document() {
+    let (_d, store) = setup();
+    let c = someone(&store);
+    let out = wortel(&store)
+        .args(["privacy", "export", &c.name])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["person"]["name"], c.name.as_str());
+    assert_eq!(doc["person"]["email"], c.email.as_str());
+    assert_eq!(doc["consent"].as_array().unwrap().len(), c.consent.len());
+    assert!(doc["account"]["name"].is_string());
+    // By id too.
+    let out = wortel(&store)
+        .args(["privacy", "export", &c.id.to_string()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+}
+
+#[test]
+fn an_ambiguous_name_is_refused_with_the_candidates() {
+    let (_d, store) = setup();
+    let c = someone(&store);
+    {
+        let s = Store::open(&store).unwrap();
+        let mut twin = c.clone();
+        twin.id = wortel::domain::ContactId::generate(NOW.parse().unwrap());
+        let mut ws = wortel::store::WriteSet::new();
+        ws.put(twin);
+        s.commit(&ws, NOW.parse().unwrap()).unwrap();
+    }
+    for cmd in [vec!["privacy", "export"], vec!["privacy", "erase", "--yes"]] {
+        let out = wortel(&store).args(&cmd).arg(&c.name).output().unwrap();
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.starts_with(&format!("wortel: \"{}\" names 2 people: ", c.name)),
+            "{err}"
+        );
+        assert!(err.contains(&c.id.to_string()), "{err}");
+    }
+}
+
+#[test]
+fn erasure_leaves_no_trace_in_the_files_and_a_tombstone_for_head_office() {
+    let (dir, store) = setup();
+    let c = someone(&store);
+    // A note that mentions the person by name.
+    let lead = {
+        let s = Store::open(&store).unwrap();
+        s.leads_of(c.account_id).unwrap()[0].id.to_string()
+    };
+    let out = wortel(&store)
+        .args(["log-visit", "--lead", &lead, "--outcome", "5", "--note"])
+        .arg(format!("Gesproken met {}, belt terug.", c.name))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for needle in [&c.name, &c.phone, &c.email] {
+        assert!(
+            files_contain(&store, needle.as_bytes()),
+            "the test can see {needle} before"
+        );
+    }
+    let others_before: Vec<_> = {
+        let s = Store::open(&store).unwrap();
+        s.all_contacts()
+            .map(|x| x.unwrap())
+            .filter(|x| x.id != c.id)
+            .collect()
+    };
+
+    // Without a terminal and without --yes, nothing happens.
+    let out = wortel(&store)
+        .args(["privacy", "erase"])
+        .arg(&c.name)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "wortel: erasing {} cannot be undone; confirm on a terminal, or pass --yes in a script\n",
+            c.name
+        )
+    );
+
+    let out = wortel(&store)
+        .args(["privacy", "erase", "--yes"])
+        .arg(&c.name)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for needle in [&c.name, &c.phone, &c.email] {
+        assert!(
+            !files_contain(&store, needle.as_bytes()),
+            "{needle} is still in the store's files"
+        );
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        leftovers.len(),
+        1,
+        "no old copy of the store is left beside it: {leftovers:?}"
+    );
+    let s = Store::open(&store).unwrap();
+    assert!(s.check().unwrap().is_ok());
+    assert!(s.contact(c.id).unwrap().is_none());
+    let others_after: Vec<_> = s.all_contacts().map(|x| x.unwrap()).collect();
+    assert_eq!(others_after, others_before, "everyone else is as they were");
+    let note = &s.activities_of(c.account_id, 1).unwrap()[0].note;
+    assert_eq!(note, "Gesproken met [erased], belt terug.");
+    drop(s);
+
+    // The next feedback bundle tells head office.
+    let file = dir.path().join("fb.zip");
+    let out = wortel(&store)
+        .args(["export", "--out"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bundle = wortel::bundle::read_bundle(&std::fs::read(&file).unwrap(), None).unwrap();
+    let erasures: Vec<Value> = bundle
+        .lines("erasures.ndjson")
+        .map(|(_, l)| serde_json::from_slice(l).unwrap())
+        .collect();
+    assert_eq!(erasures.len(), 1);
+    assert_eq!(erasures[0]["contact_id"], c.id.to_string());
+    assert!(!files_contain(&store, c.name.as_bytes()));
+}

@@ -1,6 +1,7 @@
 //! The command line (PRODUCT.md §6): one file per subcommand, each a thin layer over the library.
 
 mod accounts;
+mod backup;
 mod benchmark;
 mod bundle;
 mod check;
@@ -59,6 +60,10 @@ pub enum Command {
     Import(import::ImportArgs),
     /// The network's figures from head office beside yours (rates in %, response in hours).
     Benchmark,
+    /// Write a consistent, checksummed backup of the store.
+    Backup(backup::BackupArgs),
+    /// Replace the store with a backup, after verifying it (the old store stays until it worked).
+    Restore(backup::BackupArgs),
     /// The rights of the people in the store: export (access) and erase.
     #[command(subcommand)]
     Privacy(privacy::PrivacyCommand),
@@ -102,6 +107,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Export(args)) => export::run(&ctx, &args),
         Some(Command::Import(args)) => import::run(&ctx, &args),
         Some(Command::Benchmark) => benchmark::run(&ctx),
+        Some(Command::Backup(args)) => backup::backup(&ctx, &args),
+        Some(Command::Restore(args)) => backup::restore(&ctx, &args),
         Some(Command::Privacy(cmd)) => privacy::run(&ctx, &cmd),
         Some(Command::Bundle(cmd)) => bundle::run(&ctx, &cmd),
         Some(Command::Check) => check::run(&ctx),

@@ -27,7 +27,7 @@ fn io(path: &Path, e: impl std::fmt::Display) -> StoreError {
 
 /// Exchanges two directories in one step where the system can (Linux), so the store path
 /// always holds a whole store.
-fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+pub(super) fn exchange_dirs(a: &Path, b: &Path) -> std::io::Result<()> {
     #[cfg(target_os = "linux")]
     {
         use std::ffi::CString;
@@ -92,7 +92,7 @@ impl Store {
                 ));
             }
         }
-        exchange(path, &fresh).map_err(|e| io(path, e))?;
+        exchange_dirs(path, &fresh).map_err(|e| io(path, e))?;
         std::fs::remove_dir_all(&fresh).map_err(|e| io(&fresh, e))?;
         // Reopen once: this also tightens file permissions on what sled created.
         drop(Store::open(path)?);

@@ -43,6 +43,8 @@ pub enum StoreError {
     },
     #[error("the store at {path} could not be read or written: {detail}")]
     Io { path: PathBuf, detail: String },
+    #[error("{file} is not a usable wortel backup ({why}); the store was not touched")]
+    BadBackup { file: PathBuf, why: String },
 }
 
 /// Short alias used throughout the store.

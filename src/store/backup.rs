@@ -1,0 +1,195 @@
+//! Backups: a consistent snapshot of every tree in one zip file (a manifest with each tree's
+//! entry count and BLAKE3, then one file per tree of length-prefixed keys and values), and a
+//! restore that verifies everything, rebuilds the store in a fresh directory, checks it, and
+//! only then swaps it in — the previous store stays until the restore has succeeded.
+
+use super::Store;
+use super::error::{Result, StoreError};
+use serde::{Deserialize, Serialize};
+use std::io::{Cursor, Read, Write};
+use std::path::{Path, PathBuf};
+
+const FORMAT: &str = "wortel-backup";
+
+#[derive(Serialize, Deserialize)]
+struct TreeEntry {
+    name: String,
+    file: String,
+    entries: u64,
+    blake3: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct BackupManifest {
+    format: String,
+    version: u32,
+    created_at: jiff::Timestamp,
+    schema_version: u32,
+    trees: Vec<TreeEntry>,
+}
+
+fn io(path: &Path, e: impl std::fmt::Display) -> StoreError {
+    StoreError::Io {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    }
+}
+
+fn bad(path: &Path, why: &str) -> StoreError {
+    StoreError::BadBackup {
+        file: path.to_path_buf(),
+        why: why.to_string(),
+    }
+}
+
+impl Store {
+    /// The bytes of a backup of this store, taken after a flush so every confirmed change is in.
+    pub fn backup_bytes(&self, now: jiff::Timestamp) -> Result<Vec<u8>> {
+        self.flush()?;
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .last_modified_time(zip::DateTime::default());
+        let mut trees = Vec::new();
+        for (i, name) in self.db.tree_names().into_iter().enumerate() {
+            let tree = self.db.open_tree(&name).map_err(|e| self.io(e))?;
+            let mut bytes = Vec::new();
+            let mut entries = 0u64;
+            for kv in tree.iter() {
+                let (k, v) = kv.map_err(|e| self.io(e))?;
+                bytes.extend((k.len() as u32).to_be_bytes());
+                bytes.extend_from_slice(&k);
+                bytes.extend((v.len() as u32).to_be_bytes());
+                bytes.extend_from_slice(&v);
+                entries += 1;
+            }
+            let file = format!("tree-{i:03}.bin");
+            trees.push(TreeEntry {
+                name: String::from_utf8_lossy(&name).into_owned(),
+                file: file.clone(),
+                entries,
+                blake3: blake3::hash(&bytes).to_hex().to_string(),
+            });
+            zip.start_file(&file, options).map_err(|e| self.io(e))?;
+            zip.write_all(&bytes).map_err(|e| self.io(e))?;
+        }
+        let manifest = BackupManifest {
+            format: FORMAT.into(),
+            version: 1,
+            created_at: now,
+            schema_version: self.schema_version()?,
+            trees,
+        };
+        zip.start_file("manifest.json", options)
+            .map_err(|e| self.io(e))?;
+        zip.write_all(&serde_json::to_vec_pretty(&manifest).unwrap_or_default())
+            .map_err(|e| self.io(e))?;
+        Ok(zip.finish().map_err(|e| self.io(e))?.into_inner())
+    }
+
+    /// Replaces the store at `path` with the backup in `file`: everything verified and rebuilt
+    /// beside it, checked, then swapped in; on any problem the store is left as it was.
+    pub fn restore(path: &Path, file: &Path) -> Result<()> {
+        let bytes = std::fs::read(file).map_err(|e| io(file, e))?;
+        let mut zip =
+            zip::ZipArchive::new(Cursor::new(&bytes)).map_err(|_| bad(file, "not a zip file"))?;
+        let mut read = |name: &str| -> Result<Vec<u8>> {
+            let mut out = Vec::new();
+            zip.by_name(name)
+                .map_err(|_| bad(file, &format!("{name} is missing")))?
+                .read_to_end(&mut out)
+                .map_err(|_| bad(file, &format!("{name} is damaged")))?;
+            Ok(out)
+        };
+        let manifest: BackupManifest = serde_json::from_slice(&read("manifest.json")?)
+            .map_err(|_| bad(file, "its manifest is damaged"))?;
+        if manifest.format != FORMAT || manifest.version != 1 {
+            return Err(bad(file, "it is not a version 1 wortel backup"));
+        }
+        if manifest.schema_version > super::SCHEMA_VERSION {
+            return Err(bad(
+                file,
+                "it was written by a newer wortel; upgrade wortel first",
+            ));
+        }
+        let mut trees = Vec::new();
+        for t in &manifest.trees {
+            let data = read(&t.file)?;
+            if blake3::hash(&data).to_hex().to_string() != t.blake3 {
+                return Err(bad(
+                    file,
+                    &format!("{} does not match its checksum", t.file),
+                ));
+            }
+            trees.push((t.name.clone(), t.entries, data));
+        }
+        let fresh = sibling(path, "restore");
+        if fresh.exists() {
+            std::fs::remove_dir_all(&fresh).map_err(|e| io(&fresh, e))?;
+        }
+        super::open::create_private_dir_pub(&fresh)?;
+        let built = (|| -> Result<()> {
+            let db = sled::Config::new()
+                .path(&fresh)
+                .open()
+                .map_err(|e| io(&fresh, e))?;
+            for (name, entries, data) in &trees {
+                let tree = db.open_tree(name.as_bytes()).map_err(|e| io(&fresh, e))?;
+                let mut at = 0usize;
+                let mut count = 0u64;
+                let take = |at: &mut usize| -> Option<&[u8]> {
+                    let len = u32::from_be_bytes(data.get(*at..*at + 4)?.try_into().ok()?) as usize;
+                    let v = data.get(*at + 4..*at + 4 + len)?;
+                    *at += 4 + len;
+                    Some(v)
+                };
+                while at < data.len() {
+                    let (Some(k), Some(v)) = (take(&mut at), take(&mut at)) else {
+                        return Err(bad(file, &format!("tree {name} is cut short")));
+                    };
+                    tree.insert(k, v).map_err(|e| io(&fresh, e))?;
+                    count += 1;
+                }
+                if count != *entries {
+                    return Err(bad(
+                        file,
+                        &format!("tree {name} holds {count} entries, not {entries}"),
+                    ));
+                }
+            }
+            db.flush().map_err(|e| io(&fresh, e))?;
+            drop(db);
+            let check = Store::open(&fresh)?.check()?;
+            if !check.is_ok() {
+                return Err(bad(file, "the restored store does not check clean"));
+            }
+            Ok(())
+        })();
+        if let Err(e) = built {
+            let _ = std::fs::remove_dir_all(&fresh);
+            return Err(e);
+        }
+        if path.exists() {
+            // Hold the lock: a store open in another process is refused, not replaced.
+            drop(Store::open(path)?);
+            super::compact::exchange_dirs(path, &fresh).map_err(|e| io(path, e))?;
+            std::fs::remove_dir_all(&fresh).map_err(|e| io(&fresh, e))?;
+        } else {
+            std::fs::rename(&fresh, path).map_err(|e| io(path, e))?;
+        }
+        drop(Store::open(path)?);
+        Ok(())
+    }
+}
+
+fn sibling(path: &Path, what: &str) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "store".into());
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    parent.join(format!(".{name}.{what}-{}", std::process::id()))
+}

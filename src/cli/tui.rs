@@ -34,6 +34,16 @@ fn start(ctx: &Context) -> Result<App> {
     let clock = Clock {
         fixed: ctx.fixed_now.then_some(ctx.now),
     };
+    // Today's automatic backup (the last seven kept), on a thread of its own so the first
+    // frame does not wait for it.
+    {
+        let store = store.clone();
+        let dir = wortel::store::backup::backups_dir(&ctx.store);
+        let (today, now) = (ctx.today(), ctx.now);
+        std::thread::spawn(move || {
+            let _ = store.daily_backup(&dir, today, now);
+        });
+    }
     let mut app = App::new_quick(store, clock, ctx.tz.clone(), ui.keymap, ui.theme, index)?;
     app.funnel.stale = ui.stale_days;
     Ok(app)

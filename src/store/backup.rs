@@ -193,3 +193,100 @@ fn sibling(path: &Path, what: &str) -> PathBuf {
         .unwrap_or(Path::new("."));
     parent.join(format!(".{name}.{what}-{}", std::process::id()))
 }
+
+/// How many daily backups are kept.
+pub const DAILY_KEPT: usize = 7;
+
+impl Store {
+    /// Today's automatic backup in `dir` (`backup-YYYY-MM-DD.zip`), unless it exists; then only
+    /// the newest [`DAILY_KEPT`] are kept. Returns the file written, if any.
+    pub fn daily_backup(
+        &self,
+        dir: &Path,
+        today: jiff::civil::Date,
+        now: jiff::Timestamp,
+    ) -> Result<Option<PathBuf>> {
+        let file = dir.join(format!("backup-{today}.zip"));
+        if file.exists() {
+            return Ok(None);
+        }
+        super::open::create_private_dir_pub(dir)?;
+        // A backup cut short by quitting wortel left only a temporary file: clear it.
+        for e in std::fs::read_dir(dir).map_err(|e| io(dir, e))?.flatten() {
+            let n = e.file_name().to_string_lossy().into_owned();
+            if n.starts_with(".backup-") && n.ends_with(".tmp") {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+        let bytes = self.backup_bytes(now)?;
+        let tmp = dir.join(format!(".backup-{today}.{}.tmp", std::process::id()));
+        (|| -> std::io::Result<()> {
+            let mut f = std::fs::File::create(&tmp)?;
+            f.write_all(&bytes)?;
+            f.sync_all()?;
+            std::fs::rename(&tmp, &file)
+        })()
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            io(&file, e)
+        })?;
+        let mut kept: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(|e| io(dir, e))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("backup-") && n.ends_with(".zip"))
+            })
+            .collect();
+        kept.sort();
+        while kept.len() > DAILY_KEPT {
+            let old = kept.remove(0);
+            std::fs::remove_file(&old).map_err(|e| io(&old, e))?;
+        }
+        Ok(Some(file))
+    }
+}
+
+/// Where a store's daily backups go: a private directory beside it.
+pub fn backups_dir(store: &Path) -> PathBuf {
+    let name = store
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "store".into());
+    store
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .join(format!("{name}-backups"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_backup_a_day_and_only_the_last_seven_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_or_create(&dir.path().join("store")).unwrap();
+        let backups = backups_dir(&dir.path().join("store"));
+        let now: jiff::Timestamp = "2026-11-23T09:00:00Z".parse().unwrap();
+        let day = |d: i8| jiff::civil::date(2026, 11, d);
+        assert!(store.daily_backup(&backups, day(1), now).unwrap().is_some());
+        assert!(
+            store.daily_backup(&backups, day(1), now).unwrap().is_none(),
+            "once a day"
+        );
+        for d in 2..=10 {
+            store.daily_backup(&backups, day(d), now).unwrap();
+        }
+        let mut names: Vec<String> = std::fs::read_dir(&backups)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names.len(), 7);
+        assert_eq!(names[0], "backup-2026-11-04.zip");
+        assert_eq!(names[6], "backup-2026-11-10.zip");
+    }
+}

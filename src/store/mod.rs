@@ -4,7 +4,7 @@
 //! entries and its change-log entries has been flushed to disk; one process at a time; files
 //! readable by their owner only.
 
-mod backup;
+pub mod backup;
 mod changelog;
 mod check;
 mod compact;

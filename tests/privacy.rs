@@ -215,3 +215,67 @@ fn erasure_leaves_no_trace_in_the_files_and_a_tombstone_for_head_office() {
     assert_eq!(erasures[0]["contact_id"], c.id.to_string());
     assert!(!files_contain(&store, c.name.as_bytes()));
 }
+
+#[test]
+fn consent_is_withdrawn_as_easily_as_given_and_the_history_stays() {
+    let (_d, store) = setup();
+    let c = someone(&store);
+    let today = jiff::civil::date(2026, 11, 23);
+    let out = wortel(&store)
+        .args([
+            "privacy",
+            "consent",
+            &c.name,
+            "--give",
+            "marketing",
+            "--source",
+            "telefoon",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        Store::open(&store)
+            .unwrap()
+            .contact(c.id)
+            .unwrap()
+            .unwrap()
+            .has_consent(wortel::domain::ConsentPurpose::Marketing, today)
+    );
+    let out = wortel(&store)
+        .args(["privacy", "consent", &c.name, "--withdraw", "marketing"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!(
+            "{}: marketing consent withdrawn (kept in the history)\n",
+            c.name
+        )
+    );
+    let after = Store::open(&store).unwrap().contact(c.id).unwrap().unwrap();
+    assert!(!after.has_consent(wortel::domain::ConsentPurpose::Marketing, today));
+    assert!(
+        after
+            .consent
+            .iter()
+            .any(|x| x.source == "telefoon" && x.withdrawn_at == Some(today))
+    );
+    let out = wortel(&store)
+        .args(["privacy", "consent", &c.name, "--withdraw", "newsletters"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "wortel: `newsletters` is not a consent purpose; use sales-contact or marketing\n"
+    );
+}

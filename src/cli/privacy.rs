@@ -5,8 +5,11 @@ use super::Context;
 use anyhow::{Result, anyhow, bail};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
+use wortel::domain::ConsentPurpose;
 use wortel::interop::atomic::write_atomically;
-use wortel::ops::{erase_person, find_person, person_report};
+use wortel::ops::{
+    ConsentChoice, apply_consent, erase_person, find_person, person_report, save_contact,
+};
 use wortel::store::Store;
 
 #[derive(Debug, clap::Subcommand)]
@@ -19,6 +22,25 @@ pub enum PrivacyCommand {
         /// Write the document here instead of to standard output.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+    },
+    /// Record consent given or withdrawn for a person (withdrawal keeps the history).
+    Consent {
+        /// A contact id or the person's name.
+        #[arg(value_name = "PERSON")]
+        person: String,
+        /// Withdraw consent for this purpose: sales-contact or marketing.
+        #[arg(long, value_name = "PURPOSE", conflicts_with = "give")]
+        withdraw: Option<String>,
+        /// Record consent given for this purpose: sales-contact or marketing.
+        #[arg(long, value_name = "PURPOSE")]
+        give: Option<String>,
+        /// Where the consent came from (with --give), e.g. "phone call".
+        #[arg(
+            long,
+            value_name = "TEXT",
+            default_value = "recorded with wortel privacy consent"
+        )]
+        source: String,
     },
     /// Remove a person's personal data everywhere, then rewrite the store's files.
     Erase {
@@ -44,6 +66,51 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
                 }
                 None => print!("{doc}"),
             }
+            Ok(())
+        }
+        PrivacyCommand::Consent {
+            person,
+            withdraw,
+            give,
+            source,
+        } => {
+            let store = Store::open(&ctx.store)?;
+            let mut c = find_person(&store, person)?;
+            let today = ctx.today();
+            let (purpose, on) = match (withdraw, give) {
+                (Some(p), None) => (p, false),
+                (None, Some(p)) => (p, true),
+                _ => bail!(
+                    "say what to record: --withdraw PURPOSE or --give PURPOSE (sales-contact or marketing)"
+                ),
+            };
+            let purpose = match purpose.as_str() {
+                "sales-contact" | "sales" => ConsentPurpose::SalesContact,
+                "marketing" => ConsentPurpose::Marketing,
+                other => {
+                    bail!("`{other}` is not a consent purpose; use sales-contact or marketing")
+                }
+            };
+            let mut choice = ConsentChoice {
+                sales_contact: c.has_consent(ConsentPurpose::SalesContact, today),
+                marketing: c.has_consent(ConsentPurpose::Marketing, today),
+            };
+            match purpose {
+                ConsentPurpose::SalesContact => choice.sales_contact = on,
+                ConsentPurpose::Marketing => choice.marketing = on,
+            }
+            apply_consent(&mut c, choice, today, source);
+            let name = c.name.clone();
+            save_contact(&store, c, ctx.now)?;
+            println!(
+                "{name}: {} consent {}",
+                purpose,
+                if on {
+                    "given"
+                } else {
+                    "withdrawn (kept in the history)"
+                }
+            );
             Ok(())
         }
         PrivacyCommand::Erase { person, yes } => {

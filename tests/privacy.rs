@@ -268,7 +268,10 @@ fn consent_is_withdrawn_as_easily_as_given_and_the_history_stays() {
         after
             .consent
             .iter()
-            .any(|x| x.source == "telefoon" && x.withdrawn_at == Some(today))
+            .any(|x| x.purpose == wortel::domain::ConsentPurpose::Marketing
+                && x.withdrawn_at == Some(today)),
+        "withdrawn, and kept: {:?}",
+        after.consent
     );
     let out = wortel(&store)
         .args(["privacy", "consent", &c.name, "--withdraw", "newsletters"])

@@ -582,4 +582,14 @@ fn check_names_what_is_out_of_step_and_exits_non_zero() {
         err.starts_with("wortel: the store at") && err.contains("has 2 problem(s)"),
         "{err}"
     );
+    // --repair rebuilds the indexes from the records; check is clean afterwards.
+    let out = wortel(&store).args(["check", "--repair"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("(2 problem(s) found, 0 left)"), "{stdout}");
+    wortel(&store).arg("check").assert().success();
 }

@@ -207,7 +207,10 @@ fn triage_in_the_real_terminal_is_in_the_store_afterwards() {
     tmux.wait_for_exit();
     assert!(!tmux.alternate_screen_on(), "the terminal is restored");
     // Starting the full-screen view made today's automatic backup beside the store.
-    let backup = dir.path().join("store-backups").join("backup-2026-11-23.zip");
+    let backup = dir
+        .path()
+        .join("store-backups")
+        .join("backup-2026-11-23.zip");
     assert!(backup.exists(), "no daily backup at {}", backup.display());
 
     let all = leads_json(&store, &["--all"]);

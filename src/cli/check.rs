@@ -4,9 +4,25 @@ use super::Context;
 use anyhow::{Result, bail};
 use wortel::store::Store;
 
-pub fn run(ctx: &Context) -> Result<()> {
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// When indexes are out of step with the records, rebuild them from the records.
+    #[arg(long)]
+    pub repair: bool,
+}
+
+pub fn run(ctx: &Context, args: &CheckArgs) -> Result<()> {
     let store = Store::open(&ctx.store)?;
-    let report = store.check()?;
+    let mut report = store.check()?;
+    if args.repair && !report.is_ok() {
+        let before = report.problem_count;
+        let n = store.repair_indexes()?;
+        report = store.check()?;
+        println!(
+            "repaired: rebuilt {n} index entries from the records ({before} problem(s) found, {} left)",
+            report.problem_count
+        );
+    }
     let records: Vec<String> = report
         .records
         .iter()

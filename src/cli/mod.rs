@@ -73,7 +73,7 @@ pub enum Command {
     /// Export for other programs: CSV for spreadsheets, iCalendar, vCard.
     Export(export::ExportArgs),
     /// Verify the store: records, indexes and the change log agree.
-    Check,
+    Check(check::CheckArgs),
     /// Print shell completions (bash, zsh, fish, elvish, powershell).
     Completions(shell::CompletionsArgs),
     /// Print the manual page (roff) to standard output.
@@ -111,7 +111,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Restore(args)) => backup::restore(&ctx, &args),
         Some(Command::Privacy(cmd)) => privacy::run(&ctx, &cmd),
         Some(Command::Bundle(cmd)) => bundle::run(&ctx, &cmd),
-        Some(Command::Check) => check::run(&ctx),
+        Some(Command::Check(args)) => check::run(&ctx, &args),
         Some(Command::Completions(_)) | Some(Command::Man) => Ok(()),
         Some(Command::DebugWriteLoop(args)) => write_loop::run(&ctx, &args),
         Some(Command::DebugFirstFrame) => tui::first_frame(&ctx),

@@ -254,3 +254,25 @@ fn ulid_text(k: &[u8]) -> String {
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
+
+impl Store {
+    /// Rebuilds every secondary index from the records (the records are the truth; indexes are
+    /// derived). Returns how many index entries were written. For `check --repair`.
+    pub fn repair_indexes(&self) -> Result<usize> {
+        for t in TreeId::INDEXES {
+            self.tree(t).clear().map_err(|e| self.io(e))?;
+        }
+        let mut n = 0;
+        for kind in EntityKind::ALL {
+            for rec in self.scan(kind) {
+                let rec = rec?;
+                for (t, k, v) in rec.index_entries() {
+                    self.tree(t).insert(k, v).map_err(|e| self.io(e))?;
+                    n += 1;
+                }
+            }
+        }
+        self.flush()?;
+        Ok(n)
+    }
+}

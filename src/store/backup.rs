@@ -123,7 +123,7 @@ impl Store {
             }
             trees.push((t.name.clone(), t.entries, data));
         }
-        let fresh = sibling(path, "restore");
+        let fresh = super::compact::sibling(path, "restore");
         if fresh.exists() {
             std::fs::remove_dir_all(&fresh).map_err(|e| io(&fresh, e))?;
         }
@@ -180,18 +180,6 @@ impl Store {
         drop(Store::open(path)?);
         Ok(())
     }
-}
-
-fn sibling(path: &Path, what: &str) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "store".into());
-    let parent = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    parent.join(format!(".{name}.{what}-{}", std::process::id()))
 }
 
 /// How many daily backups are kept.

@@ -6,7 +6,8 @@ use super::Store;
 use super::error::{Result, StoreError};
 use std::path::{Path, PathBuf};
 
-fn sibling(path: &Path, what: &str) -> PathBuf {
+/// A hidden working directory beside the store, unique to this process.
+pub(super) fn sibling(path: &Path, what: &str) -> PathBuf {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

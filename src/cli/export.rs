@@ -4,9 +4,9 @@
 use super::Context;
 use anyhow::{Result, anyhow};
 use std::path::PathBuf;
-use wortel::interop::atomic::write_atomically;
-use wortel::interop::csv_export::write_csv_dir;
-use wortel::interop::{ics, vcard};
+use wortel::interop::atomic::{check_target, write_atomically};
+use wortel::interop::csv_export::{self, write_csv_dir};
+use wortel::interop::{ics, marketing, vcard};
 use wortel::store::Store;
 
 #[derive(Debug, clap::Args)]
@@ -27,12 +27,16 @@ pub struct ExportArgs {
     /// Write contacts as a vCard 4.0 file (RFC 6350).
     #[arg(long, value_name = "FILE")]
     pub vcf: Option<PathBuf>,
-    /// With --vcf: only contacts whose marketing consent holds today (for marketing use).
-    #[arg(long, requires = "vcf")]
+    /// With --vcf or --csv: only contacts whose marketing consent holds today, and only the
+    /// accounts (with their leads, opportunities and activities) that have such a contact.
+    #[arg(long)]
     pub marketing: bool,
 }
 
 pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
+    if args.marketing && args.csv.is_none() && args.vcf.is_none() {
+        anyhow::bail!("--marketing filters the --csv and --vcf exports; give one of them with it");
+    }
     if args.csv.is_none() && args.ics.is_none() && args.vcf.is_none() {
         return super::feedback::run(ctx, args.week.as_deref(), args.out.as_deref());
     }
@@ -41,10 +45,27 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
 
 /// The §9 exports: each file whole or not at all, one line per file written.
 fn interop(ctx: &Context, args: &ExportArgs) -> Result<()> {
-    let store = Store::open(&ctx.store)?;
+    // Every target is checked before anything is written, so a refusal leaves no files.
     if let Some(dir) = &args.csv {
-        for (path, n) in write_csv_dir(&store, dir).map_err(|e| anyhow!(e))? {
-            println!("{}: {n} rows", path.display());
+        csv_export::check_dir(dir).map_err(|e| anyhow!(e))?;
+    }
+    for path in [&args.ics, &args.vcf].into_iter().flatten() {
+        check_target(path).map_err(|e| anyhow!(e))?;
+    }
+    let store = Store::open(&ctx.store)?;
+    let which = if args.marketing {
+        " with marketing consent"
+    } else {
+        ""
+    };
+    if let Some(dir) = &args.csv {
+        let only = if args.marketing {
+            Some(marketing::consenting_accounts(&store, ctx.today())?)
+        } else {
+            None
+        };
+        for (path, n) in write_csv_dir(&store, dir, only.as_ref()).map_err(|e| anyhow!(e))? {
+            println!("{}: {n} rows{which}", path.display());
         }
     }
     if let Some(path) = &args.ics {
@@ -58,11 +79,6 @@ fn interop(ctx: &Context, args: &ExportArgs) -> Result<()> {
     if let Some(path) = &args.vcf {
         let (text, n) = vcard::cards(&store, ctx.today(), args.marketing)?;
         write_atomically(path, text.as_bytes()).map_err(|e| anyhow!(e))?;
-        let which = if args.marketing {
-            " with marketing consent"
-        } else {
-            ""
-        };
         println!("{}: {n} contacts{which}", path.display());
     }
     Ok(())

@@ -5,12 +5,10 @@
 use std::io::Write;
 use std::path::Path;
 
-/// Why a file could not be written, as one sentence.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+/// Why `path` cannot take a file, as one sentence: its folder is missing or it is a folder
+/// itself. Callers writing several files check them all first, so a refusal writes nothing.
+pub fn check_target(path: &Path) -> Result<(), String> {
+    let dir = folder_of(path);
     if !dir.is_dir() {
         return Err(format!(
             "the folder {} does not exist; create it or pick another path",
@@ -20,6 +18,19 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
     if path.is_dir() {
         return Err(format!("{} is a folder; give a file name", path.display()));
     }
+    Ok(())
+}
+
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// Why a file could not be written, as one sentence.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    check_target(path)?;
+    let dir = folder_of(path);
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let written = (|| -> std::io::Result<()> {

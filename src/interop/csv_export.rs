@@ -2,11 +2,15 @@
 //! UTF-8, comma-separated, a header row of snake_case names (documented in the README), money
 //! as plain euros (`95000.00`). A text cell that starts with `=`, `+`, `-` or `@` gets a
 //! leading `'`, so a spreadsheet never runs it as a formula.
+//!
+//! With a marketing filter (`--marketing`) every file holds only the rows of accounts that have
+//! a contact whose marketing consent holds today (see [`super::marketing`]), so nothing about
+//! anyone else reaches a mailing spreadsheet.
 
-use super::atomic::write_atomically;
+use super::atomic::{check_target, write_atomically};
 use crate::domain::{Account, AccountId, Cents};
 use crate::store::{Store, StoreError};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// A text cell a spreadsheet will not mistake for a formula.
@@ -18,38 +22,120 @@ pub fn cell(text: &str) -> String {
     }
 }
 
+/// Plain euros with a decimal point (`95000.00`, `-0.50`), whatever the locale, so every
+/// spreadsheet and script reads the same number.
 fn euros(c: Cents) -> String {
-    format!("{}.{:02}", c.0 / 100, (c.0 % 100).abs())
+    let sign = if c.0 < 0 { "-" } else { "" };
+    let abs = c.0.unsigned_abs();
+    format!("{sign}{}.{:02}", abs / 100, abs % 100)
 }
 
-fn write(path: &Path, header: &[&str], rows: Vec<Vec<String>>) -> Result<usize, String> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let fail = |e: csv::Error| format!("{} cannot be built ({e})", path.display());
-    w.write_record(header).map_err(fail)?;
-    let n = rows.len();
-    for r in rows {
-        w.write_record(&r).map_err(fail)?;
+/// One CSV file being built: rows go straight into its bytes (no table of strings held), and
+/// the file is written atomically at the end.
+struct Sheet<'p> {
+    path: &'p Path,
+    writer: csv::Writer<Vec<u8>>,
+    rows: usize,
+}
+
+impl<'p> Sheet<'p> {
+    fn new(path: &'p Path, header: &[&str]) -> Result<Self, String> {
+        let mut sheet = Sheet {
+            path,
+            writer: csv::Writer::from_writer(Vec::new()),
+            rows: 0,
+        };
+        sheet.record(header)?;
+        Ok(sheet)
     }
-    let bytes = w
-        .into_inner()
-        .map_err(|e| format!("{} cannot be built ({e})", path.display()))?;
-    write_atomically(path, &bytes)?;
-    Ok(n)
+
+    fn record<I: IntoIterator<Item = T>, T: AsRef<[u8]>>(&mut self, row: I) -> Result<(), String> {
+        self.writer
+            .write_record(row)
+            .map_err(|e| format!("{} cannot be built ({e})", self.path.display()))
+    }
+
+    fn row<I: IntoIterator<Item = T>, T: AsRef<[u8]>>(&mut self, row: I) -> Result<(), String> {
+        self.rows += 1;
+        self.record(row)
+    }
+
+    fn finish(self) -> Result<(PathBuf, usize), String> {
+        let bytes = self
+            .writer
+            .into_inner()
+            .map_err(|e| format!("{} cannot be built ({e})", self.path.display()))?;
+        write_atomically(self.path, &bytes)?;
+        Ok((self.path.to_path_buf(), self.rows))
+    }
 }
 
-/// Writes the four files into `dir` (made if missing); returns each path and its row count.
-pub fn write_csv_dir(store: &Store, dir: &Path) -> Result<Vec<(PathBuf, usize)>, String> {
+/// Writes the four files into `dir` (made if missing, but not its parent, so a mistyped path
+/// makes no tree of folders); returns each path and its row count. With `only`, just the rows
+/// of those accounts. Each file is atomic; a folder this call made is removed again if nothing
+/// could be written into it.
+pub fn write_csv_dir(
+    store: &Store,
+    dir: &Path,
+    only: Option<&HashSet<AccountId>>,
+) -> Result<Vec<(PathBuf, usize)>, String> {
+    check_dir(dir)?;
+    let made = !dir.exists();
+    if made {
+        std::fs::create_dir(dir)
+            .map_err(|e| format!("the folder {} cannot be made ({e})", dir.display()))?;
+    }
+    let written = write_files(store, dir, only);
+    if written.is_err() && made {
+        // Only succeeds when the folder is still empty: nothing the user had is touched.
+        let _ = std::fs::remove_dir(dir);
+    }
+    written
+}
+
+/// Why `dir` cannot take the CSV files, as one sentence: it is a file, its parent is missing, or
+/// one of the four names inside it is a folder.
+pub fn check_dir(dir: &Path) -> Result<(), String> {
     if dir.exists() && !dir.is_dir() {
         return Err(format!(
             "{} is a file; give a folder for the CSV files",
             dir.display()
         ));
     }
-    std::fs::create_dir_all(dir)
-        .map_err(|e| format!("the folder {} cannot be made ({e})", dir.display()))?;
+    if dir.is_dir() {
+        return FILES.iter().try_for_each(|f| check_target(&dir.join(f)));
+    }
+    let parent = dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !parent.is_dir() {
+        return Err(format!(
+            "the folder {} does not exist; create it or pick another path",
+            parent.display()
+        ));
+    }
+    Ok(())
+}
+
+/// The files `--csv` writes, in order.
+pub const FILES: [&str; 4] = [
+    "accounts.csv",
+    "leads.csv",
+    "opportunities.csv",
+    "activities.csv",
+];
+
+fn write_files(
+    store: &Store,
+    dir: &Path,
+    only: Option<&HashSet<AccountId>>,
+) -> Result<Vec<(PathBuf, usize)>, String> {
+    let kept = |id: &AccountId| only.is_none_or(|keep| keep.contains(id));
     let err = |e: StoreError| e.to_string();
     let accounts: Vec<Account> = store
         .all_accounts()
+        .filter(|a| a.as_ref().map_or(true, |a| kept(&a.id)))
         .collect::<Result<_, _>>()
         .map_err(err)?;
     let names: HashMap<AccountId, String> =
@@ -57,31 +143,8 @@ pub fn write_csv_dir(store: &Store, dir: &Path) -> Result<Vec<(PathBuf, usize)>,
     let name = |id: &AccountId| cell(names.get(id).map_or("", String::as_str));
     let mut out = Vec::new();
 
-    let rows = accounts
-        .iter()
-        .map(|a| {
-            vec![
-                a.id.to_string(),
-                cell(&a.name),
-                a.lifecycle.to_string(),
-                a.kvk.clone().unwrap_or_default(),
-                cell(&a.address.street),
-                cell(&a.address.postcode),
-                cell(&a.address.city),
-                cell(&a.phone),
-                cell(&a.email),
-                cell(&a.segment),
-                cell(&a.owner),
-                a.origin.as_str().into(),
-                a.created_at.to_string(),
-                a.last_activity_at
-                    .map(|t| t.to_string())
-                    .unwrap_or_default(),
-            ]
-        })
-        .collect();
-    let p = dir.join("accounts.csv");
-    let n = write(
+    let p = dir.join(FILES[0]);
+    let mut sheet = Sheet::new(
         &p,
         &[
             "id",
@@ -99,33 +162,32 @@ pub fn write_csv_dir(store: &Store, dir: &Path) -> Result<Vec<(PathBuf, usize)>,
             "created_at",
             "last_activity_at",
         ],
-        rows,
     )?;
-    out.push((p, n));
-
-    let mut rows = Vec::new();
-    for l in store.all_leads() {
-        let l = l.map_err(err)?;
-        rows.push(vec![
-            l.id.to_string(),
-            l.external_id.clone().unwrap_or_default(),
-            l.account_id.to_string(),
-            name(&l.account_id),
-            l.status.to_string(),
-            l.tier.number().to_string(),
-            l.score.to_string(),
-            l.source.channel.as_str().into(),
-            cell(&l.source.campaign),
-            cell(&l.interest),
-            l.incentive.to_string(),
-            l.received_at.to_string(),
-            l.respond_by.map(|t| t.to_string()).unwrap_or_default(),
-            cell(l.reason.as_deref().unwrap_or("")),
-            cell(&l.notes),
-        ]);
+    for a in &accounts {
+        sheet.row([
+            a.id.to_string(),
+            cell(&a.name),
+            a.lifecycle.to_string(),
+            a.kvk.clone().unwrap_or_default(),
+            cell(&a.address.street),
+            cell(&a.address.postcode),
+            cell(&a.address.city),
+            cell(&a.phone),
+            cell(&a.email),
+            cell(&a.segment),
+            cell(&a.owner),
+            a.origin.as_str().into(),
+            a.created_at.to_string(),
+            a.last_activity_at
+                .map(|t| t.to_string())
+                .unwrap_or_default(),
+        ])?;
     }
-    let p = dir.join("leads.csv");
-    let n = write(
+    drop(accounts);
+    out.push(sheet.finish()?);
+
+    let p = dir.join(FILES[1]);
+    let mut sheet = Sheet::new(
         &p,
         &[
             "id",
@@ -144,30 +206,34 @@ pub fn write_csv_dir(store: &Store, dir: &Path) -> Result<Vec<(PathBuf, usize)>,
             "reason",
             "notes",
         ],
-        rows,
     )?;
-    out.push((p, n));
-
-    let mut rows = Vec::new();
-    for o in store.all_opportunities() {
-        let o = o.map_err(err)?;
-        rows.push(vec![
-            o.id.to_string(),
-            o.account_id.to_string(),
-            name(&o.account_id),
-            cell(&o.title),
-            o.stage.to_string(),
-            euros(o.value),
-            euros(o.weighted_value()),
-            o.expected_close.map(|d| d.to_string()).unwrap_or_default(),
-            cell(o.lost_reason.as_deref().unwrap_or("")),
-            o.incentive.to_string(),
-            o.stage_entered_at.to_string(),
-            cell(&o.owner),
-        ]);
+    for l in store.all_leads() {
+        let l = l.map_err(err)?;
+        if !kept(&l.account_id) {
+            continue;
+        }
+        sheet.row([
+            l.id.to_string(),
+            l.external_id.clone().unwrap_or_default(),
+            l.account_id.to_string(),
+            name(&l.account_id),
+            l.status.to_string(),
+            l.tier.number().to_string(),
+            l.score.to_string(),
+            l.source.channel.as_str().into(),
+            cell(&l.source.campaign),
+            cell(&l.interest),
+            l.incentive.to_string(),
+            l.received_at.to_string(),
+            l.respond_by.map(|t| t.to_string()).unwrap_or_default(),
+            cell(l.reason.as_deref().unwrap_or("")),
+            cell(&l.notes),
+        ])?;
     }
-    let p = dir.join("opportunities.csv");
-    let n = write(
+    out.push(sheet.finish()?);
+
+    let p = dir.join(FILES[2]);
+    let mut sheet = Sheet::new(
         &p,
         &[
             "id",
@@ -183,29 +249,31 @@ pub fn write_csv_dir(store: &Store, dir: &Path) -> Result<Vec<(PathBuf, usize)>,
             "stage_entered_at",
             "owner",
         ],
-        rows,
     )?;
-    out.push((p, n));
-
-    let mut rows = Vec::new();
-    for a in store.all_activities() {
-        let a = a.map_err(err)?;
-        rows.push(vec![
-            a.id.to_string(),
-            a.account_id.to_string(),
-            name(&a.account_id),
-            a.kind.as_str().into(),
-            a.at.to_string(),
-            a.outcome
-                .map(|o| o.as_str().to_string())
-                .unwrap_or_default(),
-            cell(a.lost_reason.as_deref().unwrap_or("")),
-            cell(&a.note),
-            a.next_step.map(|d| d.to_string()).unwrap_or_default(),
-        ]);
+    for o in store.all_opportunities() {
+        let o = o.map_err(err)?;
+        if !kept(&o.account_id) {
+            continue;
+        }
+        sheet.row([
+            o.id.to_string(),
+            o.account_id.to_string(),
+            name(&o.account_id),
+            cell(&o.title),
+            o.stage.to_string(),
+            euros(o.value),
+            euros(o.weighted_value()),
+            o.expected_close.map(|d| d.to_string()).unwrap_or_default(),
+            cell(o.lost_reason.as_deref().unwrap_or("")),
+            o.incentive.to_string(),
+            o.stage_entered_at.to_string(),
+            cell(&o.owner),
+        ])?;
     }
-    let p = dir.join("activities.csv");
-    let n = write(
+    out.push(sheet.finish()?);
+
+    let p = dir.join(FILES[3]);
+    let mut sheet = Sheet::new(
         &p,
         &[
             "id",
@@ -218,8 +286,42 @@ pub fn write_csv_dir(store: &Store, dir: &Path) -> Result<Vec<(PathBuf, usize)>,
             "note",
             "next_step",
         ],
-        rows,
     )?;
-    out.push((p, n));
+    for a in store.all_activities() {
+        let a = a.map_err(err)?;
+        if !kept(&a.account_id) {
+            continue;
+        }
+        sheet.row([
+            a.id.to_string(),
+            a.account_id.to_string(),
+            name(&a.account_id),
+            a.kind.as_str().into(),
+            a.at.to_string(),
+            a.outcome
+                .map(|o| o.as_str().to_string())
+                .unwrap_or_default(),
+            cell(a.lost_reason.as_deref().unwrap_or("")),
+            cell(&a.note),
+            a.next_step.map(|d| d.to_string()).unwrap_or_default(),
+        ])?;
+    }
+    out.push(sheet.finish()?);
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_is_plain_euros_and_formulas_are_neutralised() {
+        assert_eq!(euros(Cents(9_500_000)), "95000.00");
+        assert_eq!(euros(Cents(-50)), "-0.50");
+        assert_eq!(euros(Cents(-12_345)), "-123.45");
+        for f in ["=1+1", "+31 6", "-2", "@SUM(A1)"] {
+            assert_eq!(cell(f), format!("'{f}"));
+        }
+        assert_eq!(cell("Boer, \"Jan\""), "Boer, \"Jan\"");
+    }
 }

@@ -6,5 +6,6 @@ pub mod atomic;
 pub mod csv_export;
 pub mod csv_import;
 pub mod ics;
+pub mod marketing;
 pub mod text_lines;
 pub mod vcard;

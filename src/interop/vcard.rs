@@ -27,10 +27,7 @@ pub fn cards(
         if marketing_only && !marketing {
             continue;
         }
-        let (given, family) = match c.name.rsplit_once(' ') {
-            Some((g, f)) => (g, f),
-            None => ("", c.name.as_str()),
-        };
+        let (given, family) = split_name(&c.name);
         push_folded(&mut out, "BEGIN:VCARD");
         push_folded(&mut out, "VERSION:4.0");
         push_folded(&mut out, &format!("UID:urn:wortel:contact:{}", c.id));
@@ -69,4 +66,35 @@ pub fn cards(
         n += 1;
     }
     Ok((out, n))
+}
+
+/// Given names and family name, Dutch style: the family name starts at the first lowercase
+/// prefix after the first word (`Henk ter Bogaert` → `Henk`, `ter Bogaert`), else it is the last
+/// word. Address books sort by it, so `van`/`de`/`ter` belong with the family name.
+fn split_name(name: &str) -> (&str, &str) {
+    let name = name.trim();
+    let mut starts = name.match_indices(' ').map(|(i, _)| i + 1);
+    let prefix = starts
+        .clone()
+        .find(|&i| name[i..].starts_with(|c: char| c.is_lowercase()));
+    match prefix.or_else(|| starts.next_back()) {
+        Some(i) => (name[..i].trim_end(), &name[i..]),
+        None => ("", name),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_name;
+
+    #[test]
+    fn family_names_keep_their_dutch_prefixes() {
+        assert_eq!(split_name("Henk ter Bogaert"), ("Henk", "ter Bogaert"));
+        assert_eq!(
+            split_name("Jan Willem van der Berg"),
+            ("Jan Willem", "van der Berg")
+        );
+        assert_eq!(split_name("Anna Jansen"), ("Anna", "Jansen"));
+        assert_eq!(split_name("Madonna"), ("", "Madonna"));
+    }
 }

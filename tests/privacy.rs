@@ -282,3 +282,122 @@ fn consent_is_withdrawn_as_easily_as_given_and_the_history_stays() {
         "wortel: `newsletters` is not a consent purpose; use sales-contact or marketing\n"
     );
 }
+
+/// `wortel` with the clock set to `now` and the config directory `config`.
+fn at(store: &Path, now: &str, config: &Path) -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("wortel").unwrap();
+    c.env("WORTEL_NOW", now)
+        .env("TZ", "Europe/Amsterdam")
+        .env("WORTEL_CONFIG", config)
+        .arg("--store")
+        .arg(store);
+    c
+}
+
+#[test]
+fn retention_purges_what_is_past_its_period_and_nothing_else() {
+    let (dir, store) = setup();
+    let config = dir.path().join("config");
+    std::fs::create_dir(&config).unwrap();
+    std::fs::write(
+        config.join("config.toml"),
+        "[retention]\nrejected-leads = 30\ndisqualified-leads = 60\nex-customers = 365\n",
+    )
+    .unwrap();
+    // Reject a lead with a note today.
+    let lead = {
+        let s = Store::open(&store).unwrap();
+        s.all_leads()
+            .map(|l| l.unwrap())
+            .find(|l| l.status == wortel::domain::LeadStatus::New && l.contact_id.is_some())
+            .unwrap()
+    };
+    let out = at(&store, NOW, &config)
+        .args([
+            "log-visit",
+            "--lead",
+            &lead.id.to_string(),
+            "--outcome",
+            "7",
+            "--note",
+            "wil niet",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Ten days on nothing of it is due; in 2029 it is, and so are ex-customers idle since 2026.
+    let soon = "2026-12-03T09:00:00Z";
+    let out = at(&store, soon, &config)
+        .args(["privacy", "purge", "--dry-run"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!text.contains(&lead.id.to_string()));
+    let later = "2029-01-15T09:00:00Z";
+    let before = {
+        let s = Store::open(&store).unwrap();
+        (s.all_contacts().count(), s.last_seq().unwrap())
+    };
+    let out = at(&store, later, &config)
+        .args(["privacy", "purge", "--dry-run"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(text.contains("dry run: nothing changed"), "{text}");
+    assert_eq!(
+        {
+            let s = Store::open(&store).unwrap();
+            (s.all_contacts().count(), s.last_seq().unwrap())
+        },
+        before,
+        "a dry run changes nothing"
+    );
+    let out = at(&store, later, &config)
+        .args(["privacy", "purge"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = Store::open(&store).unwrap();
+    assert!(s.check().unwrap().is_ok());
+    let purged = s.lead(lead.id).unwrap().unwrap();
+    assert_eq!((purged.notes.as_str(), purged.contact_id), ("", None));
+    assert_eq!(
+        purged.status,
+        wortel::domain::LeadStatus::Disqualified,
+        "the outcome stays"
+    );
+    for a in s.all_accounts().map(|a| a.unwrap()) {
+        if a.lifecycle == wortel::domain::Lifecycle::ExCustomer
+            && a.last_activity_at.unwrap_or(a.updated_at) < "2028-01-16T09:00:00Z".parse().unwrap()
+        {
+            assert!(
+                s.contacts_of(a.id).unwrap().is_empty(),
+                "{} keeps contacts",
+                a.name
+            );
+        }
+    }
+    assert!(s.all_contacts().count() < before.0);
+    drop(s);
+    let out = at(&store, later, &config)
+        .args(["privacy", "purge"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "nothing is past its retention period\n"
+    );
+}

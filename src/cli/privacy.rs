@@ -8,7 +8,8 @@ use std::path::PathBuf;
 use wortel::domain::ConsentPurpose;
 use wortel::interop::atomic::write_atomically;
 use wortel::ops::{
-    ConsentChoice, apply_consent, erase_person, find_person, person_report, save_contact,
+    ConsentChoice, RetentionPolicy, apply_consent, erase_person, find_person, person_report, purge,
+    purge_due, save_contact,
 };
 use wortel::store::Store;
 
@@ -41,6 +42,12 @@ pub enum PrivacyCommand {
             default_value = "recorded with wortel privacy consent"
         )]
         source: String,
+    },
+    /// Remove personal data past its retention period ([retention] in config.toml).
+    Purge {
+        /// Only list what is due.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Remove a person's personal data everywhere, then rewrite the store's files.
     Erase {
@@ -111,6 +118,65 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
                     "withdrawn (kept in the history)"
                 }
             );
+            Ok(())
+        }
+        PrivacyCommand::Purge { dry_run } => {
+            let policy = match wortel::tui::config::config_dir().map(|d| d.join("config.toml")) {
+                Some(path) if path.exists() => {
+                    let text = std::fs::read_to_string(&path)
+                        .map_err(|e| anyhow!("{} cannot be read ({e})", path.display()))?;
+                    RetentionPolicy::from_config(&path.display().to_string(), &text)
+                        .map_err(|e| anyhow!(e))?
+                }
+                _ => RetentionPolicy::default(),
+            };
+            let due = {
+                let store = Store::open(&ctx.store)?;
+                purge_due(&store, &policy, ctx.now)?
+            };
+            if due.is_empty() {
+                println!("nothing is past its retention period");
+                return Ok(());
+            }
+            let rejected = due
+                .leads
+                .iter()
+                .filter(|(_, why)| *why == "rejected")
+                .count();
+            println!(
+                "{} rejected leads (after {} days) and {} disqualified leads (after {} days) lose their notes, signals and contact link",
+                rejected,
+                policy.rejected_lead_days,
+                due.leads.len() - rejected,
+                policy.disqualified_lead_days
+            );
+            println!(
+                "{} contacts of ex-customers without activity for {} days are erased{}",
+                due.contacts.len(),
+                policy.ex_customer_days,
+                if due.contacts.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        ": {}",
+                        due.contacts
+                            .iter()
+                            .map(|c| c.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                }
+            );
+            if *dry_run {
+                println!("dry run: nothing changed");
+                return Ok(());
+            }
+            {
+                let store = Store::open(&ctx.store)?;
+                purge(&store, &due, ctx.now)?;
+            }
+            Store::compact(&ctx.store)?;
+            println!("purged; the store's files were rewritten without the removed data");
             Ok(())
         }
         PrivacyCommand::Erase { person, yes } => {

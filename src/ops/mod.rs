@@ -10,6 +10,7 @@ mod import;
 mod lead_triage;
 mod merge;
 mod privacy;
+mod retention;
 mod tiers;
 mod visit;
 
@@ -28,6 +29,7 @@ pub use lead_triage::{
 };
 pub use merge::{MergeResult, merge_accounts};
 pub use privacy::{Erasure, erase_person, find_person, person_report, tombstone_key};
+pub use retention::{PurgeDue, RetentionPolicy, purge, purge_due};
 pub use tiers::{retier, tier_of};
 pub use visit::{VisitInput, VisitResult, VisitTarget, log_visit};
 

@@ -40,6 +40,10 @@ pub fn load(dir: Option<&Path>, no_color: bool) -> Result<UiConfig, ConfigError>
                 toml::from_str(&text).map_err(|e| ConfigError::from_toml(&file, &text, &e))?;
             for (key, value) in table {
                 let at = text.find(&key);
+                // Read by `wortel privacy purge`, not by the full-screen view.
+                if key == "retention" {
+                    continue;
+                }
                 if key == "stale-days" {
                     stale_days = read_stale_days(&file, &text, &value)?;
                     continue;
@@ -61,7 +65,7 @@ pub fn load(dir: Option<&Path>, no_color: bool) -> Result<UiConfig, ConfigError>
                             &text,
                             at,
                             format!(
-                                "`{key}` is not a setting; config.toml knows keymap, theme and [stale-days]"
+                                "`{key}` is not a setting; config.toml knows keymap, theme, [stale-days] and [retention]"
                             ),
                         ));
                     }

@@ -631,3 +631,23 @@ fn the_documented_example_lead_is_read_field_by_field() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn escape_sequences_in_a_bundle_never_reach_the_store_or_a_terminal() {
+    let (_d, store) = setup();
+    let mut evil = lead(5);
+    evil["account"]["name"] = json!("Evil\u{1b}[2J\u{1b}]0;pwned\u{7} B.V.");
+    evil["notes"] = json!("line one\nline two\u{1b}[31m red");
+    let out = import(&store, &good("HQ-ESC", 1, &[evil]), "esc.zip");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = Store::open(&store).unwrap();
+    let l = s.lead_by_external("HQ-T-0005").unwrap().unwrap();
+    let a = s.account(l.account_id).unwrap().unwrap();
+    assert_eq!(a.name, "Evil[2J]0;pwned B.V.");
+    assert_eq!(l.notes, "line one line two[31m red");
+    assert!(!a.name.chars().chain(l.notes.chars()).any(char::is_control));
+}

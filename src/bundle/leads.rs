@@ -181,3 +181,37 @@ fn check_lead(l: &LeadIn, line: usize) -> Result<(), BundleError> {
     }
     Ok(())
 }
+
+impl LeadIn {
+    /// The lead with control characters and escape sequences removed from every text: what a
+    /// file says must never reach a terminal as a command.
+    pub fn printable(&self) -> LeadIn {
+        let p = |s: &String| printable(s);
+        let mut l = self.clone();
+        l.id = p(&l.id);
+        l.source.campaign = p(&l.source.campaign);
+        l.interest = p(&l.interest);
+        l.signals = l.signals.iter().map(p).collect();
+        l.notes = p(&l.notes);
+        let a = &mut l.account;
+        a.name = p(&a.name);
+        a.kvk = a.kvk.as_ref().map(p);
+        a.kind = a.kind.as_ref().map(p);
+        a.address.street = p(&a.address.street);
+        a.address.postcode = p(&a.address.postcode);
+        a.address.city = p(&a.address.city);
+        a.address.country = p(&a.address.country);
+        a.phone = p(&a.phone);
+        a.email = p(&a.email);
+        if let Some(c) = &mut l.contact {
+            c.name = p(&c.name);
+            c.role = p(&c.role);
+            c.phone = p(&c.phone);
+            c.email = p(&c.email);
+            for x in &mut c.consent {
+                x.source = p(&x.source);
+            }
+        }
+        l
+    }
+}

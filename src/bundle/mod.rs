@@ -53,6 +53,13 @@ impl BundleError {
 /// removed, so a crafted name cannot move the cursor or recolour the screen.
 pub fn printable(text: &str) -> String {
     text.chars()
-        .filter(|c| !c.is_control() || *c == ' ')
+        .map(|c| {
+            if matches!(c, '\n' | '\r' | '\t') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .filter(|c| !c.is_control())
         .collect()
 }

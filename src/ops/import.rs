@@ -137,6 +137,9 @@ pub fn apply_leads(
 ) -> Result<ImportReport, ImportError> {
     let mut report = ImportReport::default();
     let mut ws = WriteSet::new();
+    // Text from a file is stored without control characters or escape sequences.
+    let leads: Vec<LeadIn> = leads.iter().map(LeadIn::printable).collect();
+    let leads = leads.as_slice();
     // Accounts this import created or changed, by id, and how to find them again.
     let mut accounts: HashMap<AccountId, Account> = HashMap::new();
     let mut by_key: HashMap<String, AccountId> = HashMap::new();

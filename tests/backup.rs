@@ -1,18 +1,10 @@
 //! `wortel backup` and `wortel restore`: a restore gives back exactly the backed-up content; a
 //! damaged backup is refused and the store is left as it was.
 
+mod common;
+use common::wortel;
+
 use std::path::Path;
-
-const NOW: &str = "2026-11-23T09:00:00Z";
-
-fn wortel(store: &Path) -> assert_cmd::Command {
-    let mut c = assert_cmd::Command::cargo_bin("wortel").unwrap();
-    c.env("WORTEL_NOW", NOW)
-        .env("TZ", "Europe/Amsterdam")
-        .arg("--store")
-        .arg(store);
-    c
-}
 
 fn run(mut c: assert_cmd::Command) -> String {
     let out = c.output().unwrap();

@@ -1,21 +1,13 @@
 //! Benchmark bundles: head office's network figures are imported (once, in order, signed) and
 //! shown beside the dealer's own by `wortel benchmark`.
 
+mod common;
+use common::{NOW, wortel};
+
 use serde_json::json;
 use std::path::{Path, PathBuf};
 use wortel::bundle::manifest::{FORMAT, Kind, Manifest, VERSION};
 use wortel::bundle::write::write_bundle;
-
-const NOW: &str = "2026-11-23T09:00:00Z";
-
-fn wortel(store: &Path) -> assert_cmd::Command {
-    let mut c = assert_cmd::Command::cargo_bin("wortel").unwrap();
-    c.env("WORTEL_NOW", NOW)
-        .env("TZ", "Europe/Amsterdam")
-        .arg("--store")
-        .arg(store);
-    c
-}
 
 fn setup() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();

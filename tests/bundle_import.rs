@@ -2,6 +2,9 @@
 //! in order; every bad bundle in the corpus below is refused with its exact sentence and leaves
 //! the store's content exactly as it was.
 
+mod common;
+use common::{NOW, wortel};
+
 use jiff::Timestamp;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -12,19 +15,8 @@ use wortel::bundle::manifest::{FORMAT, Kind, Manifest, VERSION};
 use wortel::bundle::write::write_bundle;
 use wortel::store::{EntityKind, Record, Store};
 
-const NOW: &str = "2026-11-23T09:00:00Z";
-
 fn now() -> Timestamp {
     NOW.parse().unwrap()
-}
-
-fn wortel(store: &Path) -> assert_cmd::Command {
-    let mut c = assert_cmd::Command::cargo_bin("wortel").unwrap();
-    c.env("WORTEL_NOW", NOW)
-        .env("TZ", "Europe/Amsterdam")
-        .arg("--store")
-        .arg(store);
-    c
 }
 
 /// A demo store of dealer DEMO that pins the demo head office's key (seed 7).

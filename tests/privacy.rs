@@ -2,20 +2,12 @@
 //! erase`) — after which the person's name, phone and e-mail occur nowhere in the store's
 //! files, everyone else's data is as it was, and the next feedback bundle carries a tombstone.
 
+mod common;
+use common::{NOW, wortel};
+
 use serde_json::Value;
 use std::path::Path;
 use wortel::store::Store;
-
-const NOW: &str = "2026-11-23T09:00:00Z";
-
-fn wortel(store: &Path) -> assert_cmd::Command {
-    let mut c = assert_cmd::Command::cargo_bin("wortel").unwrap();
-    c.env("WORTEL_NOW", NOW)
-        .env("TZ", "Europe/Amsterdam")
-        .arg("--store")
-        .arg(store);
-    c
-}
 
 fn setup() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();

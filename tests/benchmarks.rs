@@ -5,7 +5,7 @@ mod common;
 use common::{NOW, wortel};
 
 use serde_json::json;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use wortel::bundle::manifest::{FORMAT, Kind, Manifest, VERSION};
 use wortel::bundle::write::write_bundle;
 

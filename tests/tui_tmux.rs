@@ -81,6 +81,17 @@ impl Tmux {
         }
     }
 
+    /// Waits until the screen no longer shows `text`.
+    fn wait_until_gone(&self, text: &str) {
+        let start = Instant::now();
+        while self.screen().contains(text) {
+            if start.elapsed() > Duration::from_secs(15) {
+                panic!("the screen kept showing {text:?}:\n{}", self.screen());
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     /// Waits until the program in the pane has exited.
     fn wait_for_exit(&self) {
         let start = Instant::now();
@@ -195,6 +206,8 @@ fn triage_in_the_real_terminal_is_in_the_store_afterwards() {
     tmux.keys(&["?"]);
     tmux.wait_for("Help — keys of this keymap");
     tmux.keys(&["Escape"]);
+    // Wait until Esc has closed help: an Esc followed at once by `j` reads as Alt-j.
+    tmux.wait_until_gone("Help — keys of this keymap");
     tmux.keys(&["j"]);
     tmux.wait_for("2 of ");
     tmux.keys(&["a"]);

@@ -197,6 +197,7 @@ pub fn erase_person(
     for key in store.export_keys()? {
         ws.delete_meta(key);
     }
+    ws.require_compaction();
     let receipt = store.commit(&ws, now)?;
     Ok(Erasure {
         contact: c.id,

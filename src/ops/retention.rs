@@ -133,6 +133,7 @@ pub fn purge(store: &Store, due: &PurgeDue, now: Timestamp) -> Result<(usize, us
             l.signals.clear();
             ws.put(l);
         }
+        ws.require_compaction();
         store.commit(&ws, now)?;
     }
     for c in &due.contacts {

@@ -123,6 +123,7 @@ impl Store {
             }
             trees.push((t.name.clone(), t.entries, data));
         }
+        super::compact::clear_stale_work(path);
         let fresh = super::compact::sibling(path, "restore");
         if fresh.exists() {
             std::fs::remove_dir_all(&fresh).map_err(|e| io(&fresh, e))?;

@@ -33,10 +33,26 @@ impl Store {
         if !is_store_dir(path) {
             return Err(StoreError::NotAStore(path.to_path_buf()));
         }
+        let store = Self::open_dir(path)?;
+        let due = store
+            .tree(TreeId::Meta)
+            .get(meta::KEY_COMPACTION_DUE)
+            .map_err(|e| store.io(e))?
+            .is_some();
+        if !due {
+            return Ok(store);
+        }
+        // An erasure's compaction was cut short (the process was killed): finish it now, so
+        // the erased bytes leave the files. If it fails (a full disk), the store still opens
+        // and the next open tries again.
+        drop(store);
+        let _ = Self::compact(path);
         Self::open_dir(path)
     }
 
-    fn open_dir(path: &Path) -> Result<Store> {
+    /// Opens the sled database at `path` (checked to be a store) and clears working copies
+    /// that a killed compaction or restore left beside it.
+    pub(super) fn open_dir(path: &Path) -> Result<Store> {
         let db = open_with_retry(path)?;
         let mut trees = Vec::with_capacity(TreeId::ALL.len());
         for t in TreeId::ALL {
@@ -55,6 +71,7 @@ impl Store {
         };
         store.check_schema()?;
         restrict_permissions(path);
+        super::compact::clear_stale_work(path);
         Ok(store)
     }
 

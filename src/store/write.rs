@@ -58,6 +58,13 @@ impl WriteSet {
         self
     }
 
+    /// Marks the store for compaction in the same transaction: an erasure's bytes must leave
+    /// the files even if the process dies before its own compaction finished (the next open
+    /// does it then).
+    pub fn require_compaction(&mut self) -> &mut Self {
+        self.put_meta(meta::KEY_COMPACTION_DUE.to_vec(), vec![1])
+    }
+
     /// Removes a meta value in the same transaction as the records.
     pub fn delete_meta(&mut self, key: Vec<u8>) -> &mut Self {
         self.meta.push((key, None));

@@ -172,6 +172,7 @@ const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(1500);
 /// last handle is dropped, so a store closed a moment ago (by this process or one that just
 /// exited) can still look locked: retry briefly before calling it "in use".
 fn open_with_retry(path: &Path) -> Result<sled::Db> {
+    clear_unfinished_snapshots(path);
     let started = std::time::Instant::now();
     loop {
         match sled::Config::new()
@@ -188,6 +189,36 @@ fn open_with_retry(path: &Path) -> Result<sled::Db> {
             },
         }
     }
+}
+
+/// Removes the `snap.*.generating` files a snapshot left when it was cut short (the disk filled
+/// up, or the process was killed). sled 0.34 picks the newest `snap.*` file when it opens,
+/// unfinished ones included, and then refuses the whole store as corrupt; the finished
+/// snapshots and the log hold everything. Only done while no other process has the store
+/// open (its lock is free), since that process may be writing such a file right now.
+fn clear_unfinished_snapshots(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::io::AsRawFd;
+        let Ok(db) = std::fs::File::open(path.join("db")) else {
+            return;
+        };
+        // SAFETY: flock on a file descriptor we own; released when `db` is closed below.
+        if unsafe { libc::flock(db.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } != 0 {
+            return;
+        }
+        if let Ok(entries) = std::fs::read_dir(path) {
+            for e in entries.flatten() {
+                let name = e.file_name().to_string_lossy().into_owned();
+                if name.starts_with("snap.") && name.ends_with(".generating") {
+                    let _ = std::fs::remove_file(e.path());
+                }
+            }
+        }
+        drop(db);
+    }
+    #[cfg(not(unix))]
+    let _ = path;
 }
 
 fn open_error(path: &Path, e: sled::Error) -> StoreError {
@@ -263,4 +294,29 @@ pub(crate) fn restrict_permissions(path: &Path) {
     }
     #[cfg(not(unix))]
     let _ = path;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_snapshot_cut_short_does_not_make_the_store_unopenable() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("store");
+        {
+            let s = Store::open_or_create(&path).unwrap();
+            s.set_identity(&crate::store::Identity {
+                dealer_id: "D1".into(),
+                salesperson: "Sam".into(),
+                created_at: "2026-11-23T09:00:00Z".parse().unwrap(),
+            })
+            .unwrap();
+        }
+        // What a full disk or a kill during sled's snapshot leaves: an empty, newer snapshot.
+        std::fs::write(path.join("snap.7FFFFFFFFFFFFFFF.generating"), b"").unwrap();
+        let s = Store::open(&path).expect("the store opens");
+        assert_eq!(s.require_identity().unwrap().dealer_id, "D1");
+        assert!(s.check().unwrap().is_ok());
+    }
 }

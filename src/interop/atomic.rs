@@ -42,9 +42,22 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
     })();
     written.map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
-        format!(
-            "{} cannot be written ({e}); nothing was written",
-            path.display()
-        )
+        cannot_write(path, &e)
     })
+}
+
+/// Why `path` could not be written, as one sentence that names a full or read-only disk.
+pub fn cannot_write(path: &Path, e: &std::io::Error) -> String {
+    let p = path.display();
+    match crate::store::disk_problem(&e.to_string()) {
+        Some("the disk is full") => {
+            format!(
+                "{p} cannot be written: the disk is full; make room and try again (nothing was written)"
+            )
+        }
+        Some(why) => format!(
+            "{p} cannot be written: {why}; pick a folder you can write to (nothing was written)"
+        ),
+        None => format!("{p} cannot be written ({e}); nothing was written"),
+    }
 }

@@ -4,6 +4,7 @@
 #![allow(dead_code)] // each test binary uses its own share of these helpers
 
 pub mod crash;
+pub mod mount;
 
 use assert_cmd::Command;
 use serde_json::Value;

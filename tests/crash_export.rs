@@ -98,6 +98,11 @@ fn a_killed_feedback_export_leaves_no_partial_bundle_and_the_store_agrees() {
         leftovers += only_temporary(&round_dir, &what);
         // The next export works and ends with file and record in agreement.
         whole_run_ms(&mut export(&victim));
+        assert_eq!(
+            hidden_entries(&round_dir),
+            Vec::<PathBuf>::new(),
+            "{what}: exporting again leaves no temporary file of the killed run"
+        );
         let s = reopen_and_check(&victim, &what);
         assert!(s.was_exported(WEEK).unwrap(), "{what}");
         assert_eq!(

@@ -57,7 +57,7 @@ pub(super) fn clear_stale_work(path: &Path) {
 }
 
 /// Whether a process with this id exists (where that cannot be known: assume it does).
-fn process_runs(pid: u32) -> bool {
+pub(crate) fn process_runs(pid: u32) -> bool {
     #[cfg(unix)]
     {
         let Ok(pid) = libc::pid_t::try_from(pid) else {

@@ -30,13 +30,11 @@ fn base(dir: &Path) -> std::path::PathBuf {
     store
 }
 
-/// People whose name, phone and e-mail are theirs alone, to erase one per round. Owner-drivers
-/// whose company carries their name, and colleagues sharing an address, are left out: what an
-/// erasure does to those is the privacy tests' business, not a crash test's.
+/// People whose name, phone and e-mail are theirs alone (colleagues sharing an e-mail address
+/// keep it after one of them is erased), to erase one per round.
 fn people(store: &Path, n: usize) -> Vec<(String, String, String)> {
     let s = Store::open(store).unwrap();
     let all: Vec<_> = s.all_contacts().map(|c| c.unwrap()).collect();
-    let companies: Vec<String> = s.all_accounts().map(|a| a.unwrap().name).collect();
     let picked: Vec<_> = all
         .iter()
         .filter(|c| {
@@ -46,7 +44,6 @@ fn people(store: &Path, n: usize) -> Vec<(String, String, String)> {
                 && all.iter().filter(|o| o.name == c.name).count() == 1
                 && all.iter().filter(|o| o.email == c.email).count() == 1
                 && all.iter().filter(|o| o.phone == c.phone).count() == 1
-                && !companies.iter().any(|a| a.contains(&c.name))
         })
         .map(|c| (c.name.clone(), c.phone.clone(), c.email.clone()))
         .take(n)

@@ -393,3 +393,48 @@ fn retention_purges_what_is_past_its_period_and_nothing_else() {
         "nothing is past its retention period\n"
     );
 }
+
+/// An owner-driver's appointments carry their name ("Appointment: NAME (eigen rijder)") and
+/// their home as the place: an erasure removes both from the files too.
+#[test]
+fn erasing_an_owner_driver_clears_their_appointments() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    common::demo(&store, 300, 11);
+    let (name, place) = {
+        let s = Store::open(&store).unwrap();
+        let contacts: Vec<_> = s.all_contacts().map(|c| c.unwrap()).collect();
+        s.all_appointments()
+            .map(|a| a.unwrap())
+            .find_map(|ap| {
+                let account = s.account(ap.account_id).unwrap()?;
+                let c = contacts.iter().find(|c| {
+                    c.account_id == account.id
+                        && account.kind == wortel::domain::AccountKind::Person
+                        && ap.title.contains(&c.name)
+                        && !ap.location.is_empty()
+                        && contacts.iter().filter(|o| o.name == c.name).count() == 1
+                })?;
+                Some((c.name.clone(), ap.location.clone()))
+            })
+            .expect("the demo has an owner-driver with an appointment")
+    };
+    assert!(files_contain(&store, name.as_bytes()));
+    let out = wortel(&store)
+        .args(["privacy", "erase", &name, "--yes"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        !files_contain(&store, name.as_bytes()),
+        "{name} is still in the files"
+    );
+    assert!(
+        !files_contain(&store, place.as_bytes()),
+        "{place} is still in the files"
+    );
+}

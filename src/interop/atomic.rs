@@ -99,7 +99,10 @@ mod tests {
         std::fs::write(&other, b"not ours").unwrap();
         write_atomically(&target, b"BEGIN:VCARD").unwrap();
         assert!(!stale.exists());
-        assert!(other.exists(), "only temporaries of this file name are touched");
+        assert!(
+            other.exists(),
+            "only temporaries of this file name are touched"
+        );
         assert_eq!(std::fs::read(&target).unwrap(), b"BEGIN:VCARD");
     }
 }

@@ -176,6 +176,24 @@ pub fn erase_person(
             changed += 1;
         }
     }
+    // An owner-driver's appointments carry their name in the title and their home as the
+    // place; anyone's appointment may name them in its title.
+    let person_account = store
+        .account(c.account_id)?
+        .is_some_and(|a| a.kind == AccountKind::Person && mentions(&a.name, &name));
+    for ap in store.all_appointments() {
+        let mut ap = ap?;
+        if ap.account_id == c.account_id
+            && (mentions(&ap.title, &name) || (person_account && !ap.location.is_empty()))
+        {
+            ap.title = scrub(&ap.title, &name);
+            if person_account {
+                ap.location.clear();
+            }
+            ws.put(ap);
+            changed += 1;
+        }
+    }
     if let Some(mut a) = store.account(c.account_id)? {
         if a.kind == AccountKind::Person && mentions(&a.name, &name) {
             a.name = format!("Erased person {}", &a.id.to_string()[20..]);

@@ -15,10 +15,8 @@ use std::path::Path;
 use wortel::ops::{find_person, person_report};
 use wortel::store::{EntityKind, Store};
 
-/// Kills during `privacy erase`.
-const ERASE_KILLS: usize = 30;
-/// Kills during `privacy purge`.
-const PURGE_KILLS: usize = 15;
+const ERASE_KILLS: usize = common::crash::kills::ERASE;
+const PURGE_KILLS: usize = common::crash::kills::PURGE;
 /// Retention that makes the demo's rejected leads and idle ex-customers due in 2029.
 const RETENTION: &str =
     "[retention]\nrejected-leads = 30\ndisqualified-leads = 60\nex-customers = 365\n";

@@ -14,8 +14,8 @@ use rand::SeedableRng;
 use std::path::{Path, PathBuf};
 use wortel::bundle::read_bundle;
 
-const FEEDBACK_KILLS: usize = 25;
-const INTEROP_KILLS: usize = 25;
+const FEEDBACK_KILLS: usize = common::crash::kills::FEEDBACK_EXPORT;
+const INTEROP_KILLS: usize = common::crash::kills::FILE_EXPORT;
 /// The ISO week of [`common::NOW`].
 const WEEK: &str = "2026-W48";
 

@@ -11,7 +11,7 @@ use common::crash::{
 use rand::SeedableRng;
 use wortel::store::{EntityKind, Store};
 
-const KILLS: usize = 40;
+const KILLS: usize = common::crash::kills::RESTORE;
 
 /// Every record and the change log's length, as text: equal for equal stores.
 fn fingerprint(s: &Store) -> String {
@@ -144,5 +144,4 @@ fn a_killed_first_restore_leaves_nothing_or_the_whole_store() {
     assert_eq!(kills, FIRST_KILLS);
 }
 
-/// Kills during a restore into an empty path.
-const FIRST_KILLS: usize = 10;
+const FIRST_KILLS: usize = common::crash::kills::FIRST_RESTORE;

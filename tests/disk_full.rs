@@ -5,7 +5,7 @@
 //! room is made the store checks clean with everything saved before.
 
 mod common;
-use common::crash::copy_dir;
+use common::crash::{copy_dir, file_containing, hidden_entries};
 use common::mount::Mounted;
 use common::wortel;
 
@@ -97,6 +97,15 @@ fn a_full_disk_is_reported_in_a_sentence_and_loses_nothing() {
         .take(3)
         .map(|l| common::s(l, "id").to_string())
         .collect();
+    let person = {
+        let s = Store::open(&store).unwrap();
+        let all: Vec<_> = s.all_contacts().map(|c| c.unwrap()).collect();
+        all.iter()
+            .find(|c| c.name.len() > 8 && all.iter().filter(|o| o.name == c.name).count() == 1)
+            .unwrap()
+            .name
+            .clone()
+    };
     fill(m);
 
     let mut refused = 0;
@@ -121,7 +130,7 @@ fn a_full_disk_is_reported_in_a_sentence_and_loses_nothing() {
             confirmed_notes.push(note);
         }
     }
-    let commands: [(&str, Vec<std::ffi::OsString>); 4] = [
+    let commands: [(&str, Vec<std::ffi::OsString>); 5] = [
         ("import", vec!["import".into(), sample.clone().into()]),
         (
             "feedback export",
@@ -132,6 +141,15 @@ fn a_full_disk_is_reported_in_a_sentence_and_loses_nothing() {
             ],
         ),
         ("backup", vec!["backup".into(), m.join("backup.zip").into()]),
+        (
+            "privacy erase",
+            vec![
+                "privacy".into(),
+                "erase".into(),
+                person.clone().into(),
+                "--yes".into(),
+            ],
+        ),
         (
             "csv/ics/vcf export",
             vec![
@@ -167,6 +185,17 @@ fn a_full_disk_is_reported_in_a_sentence_and_loses_nothing() {
         leads_before.iter().all(|id| leads_after.contains(id)),
         "leads were lost"
     );
+    // An erasure whose compaction the full disk stopped is finished once there is room.
+    let erased = wortel::ops::find_person(&Store::open(&store).unwrap(), &person).is_err();
+    if erased {
+        for dir in std::iter::once(store.clone()).chain(hidden_entries(m)) {
+            assert_eq!(
+                file_containing(&dir, person.as_bytes()),
+                None,
+                "the erased {person} is still in the store's files"
+            );
+        }
+    }
     let notes_after = activity_notes(&store);
     for note in notes_before.iter().chain(&confirmed_notes) {
         assert!(
@@ -211,7 +240,8 @@ fn a_full_disk_is_reported_in_a_sentence_and_loses_nothing() {
         }
     }
     eprintln!(
-        "full disk: {refused} commands refused with a sentence, {} visits confirmed and kept",
-        confirmed_notes.len()
+        "full disk: {refused} commands refused with a sentence, {} visits confirmed and kept, erasure {}",
+        confirmed_notes.len(),
+        if erased { "done" } else { "refused" }
     );
 }

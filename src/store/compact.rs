@@ -115,39 +115,47 @@ impl Store {
         if fresh.exists() {
             std::fs::remove_dir_all(&fresh).map_err(|e| io(&fresh, e))?;
         }
-        {
-            // Not `open`: that would start this compaction again for a store marked for one.
-            let old = Store::open_dir(path)?;
-            old.flush()?;
-            super::open::create_private_dir_pub(&fresh)?;
-            let new = sled::Config::new()
-                .path(&fresh)
-                .open()
-                .map_err(|e| io(&fresh, e))?;
-            for name in old.db.tree_names() {
-                let src = old.db.open_tree(&name).map_err(|e| io(path, e))?;
-                let dst = new.open_tree(&name).map_err(|e| io(&fresh, e))?;
-                let meta = name.as_ref() == super::trees::TreeId::Meta.name().as_bytes();
-                for kv in src.iter() {
-                    let (k, v) = kv.map_err(|e| io(path, e))?;
-                    if meta && k == super::meta::KEY_COMPACTION_DUE {
-                        continue;
+        let built = (|| -> Result<()> {
+            {
+                // Not `open`: that would start this compaction again for a store marked for one.
+                let old = Store::open_dir(path)?;
+                old.flush()?;
+                super::open::create_private_dir_pub(&fresh)?;
+                let new = sled::Config::new()
+                    .path(&fresh)
+                    .open()
+                    .map_err(|e| io(&fresh, e))?;
+                for name in old.db.tree_names() {
+                    let src = old.db.open_tree(&name).map_err(|e| io(path, e))?;
+                    let dst = new.open_tree(&name).map_err(|e| io(&fresh, e))?;
+                    let meta = name.as_ref() == super::trees::TreeId::Meta.name().as_bytes();
+                    for kv in src.iter() {
+                        let (k, v) = kv.map_err(|e| io(path, e))?;
+                        if meta && k == super::meta::KEY_COMPACTION_DUE {
+                            continue;
+                        }
+                        dst.insert(k, v).map_err(|e| io(&fresh, e))?;
                     }
-                    dst.insert(k, v).map_err(|e| io(&fresh, e))?;
+                }
+                new.flush().map_err(|e| io(&fresh, e))?;
+            }
+            // The fresh store must open and check clean before it replaces the old one.
+            {
+                let check = Store::open_dir(&fresh)?;
+                let report = check.check()?;
+                if !report.is_ok() {
+                    return Err(io(
+                        &fresh,
+                        "the compacted store does not check clean; the original was kept",
+                    ));
                 }
             }
-            new.flush().map_err(|e| io(&fresh, e))?;
-        }
-        // The fresh store must open and check clean before it replaces the old one.
-        {
-            let check = Store::open_dir(&fresh)?;
-            let report = check.check()?;
-            if !report.is_ok() {
-                return Err(io(
-                    &fresh,
-                    "the compacted store does not check clean; the original was kept",
-                ));
-            }
+            Ok(())
+        })();
+        if let Err(e) = built {
+            // Nothing was swapped: give back the room the copy took (it matters on a full disk).
+            let _ = std::fs::remove_dir_all(&fresh);
+            return Err(e);
         }
         exchange_dirs(path, &fresh).map_err(|e| io(path, e))?;
         std::fs::remove_dir_all(&fresh).map_err(|e| io(&fresh, e))?;

@@ -22,7 +22,8 @@ impl Store {
         Self::open_dir(path)
     }
 
-    /// Opens an existing store; says how to create one when there is none.
+    /// Opens an existing store; says how to create one when there is none. A compaction that an
+    /// erasure's process could not finish (it was killed) is finished first.
     pub fn open(path: &Path) -> Result<Store> {
         if !path.exists() || (path.is_dir() && dir_is_empty(path)) {
             return Err(StoreError::Missing(path.to_path_buf()));

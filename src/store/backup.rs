@@ -194,7 +194,7 @@ impl Store {
         today: jiff::civil::Date,
         now: jiff::Timestamp,
     ) -> Result<Option<PathBuf>> {
-        let file = dir.join(format!("backup-{today}.zip"));
+        let file = daily_backup_path(dir, today);
         if file.exists() {
             return Ok(None);
         }
@@ -247,6 +247,11 @@ pub fn backups_dir(store: &Path) -> PathBuf {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."))
         .join(format!("{name}-backups"))
+}
+
+/// Where the automatic backup of `day` goes in the backups directory.
+pub fn daily_backup_path(dir: &Path, day: jiff::civil::Date) -> PathBuf {
+    dir.join(format!("backup-{day}.zip"))
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ pub mod handlers;
 pub mod import;
 pub mod keymap;
 pub mod keys;
+pub mod list_filter;
 pub mod merge;
 pub mod overlays;
 pub mod panes;

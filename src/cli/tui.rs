@@ -21,7 +21,16 @@ pub fn open(ctx: &Context) -> Result<()> {
         );
     }
     let mut app = start(ctx)?;
-    terminal::run(&mut app)?;
+    let result = terminal::run(&mut app);
+    drop(app);
+    // An erasure applied in the view (one that arrived in a bundle) left erased bytes in the
+    // files until the store is rewritten, which needs it closed: now.
+    if let Err(e) = Store::compact_if_pending(&ctx.store) {
+        eprintln!(
+            "wortel: the store's files could not be rewritten after an erasure ({e}); it is finished when the full-screen view next closes"
+        );
+    }
+    result?;
     Ok(())
 }
 

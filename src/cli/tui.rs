@@ -4,6 +4,7 @@ use super::Context;
 use anyhow::{Result, bail};
 use std::io::IsTerminal;
 use std::sync::Arc;
+use wortel::ops::RetentionPolicy;
 use wortel::store::Store;
 use wortel::tui::app::{App, Clock};
 use wortel::tui::{config, search_index::SearchIndexState, terminal};
@@ -55,6 +56,11 @@ fn start(ctx: &Context) -> Result<App> {
     }
     let mut app = App::new_quick(store, clock, ctx.tz.clone(), ui.keymap, ui.theme, index)?;
     app.funnel.stale = ui.stale_days;
+    // Whether a retention purge is due: counted on a thread, said in the status bar.
+    match RetentionPolicy::load(config::config_dir().as_deref()) {
+        Ok(policy) => app.check_retention(policy),
+        Err(e) => app.error(&e),
+    }
     Ok(app)
 }
 

@@ -33,7 +33,7 @@ pub use merge::{MergeResult, merge_accounts};
 pub use privacy::{
     Erasure, erase_person, erasure_writes, find_person, person_report, tombstone_key,
 };
-pub use retention::{PurgeDue, RetentionPolicy, purge, purge_due};
+pub use retention::{ANONYMOUS_ORDER, PurgeDue, RetentionPolicy, WonPurge, purge, purge_due};
 pub use tiers::{retier, tier_of};
 pub use visit::{VisitInput, VisitResult, VisitTarget, log_visit};
 

@@ -53,3 +53,40 @@ fn nothing_is_said_when_nothing_is_due() {
     assert_eq!(render(&mut app, 160, 20), before);
     assert!(app.notice.is_none());
 }
+
+#[test]
+fn ctrl_b_writes_a_backup_of_the_open_store_and_names_it() {
+    let (dir, path, mut app) = demo_app();
+    let leads = app.store.all_leads().count();
+    press(&mut app, "ctrl-b");
+    assert_eq!(app.status.text, "writing a backup…");
+    app.finish_jobs();
+    let written = app
+        .status
+        .text
+        .strip_prefix("backup written: ")
+        .unwrap_or_else(|| panic!("{}", app.status.text))
+        .to_string();
+    let file = std::path::PathBuf::from(&written);
+    assert_eq!(
+        file.parent().unwrap(),
+        wortel::store::backup::backups_dir(&path)
+    );
+    assert!(
+        file.file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("manual-2026-11-23T090000"),
+        "{written}"
+    );
+    // A second one a moment later does not overwrite the first.
+    press(&mut app, "ctrl-b");
+    app.finish_jobs();
+    assert!(app.status.text.ends_with("-2.zip"), "{}", app.status.text);
+    // The backup is whole: it restores into a store with the same leads.
+    let copy = dir.path().join("restored");
+    wortel::store::Store::restore(&copy, &file).unwrap();
+    let restored = wortel::store::Store::open(&copy).unwrap();
+    assert_eq!(restored.all_leads().count(), leads);
+    assert!(restored.check().unwrap().is_ok());
+}

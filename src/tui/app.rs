@@ -276,6 +276,19 @@ impl App {
             });
     }
 
+    /// Writes a backup of the open store into its backups directory on a thread of its own;
+    /// the status bar names the file when it is on disk.
+    pub fn backup_now(&mut self) {
+        let store = self.store.clone();
+        let now = self.now();
+        let dir = crate::store::backup::backups_dir(store.path());
+        self.info("writing a backup…");
+        self.jobs.spawn(move || match store.backup_now(&dir, now) {
+            Ok(path) => JobDone::BackupWritten(path),
+            Err(e) => JobDone::Failed(format!("the backup was not written: {e}")),
+        });
+    }
+
     fn on_job_done(&mut self, done: JobDone) {
         match done {
             JobDone::PurgeDue(0) => self.notice = None,

@@ -4,6 +4,7 @@ use super::Context;
 use anyhow::{Result, bail};
 use std::io::IsTerminal;
 use std::sync::Arc;
+use wortel::ops::RetentionPolicy;
 use wortel::store::Store;
 use wortel::tui::app::{App, Clock};
 use wortel::tui::{config, search_index::SearchIndexState, terminal};
@@ -22,9 +23,17 @@ pub fn open(ctx: &Context) -> Result<()> {
     }
     let mut app = start(ctx, &mut Phases::default())?;
     let backup = DailyBackup::start(ctx, &app);
-    let ran = terminal::run(&mut app);
+    let result = terminal::run(&mut app);
     backup.finish();
-    ran?;
+    drop(app);
+    // An erasure applied in the view (one that arrived in a bundle) left erased bytes in the
+    // files until the store is rewritten, which needs it closed: now.
+    if let Err(e) = Store::compact_if_pending(&ctx.store) {
+        eprintln!(
+            "wortel: the store's files could not be rewritten after an erasure ({e}); it is finished when the full-screen view next closes"
+        );
+    }
+    result?;
     Ok(())
 }
 
@@ -53,6 +62,11 @@ fn start(ctx: &Context, phases: &mut Phases) -> Result<App> {
     let mut app = App::new_quick(store, clock, ctx.tz.clone(), ui.keymap, ui.theme, index)?;
     app.funnel.stale = ui.stale_days;
     phases.inbox = t.elapsed();
+    // Whether a retention purge is due: counted on a thread, said in the status bar.
+    match RetentionPolicy::load(config::config_dir().as_deref()) {
+        Ok(policy) => app.check_retention(policy),
+        Err(e) => app.error(&e),
+    }
     Ok(app)
 }
 

@@ -75,8 +75,12 @@ impl Store {
             for name in old.db.tree_names() {
                 let src = old.db.open_tree(&name).map_err(|e| io(path, e))?;
                 let dst = new.open_tree(&name).map_err(|e| io(&fresh, e))?;
+                let meta = &*name == super::trees::TreeId::Meta.name().as_bytes();
                 for kv in src.iter() {
                     let (k, v) = kv.map_err(|e| io(path, e))?;
+                    if meta && &*k == super::exchange::KEY_COMPACT_PENDING {
+                        continue;
+                    }
                     dst.insert(k, v).map_err(|e| io(&fresh, e))?;
                 }
             }
@@ -98,5 +102,18 @@ impl Store {
         // Reopen once: this also tightens file permissions on what sled created.
         drop(Store::open(path)?);
         Ok(())
+    }
+
+    /// Compacts the store at `path` if a write left erased bytes for a compaction to remove
+    /// (an erasure applied while the store was open, e.g. in the full-screen view); true if it
+    /// did. The store must not be open.
+    pub fn compact_if_pending(path: &Path) -> Result<bool> {
+        let pending = Store::open(path)?
+            .meta_value(super::exchange::KEY_COMPACT_PENDING)?
+            .is_some();
+        if pending {
+            Store::compact(path)?;
+        }
+        Ok(pending)
     }
 }

@@ -12,6 +12,7 @@ pub mod format;
 pub mod funnel;
 pub mod handlers;
 pub mod import;
+pub mod jobs;
 pub mod keymap;
 pub mod keys;
 pub mod list_filter;

@@ -131,7 +131,7 @@ impl Store {
                     let meta = name.as_ref() == super::trees::TreeId::Meta.name().as_bytes();
                     for kv in src.iter() {
                         let (k, v) = kv.map_err(|e| io(path, e))?;
-                        if meta && k == super::meta::KEY_COMPACTION_DUE {
+                        if meta && &*k == super::exchange::KEY_COMPACT_PENDING {
                             continue;
                         }
                         dst.insert(k, v).map_err(|e| io(&fresh, e))?;
@@ -162,5 +162,22 @@ impl Store {
         // Reopen once: this also tightens file permissions on what sled created.
         drop(Store::open_dir(path)?);
         Ok(())
+    }
+
+    /// Compacts the store at `path` if a write left erased bytes for a compaction to remove
+    /// (an erasure applied while the store was open, e.g. in the full-screen view); true if it
+    /// did. The store must not be open.
+    pub fn compact_if_pending(path: &Path) -> Result<bool> {
+        if !super::open::is_store_dir(path) {
+            return Store::open(path).map(|_| false);
+        }
+        // Not `open`, which would finish the compaction itself and leave nothing pending.
+        let pending = Store::open_dir(path)?
+            .meta_value(super::exchange::KEY_COMPACT_PENDING)?
+            .is_some();
+        if pending {
+            Store::compact(path)?;
+        }
+        Ok(pending)
     }
 }

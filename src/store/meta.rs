@@ -12,9 +12,6 @@ pub const KEY_SCHEMA: &[u8] = b"schema_version";
 pub const KEY_IDENTITY: &[u8] = b"identity";
 pub const KEY_REASONS: &[u8] = b"reasons";
 pub const KEY_LAST_SEQ: &[u8] = b"last_seq";
-/// Set in the same transaction as an erasure: the files still hold the erased bytes until the
-/// store is compacted. A compaction does not copy it, so it stays only when one was cut short.
-pub const KEY_COMPACTION_DUE: &[u8] = b"compaction_due";
 
 /// Who this store belongs to: set by `wortel init` (or `DEMO` for a demo store).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -37,7 +37,7 @@ impl Store {
         let store = Self::open_dir(path)?;
         let due = store
             .tree(TreeId::Meta)
-            .get(meta::KEY_COMPACTION_DUE)
+            .get(super::exchange::KEY_COMPACT_PENDING)
             .map_err(|e| store.io(e))?
             .is_some();
         if !due {

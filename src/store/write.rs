@@ -58,13 +58,6 @@ impl WriteSet {
         self
     }
 
-    /// Marks the store for compaction in the same transaction: an erasure's bytes must leave
-    /// the files even if the process dies before its own compaction finished (the next open
-    /// does it then).
-    pub fn require_compaction(&mut self) -> &mut Self {
-        self.put_meta(meta::KEY_COMPACTION_DUE.to_vec(), vec![1])
-    }
-
     /// Removes a meta value in the same transaction as the records.
     pub fn delete_meta(&mut self, key: Vec<u8>) -> &mut Self {
         self.meta.push((key, None));
@@ -77,6 +70,21 @@ impl WriteSet {
 
     pub fn len(&self) -> usize {
         self.ops.len()
+    }
+
+    /// What this write set leaves for a record: `Some(Some(r))` it writes `r`, `Some(None)` it
+    /// deletes it, `None` it does not touch it (the last write to a record wins).
+    pub fn pending(&self, kind: EntityKind, key: [u8; 16]) -> Option<Option<&Record>> {
+        self.ops
+            .iter()
+            .rev()
+            .find(|(k, id, _)| *k == kind && *id == key)
+            .map(|(_, _, r)| r.as_ref())
+    }
+
+    /// Every record this write set puts, in order (a record put twice appears twice).
+    pub fn records(&self) -> impl Iterator<Item = &Record> {
+        self.ops.iter().filter_map(|(_, _, r)| r.as_ref())
     }
 }
 

@@ -2,7 +2,8 @@
 //! causes (rendered into ratatui's `TestBackend`, 160×48): moving the selection, switching
 //! panes, the `/` filter over the inbox's leads and over the 50,000 account names, and the
 //! palette (commands, accounts and leads), with 1 to 5 typed characters; and the confirmed
-//! edits (accept a lead, log a visit), each including the store's flush and fsync.
+//! edits (accept a lead, log a visit), each including the store's flush and fsync (their
+//! frame is the same as `frame_only`).
 //!
 //! `cargo bench --bench keystrokes`. Every sample is one keystroke (`sample_size = 1`), so the
 //! "slowest" column of 100 samples bounds the 99th percentile from above.
@@ -107,41 +108,44 @@ fn palette_accounts(bencher: Bencher, n: usize) {
     typing(bencher, "1", ":", "@janse", n + 1);
 }
 
-/// `a` on the selected lead: commit, flush, fsync, list update, frame. Undone (untimed)
-/// before each sample so the store stays as it was.
+/// A confirmed edit: `a` on the selected lead — commit, flush, fsync, list update (the frame
+/// after it is `frame_only`). Undone (untimed) before each sample so the store stays as it was.
 #[divan::bench(sample_count = 50, sample_size = 1)]
 fn accept_lead(bencher: Bencher) {
     with(|fx| fx.reset_to("1"));
     let done = Cell::new(false);
     bencher
         .with_inputs(|| {
-            if done.replace(false) {
-                with(|fx| fx.key("u"));
-            }
+            with(|fx| {
+                if done.replace(false) {
+                    fx.key("u");
+                }
+                fx.frame();
+            })
         })
         .bench_local_values(|()| {
             done.set(true);
-            with(|fx| {
-                fx.key("a");
-                fx.frame();
-            })
+            with(|fx| fx.key("a"))
         });
     if done.get() {
         with(|fx| fx.key("u"));
     }
 }
 
-/// `v 5 Enter` (a follow-up visit) on the selected lead: the form, the commit with its
-/// effects, flush, fsync, frame. Undone (untimed) before each sample.
+/// A confirmed edit: `v 5 Enter` (a follow-up visit) on the selected lead — the form, the
+/// commit with its effects, flush, fsync. Undone (untimed) before each sample.
 #[divan::bench(sample_count = 50, sample_size = 1)]
 fn log_visit(bencher: Bencher) {
     with(|fx| fx.reset_to("1"));
     let done = Cell::new(false);
     bencher
         .with_inputs(|| {
-            if done.replace(false) {
-                with(|fx| fx.key("u"));
-            }
+            with(|fx| {
+                if done.replace(false) {
+                    fx.key("u");
+                }
+                fx.frame();
+            })
         })
         .bench_local_values(|()| {
             done.set(true);
@@ -149,7 +153,6 @@ fn log_visit(bencher: Bencher) {
                 fx.key("v");
                 fx.key("5");
                 fx.key("enter");
-                fx.frame();
             })
         });
     if done.get() {

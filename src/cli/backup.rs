@@ -2,8 +2,9 @@
 
 use super::Context;
 use anyhow::{Result, anyhow};
+use std::io::Write;
 use std::path::PathBuf;
-use wortel::interop::atomic::write_atomically;
+use wortel::interop::atomic::write_atomically_with;
 use wortel::store::Store;
 
 #[derive(Debug, clap::Args)]
@@ -15,13 +16,28 @@ pub struct BackupArgs {
 
 pub fn backup(ctx: &Context, args: &BackupArgs) -> Result<()> {
     let store = Store::open(&ctx.store)?;
-    let bytes = store.backup_bytes(ctx.now)?;
-    write_atomically(&args.file, &bytes).map_err(|e| anyhow!(e))?;
+    // The backup streams into its file; a store error met on the way is kept to report.
+    let mut failed = None;
+    write_atomically_with(&args.file, |f| {
+        let out = std::io::BufWriter::new(f);
+        match store.backup_to(out, ctx.now) {
+            Ok(mut w) => w.flush(),
+            Err(e) => {
+                failed = Some(e);
+                Err(std::io::Error::other("the backup stopped"))
+            }
+        }
+    })
+    .map_err(|e| match failed.take() {
+        Some(store_error) => anyhow!(store_error),
+        None => anyhow!(e),
+    })?;
+    let size = std::fs::metadata(&args.file).map_or(0, |m| m.len());
     println!(
         "{}: a backup of {} ({} KiB); restore it with `wortel restore {}`",
         args.file.display(),
         ctx.store.display(),
-        bytes.len() / 1024,
+        size / 1024,
         args.file.display()
     );
     Ok(())

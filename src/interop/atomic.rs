@@ -48,8 +48,17 @@ fn clear_stale_temporaries(dir: &Path, name: &str) {
     }
 }
 
-/// Why a file could not be written, as one sentence.
+/// Writes `bytes` to `path` so the name only ever holds a whole file; the error is one sentence.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    write_atomically_with(path, |f| f.write_all(bytes))
+}
+
+/// Like [`write_atomically`], for content written piece by piece (a backup of a big store is
+/// streamed into its file, never held in memory whole).
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> Result<(), String> {
     check_target(path)?;
     let dir = folder_of(path);
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
@@ -57,7 +66,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let written = (|| -> std::io::Result<()> {
         let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
+        write(&mut f)?;
         f.sync_all()?;
         std::fs::rename(&tmp, path)?;
         std::fs::File::open(dir)?.sync_all()

@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 
 const FORMAT: &str = "wortel-backup";
 
+/// How many bytes of a tree are hashed and compressed at a time.
+const CHUNK: usize = 1 << 20;
+
 #[derive(Serialize, Deserialize)]
 struct TreeEntry {
     name: String,
@@ -43,35 +46,50 @@ fn bad(path: &Path, why: &str) -> StoreError {
 }
 
 impl Store {
-    /// The bytes of a backup of this store, taken after a flush so every confirmed change is in.
+    /// The bytes of a backup of this store (see [`Store::backup_to`]).
     pub fn backup_bytes(&self, now: jiff::Timestamp) -> Result<Vec<u8>> {
+        Ok(self.backup_to(Cursor::new(Vec::new()), now)?.into_inner())
+    }
+
+    /// Writes a backup of this store to `out`, taken after a flush so every confirmed change is
+    /// in. Each tree is streamed into its zip entry while its checksum and count are taken, so
+    /// a backup of a big store never holds a tree in memory.
+    pub fn backup_to<W: Write + std::io::Seek>(&self, out: W, now: jiff::Timestamp) -> Result<W> {
         self.flush()?;
-        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let mut zip = zip::ZipWriter::new(out);
         let options = zip::write::SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Deflated)
-            .last_modified_time(zip::DateTime::default());
+            .last_modified_time(zip::DateTime::default())
+            .large_file(true);
         let mut trees = Vec::new();
         for (i, name) in self.db.tree_names().into_iter().enumerate() {
             let tree = self.db.open_tree(&name).map_err(|e| self.io(e))?;
-            let mut bytes = Vec::new();
+            let file = format!("tree-{i:03}.bin");
+            zip.start_file(&file, options).map_err(|e| self.io(e))?;
+            let mut hash = blake3::Hasher::new();
             let mut entries = 0u64;
+            let mut chunk = Vec::with_capacity(CHUNK);
             for kv in tree.iter() {
                 let (k, v) = kv.map_err(|e| self.io(e))?;
-                bytes.extend((k.len() as u32).to_be_bytes());
-                bytes.extend_from_slice(&k);
-                bytes.extend((v.len() as u32).to_be_bytes());
-                bytes.extend_from_slice(&v);
+                chunk.extend((k.len() as u32).to_be_bytes());
+                chunk.extend_from_slice(&k);
+                chunk.extend((v.len() as u32).to_be_bytes());
+                chunk.extend_from_slice(&v);
                 entries += 1;
+                if chunk.len() >= CHUNK {
+                    hash.update(&chunk);
+                    zip.write_all(&chunk).map_err(|e| self.io(e))?;
+                    chunk.clear();
+                }
             }
-            let file = format!("tree-{i:03}.bin");
+            hash.update(&chunk);
+            zip.write_all(&chunk).map_err(|e| self.io(e))?;
             trees.push(TreeEntry {
                 name: String::from_utf8_lossy(&name).into_owned(),
-                file: file.clone(),
+                file,
                 entries,
-                blake3: blake3::hash(&bytes).to_hex().to_string(),
+                blake3: hash.finalize().to_hex().to_string(),
             });
-            zip.start_file(&file, options).map_err(|e| self.io(e))?;
-            zip.write_all(&bytes).map_err(|e| self.io(e))?;
         }
         let manifest = BackupManifest {
             format: FORMAT.into(),
@@ -84,7 +102,33 @@ impl Store {
             .map_err(|e| self.io(e))?;
         zip.write_all(&serde_json::to_vec_pretty(&manifest).unwrap_or_default())
             .map_err(|e| self.io(e))?;
-        Ok(zip.finish().map_err(|e| self.io(e))?.into_inner())
+        zip.finish().map_err(|e| self.io(e))
+    }
+
+    /// Streams a backup into `tmp`, syncs it, and renames it to `file`; nothing is left under
+    /// either name when that fails.
+    fn write_backup_file(&self, tmp: &Path, file: &Path, now: jiff::Timestamp) -> Result<()> {
+        let f = std::fs::File::create(tmp).map_err(|e| io(file, e))?;
+        let written = self
+            .backup_to(std::io::BufWriter::new(f), now)
+            .and_then(|w| {
+                (|| -> std::io::Result<()> {
+                    let f = w.into_inner().map_err(|e| e.into_error())?;
+                    f.sync_all()?;
+                    std::fs::rename(tmp, file)?;
+                    match file.parent() {
+                        Some(dir) if !dir.as_os_str().is_empty() => {
+                            std::fs::File::open(dir)?.sync_all()
+                        }
+                        _ => Ok(()),
+                    }
+                })()
+                .map_err(|e| io(file, e))
+            });
+        if written.is_err() {
+            let _ = std::fs::remove_file(tmp);
+        }
+        written
     }
 
     /// Replaces the store at `path` with the backup in `file`: everything verified and rebuilt
@@ -207,18 +251,8 @@ impl Store {
                 let _ = std::fs::remove_file(e.path());
             }
         }
-        let bytes = self.backup_bytes(now)?;
         let tmp = dir.join(format!(".backup-{today}.{}.tmp", std::process::id()));
-        (|| -> std::io::Result<()> {
-            let mut f = std::fs::File::create(&tmp)?;
-            f.write_all(&bytes)?;
-            f.sync_all()?;
-            std::fs::rename(&tmp, &file)
-        })()
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            io(&file, e)
-        })?;
+        self.write_backup_file(&tmp, &file, now)?;
         let mut kept: Vec<PathBuf> = std::fs::read_dir(dir)
             .map_err(|e| io(dir, e))?
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -250,19 +284,8 @@ impl Store {
             n += 1;
             file = dir.join(format!("manual-{stamp}-{n}.zip"));
         }
-        let bytes = self.backup_bytes(now)?;
         let tmp = dir.join(format!(".manual-{stamp}.{}.tmp", std::process::id()));
-        (|| -> std::io::Result<()> {
-            let mut f = std::fs::File::create(&tmp)?;
-            f.write_all(&bytes)?;
-            f.sync_all()?;
-            std::fs::rename(&tmp, &file)?;
-            std::fs::File::open(dir)?.sync_all()
-        })()
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            io(&file, e)
-        })?;
+        self.write_backup_file(&tmp, &file, now)?;
         Ok(file)
     }
 }

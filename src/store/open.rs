@@ -7,7 +7,10 @@ use super::{Identity, Store};
 use std::path::Path;
 
 /// sled's page cache; the 1 GiB default is far more than a salesperson's laptop should give.
-const CACHE_BYTES: u64 = 64 * 1024 * 1024;
+/// Screens read a few dozen records at a time; whole-store scans (the search index, exports,
+/// backups) stream through once and gain little from more. Measured on the 100,000-lead store:
+/// 64 MiB cost ≈ 70 MB more peak memory in a scan than 16 MiB, for ≈ 20 % faster full reads.
+const CACHE_BYTES: u64 = 16 * 1024 * 1024;
 
 impl Store {
     /// Opens the store at `path`, creating an empty one if nothing is there.

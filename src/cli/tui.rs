@@ -55,7 +55,7 @@ fn start(ctx: &Context, phases: &mut Phases) -> Result<App> {
     let store = Arc::new(Store::open(&ctx.store)?);
     phases.open = t.elapsed();
     let t = std::time::Instant::now();
-    let index = SearchIndexState::start(store.clone());
+    let index = SearchIndexState::later(store.clone());
     let clock = Clock {
         fixed: ctx.fixed_now.then_some(ctx.now),
     };

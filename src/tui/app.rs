@@ -237,6 +237,8 @@ impl App {
         if jobs_done {
             return true;
         }
+        // After the first frame: the search index builds while the inbox is completed.
+        self.index.start_if_later();
         if !self.inbox.complete {
             self.complete_inbox();
             return true;

@@ -237,6 +237,9 @@ impl SearchIndex {
 
 /// The index being built in the background, then ready.
 pub enum SearchIndexState {
+    /// To be built once the first frame is on screen (building it reads the whole store, and on
+    /// a two-core laptop it would slow that first frame down).
+    Later(Arc<Store>),
     Building(Receiver<Result<SearchIndex, StoreError>>),
     Ready(Arc<SearchIndex>),
     Failed(String),
@@ -252,6 +255,18 @@ impl SearchIndexState {
         SearchIndexState::Building(rx)
     }
 
+    /// Built on a thread of its own, started by [`SearchIndexState::start_if_later`].
+    pub fn later(store: Arc<Store>) -> SearchIndexState {
+        SearchIndexState::Later(store)
+    }
+
+    /// Starts a build that waited for the first frame.
+    pub fn start_if_later(&mut self) {
+        if let SearchIndexState::Later(store) = self {
+            *self = SearchIndexState::start(store.clone());
+        }
+    }
+
     /// Builds it here and now (tests, and small stores).
     pub fn build_now(store: &Store) -> SearchIndexState {
         match SearchIndex::build(store) {
@@ -262,6 +277,7 @@ impl SearchIndexState {
 
     /// Takes the finished index if the thread is done; true when the state changed.
     pub fn poll(&mut self) -> bool {
+        self.start_if_later();
         let SearchIndexState::Building(rx) = self else {
             return false;
         };
@@ -284,6 +300,9 @@ impl SearchIndexState {
     }
 
     pub fn is_building(&self) -> bool {
-        matches!(self, SearchIndexState::Building(_))
+        matches!(
+            self,
+            SearchIndexState::Building(_) | SearchIndexState::Later(_)
+        )
     }
 }

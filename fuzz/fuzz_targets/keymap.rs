@@ -1,0 +1,19 @@
+//! The keymap parser on arbitrary text, alone and laid over the shipped default keymap.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use wortel::tui::keymap::Keymap;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    if let Err(e) = Keymap::parse("keymap.toml", text) {
+        let message = e.to_string();
+        assert!(!message.is_empty() && !message.contains('\n'), "{message:?}");
+    }
+    let mut base = Keymap::builtin("default").expect("the default keymap loads");
+    if let Err(e) = base.lay_over("keymap.toml", text) {
+        assert!(!e.to_string().contains('\n'), "{e}");
+    }
+});

@@ -29,6 +29,8 @@ struct Case {
     seed: u64,
     leads: usize,
     pick: prop::sample::Index,
+    /// Pick an owner-driver (an account that is the person) when the demo has one.
+    owner_driver: bool,
     rename: Option<String>,
     /// Notes to add on the person's account: which mark (0 name, 1 phone, 2 e-mail) and how to
     /// case it (0 as is, 1 lower, 2 upper).
@@ -41,6 +43,7 @@ fn case() -> impl Strategy<Value = Case> {
         0u64..1_000_000,
         4usize..14,
         any::<prop::sample::Index>(),
+        any::<bool>(),
         prop::option::of(prop_oneof![
             "[A-Z][a-z]{2,7} (van |de |)[A-Z][a-z]{3,9}",
             "(İ|Ö|Ä|É|Ø)[a-zçşğıöü]{2,6} (Ö|Ş|Ç|İ)[a-zçşğıöü]{3,8}",
@@ -50,10 +53,11 @@ fn case() -> impl Strategy<Value = Case> {
         any::<bool>(),
     )
         .prop_map(
-            |(seed, leads, pick, rename, mentions, exported_before)| Case {
+            |(seed, leads, pick, owner_driver, rename, mentions, exported_before)| Case {
                 seed,
                 leads,
                 pick,
+                owner_driver,
                 rename,
                 mentions,
                 exported_before,
@@ -154,7 +158,19 @@ fn build(case: &Case, path: &Path) -> Option<Contact> {
                     .any(|t| normalise_name(t).contains(&normalise_name(&c.name)))
         })
     };
-    let index = case.pick.index(data.contacts.len());
+    let owner_drivers: Vec<usize> = (0..data.contacts.len())
+        .filter(|i| {
+            let c = &data.contacts[*i];
+            data.accounts
+                .iter()
+                .any(|a| a.id == c.account_id && a.kind == AccountKind::Person)
+        })
+        .collect();
+    let index = if case.owner_driver && !owner_drivers.is_empty() {
+        owner_drivers[case.pick.index(owner_drivers.len())]
+    } else {
+        case.pick.index(data.contacts.len())
+    };
     let mut person = data.contacts[index].clone();
     if let Some(new) = &case.rename {
         let old = person.name.clone();

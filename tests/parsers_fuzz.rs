@@ -566,13 +566,32 @@ proptest! {
     }
 }
 
-/// Pinned inputs the fuzzers and the properties above once found wrong.
+/// Pinned inputs the properties above once found wrong: refusals that quoted the input with its
+/// line breaks and escape sequences, which then reached the terminal.
 #[test]
 fn regressions() {
     let today = date(2026, 11, 23);
-    for text in ["\n", "mon\nday", "+3d\u{1b}[2J", "tomorrow\r\n+1"] {
-        if let Err(e) = parse_date_input(text, today) {
-            one_sentence(&e.to_string());
-        }
+    for text in ["\n", "+3d\u{1b}[2J", "tomorrow\r\n+1"] {
+        one_sentence(&parse_date_input(text, today).unwrap_err().to_string());
     }
+    assert_eq!(
+        parse_date_input("mon\nday", today).unwrap_err().to_string(),
+        "date `monday` is not understood; use 2026-12-01, +3d, +2w, mon…sun, today or tomorrow"
+    );
+
+    let csv = "account_name,received_at,channel,score\nBakker,2026-11-16,web,\"\u{1b}[2J\n7\"\n";
+    assert_eq!(
+        read_leads_csv(csv.as_bytes(), "leads.csv", &TimeZone::UTC).unwrap_err(),
+        "leads.csv row 2, column score: `[2J 7` is not a whole number; fix the spreadsheet and import again"
+    );
+
+    let keymap = "[inbox]\n\"a\\nb\" = \"quit\"\n";
+    let e = Keymap::parse("keymap.toml", keymap).unwrap_err();
+    one_sentence(&e.to_string());
+    assert_eq!(e.line, 2);
+
+    let theme = "inherits = \"dark\"\n[roles]\n\"ui.\\u001b[31m\" = \"red\"\n";
+    let e = Theme::parse("themes/t.toml", theme, &|_| None).unwrap_err();
+    one_sentence(&e.to_string());
+    assert_eq!(e.line, 3);
 }

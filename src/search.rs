@@ -10,24 +10,84 @@ pub struct Query {
     /// Per term: lower-cased, and whether it is matched ignoring case (smart case: a term with
     /// an upper-case letter must match case exactly, as in skim and fzf).
     folded: Vec<(String, bool)>,
+    /// The characters every matching text must hold (see [`char_mask`]).
+    mask: u64,
+    /// A substring searcher per folded term, built once per query.
+    finders: Vec<memchr::memmem::Finder<'static>>,
     matcher: SkimMatcherV2,
+}
+
+/// The class [`Query::match_class`] gives a text that does not match.
+pub const NO_MATCH: u8 = u8::MAX;
+
+/// A 64-bit summary of which characters a lower-cased text holds: one bit per letter and digit,
+/// the other characters folded onto the remaining bits. A text can only match a query whose
+/// mask is a subset of its own, so comparing two integers rejects most texts of a long list
+/// without reading them.
+pub fn char_mask(lower: &str) -> u64 {
+    lower.chars().fold(0, |m, c| m | char_bit(c))
+}
+
+fn char_bit(c: char) -> u64 {
+    match c {
+        'a'..='z' => 1 << (c as u32 - 'a' as u32),
+        '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
+        ' ' => 0,
+        _ => 1 << (36 + (c as u32 % 28)),
+    }
 }
 
 impl Query {
     pub fn new(query: &str) -> Self {
         let terms: Vec<String> = query.split_whitespace().map(str::to_string).collect();
-        let folded = terms
+        let folded: Vec<(String, bool)> = terms
             .iter()
             .map(|t| {
                 let ignore_case = !t.chars().any(char::is_uppercase);
                 (t.to_lowercase(), ignore_case)
             })
             .collect();
+        let mask = folded.iter().fold(0, |m, (f, _)| m | char_mask(f));
+        let finders = folded
+            .iter()
+            .map(|(f, _)| memchr::memmem::Finder::new(f.as_bytes()).into_owned())
+            .collect();
         Query {
             terms,
             folded,
+            mask,
+            finders,
             matcher: SkimMatcherV2::default().smart_case(),
         }
+    }
+
+    /// The characters a text must hold to match (see [`char_mask`]).
+    pub fn mask(&self) -> u64 {
+        self.mask
+    }
+
+    /// [`Query::matches`] and [`Query::class`] in one pass over the text: the class of the
+    /// match, or [`NO_MATCH`]. A term found as typed needs no subsequence walk; only the others
+    /// are walked.
+    pub fn match_class<'a>(&self, lower: &str, text: impl Fn() -> &'a str) -> u8 {
+        let mut class = if self.folded.is_empty() { 0 } else { 2 };
+        for (((folded, ignore_case), term), finder) in
+            self.folded.iter().zip(&self.terms).zip(&self.finders)
+        {
+            if !*ignore_case && !is_subsequence(term, text()) {
+                return NO_MATCH;
+            }
+            let c = substring_class(finder, lower);
+            if c == NO_MATCH {
+                if *ignore_case && !is_subsequence(folded, lower) {
+                    return NO_MATCH;
+                }
+                class = 0;
+            } else {
+                class = class.min(c);
+            }
+        }
+        class
     }
 
     /// Whether a text matches (every term's characters occur in it, in order), without
@@ -52,21 +112,11 @@ impl Query {
     /// only match scattered. Long lists are ordered by this first, so only the best class needs
     /// the expensive score.
     pub fn class(&self, lower: &str) -> u8 {
-        self.folded
+        self.finders
             .iter()
-            .map(|(term, _)| {
-                let mut best = 0;
-                for (at, _) in lower.match_indices(term.as_str()) {
-                    let word_start = lower[..at]
-                        .chars()
-                        .next_back()
-                        .is_none_or(|c| !c.is_alphanumeric());
-                    if word_start {
-                        return 2;
-                    }
-                    best = 1;
-                }
-                best
+            .map(|finder| match substring_class(finder, lower) {
+                NO_MATCH => 0,
+                c => c,
             })
             .min()
             .unwrap_or(0)
@@ -112,6 +162,23 @@ impl Query {
                 .zip(&narrower.terms)
                 .all(|(a, b)| b.starts_with(a.as_str()))
     }
+}
+
+/// 2 when `term` occurs in `lower` at the start of a word, 1 when it occurs only inside words,
+/// [`NO_MATCH`] when it does not occur as typed.
+fn substring_class(term: &memchr::memmem::Finder<'_>, lower: &str) -> u8 {
+    let mut best = NO_MATCH;
+    for at in term.find_iter(lower.as_bytes()) {
+        let word_start = lower[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if word_start {
+            return 2;
+        }
+        best = 1;
+    }
+    best
 }
 
 /// True when the characters of `needle` occur in `hay` in order.

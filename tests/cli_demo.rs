@@ -211,3 +211,36 @@ fn the_store_can_come_from_the_environment() {
     );
     assert_eq!(all_leads(&store).len(), 10);
 }
+
+#[test]
+fn the_sample_bundle_holds_as_many_leads_as_asked_and_imports() {
+    let (dir, store) = scratch();
+    let file = dir.path().join("sample.zip");
+    wortel(&store)
+        .args([
+            "demo", "--no-tui", "--leads", "20", "--seed", "7", "--bundle",
+        ])
+        .arg(&file)
+        .args(["--bundle-leads", "300"])
+        .assert()
+        .success();
+    let before = all_leads(&store).len();
+    let out = stdout_of(wortel(&store).arg("import").arg(&file));
+    assert!(out.contains("300"), "{out}");
+    assert_eq!(all_leads(&store).len(), before + 300);
+}
+
+#[test]
+fn a_sample_bundle_of_zero_leads_is_refused() {
+    let (dir, store) = scratch();
+    let file = dir.path().join("sample.zip");
+    refused(
+        wortel(&store)
+            .args(["demo", "--no-tui", "--leads", "20", "--bundle"])
+            .arg(&file)
+            .args(["--bundle-leads", "0"]),
+        "--bundle-leads 0 is out of range; give 1 to 1000000",
+    );
+    assert!(!file.exists());
+    assert!(!store.exists());
+}

@@ -2,6 +2,9 @@
 //! bundle is SIGKILLed at random moments; every time, the reopened store holds either none of
 //! the bundle's leads or all of them, and `check` passes.
 
+mod common;
+
+use common::crash::copy_dir;
 use rand::{Rng, SeedableRng};
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -10,7 +13,7 @@ use wortel::bundle::manifest::{FORMAT, Kind, Manifest, VERSION};
 use wortel::bundle::write::write_bundle;
 use wortel::store::Store;
 
-const KILLS: usize = 20;
+const KILLS: usize = common::crash::kills::IMPORT;
 const LEADS: usize = 2_000;
 
 fn wortel(store: &Path) -> Command {
@@ -86,19 +89,7 @@ fn a_killed_import_leaves_nothing_or_everything() {
     // How long a whole import takes here, to aim the kills across it.
     let probe = dir.path().join("probe");
     std::fs::create_dir(&probe).unwrap();
-    fn copy(from: &Path, to: &Path) {
-        for e in std::fs::read_dir(from).unwrap() {
-            let e = e.unwrap();
-            let target = to.join(e.file_name());
-            if e.file_type().unwrap().is_dir() {
-                std::fs::create_dir_all(&target).unwrap();
-                copy(&e.path(), &target);
-            } else {
-                std::fs::copy(e.path(), target).unwrap();
-            }
-        }
-    }
-    copy(&store, &probe);
+    copy_dir(&store, &probe);
     let t = std::time::Instant::now();
     let out = wortel(&probe).arg("import").arg(&file).output().unwrap();
     assert!(
@@ -114,7 +105,7 @@ fn a_killed_import_leaves_nothing_or_everything() {
     for round in 0..KILLS {
         let victim = dir.path().join(format!("victim-{round}"));
         std::fs::create_dir(&victim).unwrap();
-        copy(&store, &victim);
+        copy_dir(&store, &victim);
         let mut child = wortel(&victim)
             .arg("import")
             .arg(&file)

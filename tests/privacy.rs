@@ -393,3 +393,231 @@ fn retention_purges_what_is_past_its_period_and_nothing_else() {
         "nothing is past its retention period\n"
     );
 }
+
+/// Two ex-customers idle since early 2026, each with an order won in June 2025: a company
+/// (its order titled and noted with the contact's name, an activity linked to the contact, the
+/// lead it came from with notes) and an owner-driver, whose account is the person.
+fn won_orders(store: &Path) -> [(wortel::domain::Account, wortel::domain::Opportunity); 2] {
+    use wortel::domain::*;
+    let s = Store::open(store).unwrap();
+    let now: jiff::Timestamp = NOW.parse().unwrap();
+    let won_at: jiff::Timestamp = "2025-06-02T10:00:00Z".parse().unwrap();
+    let idle: jiff::Timestamp = "2026-01-05T10:00:00Z".parse().unwrap();
+    let mut picked = s.all_accounts().map(|a| a.unwrap()).filter(|a| {
+        a.lifecycle == Lifecycle::ExCustomer && !s.contacts_of(a.id).unwrap().is_empty()
+    });
+    let template = s.all_activities().next().unwrap().unwrap();
+    let mut out = Vec::new();
+    let mut ws = wortel::store::WriteSet::new();
+    for person in [false, true] {
+        let mut a = picked.next().expect("two ex-customers with contacts");
+        let c = s.contacts_of(a.id).unwrap().remove(0);
+        a.last_activity_at = Some(idle);
+        a.updated_at = idle;
+        if person {
+            a.kind = AccountKind::Person;
+            a.name = c.name.clone();
+            a.address.street = "Bakkerstraat 9".into();
+        }
+        let mut o = Opportunity::new(
+            OpportunityId::generate(now),
+            a.id,
+            &format!("Order {}", c.name),
+            Cents(8_450_000),
+            Stage::Won,
+            won_at,
+        );
+        o.owner = "Demo Verkoper".into();
+        o.stage_entered_at = won_at;
+        let lead = s.leads_of(a.id).unwrap().into_iter().next();
+        if let Some(mut l) = lead.filter(|l| l.opportunity_id.is_none()) {
+            o.lead_id = Some(l.id);
+            l.notes = format!("Tip van {}", c.name);
+            ws.put(l);
+        }
+        let mut act = template.clone();
+        act.id = ActivityId::generate(now);
+        act.account_id = a.id;
+        act.lead_id = None;
+        act.opportunity_id = Some(o.id);
+        act.contact_id = Some(c.id);
+        act.note = format!("{} tekende de order", c.name);
+        act.at = won_at;
+        ws.put(act);
+        ws.put(a.clone());
+        ws.put(o.clone());
+        out.push((a, o));
+    }
+    s.commit(&ws, now).unwrap();
+    [out.remove(0), out.remove(0)]
+}
+
+#[test]
+fn won_orders_keep_bookkeeping_for_seven_years_and_lose_personal_fields_when_their_period_ends() {
+    let (dir, store) = setup();
+    let config = dir.path().join("config");
+    std::fs::create_dir(&config).unwrap();
+    std::fs::write(
+        config.join("config.toml"),
+        "[retention]\nex-customers = 365\nwon-orders = 2557\n",
+    )
+    .unwrap();
+    let [(company, order), (person, person_order)] = won_orders(&store);
+
+    // 2027-06: the ex-customers' year is over. The orders keep value, stage and dates but lose
+    // title, notes and contact links; the owner-driver keeps the name and street an invoice needs.
+    let out = at(&store, "2027-06-01T09:00:00Z", &config)
+        .args(["privacy", "purge"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.contains("2 won orders of those ex-customers lose their title, notes and contact links (value and dates stay for bookkeeping); 0 won orders older than 2557 days are anonymised"),
+        "{text}"
+    );
+    let s = Store::open(&store).unwrap();
+    assert!(s.check().unwrap().is_ok());
+    for (a, o) in [(&company, &order), (&person, &person_order)] {
+        let kept = s.opportunity(o.id).unwrap().unwrap();
+        assert_eq!(kept.title, "won order");
+        assert_eq!(
+            (
+                kept.value,
+                kept.stage,
+                kept.stage_entered_at,
+                kept.owner.as_str()
+            ),
+            (o.value, o.stage, o.stage_entered_at, "Demo Verkoper"),
+            "bookkeeping stays"
+        );
+        for act in s.activities_of(a.id, usize::MAX).unwrap() {
+            if act.opportunity_id == Some(o.id) {
+                assert_eq!((act.note.as_str(), act.contact_id), ("", None));
+            }
+        }
+        if let Some(l) = o.lead_id {
+            let l = s.lead(l).unwrap().unwrap();
+            assert_eq!((l.notes.as_str(), l.contact_id), ("", None));
+        }
+        assert!(s.contacts_of(a.id).unwrap().is_empty());
+    }
+    let p = s.account(person.id).unwrap().unwrap();
+    assert_eq!(
+        (p.name.as_str(), p.address.street.as_str()),
+        (person.name.as_str(), "Bakkerstraat 9")
+    );
+    drop(s);
+
+    // 2032-07: seven years after the win the orders are anonymised; the person's account too.
+    let out = at(&store, "2032-07-01T09:00:00Z", &config)
+        .args(["privacy", "purge"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.contains("2 won orders older than 2557 days are anonymised"),
+        "{text}"
+    );
+    let s = Store::open(&store).unwrap();
+    assert!(s.check().unwrap().is_ok());
+    for o in [&order, &person_order] {
+        let kept = s.opportunity(o.id).unwrap().unwrap();
+        assert_eq!(
+            (
+                kept.title.as_str(),
+                kept.owner.as_str(),
+                kept.value,
+                kept.stage_entered_at
+            ),
+            ("won order", "", o.value, o.stage_entered_at),
+            "the value and dates stay, so the funnel's history does"
+        );
+    }
+    let p = s.account(person.id).unwrap().unwrap();
+    assert!(p.name.starts_with("Erased person"), "{}", p.name);
+    assert_eq!(p.address.street, "");
+    assert_eq!(
+        s.account(company.id).unwrap().unwrap().name,
+        company.name,
+        "a company is no person"
+    );
+    drop(s);
+    assert!(!files_contain(&store, b"Bakkerstraat 9"), "compacted");
+    let out = at(&store, "2032-07-01T09:00:00Z", &config)
+        .args(["privacy", "purge", "--dry-run"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "nothing is past its retention period\n",
+        "nothing is done twice"
+    );
+}
+
+#[test]
+fn the_won_orders_period_is_read_from_the_config() {
+    use wortel::ops::RetentionPolicy;
+    let p =
+        RetentionPolicy::from_config("config.toml", "[retention]\nwon-orders = 3000\n").unwrap();
+    assert_eq!(p.won_order_days, 3000);
+    assert_eq!(RetentionPolicy::default().won_order_days, 2557);
+    assert_eq!(
+        RetentionPolicy::from_config("config.toml", "[retention]\nwon-order = 3000\n").unwrap_err(),
+        "config.toml: `won-order` is not a retention period; [retention] knows rejected-leads, disqualified-leads, ex-customers and won-orders"
+    );
+}
+
+/// An owner-driver's appointments carry their name ("Appointment: NAME (eigen rijder)") and
+/// their home as the place: an erasure removes both from the files too.
+#[test]
+fn erasing_an_owner_driver_clears_their_appointments() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    common::demo(&store, 300, 11);
+    let (name, place) = {
+        let s = Store::open(&store).unwrap();
+        let contacts: Vec<_> = s.all_contacts().map(|c| c.unwrap()).collect();
+        s.all_appointments()
+            .map(|a| a.unwrap())
+            .find_map(|ap| {
+                let account = s.account(ap.account_id).unwrap()?;
+                let c = contacts.iter().find(|c| {
+                    c.account_id == account.id
+                        && account.kind == wortel::domain::AccountKind::Person
+                        && ap.title.contains(&c.name)
+                        && !ap.location.is_empty()
+                        && contacts.iter().filter(|o| o.name == c.name).count() == 1
+                })?;
+                Some((c.name.clone(), ap.location.clone()))
+            })
+            .expect("the demo has an owner-driver with an appointment")
+    };
+    assert!(files_contain(&store, name.as_bytes()));
+    let out = wortel(&store)
+        .args(["privacy", "erase", &name, "--yes"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        !files_contain(&store, name.as_bytes()),
+        "{name} is still in the files"
+    );
+    assert!(
+        !files_contain(&store, place.as_bytes()),
+        "{place} is still in the files"
+    );
+}

@@ -75,3 +75,57 @@ fn a_bad_path_or_file_is_said_in_the_form() {
     );
     assert_eq!(app.store.last_seq().unwrap(), seq);
 }
+
+#[test]
+fn an_erasure_request_in_a_bundle_is_applied_and_counted_in_the_status_line() {
+    use wortel::bundle::manifest::{FORMAT, Kind, Manifest, VERSION};
+    let (dir, path, mut app) = demo_app();
+    let person = app
+        .store
+        .all_contacts()
+        .map(|c| c.unwrap())
+        .find(|c| !c.email.is_empty())
+        .unwrap();
+    let erasures = format!(
+        "{}\n{}\n",
+        serde_json::json!({"request_id": "ER-T-1", "requested_at": "2026-11-20", "email": person.email}),
+        serde_json::json!({"request_id": "ER-T-2", "requested_at": "2026-11-20", "phone": "+31 6 00000001"}),
+    );
+    let manifest = Manifest {
+        format: FORMAT.into(),
+        version: VERSION,
+        kind: Kind::Leads,
+        id: "HQ-TUI-ERASE".into(),
+        from: "head-office".into(),
+        to: "DEMO".into(),
+        sequence: 1,
+        created_at: now(),
+        period: None,
+        files: vec![],
+    };
+    let key = wortel::demo::bundle::head_office_key(7);
+    let bytes = wortel::bundle::write::write_bundle(
+        manifest,
+        &[("erasures.ndjson", erasures.into_bytes())],
+        Some(&key),
+    )
+    .unwrap();
+    let file = dir.path().join("erase.zip");
+    std::fs::write(&file, bytes).unwrap();
+    press(&mut app, "I");
+    type_text(&mut app, &file.display().to_string());
+    press(&mut app, "enter");
+    assert!(app.overlay.is_none(), "the form closed");
+    assert!(
+        app.status.text.contains(
+            "2 erasure requests applied (1 contacts erased, 1 not found); the store's files are rewritten without them when you quit"
+        ),
+        "{}",
+        app.status.text
+    );
+    assert!(app.store.contact(person.id).unwrap().is_none());
+    drop(app);
+    // Quitting rewrites the files (what `wortel` does when the view closes).
+    assert!(wortel::store::Store::compact_if_pending(&path).unwrap());
+    assert!(!wortel::store::Store::compact_if_pending(&path).unwrap());
+}

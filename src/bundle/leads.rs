@@ -118,7 +118,7 @@ pub fn parse_leads(bundle: &Bundle) -> Result<(Vec<LeadIn>, Vec<RetractionIn>), 
     Ok((leads, retractions))
 }
 
-fn parse_line<T: serde::de::DeserializeOwned>(
+pub(crate) fn parse_line<T: serde::de::DeserializeOwned>(
     file: &str,
     line: usize,
     bytes: &[u8],

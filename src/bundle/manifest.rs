@@ -32,7 +32,7 @@ impl Kind {
     /// The payload files a bundle of this kind may hold.
     pub fn files(self) -> &'static [&'static str] {
         match self {
-            Kind::Leads => &["leads.ndjson", "retractions.ndjson"],
+            Kind::Leads => &["leads.ndjson", "retractions.ndjson", "erasures.ndjson"],
             Kind::Feedback => &[
                 "lead_updates.ndjson",
                 "accounts.ndjson",

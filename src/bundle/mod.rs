@@ -4,6 +4,7 @@
 //! the signature are verified before anything reaches the store.
 
 pub mod benchmarks;
+pub mod erasures;
 pub mod keys;
 pub mod leads;
 pub mod manifest;

@@ -25,6 +25,9 @@ pub struct DemoArgs {
     /// head-office key), to try `wortel import FILE` at once.
     #[arg(long, value_name = "FILE")]
     pub bundle: Option<PathBuf>,
+    /// How many leads that sample bundle holds (a big one measures an import).
+    #[arg(long, default_value_t = 25, value_name = "N", requires = "bundle")]
+    pub bundle_leads: usize,
 }
 
 /// The largest demo that still builds in seconds on a laptop.
@@ -35,6 +38,12 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<()> {
         bail!(
             "--leads {} is out of range; give 1 to {MAX_DEMO_LEADS}",
             args.leads
+        );
+    }
+    if args.bundle_leads == 0 || args.bundle_leads > MAX_DEMO_LEADS {
+        bail!(
+            "--bundle-leads {} is out of range; give 1 to {MAX_DEMO_LEADS}",
+            args.bundle_leads
         );
     }
     refuse_to_replace_real_data(&ctx.store)?;
@@ -56,7 +65,12 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<()> {
     if let Some(path) = &args.bundle {
         let store = Store::open(&ctx.store)?;
         store.set_head_office_key(&wortel::demo::bundle::head_office_key(args.seed).public().0)?;
-        let bytes = wortel::demo::bundle::sample_leads_bundle(&store, args.seed, ctx.now, 25)?;
+        let bytes = wortel::demo::bundle::sample_leads_bundle(
+            &store,
+            args.seed,
+            ctx.now,
+            args.bundle_leads,
+        )?;
         wortel::interop::atomic::write_atomically(path, &bytes).map_err(|e| anyhow::anyhow!(e))?;
         println!(
             "wrote a signed head-office leads bundle to {}; try `wortel import {}`",

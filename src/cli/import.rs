@@ -134,6 +134,17 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
             report.unknown_retractions
         );
     }
+    if let Some(summary) = report.erasure_summary() {
+        println!("  {summary}; head office learns it in the next feedback bundle");
+    }
+    let pending = store
+        .meta_value(wortel::store::exchange::KEY_COMPACT_PENDING)?
+        .is_some();
+    if report.needs_compaction() || pending {
+        drop(store);
+        Store::compact_if_pending(&ctx.store)?;
+        println!("  the store's files were rewritten without the erased data");
+    }
     Ok(())
 }
 

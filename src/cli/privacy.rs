@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use wortel::domain::ConsentPurpose;
 use wortel::interop::atomic::write_atomically;
 use wortel::ops::{
-    ConsentChoice, RetentionPolicy, apply_consent, erase_person, find_person, person_report, purge,
-    purge_due, save_contact,
+    ConsentChoice, RetentionPolicy, WonPurge, apply_consent, erase_person, find_person,
+    person_report, purge, purge_due, save_contact,
 };
 use wortel::store::Store;
 
@@ -121,15 +121,8 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
             Ok(())
         }
         PrivacyCommand::Purge { dry_run } => {
-            let policy = match wortel::tui::config::config_dir().map(|d| d.join("config.toml")) {
-                Some(path) if path.exists() => {
-                    let text = std::fs::read_to_string(&path)
-                        .map_err(|e| anyhow!("{} cannot be read ({e})", path.display()))?;
-                    RetentionPolicy::from_config(&path.display().to_string(), &text)
-                        .map_err(|e| anyhow!(e))?
-                }
-                _ => RetentionPolicy::default(),
-            };
+            let policy = RetentionPolicy::load(wortel::tui::config::config_dir().as_deref())
+                .map_err(|e| anyhow!(e))?;
             let due = {
                 let store = Store::open(&ctx.store)?;
                 purge_due(&store, &policy, ctx.now)?
@@ -166,6 +159,17 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
                             .join(", ")
                     )
                 }
+            );
+            let bookkeeping = due
+                .won
+                .iter()
+                .filter(|(_, what)| *what == WonPurge::Bookkeeping)
+                .count();
+            println!(
+                "{} won orders of those ex-customers lose their title, notes and contact links (value and dates stay for bookkeeping); {} won orders older than {} days are anonymised",
+                due.won.len() - bookkeeping,
+                bookkeeping,
+                policy.won_order_days
             );
             if *dry_run {
                 println!("dry run: nothing changed");

@@ -4,6 +4,7 @@ use super::Context;
 use anyhow::{Result, bail};
 use std::io::IsTerminal;
 use std::sync::Arc;
+use wortel::ops::RetentionPolicy;
 use wortel::store::Store;
 use wortel::tui::app::{App, Clock};
 use wortel::tui::{config, search_index::SearchIndexState, terminal};
@@ -20,33 +21,91 @@ pub fn open(ctx: &Context) -> Result<()> {
             "the full-screen view needs a terminal; from scripts use a subcommand such as `wortel leads`"
         );
     }
-    let mut app = start(ctx)?;
-    terminal::run(&mut app)?;
+    let mut app = start(ctx, &mut Phases::default())?;
+    let backup = DailyBackup::start(ctx, &app);
+    let result = terminal::run(&mut app);
+    backup.finish();
+    drop(app);
+    // An erasure applied in the view (one that arrived in a bundle) left erased bytes in the
+    // files until the store is rewritten, which needs it closed: now.
+    if let Err(e) = Store::compact_if_pending(&ctx.store) {
+        eprintln!(
+            "wortel: the store's files could not be rewritten after an erasure ({e}); it is finished when the full-screen view next closes"
+        );
+    }
+    result?;
     Ok(())
 }
 
+/// How long each step before the first frame took, for `debug-first-frame`.
+#[derive(Default)]
+struct Phases {
+    config: std::time::Duration,
+    open: std::time::Duration,
+    inbox: std::time::Duration,
+}
+
 /// Everything the TUI does before its first frame: config, store, inbox.
-fn start(ctx: &Context) -> Result<App> {
+fn start(ctx: &Context, phases: &mut Phases) -> Result<App> {
+    let t = std::time::Instant::now();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let ui = config::load(config::config_dir().as_deref(), no_color)?;
+    phases.config = t.elapsed();
+    let t = std::time::Instant::now();
     let store = Arc::new(Store::open(&ctx.store)?);
+    phases.open = t.elapsed();
+    let t = std::time::Instant::now();
     let index = SearchIndexState::start(store.clone());
     let clock = Clock {
         fixed: ctx.fixed_now.then_some(ctx.now),
     };
-    // Today's automatic backup (the last seven kept), on a thread of its own so the first
-    // frame does not wait for it.
-    {
-        let store = store.clone();
-        let dir = wortel::store::backup::backups_dir(&ctx.store);
-        let (today, now) = (ctx.today(), ctx.now);
-        std::thread::spawn(move || {
-            let _ = store.daily_backup(&dir, today, now);
-        });
-    }
     let mut app = App::new_quick(store, clock, ctx.tz.clone(), ui.keymap, ui.theme, index)?;
     app.funnel.stale = ui.stale_days;
+    phases.inbox = t.elapsed();
+    // Whether a retention purge is due: counted on a thread, said in the status bar.
+    match RetentionPolicy::load(config::config_dir().as_deref()) {
+        Ok(policy) => app.check_retention(policy),
+        Err(e) => app.error(&e),
+    }
     Ok(app)
+}
+
+/// Today's automatic backup (the last seven kept), on a thread of its own. It reads the whole
+/// store, so it waits a moment: on a two-core laptop the first frames and the search index
+/// get the processor first. Quitting sooner starts it at once and waits for it, so every day
+/// the view was opened has its backup.
+struct DailyBackup(Option<(std::sync::mpsc::Sender<()>, std::thread::JoinHandle<()>)>);
+
+/// How long after start the daily backup begins.
+const BACKUP_DELAY: std::time::Duration = std::time::Duration::from_millis(1_500);
+
+impl DailyBackup {
+    fn start(ctx: &Context, app: &App) -> DailyBackup {
+        let store = app.store.clone();
+        let dir = wortel::store::backup::backups_dir(&ctx.store);
+        let (today, now) = (ctx.today(), ctx.now);
+        if wortel::store::backup::daily_backup_path(&dir, today).exists() {
+            return DailyBackup(None);
+        }
+        let (wake, woken) = std::sync::mpsc::channel::<()>();
+        let thread = std::thread::spawn(move || {
+            let _ = woken.recv_timeout(BACKUP_DELAY);
+            let _ = store.daily_backup(&dir, today, now);
+        });
+        DailyBackup(Some((wake, thread)))
+    }
+
+    /// Called after the terminal is restored: lets a backup still under way finish.
+    fn finish(self) {
+        let Some((wake, thread)) = self.0 else {
+            return;
+        };
+        let _ = wake.send(());
+        if !thread.is_finished() {
+            eprintln!("finishing today's backup …");
+        }
+        let _ = thread.join();
+    }
 }
 
 /// `wortel debug-first-frame` (hidden): the TUI's start-up up to its first frame, rendered into
@@ -54,13 +113,20 @@ fn start(ctx: &Context) -> Result<App> {
 /// whole process (`time wortel debug-first-frame`) without a terminal.
 pub fn first_frame(ctx: &Context) -> Result<()> {
     let started = std::time::Instant::now();
-    let mut app = start(ctx)?;
+    let mut phases = Phases::default();
+    let mut app = start(ctx, &mut phases)?;
+    let t = std::time::Instant::now();
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 48))?;
     terminal.draw(|f| wortel::tui::view::draw(f, &mut app))?;
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
     println!(
-        "first frame after {:.1} ms ({} leads listed)",
-        started.elapsed().as_secs_f64() * 1000.0,
-        app.inbox.len()
+        "first frame after {:.1} ms ({} leads listed): config {:.1}, store open {:.1}, inbox {:.1}, frame {:.1} ms",
+        ms(started.elapsed()),
+        app.inbox.len(),
+        ms(phases.config),
+        ms(phases.open),
+        ms(phases.inbox),
+        ms(t.elapsed()),
     );
     Ok(())
 }

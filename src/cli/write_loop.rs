@@ -1,12 +1,12 @@
 //! `wortel debug-write-loop` (hidden): performs confirmed writes as fast as it can and prints
-//! one line per confirmation. The crash tests `kill -9` it at random moments and then check
+//! one line per confirmation (new leads, visit logs, triage and account edits). The crash tests `kill -9` it at random moments and then check
 //! that every confirmed write survived; it exercises the same store calls as the front ends.
 
 use super::Context;
 use anyhow::Result;
 use std::io::Write;
 use wortel::domain::*;
-use wortel::ops::{VisitInput, VisitTarget, log_visit};
+use wortel::ops::{VisitInput, VisitTarget, accept_lead, log_visit, update_account};
 use wortel::store::{Store, WriteSet};
 
 #[derive(Debug, clap::Args)]
@@ -44,10 +44,32 @@ pub fn run(ctx: &Context, args: &WriteLoopArgs) -> Result<()> {
         );
         lead.interest = "R 450".into();
         let mut ws = WriteSet::new();
-        ws.put(account).put(lead.clone());
+        ws.put(account.clone()).put(lead.clone());
         store.commit(&ws, now)?;
         writeln!(out, "confirmed lead {}", lead.id)?;
         out.flush()?;
+        if n % 2 == 1 {
+            // Every other round the edits of the inbox and the account view instead: the lead
+            // is accepted, then the account moves to another city.
+            let triaged = accept_lead(&store, lead.id, now)?;
+            writeln!(
+                out,
+                "confirmed triage lead {} {}",
+                lead.id,
+                triaged.lead.status.as_str()
+            )?;
+            out.flush()?;
+            account.address.city = format!("Zwolle-{n}");
+            update_account(&store, account.clone(), now)?;
+            writeln!(
+                out,
+                "confirmed account {} city {}",
+                account.id, account.address.city
+            )?;
+            out.flush()?;
+            n += 1;
+            continue;
+        }
         // A second, multi-record write: the visit moves the lead and creates an opportunity.
         let input = VisitInput::new(VisitTarget::Lead(lead.id), Some(Outcome::QuoteSent));
         let result = log_visit(&store, &input, now, &ctx.tz)?;

@@ -225,6 +225,12 @@ pub fn export_feedback(
             _ => {}
         }
     }
+    // Head office's erasure requests done since the last export, found or not.
+    for (_, bytes) in store.meta_with_prefix(crate::store::exchange::UNSENT_ERASURE_REPORT)? {
+        if let Ok(v) = serde_json::from_slice::<Value>(&bytes) {
+            push("erasures.ndjson", v);
+        }
+    }
     let key = match store.signing_key()? {
         Some(k) => SecretKey(k),
         None => {

@@ -4,7 +4,9 @@
 //! updated, never duplicated; a new one lands on the account it belongs to (by KvK, else by
 //! name and postcode, else a new account), so a lead for a customer arrives as tier 1.
 
+use super::hq_erasure::{HqErasureReport, plan_hq_erasures};
 use super::tiers::tier_of;
+use crate::bundle::erasures::parse_erasures;
 use crate::bundle::leads::{AccountIn, ContactIn, LeadIn, parse_leads};
 use crate::bundle::{Bundle, BundleError, Kind, printable};
 use crate::domain::text::{normalise_kvk, normalise_name};
@@ -36,7 +38,33 @@ pub struct ImportReport {
     pub new_accounts: usize,
     /// New leads that landed on accounts already in the store.
     pub matched_accounts: usize,
+    /// What head office's erasure requests did.
+    pub erasures: HqErasureReport,
     pub receipt: Option<Receipt>,
+}
+
+impl ImportReport {
+    /// True when contacts were erased: the caller compacts the store (once) after closing it.
+    pub fn needs_compaction(&self) -> bool {
+        self.erasures.contacts_erased > 0
+    }
+
+    /// "2 erasure requests applied (1 contacts erased, 1 not found)", or nothing without requests.
+    pub fn erasure_summary(&self) -> Option<String> {
+        let e = &self.erasures;
+        if e.requests == 0 {
+            return None;
+        }
+        let mut s = format!(
+            "{} erasure requests applied ({} contacts erased, {} not found",
+            e.requests, e.contacts_erased, e.not_found
+        );
+        if e.done_before > 0 {
+            s.push_str(&format!(", {} done before", e.done_before));
+        }
+        s.push(')');
+        Some(s)
+    }
 }
 
 /// Why a feedback bundle is not imported.
@@ -115,14 +143,21 @@ pub fn import_leads(
         });
     }
     let (leads, retractions) = parse_leads(bundle)?;
-    apply_leads(
+    let erasures = parse_erasures(bundle)?;
+    let (mut ws, mut report) = plan_leads(
         store,
         &leads,
         &retractions,
         now,
         Some(&bundle.manifest),
         progress,
-    )
+    )?;
+    // After the leads, in the same write: erasures read records as the leads left them.
+    report.erasures = plan_hq_erasures(store, &erasures, now, &mut ws)?;
+    if !ws.is_empty() {
+        report.receipt = Some(store.commit(&ws, now)?);
+    }
+    Ok(report)
 }
 
 /// Places leads and retractions in one atomic write; `ledger` (a bundle's manifest) is recorded
@@ -135,6 +170,22 @@ pub fn apply_leads(
     ledger: Option<&crate::bundle::Manifest>,
     progress: &mut dyn FnMut(usize),
 ) -> Result<ImportReport, ImportError> {
+    let (ws, mut report) = plan_leads(store, leads, retractions, now, ledger, progress)?;
+    if !ws.is_empty() {
+        report.receipt = Some(store.commit(&ws, now)?);
+    }
+    Ok(report)
+}
+
+/// The write [`apply_leads`] commits, and its report (without a receipt).
+fn plan_leads(
+    store: &Store,
+    leads: &[LeadIn],
+    retractions: &[crate::bundle::leads::RetractionIn],
+    now: Timestamp,
+    ledger: Option<&crate::bundle::Manifest>,
+    progress: &mut dyn FnMut(usize),
+) -> Result<(WriteSet, ImportReport), ImportError> {
     let mut report = ImportReport::default();
     let mut ws = WriteSet::new();
     // Text from a file is stored without control characters or escape sequences.
@@ -211,10 +262,7 @@ pub fn apply_leads(
         ws.put_meta(imported_key(&m.id), m.sequence.to_be_bytes().to_vec());
         ws.put_meta(sequence_key(&m.from), m.sequence.to_be_bytes().to_vec());
     }
-    if !ws.is_empty() {
-        report.receipt = Some(store.commit(&ws, now)?);
-    }
-    Ok(report)
+    Ok((ws, report))
 }
 
 /// Head office's view of a lead replaces its facts; the dealer's triage (status, owner, notes

@@ -6,6 +6,7 @@ mod account_edits;
 mod benchmarks;
 mod deals;
 mod feedback;
+mod hq_erasure;
 mod import;
 mod lead_triage;
 mod merge;
@@ -22,14 +23,17 @@ pub use benchmarks::{
 };
 pub use deals::{load_deals, step_deal};
 pub use feedback::{FeedbackExport, export_feedback, parse_week, week_of};
+pub use hq_erasure::{HqErasureReport, plan_hq_erasures};
 pub use import::{ImportError, ImportReport, apply_leads, import_leads};
 pub use lead_triage::{
     BulkTriage, TriageResult, TriageStep, accept_lead, convert_lead, reject_lead, snooze_lead,
     triage_leads, wake_lead,
 };
 pub use merge::{MergeResult, merge_accounts};
-pub use privacy::{Erasure, erase_person, find_person, person_report, tombstone_key};
-pub use retention::{PurgeDue, RetentionPolicy, purge, purge_due};
+pub use privacy::{
+    Erasure, erase_person, erasure_writes, find_person, person_report, tombstone_key,
+};
+pub use retention::{ANONYMOUS_ORDER, PurgeDue, RetentionPolicy, WonPurge, purge, purge_due};
 pub use tiers::{retier, tier_of};
 pub use visit::{VisitInput, VisitResult, VisitTarget, log_visit};
 

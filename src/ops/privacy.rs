@@ -5,7 +5,7 @@
 use crate::domain::error::invalid;
 use crate::domain::text::normalise_name;
 use crate::domain::*;
-use crate::store::{EntityKind, Receipt, Store, StoreError, WriteSet};
+use crate::store::{EntityKind, Receipt, Record, Store, StoreError, WriteSet};
 use jiff::Timestamp;
 use serde_json::{Value, json};
 
@@ -188,12 +188,64 @@ pub fn erase_person(
     let c = store
         .contact(contact)?
         .ok_or_else(|| invalid("that person is no longer in the store"))?;
-    let name = c.name.clone();
-    let marks = marks(&c);
     let mut ws = WriteSet::new();
+    let changed = erasure_writes(store, &c, now, None, &mut ws)?;
+    let receipt = store.commit(&ws, now)?;
+    Ok(Erasure {
+        contact: c.id,
+        name: c.name,
+        records_changed: changed,
+        receipt,
+    })
+}
+
+/// The record `ws` will leave in place of `stored` (its own later version, if it writes one).
+fn current<T: TryFrom<Record>>(
+    ws: &WriteSet,
+    kind: EntityKind,
+    key: [u8; 16],
+    stored: T,
+) -> Option<T> {
+    match ws.pending(kind, key) {
+        None => Some(stored),
+        Some(None) => None,
+        Some(Some(r)) => T::try_from(r.clone()).ok(),
+    }
+}
+
+/// Adds the erasure of `c` to `ws` (what [`erase_person`] commits), reading every record as `ws`
+/// will leave it, so several erasures and an import can share one atomic write. `request` is
+/// head office's erasure request id, when the erasure is theirs. Returns the records changed.
+pub fn erasure_writes(
+    store: &Store,
+    c: &Contact,
+    now: Timestamp,
+    request: Option<&str>,
+    ws: &mut WriteSet,
+) -> Result<usize, StoreError> {
+    let name = c.name.clone();
+    let marks = marks(c);
     let mut changed = 0;
     let mut head_office_leads = Vec::new();
-    for mut l in store.leads_of(c.account_id)? {
+    // The account's leads as this write leaves them, new ones included.
+    let mut leads: Vec<Lead> = Vec::new();
+    for l in store.leads_of(c.account_id)? {
+        if let Some(l) = current(ws, EntityKind::Lead, l.id.to_bytes(), l) {
+            leads.push(l);
+        }
+    }
+    let mut fresh: Vec<Lead> = Vec::new();
+    for r in ws.records() {
+        if let Record::Lead(l) = r {
+            if l.account_id == c.account_id && !leads.iter().any(|x| x.id == l.id) {
+                fresh.retain(|x| x.id != l.id);
+                fresh.push(l.clone());
+            }
+        }
+    }
+    leads.extend(fresh);
+    let mut puts: Vec<Record> = Vec::new();
+    for mut l in leads {
         let linked = l.contact_id == Some(c.id);
         if linked || mentions_any(&l.notes, &marks) {
             if linked {
@@ -203,73 +255,99 @@ pub fn erase_person(
                 }
             }
             l.notes = scrub_all(&l.notes, &marks);
-            ws.put(l);
-            changed += 1;
+            puts.push(l.into());
         }
     }
-    for mut a in store.activities_of(c.account_id, usize::MAX)? {
+    for a in store.activities_of(c.account_id, usize::MAX)? {
+        let Some(mut a) = current(ws, EntityKind::Activity, a.id.to_bytes(), a) else {
+            continue;
+        };
         if a.contact_id == Some(c.id) || mentions_any(&a.note, &marks) {
             a.contact_id = a.contact_id.filter(|x| *x != c.id);
             a.note = scrub_all(&a.note, &marks);
-            ws.put(a);
-            changed += 1;
+            puts.push(a.into());
         }
     }
-    for mut n in store.nps_of(c.account_id)? {
+    for n in store.nps_of(c.account_id)? {
+        let Some(mut n) = current(ws, EntityKind::Nps, n.id.to_bytes(), n) else {
+            continue;
+        };
         if n.contact_id == Some(c.id) || mentions_any(&n.comment, &marks) {
             n.contact_id = n.contact_id.filter(|x| *x != c.id);
             n.comment = scrub_all(&n.comment, &marks);
-            ws.put(n);
-            changed += 1;
+            puts.push(n.into());
         }
     }
-    for mut o in store.opportunities_of(c.account_id)? {
+    for o in store.opportunities_of(c.account_id)? {
+        let Some(mut o) = current(ws, EntityKind::Opportunity, o.id.to_bytes(), o) else {
+            continue;
+        };
         if mentions_any(&o.title, &marks) {
             o.title = scrub_all(&o.title, &marks);
-            ws.put(o);
-            changed += 1;
+            puts.push(o.into());
         }
     }
-    // Appointments are titled after the account, which for an owner-driver is the person.
-    for a in store.all_appointments() {
-        let mut a = a?;
-        if a.account_id == c.account_id
-            && (mentions_any(&a.title, &marks) || mentions_any(&a.location, &marks))
+    let account = match store.account(c.account_id)? {
+        Some(a) => current(ws, EntityKind::Account, a.id.to_bytes(), a),
+        None => None,
+    };
+    // An owner-driver's appointments carry their name in the title and their home as the
+    // place; any appointment of the account may name them in its title.
+    let person_account = account
+        .as_ref()
+        .is_some_and(|a| a.kind == AccountKind::Person && mentions(&a.name, &name));
+    for ap in store.all_appointments() {
+        let ap = ap?;
+        let Some(mut ap) = current(ws, EntityKind::Appointment, ap.id.to_bytes(), ap) else {
+            continue;
+        };
+        if ap.account_id == c.account_id
+            && (mentions_any(&ap.title, &marks)
+                || mentions_any(&ap.location, &marks)
+                || (person_account && !ap.location.is_empty()))
         {
-            a.title = scrub_all(&a.title, &marks);
-            a.location = scrub_all(&a.location, &marks);
-            ws.put(a);
-            changed += 1;
+            ap.title = scrub_all(&ap.title, &marks);
+            ap.location = scrub_all(&ap.location, &marks);
+            if person_account {
+                ap.location.clear();
+            }
+            puts.push(ap.into());
         }
     }
-    if let Some(mut a) = store.account(c.account_id)? {
+    if let Some(mut a) = account {
         if a.kind == AccountKind::Person && mentions(&a.name, &name) {
             a.name = format!("Erased person {}", &a.id.to_string()[20..]);
             a.phone.clear();
             a.email.clear();
             a.address.street.clear();
             a.updated_at = now;
-            ws.put(a);
-            changed += 1;
+            puts.push(a.into());
         }
     }
+    for r in puts {
+        ws.put(r);
+        changed += 1;
+    }
     ws.delete(EntityKind::Contact, c.id.to_bytes());
-    let tombstone = json!({"contact_id": c.id.to_string(), "at": now, "head_office_lead_ids": head_office_leads});
+    let mut tombstone = json!({"contact_id": c.id.to_string(), "at": now, "head_office_lead_ids": head_office_leads});
+    if let Some(r) = request {
+        tombstone["request_id"] = json!(r);
+    }
     ws.put_meta(
         tombstone_key(&c.id.to_string()),
         serde_json::to_vec(&tombstone).unwrap_or_default(),
+    );
+    // Until a compaction rewrites the files, they hold the erased bytes: say so in the same
+    // write, so a crash before the compaction leaves the reminder (compaction clears it).
+    ws.put_meta(
+        crate::store::exchange::KEY_COMPACT_PENDING.to_vec(),
+        now.to_string().into_bytes(),
     );
     // Kept copies of past feedback bundles may name the person: they go too.
     for key in store.export_keys()? {
         ws.delete_meta(key);
     }
-    let receipt = store.commit(&ws, now)?;
-    Ok(Erasure {
-        contact: c.id,
-        name,
-        records_changed: changed + 1,
-        receipt,
-    })
+    Ok(changed + 1)
 }
 
 #[cfg(test)]

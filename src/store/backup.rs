@@ -123,6 +123,7 @@ impl Store {
             }
             trees.push((t.name.clone(), t.entries, data));
         }
+        super::compact::clear_stale_work(path);
         let fresh = super::compact::sibling(path, "restore");
         if fresh.exists() {
             std::fs::remove_dir_all(&fresh).map_err(|e| io(&fresh, e))?;
@@ -194,7 +195,7 @@ impl Store {
         today: jiff::civil::Date,
         now: jiff::Timestamp,
     ) -> Result<Option<PathBuf>> {
-        let file = dir.join(format!("backup-{today}.zip"));
+        let file = daily_backup_path(dir, today);
         if file.exists() {
             return Ok(None);
         }
@@ -236,6 +237,36 @@ impl Store {
     }
 }
 
+impl Store {
+    /// A backup taken on request (`backup-now` in the full-screen view), written to
+    /// `dir/manual-YYYY-MM-DDTHHMMSS.zip` through a temporary file, so the name only ever holds
+    /// a whole backup. Not counted among the daily backups, so never rotated away.
+    pub fn backup_now(&self, dir: &Path, now: jiff::Timestamp) -> Result<PathBuf> {
+        super::open::create_private_dir_pub(dir)?;
+        let stamp = now.strftime("%Y-%m-%dT%H%M%S").to_string();
+        let mut file = dir.join(format!("manual-{stamp}.zip"));
+        let mut n = 1;
+        while file.exists() {
+            n += 1;
+            file = dir.join(format!("manual-{stamp}-{n}.zip"));
+        }
+        let bytes = self.backup_bytes(now)?;
+        let tmp = dir.join(format!(".manual-{stamp}.{}.tmp", std::process::id()));
+        (|| -> std::io::Result<()> {
+            let mut f = std::fs::File::create(&tmp)?;
+            f.write_all(&bytes)?;
+            f.sync_all()?;
+            std::fs::rename(&tmp, &file)?;
+            std::fs::File::open(dir)?.sync_all()
+        })()
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            io(&file, e)
+        })?;
+        Ok(file)
+    }
+}
+
 /// Where a store's daily backups go: a private directory beside it.
 pub fn backups_dir(store: &Path) -> PathBuf {
     let name = store
@@ -247,6 +278,11 @@ pub fn backups_dir(store: &Path) -> PathBuf {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."))
         .join(format!("{name}-backups"))
+}
+
+/// Where the automatic backup of `day` goes in the backups directory.
+pub fn daily_backup_path(dir: &Path, day: jiff::civil::Date) -> PathBuf {
+    dir.join(format!("backup-{day}.zip"))
 }
 
 #[cfg(test)]

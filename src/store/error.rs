@@ -41,7 +41,7 @@ pub enum StoreError {
         id: String,
         detail: String,
     },
-    #[error("the store at {path} could not be read or written: {detail}")]
+    #[error("{}", io_sentence(.path, .detail))]
     Io { path: PathBuf, detail: String },
     #[error("{file} is not a usable wortel backup ({why}); the store was not touched")]
     BadBackup { file: PathBuf, why: String },
@@ -49,3 +49,72 @@ pub enum StoreError {
 
 /// Short alias used throughout the store.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Why the disk refused, when it is one of the causes a salesperson can fix: a full disk, or a
+/// store they may not (or cannot) write to. Recognised from the system's error text, since the
+/// error reaches the store as text through sled.
+pub fn disk_problem(detail: &str) -> Option<&'static str> {
+    let has = |what: &[&str]| what.iter().any(|w| detail.contains(w));
+    if has(&[
+        "os error 28",
+        "No space left",
+        "os error 27",
+        "File too large",
+        "os error 122",
+        "quota exceeded",
+    ]) {
+        Some("the disk is full")
+    } else if has(&["os error 30", "Read-only file system"]) {
+        Some("the disk is read-only")
+    } else if has(&["os error 13", "os error 1)", "Permission denied"]) {
+        Some("you may not write to it")
+    } else {
+        None
+    }
+}
+
+fn io_sentence(path: &std::path::Path, detail: &str) -> String {
+    let p = path.display();
+    match disk_problem(detail) {
+        Some("the disk is full") => format!(
+            "the disk holding the store at {p} is full; make room (delete or move files) and try again — what was saved before is kept, the change that failed was not saved"
+        ),
+        Some(why) => format!(
+            "the store at {p} is read-only ({why}); make it writable or give another --store — what was saved before is kept, the change that failed was not saved"
+        ),
+        None => format!("the store at {p} could not be read or written: {detail}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_or_read_only_disk_is_named_in_the_sentence() {
+        let io = |detail: &str| {
+            StoreError::Io {
+                path: "/s".into(),
+                detail: detail.into(),
+            }
+            .to_string()
+        };
+        assert!(
+            io("IO error: No space left on device (os error 28)")
+                .starts_with("the disk holding the store at /s is full; make room")
+        );
+        assert!(io("File too large (os error 27)").contains("is full"));
+        assert!(
+            io("IO error: Read-only file system (os error 30)")
+                .starts_with("the store at /s is read-only (the disk is read-only)")
+        );
+        assert!(
+            io("Permission denied (os error 13)")
+                .contains("is read-only (you may not write to it)")
+        );
+        assert_eq!(
+            io("boom"),
+            "the store at /s could not be read or written: boom"
+        );
+    }
+}

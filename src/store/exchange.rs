@@ -21,6 +21,16 @@ pub fn sequence_key(sender: &str) -> Vec<u8> {
     [b"sequence:".as_slice(), sender.as_bytes()].concat()
 }
 
+/// The prefix of meta keys holding head office's erasure requests done here but not yet
+/// reported in a feedback bundle.
+pub const UNSENT_ERASURE_REPORT: &[u8] = b"hq-erasure-unsent:";
+
+/// The prefix of meta keys recording every head-office erasure request done here.
+pub const ERASURE_REQUEST: &[u8] = b"hq-erasure:";
+
+/// The meta key saying the store holds erased bytes that a compaction must still remove.
+pub const KEY_COMPACT_PENDING: &[u8] = b"compact-pending";
+
 /// The meta key saying `week` was exported (kept when an erasure drops the bytes).
 fn exported_marker(week: &str) -> Vec<u8> {
     [b"exported-week:".as_slice(), week.as_bytes()].concat()
@@ -62,6 +72,17 @@ impl Store {
             .collect()
     }
 
+    /// Every meta entry whose key starts with `prefix`, in key order.
+    pub fn meta_with_prefix(&self, prefix: &[u8]) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
+        self.tree(TreeId::Meta)
+            .scan_prefix(prefix)
+            .map(|kv| {
+                kv.map(|(k, v)| (k.to_vec(), v.to_vec()))
+                    .map_err(|e| self.io(e))
+            })
+            .collect()
+    }
+
     /// Whether `week` was exported (even if its kept copy is gone).
     pub fn was_exported(&self, week: &str) -> Result<bool> {
         Ok(self.meta_get(&exported_marker(week))?.is_some())
@@ -87,6 +108,10 @@ impl Store {
         batch.insert(exported_marker(week), &sequence.to_be_bytes());
         batch.insert(KEY_EXPORTED_THROUGH, &through.to_be_bytes());
         batch.insert(KEY_FEEDBACK_SEQUENCE, &sequence.to_be_bytes());
+        // Head office's erasure requests reported in this bundle are not reported again.
+        for (key, _) in self.meta_with_prefix(UNSENT_ERASURE_REPORT)? {
+            batch.remove(key);
+        }
         meta.apply_batch(batch).map_err(|e| self.io(e))?;
         self.flush()
     }

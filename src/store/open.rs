@@ -22,7 +22,8 @@ impl Store {
         Self::open_dir(path)
     }
 
-    /// Opens an existing store; says how to create one when there is none.
+    /// Opens an existing store; says how to create one when there is none. A compaction that an
+    /// erasure's process could not finish (it was killed) is finished first.
     pub fn open(path: &Path) -> Result<Store> {
         if !path.exists() || (path.is_dir() && dir_is_empty(path)) {
             return Err(StoreError::Missing(path.to_path_buf()));
@@ -33,10 +34,26 @@ impl Store {
         if !is_store_dir(path) {
             return Err(StoreError::NotAStore(path.to_path_buf()));
         }
+        let store = Self::open_dir(path)?;
+        let due = store
+            .tree(TreeId::Meta)
+            .get(super::exchange::KEY_COMPACT_PENDING)
+            .map_err(|e| store.io(e))?
+            .is_some();
+        if !due {
+            return Ok(store);
+        }
+        // An erasure's compaction was cut short (the process was killed): finish it now, so
+        // the erased bytes leave the files. If it fails (a full disk), the store still opens
+        // and the next open tries again.
+        drop(store);
+        let _ = Self::compact(path);
         Self::open_dir(path)
     }
 
-    fn open_dir(path: &Path) -> Result<Store> {
+    /// Opens the sled database at `path` (checked to be a store) and clears working copies
+    /// that a killed compaction or restore left beside it.
+    pub(super) fn open_dir(path: &Path) -> Result<Store> {
         let db = open_with_retry(path)?;
         let mut trees = Vec::with_capacity(TreeId::ALL.len());
         for t in TreeId::ALL {
@@ -55,6 +72,7 @@ impl Store {
         };
         store.check_schema()?;
         restrict_permissions(path);
+        super::compact::clear_stale_work(path);
         Ok(store)
     }
 
@@ -155,6 +173,7 @@ const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(1500);
 /// last handle is dropped, so a store closed a moment ago (by this process or one that just
 /// exited) can still look locked: retry briefly before calling it "in use".
 fn open_with_retry(path: &Path) -> Result<sled::Db> {
+    clear_unfinished_snapshots(path);
     let started = std::time::Instant::now();
     loop {
         match sled::Config::new()
@@ -171,6 +190,36 @@ fn open_with_retry(path: &Path) -> Result<sled::Db> {
             },
         }
     }
+}
+
+/// Removes the `snap.*.generating` files a snapshot left when it was cut short (the disk filled
+/// up, or the process was killed). sled 0.34 picks the newest `snap.*` file when it opens,
+/// unfinished ones included, and then refuses the whole store as corrupt; the finished
+/// snapshots and the log hold everything. Only done while no other process has the store
+/// open (its lock is free), since that process may be writing such a file right now.
+fn clear_unfinished_snapshots(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::io::AsRawFd;
+        let Ok(db) = std::fs::File::open(path.join("db")) else {
+            return;
+        };
+        // SAFETY: flock on a file descriptor we own; released when `db` is closed below.
+        if unsafe { libc::flock(db.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } != 0 {
+            return;
+        }
+        if let Ok(entries) = std::fs::read_dir(path) {
+            for e in entries.flatten() {
+                let name = e.file_name().to_string_lossy().into_owned();
+                if name.starts_with("snap.") && name.ends_with(".generating") {
+                    let _ = std::fs::remove_file(e.path());
+                }
+            }
+        }
+        drop(db);
+    }
+    #[cfg(not(unix))]
+    let _ = path;
 }
 
 fn open_error(path: &Path, e: sled::Error) -> StoreError {
@@ -246,4 +295,29 @@ pub(crate) fn restrict_permissions(path: &Path) {
     }
     #[cfg(not(unix))]
     let _ = path;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_snapshot_cut_short_does_not_make_the_store_unopenable() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("store");
+        {
+            let s = Store::open_or_create(&path).unwrap();
+            s.set_identity(&crate::store::Identity {
+                dealer_id: "D1".into(),
+                salesperson: "Sam".into(),
+                created_at: "2026-11-23T09:00:00Z".parse().unwrap(),
+            })
+            .unwrap();
+        }
+        // What a full disk or a kill during sled's snapshot leaves: an empty, newer snapshot.
+        std::fs::write(path.join("snap.7FFFFFFFFFFFFFFF.generating"), b"").unwrap();
+        let s = Store::open(&path).expect("the store opens");
+        assert_eq!(s.require_identity().unwrap().dealer_id, "D1");
+        assert!(s.check().unwrap().is_ok());
+    }
 }

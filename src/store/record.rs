@@ -262,6 +262,12 @@ macro_rules! into_record {
         impl From<$t> for Record {
             fn from(r: $t) -> Record { Record::$v(r) }
         }
+        impl TryFrom<Record> for $t {
+            type Error = Record;
+            fn try_from(r: Record) -> Result<$t, Record> {
+                match r { Record::$v(x) => Ok(x), other => Err(other) }
+            }
+        }
     )*};
 }
 into_record!(Account => Account, Contact => Contact, Lead => Lead, Opportunity => Opportunity,

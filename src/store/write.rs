@@ -71,6 +71,21 @@ impl WriteSet {
     pub fn len(&self) -> usize {
         self.ops.len()
     }
+
+    /// What this write set leaves for a record: `Some(Some(r))` it writes `r`, `Some(None)` it
+    /// deletes it, `None` it does not touch it (the last write to a record wins).
+    pub fn pending(&self, kind: EntityKind, key: [u8; 16]) -> Option<Option<&Record>> {
+        self.ops
+            .iter()
+            .rev()
+            .find(|(k, id, _)| *k == kind && *id == key)
+            .map(|(_, _, r)| r.as_ref())
+    }
+
+    /// Every record this write set puts, in order (a record put twice appears twice).
+    pub fn records(&self) -> impl Iterator<Item = &Record> {
+        self.ops.iter().filter_map(|(_, _, r)| r.as_ref())
+    }
 }
 
 /// What a committed write did: its change-log entries, and the records as they were before,

@@ -83,6 +83,7 @@ actions! {
     NextPane = "next-pane", [Global], "go to the next pane";
     Benchmark = "benchmark", [Global], "the network's figures from head office beside yours";
     Import = "import", [Global], "import a bundle from head office (give the file's path)";
+    BackupNow = "backup-now", [Global], "write a backup of the store now";
     Due = "due", [Global], "follow-ups and appointments due today or overdue";
     Undo = "undo", [Global], "undo the last change";
     Quit = "quit", [Global], "quit wortel";

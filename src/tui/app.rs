@@ -3,6 +3,7 @@
 //! status line says they are done.
 
 use super::action::{Action, Context};
+use super::jobs::{JobDone, Jobs};
 use super::keymap::Keymap;
 use super::keys::Chord;
 use super::overlays::{Choice, Outcome, Overlay, Pending};
@@ -106,6 +107,10 @@ pub struct App {
     pub page: usize,
     /// Next steps changed since the search index was built (by visits logged or undone).
     pub next_step_fixes: HashMap<AccountId, Option<NextStep>>,
+    /// Work on threads of its own (retention check, backup).
+    pub jobs: Jobs,
+    /// A standing reminder for the status bar (a retention purge is due).
+    pub notice: Option<String>,
 }
 
 impl App {
@@ -177,6 +182,8 @@ impl App {
             quit: false,
             page: 10,
             next_step_fixes: HashMap::new(),
+            jobs: Jobs::default(),
+            notice: None,
         };
         let help = app
             .keymap
@@ -222,6 +229,14 @@ impl App {
     /// Work between frames: completes the inbox, picks up the search index when its thread is
     /// done; true when something changed.
     pub fn tick(&mut self) -> bool {
+        let done = self.jobs.poll();
+        let jobs_done = !done.is_empty();
+        for d in done {
+            self.on_job_done(d);
+        }
+        if jobs_done {
+            return true;
+        }
         if !self.inbox.complete {
             self.complete_inbox();
             return true;
@@ -238,6 +253,60 @@ impl App {
             self.reload_inbox(None);
         }
         true
+    }
+
+    /// Waits for every background job and takes in its result (tests and scripted runs).
+    pub fn finish_jobs(&mut self) {
+        for d in self.jobs.wait() {
+            self.on_job_done(d);
+        }
+    }
+
+    /// Counts, on a thread of its own, what `policy` says is past its retention period; when
+    /// anything is, the status bar says so and how to purge it.
+    pub fn check_retention(&mut self, policy: crate::ops::RetentionPolicy) {
+        let store = self.store.clone();
+        let now = self.now();
+        self.jobs.spawn(move || {
+            // It reads every lead and contact: after the first frames and the search index.
+            std::thread::sleep(std::time::Duration::from_millis(800));
+            match crate::ops::purge_due(&store, &policy, now) {
+                Ok(due) => JobDone::PurgeDue(due.len()),
+                Err(e) => {
+                    JobDone::Failed(format!("the retention periods could not be checked: {e}"))
+                }
+            }
+        });
+    }
+
+    /// Writes a backup of the open store into its backups directory on a thread of its own;
+    /// the status bar names the file when it is on disk.
+    pub fn backup_now(&mut self) {
+        let store = self.store.clone();
+        let now = self.now();
+        let dir = crate::store::backup::backups_dir(store.path());
+        self.info("writing a backup…");
+        self.jobs.spawn(move || match store.backup_now(&dir, now) {
+            Ok(path) => JobDone::BackupWritten(path),
+            Err(e) => JobDone::Failed(format!("the backup was not written: {e}")),
+        });
+    }
+
+    fn on_job_done(&mut self, done: JobDone) {
+        match done {
+            JobDone::PurgeDue(0) => self.notice = None,
+            JobDone::PurgeDue(n) => {
+                let text = format!(
+                    "privacy: {n} records past their retention period — run `wortel privacy purge`"
+                );
+                self.info(&text);
+                self.notice = Some("purge due".into());
+            }
+            JobDone::BackupWritten(path) => {
+                self.ok(&format!("backup written: {}", path.display()));
+            }
+            JobDone::Failed(e) => self.error(&e),
+        }
     }
 
     /// Re-reads the inbox (after a filter change or a write).

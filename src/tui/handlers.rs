@@ -35,6 +35,7 @@ pub fn run(app: &mut App, action: Action) {
         Action::Undo => undo(app),
         Action::Due => open_due(app),
         Action::Import => super::import::ask(app),
+        Action::BackupNow => app.backup_now(),
         Action::Benchmark => show_benchmarks(app),
         Action::Quit => app.quit = true,
         Action::Down

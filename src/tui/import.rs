@@ -56,10 +56,17 @@ pub fn run(app: &mut App, mut form: Form) {
         if let Some(receipt) = &report.receipt {
             app.after_commit(receipt, None);
         }
-        Ok(format!(
+        let mut message = format!(
             "imported {text}: {} new leads ({} for accounts already here), {} updated, {} retracted",
             report.new_leads, report.matched_accounts, report.updated_leads, report.retracted
-        ))
+        );
+        if let Some(summary) = report.erasure_summary() {
+            message.push_str(&format!("; {summary}"));
+        }
+        if report.needs_compaction() {
+            message.push_str("; the store's files are rewritten without them when you quit");
+        }
+        Ok(message)
     })();
     match result {
         Ok(message) => {

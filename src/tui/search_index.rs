@@ -4,6 +4,7 @@
 //! TUI starts and the first frame never waits for it.
 
 use crate::domain::{AccountId, Channel, LeadId};
+use crate::search::{NO_MATCH, Query, char_mask};
 use crate::store::{Store, StoreError};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -30,17 +31,21 @@ pub struct AccountFacts {
 /// Lower-cased texts back to back in one buffer: the match test on every keystroke walks
 /// tens of thousands of them, and one contiguous buffer keeps that in the CPU cache instead of
 /// chasing a pointer per text.
+/// Each text has its character mask beside it, so most texts are rejected without being read.
 #[derive(Debug, Default)]
 pub struct LowerTexts {
     buf: String,
     ends: Vec<u32>,
+    masks: Vec<u64>,
 }
 
 impl LowerTexts {
-    fn push(&mut self, text: &str) {
+    pub fn push(&mut self, text: &str) {
+        let start = self.buf.len();
         for c in text.chars() {
             self.buf.extend(c.to_lowercase());
         }
+        self.masks.push(char_mask(&self.buf[start..]));
         self.ends.push(self.buf.len() as u32);
     }
 
@@ -48,6 +53,45 @@ impl LowerTexts {
     pub fn get(&self, i: usize) -> &str {
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
         &self.buf[start..self.ends[i] as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Classifies texts for `query` (see [`Query::match_class`]): `classes[i]` for every
+    /// text, [`NO_MATCH`] for those that do not match or are not among `candidates`
+    /// (ascending positions; all texts when `None`). Returns the matching positions, ascending.
+    /// `original` gives a text as written, for a term with capitals.
+    pub fn classify<'a>(
+        &self,
+        query: &Query,
+        candidates: Option<&[u32]>,
+        original: impl Fn(usize) -> &'a str,
+        classes: &mut Vec<u8>,
+    ) -> Vec<u32> {
+        classes.clear();
+        classes.resize(self.len(), NO_MATCH);
+        let mask = query.mask();
+        let mut matched = Vec::new();
+        let mut check = |i: usize| {
+            if self.masks[i] & mask == mask {
+                let class = query.match_class(self.get(i), || original(i));
+                if class != NO_MATCH {
+                    classes[i] = class;
+                    matched.push(i as u32);
+                }
+            }
+        };
+        match candidates {
+            Some(c) => c.iter().for_each(|i| check(*i as usize)),
+            None => (0..self.len()).for_each(check),
+        }
+        matched
     }
 }
 
@@ -168,14 +212,26 @@ impl SearchIndex {
         self.account_by_id.get(&id).copied()
     }
 
-    /// Whether lead number `i` matches the query.
-    pub fn lead_matches(&self, query: &crate::search::Query, i: usize) -> bool {
-        query.matches(self.leads_lower.get(i), || &self.leads[i].text)
+    /// Classifies the leads for `query` (see [`LowerTexts::classify`]).
+    pub fn classify_leads(
+        &self,
+        query: &Query,
+        candidates: Option<&[u32]>,
+        classes: &mut Vec<u8>,
+    ) -> Vec<u32> {
+        self.leads_lower
+            .classify(query, candidates, |i| &self.leads[i].text, classes)
     }
 
-    /// Whether account number `i` matches the query.
-    pub fn account_matches(&self, query: &crate::search::Query, i: usize) -> bool {
-        query.matches(self.accounts_lower.get(i), || &self.accounts[i].text)
+    /// Classifies the accounts for `query` (see [`LowerTexts::classify`]).
+    pub fn classify_accounts(
+        &self,
+        query: &Query,
+        candidates: Option<&[u32]>,
+        classes: &mut Vec<u8>,
+    ) -> Vec<u32> {
+        self.accounts_lower
+            .classify(query, candidates, |i| &self.accounts[i].text, classes)
     }
 }
 

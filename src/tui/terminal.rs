@@ -38,7 +38,7 @@ fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) 
         }
         // While the search index is built, look back often to pick it up; otherwise wake now
         // and then so relative times ("2h late") stay true.
-        let wait = if app.index.is_building() {
+        let wait = if app.index.is_building() || app.jobs.is_busy() {
             Duration::from_millis(100)
         } else {
             Duration::from_secs(30)

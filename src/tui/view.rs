@@ -63,6 +63,9 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
     } else {
         String::new()
     };
+    if let Some(notice) = &app.notice {
+        right.push(Span::styled(format!("{notice} "), t.style(Role::Error)));
+    }
     right.push(Span::styled(
         format!("│ {}{store}{index} ", app.who),
         t.style(Role::StatusBar),

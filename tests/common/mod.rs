@@ -3,6 +3,9 @@
 //! printed one `wortel: …` sentence and left the store exactly as it was.
 #![allow(dead_code)] // each test binary uses its own share of these helpers
 
+pub mod crash;
+pub mod mount;
+
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::{Path, PathBuf};

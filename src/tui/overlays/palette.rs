@@ -5,7 +5,7 @@
 
 use super::{Choice, Outcome, TextInput, move_selection};
 use crate::domain::{AccountId, LeadId};
-use crate::search::Query;
+use crate::search::{NO_MATCH, Query};
 use crate::tui::action::Action;
 use crate::tui::search_index::SearchIndex;
 use std::sync::Arc;
@@ -34,10 +34,17 @@ pub struct Palette {
     pub hits: Vec<Hit>,
     pub selected: usize,
     last_query: String,
+    /// Accounts and leads that matched the last query (ascending positions), the candidates
+    /// when it grows; and each text's class for the current query.
+    accounts_matched: Vec<u32>,
+    leads_matched: Vec<u32>,
+    classes: Vec<u8>,
+    /// Whether those were searched in the index (it may arrive while the palette is open).
+    searched_index: bool,
 }
 
 /// How many of the best-classed hits get a fuzzy score per keystroke.
-const SCORED: usize = 2_000;
+const SCORED: usize = 1_000;
 
 /// How many rows a page move jumps.
 const PAGE: usize = 10;
@@ -51,6 +58,10 @@ impl Palette {
             hits: Vec::new(),
             selected: 0,
             last_query: String::new(),
+            accounts_matched: Vec::new(),
+            leads_matched: Vec::new(),
+            classes: Vec::new(),
+            searched_index: false,
         };
         p.refresh();
         p
@@ -101,49 +112,91 @@ impl Palette {
         let query = Query::new(&text);
         let previous = Query::new(&self.scope_of(&self.last_query));
         let narrowing = !previous.is_empty()
+            && self.searched_index
             && self.input.text.starts_with(&self.last_query)
             && previous.is_extended_by(&query);
-        let candidates: Vec<Hit> = if narrowing {
-            std::mem::take(&mut self.hits)
-        } else {
-            self.all_candidates(query.is_empty(), commands, accounts, leads)
-        };
-        // The cheap match test first; then a coarse class (word start, substring, scattered);
-        // only the best classes, up to a few thousand hits, get the fuzzy score. Nobody
-        // scrolls past those, and scoring 100,000 names per keystroke would lag.
-        let scored: Vec<(Hit, i64)> = if query.is_empty() {
-            candidates.into_iter().map(|h| (h, 0)).collect()
-        } else {
-            let mut classed: Vec<(Hit, u8)> = candidates
-                .into_iter()
-                .filter(|h| self.cheap_match(&query, *h))
-                .map(|h| (h, query.class(&self.lower_of(h))))
-                .collect();
-            classed.sort_by_key(|(_, c)| std::cmp::Reverse(*c));
-            let mut cut = classed.len().min(SCORED);
-            while cut < classed.len()
-                && cut > 0
-                && classed[cut].1 == classed[cut - 1].1
-                && cut < 4 * SCORED
-            {
-                cut += 1;
-            }
-            let tail = classed.split_off(cut);
-            let mut head: Vec<(Hit, i64)> = classed
-                .into_iter()
-                .filter_map(|(h, c)| {
-                    query
-                        .score(&self.text_of_ref(h))
-                        .map(|s| (h, i64::from(c) * 1_000_000 + s))
-                })
-                .collect();
-            head.sort_by_key(|h| std::cmp::Reverse(h.1));
-            head.extend(tail.into_iter().map(|(h, c)| (h, i64::from(c))));
-            head
-        };
-        self.hits = scored.into_iter().map(|(h, _)| h).collect();
-        self.selected = 0;
         self.last_query = self.input.text.clone();
+        self.searched_index = false;
+        self.selected = 0;
+        if query.is_empty() {
+            self.accounts_matched.clear();
+            self.leads_matched.clear();
+            self.hits = self.all_candidates(true, commands, accounts, leads);
+            return;
+        }
+        // Each list's texts are walked in memory order, most rejected by their character
+        // masks; a growing query re-checks only the previous matches. Hits fall into classes
+        // (word start, substring, scattered); only the best-classed few thousand get the
+        // fuzzy score. Nobody scrolls past those, and scoring 100,000 names per keystroke
+        // would lag.
+        let mut groups: [Vec<Hit>; 3] = Default::default();
+        if commands {
+            for (i, a) in Action::ALL.iter().enumerate() {
+                let text = format!("{} — {}", a.name(), a.description());
+                let class = query.match_class(&text.to_lowercase(), || &text);
+                if class != NO_MATCH {
+                    groups[2 - class as usize].push(Hit::Command(i));
+                }
+            }
+        }
+        if let Some(index) = self.index.clone() {
+            self.searched_index = true;
+            if accounts {
+                let previous = std::mem::take(&mut self.accounts_matched);
+                self.accounts_matched = index.classify_accounts(
+                    &query,
+                    narrowing.then_some(previous.as_slice()),
+                    &mut self.classes,
+                );
+                for &i in &self.accounts_matched {
+                    groups[2 - self.classes[i as usize] as usize].push(Hit::Account(i as usize));
+                }
+            } else {
+                self.accounts_matched.clear();
+            }
+            if leads {
+                let previous = std::mem::take(&mut self.leads_matched);
+                self.leads_matched = index.classify_leads(
+                    &query,
+                    narrowing.then_some(previous.as_slice()),
+                    &mut self.classes,
+                );
+                for &i in &self.leads_matched {
+                    groups[2 - self.classes[i as usize] as usize].push(Hit::Lead(i as usize));
+                }
+            } else {
+                self.leads_matched.clear();
+            }
+        }
+        let classed: Vec<(Hit, u8)> = groups
+            .into_iter()
+            .zip([2u8, 1, 0])
+            .flat_map(|(g, c)| g.into_iter().map(move |h| (h, c)))
+            .collect();
+        let mut classed = classed;
+        let mut cut = classed.len().min(SCORED);
+        while cut < classed.len()
+            && cut > 0
+            && classed[cut].1 == classed[cut - 1].1
+            && cut < 2 * SCORED
+        {
+            cut += 1;
+        }
+        let tail = classed.split_off(cut);
+        let mut head: Vec<(Hit, i64)> = classed
+            .into_iter()
+            .filter_map(|(h, c)| {
+                query
+                    .score(&self.text_of_ref(h))
+                    .map(|s| (h, i64::from(c) * 1_000_000 + s))
+            })
+            .collect();
+        head.sort_by_key(|h| std::cmp::Reverse(h.1));
+        self.hits = head
+            .into_iter()
+            .map(|(h, _)| h)
+            .chain(tail.into_iter().map(|(h, _)| h))
+            .collect();
     }
 
     fn scope_of(&self, text: &str) -> String {
@@ -159,22 +212,6 @@ impl Palette {
             (Hit::Account(i), Some(x)) => x.accounts[i].text.as_str().into(),
             (Hit::Lead(i), Some(x)) => x.leads[i].text.as_str().into(),
             (h, _) => self.text_of(h).into(),
-        }
-    }
-
-    fn lower_of(&self, hit: Hit) -> std::borrow::Cow<'_, str> {
-        match (hit, self.index.as_ref()) {
-            (Hit::Account(i), Some(x)) => x.accounts_lower.get(i).into(),
-            (Hit::Lead(i), Some(x)) => x.leads_lower.get(i).into(),
-            (h, _) => self.text_of(h).to_lowercase().into(),
-        }
-    }
-
-    fn cheap_match(&self, query: &Query, hit: Hit) -> bool {
-        match (hit, self.index.as_ref()) {
-            (Hit::Account(i), Some(x)) => x.account_matches(query, i),
-            (Hit::Lead(i), Some(x)) => x.lead_matches(query, i),
-            _ => true,
         }
     }
 

@@ -3,8 +3,8 @@
 
 use super::account::AccountView;
 use crate::domain::{Account, AccountId};
-use crate::search::Query;
 use crate::store::{Store, StoreError};
+use crate::tui::list_filter::ListFilter;
 use crate::tui::search_index::SearchIndex;
 use std::collections::HashMap;
 
@@ -16,7 +16,9 @@ pub struct AccountsPane {
     loaded: bool,
     pub query: String,
     matches: Option<Vec<u32>>,
-    matched_query: String,
+    filter: ListFilter,
+    /// For each of `ids`, its place in the search index (`u32::MAX`: not there).
+    at: Vec<u32>,
     pub selected: usize,
     pub offset: usize,
     rows: HashMap<AccountId, Account>,
@@ -40,7 +42,8 @@ impl AccountsPane {
         self.rows.clear();
         self.loaded = false;
         self.matches = None;
-        self.matched_query.clear();
+        self.filter.clear();
+        self.at.clear();
         self.query.clear();
         self.selected = 0;
         self.offset = 0;
@@ -53,35 +56,26 @@ impl AccountsPane {
 
     /// Filters by the `/` query: close matches first, name order within.
     pub fn apply_query(&mut self, index: Option<&SearchIndex>) {
-        let query = Query::new(&self.query);
         self.selected = 0;
         self.offset = 0;
-        let (false, Some(index)) = (query.is_empty(), index) else {
+        let (false, Some(index)) = (self.query.trim().is_empty(), index) else {
             self.matches = None;
-            self.matched_query.clear();
+            self.filter.clear();
             return;
         };
-        let positions: Vec<Option<usize>> = self
-            .ids
-            .iter()
-            .map(|id| index.account_position(*id))
-            .collect();
-        let candidates: Vec<u32> = match &self.matches {
-            Some(prev) if Query::new(&self.matched_query).is_extended_by(&query) => prev.clone(),
-            _ => (0..self.ids.len() as u32).collect(),
-        };
-        let mut classed: Vec<(u8, u32)> = candidates
-            .into_iter()
-            .filter_map(|pos| {
-                let at = positions[pos as usize]?;
-                index
-                    .account_matches(&query, at)
-                    .then(|| (query.class(index.accounts_lower.get(at)), pos))
-            })
-            .collect();
-        classed.sort_unstable_by_key(|(class, pos)| (std::cmp::Reverse(*class), *pos));
-        self.matches = Some(classed.into_iter().map(|(_, p)| p).collect());
-        self.matched_query = self.query.clone();
+        if self.at.len() != self.ids.len() {
+            self.at = self
+                .ids
+                .iter()
+                .map(|id| index.account_position(*id).map_or(u32::MAX, |p| p as u32))
+                .collect();
+        }
+        self.matches = self.filter.apply(
+            &self.query,
+            &index.accounts_lower,
+            |i| &index.accounts[i].text,
+            &self.at,
+        );
     }
 
     pub fn len(&self) -> usize {

@@ -6,8 +6,8 @@
 //! beyond one screenful.
 
 use crate::domain::{Account, Channel, Contact, Lead, LeadId, LeadStatus, Tier};
-use crate::search::Query;
 use crate::store::{EntityKind, LeadOrder, Receipt, Record, Store, StoreError, inbox_rank};
+use crate::tui::list_filter::ListFilter;
 use crate::tui::search_index::SearchIndex;
 use jiff::Timestamp;
 use std::collections::{HashMap, HashSet};
@@ -85,7 +85,7 @@ pub struct InboxPane {
     facts: Vec<u32>,
     /// With a query: positions in `ids` of the matches, best first.
     matches: Option<Vec<u32>>,
-    matched_query: String,
+    filter: ListFilter,
     pub selected: usize,
     /// The first row on screen.
     pub offset: usize,
@@ -167,7 +167,6 @@ impl InboxPane {
         }
         self.marked.retain(|id| self.ids.contains(id));
         self.matches = None;
-        self.matched_query.clear();
         self.apply_query(index);
         let shown = self.len();
         self.selected = match keep.and_then(|k| self.position_of(k)) {
@@ -241,7 +240,6 @@ impl InboxPane {
         }
         self.facts.clear();
         self.matches = None;
-        self.matched_query.clear();
         self.apply_query(index);
         self.selected = match keep.and_then(|k| self.position_of(k)) {
             Some(i) => i,
@@ -276,10 +274,9 @@ impl InboxPane {
     /// Filters by the `/` query (fuzzy over account, city, interest and id). Close matches come
     /// before loose ones; within each, the inbox order (the priorities) is kept.
     pub fn apply_query(&mut self, index: Option<&SearchIndex>) {
-        let query = Query::new(&self.query);
-        if query.is_empty() {
+        if self.query.trim().is_empty() {
             self.matches = None;
-            self.matched_query.clear();
+            self.filter.clear();
             return;
         }
         let Some(index) = index else {
@@ -296,29 +293,12 @@ impl InboxPane {
                 .map(|id| index.position(*id).map_or(u32::MAX, |p| p as u32))
                 .collect();
         }
-        let facts = &self.facts;
-        let keep = |pos: &u32| {
-            let at = facts[*pos as usize];
-            at != u32::MAX && index.lead_matches(&query, at as usize)
-        };
-        let candidates: Vec<u32> = match &self.matches {
-            Some(prev) if Query::new(&self.matched_query).is_extended_by(&query) => {
-                prev.iter().copied().filter(keep).collect()
-            }
-            _ => (0..self.ids.len() as u32).filter(keep).collect(),
-        };
-        // Leads whose text has the typed words as words come first, then those that contain
-        // them, then scattered matches; inside each group the inbox order stands.
-        let mut classed: Vec<(u8, u32)> = candidates
-            .into_iter()
-            .map(|pos| {
-                let at = facts[pos as usize] as usize;
-                (query.class(index.leads_lower.get(at)), pos)
-            })
-            .collect();
-        classed.sort_unstable_by_key(|(class, pos)| (std::cmp::Reverse(*class), *pos));
-        self.matches = Some(classed.into_iter().map(|(_, pos)| pos).collect());
-        self.matched_query = self.query.clone();
+        self.matches = self.filter.apply(
+            &self.query,
+            &index.leads_lower,
+            |i| &index.leads[i].text,
+            &self.facts,
+        );
         self.selected = 0;
         self.offset = 0;
     }

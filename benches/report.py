@@ -1,0 +1,105 @@
+"""Turns the results of `benches/run` (target/perf/) into the README's tables, with ratios.
+
+Usage: python3 benches/report.py target/perf
+"""
+
+import json
+import re
+import statistics
+import sys
+from pathlib import Path
+
+UNITS = {"ns": 1e-9, "µs": 1e-6, "us": 1e-6, "ms": 1e-3, "s": 1.0}
+
+
+def ms(seconds: float) -> str:
+    v = seconds * 1000
+    return f"{v:.1f} ms" if v < 100 else f"{v:.0f} ms" if v < 10_000 else f"{seconds:.1f} s"
+
+
+def hyperfine(path: Path):
+    """Each command's (name, median, p99-or-max, runs) from a hyperfine JSON export."""
+    out = []
+    for r in json.loads(path.read_text())["results"]:
+        times = sorted(r["times"])
+        p99 = times[min(len(times) - 1, round(0.99 * (len(times) - 1)))]
+        out.append((r["command"], statistics.median(times), p99, len(times)))
+    return out
+
+
+def divan(path: Path):
+    """(group, bench, median s, slowest s) rows from divan's text output."""
+    rows, group, parent = [], None, None
+    for line in path.read_text().splitlines():
+        m = re.match(r"^(\w+)\s+fastest\s+│", line)
+        if m:
+            group = m.group(1)
+            continue
+        if "│" not in line or group is None:
+            continue
+        cells = [c.strip() for c in line.split("│")]
+        name = re.sub(r"^[│├╰─\s]+", "", cells[0]).split()
+        if not name:
+            continue
+        times = [c for c in cells[1:] if re.match(r"^[\d.]+ (ns|µs|us|ms|s)$", c)]
+        first = re.sub(r"^[│├╰─\s]+", "", cells[0])
+        parts = first.split()
+        if len(times) < 4:
+            parent = parts[0]
+            continue
+        label = parts[0]
+        # An argument row ("1", "2", …) sits under its bench's row.
+        nested = cells[0].startswith("│  ") or cells[0].startswith("   ")
+        if nested and parent:
+            label = f"{parent}({label})"
+        else:
+            parent = None
+        fastest, slowest, median, mean = [
+            float(t.split()[0]) * UNITS[t.split()[1]] for t in times[:4]
+        ]
+        rows.append((group, label, median, slowest))
+    return rows
+
+
+def main(out: Path) -> None:
+    print("# Performance report\n")
+    if (out / "machine.txt").exists():
+        print("```\n" + (out / "machine.txt").read_text().strip() + "\n```\n")
+    print("## Whole process (hyperfine), with references\n")
+    print("| what | median | p99 (or slowest) | reference | ref. median | ratio |")
+    print("|---|---|---|---|---|---|")
+    ff = out / "first-frame.json"
+    if ff.exists():
+        (_, med, p99, _), = hyperfine(ff)
+        print(f"| start-up to first inbox frame (`debug-first-frame`) | {ms(med)} | {ms(p99)} | target | 30 ms | {med / 0.030:.2f}× |")
+    for f in sorted(out.glob("search-*.json")):
+        (c1, m1, p1, _), (c2, m2, _, _) = hyperfine(f)
+        q = f.stem.removeprefix("search-")
+        print(f"| `wortel accounts --search {q}` | {ms(m1)} | {ms(p1)} | `fzf --filter {q}` | {ms(m2)} | {m1 / m2:.2f}× |")
+    imp = out / "import.json"
+    if imp.exists():
+        (c1, m1, p1, _), (c2, m2, _, _) = hyperfine(imp)
+        print(f"| `wortel import` of 100,000 leads | {ms(m1)} | {ms(p1)} | sqlite3 `.import`, same rows, PK + index, one transaction | {ms(m2)} | {m1 / m2:.2f}× |")
+    exp = out / "exports.json"
+    if exp.exists():
+        for c, m, p, _ in hyperfine(exp):
+            print(f"| {c} | {ms(m)} | {ms(p)} | | | |")
+    for name in ["tui-rss-summary.txt", "store-size.txt", "demo-build.txt"]:
+        if (out / name).exists():
+            print(f"| {(out / name).read_text().strip()} | | | | | |")
+    d = out / "divan.txt"
+    if d.exists():
+        rows = divan(d)
+        print("\n## In process (divan; frames into TestBackend 160×48; one keystroke per sample)\n")
+        print("| bench | median | slowest of the samples (≥ p99) |")
+        print("|---|---|---|")
+        for group, label, med, slow in rows:
+            print(f"| {group}::{label} | {ms(med)} | {ms(slow)} |")
+        byname = {label: med for _, label, med, _ in rows}
+        if "import_bundle" in byname and "raw_sled_same_entries" in byname:
+            r = byname["import_bundle"] / byname["raw_sled_same_entries"]
+            print(f"\nimport / raw sled (same entries, one batch per tree, one flush): {r:.2f}×")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))

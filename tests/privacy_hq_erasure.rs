@@ -1,0 +1,357 @@
+//! Erasure requests from head office (`erasures.ndjson` in a signed leads bundle): on import
+//! every person a request names is erased as `privacy erase` does it — name, phone and e-mail in
+//! no store file afterwards, everyone else unchanged — the next feedback bundle reports each
+//! request, a request is never applied twice, and a malformed request file refuses the whole
+//! bundle with one sentence and an unchanged store.
+
+mod common;
+use common::{NOW, wortel};
+
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use wortel::bundle::manifest::{FORMAT, Kind, Manifest, VERSION};
+use wortel::bundle::write::write_bundle;
+use wortel::domain::Contact;
+use wortel::store::{EntityKind, Record, Store};
+
+const SEED: &str = "9";
+
+/// A demo store (dealer DEMO) that pins the demo head office's key.
+fn setup() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let out = wortel(&store)
+        .args([
+            "demo", "--no-tui", "--leads", "80", "--seed", SEED, "--bundle",
+        ])
+        .arg(dir.path().join("sample.zip"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (dir, store)
+}
+
+fn lines(values: &[Value]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for v in values {
+        out.extend(serde_json::to_vec(v).unwrap());
+        out.push(b'\n');
+    }
+    out
+}
+
+/// A signed leads bundle from head office with the given payload files.
+fn bundle(id: &str, sequence: u64, files: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    let manifest = Manifest {
+        format: FORMAT.into(),
+        version: VERSION,
+        kind: Kind::Leads,
+        id: id.into(),
+        from: "head-office".into(),
+        to: "DEMO".into(),
+        sequence,
+        created_at: NOW.parse().unwrap(),
+        period: None,
+        files: vec![],
+    };
+    let key = wortel::demo::bundle::head_office_key(SEED.parse().unwrap());
+    write_bundle(manifest, files, Some(&key)).unwrap()
+}
+
+fn new_lead() -> Value {
+    json!({
+        "id": "HQ-E-0001", "received_at": "2026-11-22T08:00:00Z",
+        "source": {"channel": "web"}, "score": 55,
+        "account": {"name": "Erasmus Transport B.V.", "kvk": "55123456",
+                    "address": {"postcode": "1234 AB", "city": "Utrecht"}},
+    })
+}
+
+fn import(store: &Path, bytes: &[u8], name: &str) -> std::process::Output {
+    let file = store.parent().unwrap().join(name);
+    std::fs::write(&file, bytes).unwrap();
+    wortel(store).arg("import").arg(&file).output().unwrap()
+}
+
+/// Every byte of every file under `dir`.
+fn files_contain(dir: &Path, needle: &[u8]) -> bool {
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if std::fs::read(&p)
+                .unwrap()
+                .windows(needle.len())
+                .any(|w| w == needle)
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Every record and the exchange ledger: the store's content.
+fn dump(store: &Path) -> BTreeMap<String, String> {
+    let s = Store::open(store).unwrap();
+    let mut all = BTreeMap::new();
+    for kind in [
+        EntityKind::Account,
+        EntityKind::Contact,
+        EntityKind::Lead,
+        EntityKind::Opportunity,
+        EntityKind::Activity,
+        EntityKind::Appointment,
+        EntityKind::Nps,
+    ] {
+        for r in s.scan(kind) {
+            let r: Record = r.unwrap();
+            all.insert(
+                format!("{kind:?} {}", ulid::Ulid::from_bytes(r.key())),
+                String::from_utf8(r.encode()).unwrap(),
+            );
+        }
+    }
+    all.insert("last_seq".into(), s.last_seq().unwrap().to_string());
+    all.insert(
+        "sequence".into(),
+        s.last_sequence("head-office").unwrap().to_string(),
+    );
+    all
+}
+
+/// Two people: one head office knows by e-mail (with a unique name, phone and e-mail), and
+/// one it knows by the lead it sent about them.
+fn two_people(store: &Path) -> (Contact, Contact, String) {
+    let s = Store::open(store).unwrap();
+    let all: Vec<Contact> = s.all_contacts().map(|c| c.unwrap()).collect();
+    let unique = |c: &&Contact| {
+        !c.phone.is_empty()
+            && !c.email.is_empty()
+            && all.iter().filter(|o| o.name == c.name).count() == 1
+    };
+    let a = all.iter().find(unique).unwrap().clone();
+    let (b, lead) = s
+        .all_leads()
+        .map(|l| l.unwrap())
+        .filter(|l| l.external_id.is_some() && l.account_id != a.account_id)
+        .find_map(|l| {
+            let c = s.contact(l.contact_id?).unwrap()?;
+            unique(&&c).then(|| (c, l.external_id.unwrap()))
+        })
+        .unwrap();
+    (a, b, lead)
+}
+
+#[test]
+fn erasures_from_head_office_leave_no_trace_and_are_reported_once() {
+    let (dir, store) = setup();
+    let (a, b, b_lead) = two_people(&store);
+    for needle in [&a.name, &a.phone, &a.email, &b.name, &b.email] {
+        assert!(
+            files_contain(&store, needle.as_bytes()),
+            "{needle} is there before"
+        );
+    }
+    let others_before: Vec<Contact> = {
+        let s = Store::open(&store).unwrap();
+        s.all_contacts()
+            .map(|x| x.unwrap())
+            .filter(|x| x.id != a.id && x.id != b.id)
+            .collect()
+    };
+    let erasures = [
+        // By e-mail, written differently from the store.
+        json!({"request_id": "ER-1", "requested_at": "2026-11-20", "email": a.email.to_uppercase()}),
+        json!({"request_id": "ER-2", "requested_at": "2026-11-21", "lead_ids": [b_lead]}),
+        json!({"request_id": "ER-3", "requested_at": "2026-11-21", "email": "nobody@nowhere.example", "phone": "+31 6 00000001"}),
+    ];
+    let bytes = bundle(
+        "HQ-ERASE-1",
+        1,
+        &[
+            ("leads.ndjson", lines(&[new_lead()])),
+            ("erasures.ndjson", lines(&erasures)),
+        ],
+    );
+    let out = import(&store, &bytes, "erase.zip");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("  3 erasure requests applied (2 contacts erased, 1 not found); head office learns it in the next feedback bundle\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("1 new leads"), "{stdout}");
+
+    for needle in [&a.name, &a.phone, &a.email, &b.name, &b.phone, &b.email] {
+        assert!(
+            !files_contain(&store, needle.as_bytes()),
+            "{needle} is still in the store's files"
+        );
+    }
+    let s = Store::open(&store).unwrap();
+    assert!(s.check().unwrap().is_ok());
+    assert!(s.contact(a.id).unwrap().is_none());
+    assert!(s.contact(b.id).unwrap().is_none());
+    let others_after: Vec<Contact> = s.all_contacts().map(|x| x.unwrap()).collect();
+    assert_eq!(others_after, others_before, "everyone else is as they were");
+    let lead = s.lead_by_external(&b_lead).unwrap().unwrap();
+    assert_eq!(lead.contact_id, None, "the lead stays, without the person");
+    assert!(s.lead_by_external("HQ-E-0001").unwrap().is_some());
+    drop(s);
+    let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(
+        leftovers, 3,
+        "store, sample.zip and erase.zip; no old store copy"
+    );
+
+    // The same bundle again: already imported, nothing changes.
+    let before = dump(&store);
+    let out = import(&store, &bytes, "erase.zip");
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("already imported"));
+    assert_eq!(dump(&store), before);
+
+    // The next feedback bundle carries the tombstones and every request, found or not.
+    let file = dir.path().join("fb.zip");
+    let out = wortel(&store)
+        .args(["export", "--out"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let fb = wortel::bundle::read_bundle(&std::fs::read(&file).unwrap(), None).unwrap();
+    let reported: Vec<Value> = fb
+        .lines("erasures.ndjson")
+        .map(|(_, l)| serde_json::from_slice(l).unwrap())
+        .collect();
+    let tombstone = |id: &str| reported.iter().find(|v| v["contact_id"] == id).cloned();
+    let ta = tombstone(&a.id.to_string()).expect("a tombstone for the first person");
+    assert_eq!(ta["request_id"], "ER-1");
+    let tb = tombstone(&b.id.to_string()).expect("a tombstone for the second person");
+    assert_eq!(tb["request_id"], "ER-2");
+    assert!(
+        tb["head_office_lead_ids"]
+            .as_array()
+            .unwrap()
+            .contains(&json!(b_lead))
+    );
+    let done = |rid: &str| {
+        reported
+            .iter()
+            .find(|v| v["request_id"] == rid && v.get("done_at").is_some())
+            .cloned()
+            .unwrap_or_else(|| panic!("{rid} is reported: {reported:?}"))
+    };
+    assert_eq!(done("ER-1")["contacts_erased"], 1);
+    assert_eq!(done("ER-2")["contacts_erased"], 1);
+    assert_eq!(done("ER-3")["contacts_erased"], 0);
+    assert_eq!(done("ER-3")["requested_at"], "2026-11-21");
+    let text = serde_json::to_string(&reported).unwrap();
+    for needle in [&a.name, &a.phone, &a.email, &b.name, &b.email] {
+        assert!(!text.contains(needle.as_str()), "feedback names {needle}");
+    }
+
+    // A later bundle repeating a request: done before, not applied or reported again.
+    let before = dump(&store);
+    let again = bundle(
+        "HQ-ERASE-2",
+        2,
+        &[("erasures.ndjson", lines(&erasures[..1]))],
+    );
+    let out = import(&store, &again, "again.zip");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout
+            .contains("1 erasure requests applied (0 contacts erased, 0 not found, 1 done before)"),
+        "{stdout}"
+    );
+    let mut after = dump(&store);
+    assert_eq!(after.remove("sequence").as_deref(), Some("2"));
+    let mut before = before;
+    before.remove("sequence");
+    assert_eq!(after, before, "only the ledger moved");
+    let s = Store::open(&store).unwrap();
+    assert!(
+        s.meta_with_prefix(wortel::store::exchange::UNSENT_ERASURE_REPORT)
+            .unwrap()
+            .is_empty(),
+        "nothing left to report"
+    );
+}
+
+#[test]
+fn a_malformed_erasure_file_refuses_the_whole_bundle_and_changes_nothing() {
+    let (_d, store) = setup();
+    let (a, _, _) = two_people(&store);
+    let good = json!({"request_id": "ER-1", "requested_at": "2026-11-20", "email": a.email});
+    let cases: Vec<(Vec<u8>, String)> = vec![
+        (
+            lines(&[good.clone(), json!({"request_id": "ER-2", "requested_at": "2026-11-20"})]),
+            "erasures.ndjson line 2: the request names no lead_ids, email or phone to find the person by; ask head office for a corrected bundle".into(),
+        ),
+        (
+            lines(&[json!({"requested_at": "2026-11-20", "email": a.email})]),
+            "erasures.ndjson line 1: missing field `request_id`; ask head office for a corrected bundle".into(),
+        ),
+        (
+            [lines(std::slice::from_ref(&good)), b"{not json\n".to_vec()].concat(),
+            "erasures.ndjson line 2: key must be a string; ask head office for a corrected bundle".into(),
+        ),
+        (
+            lines(&[good.clone(), good.clone()]),
+            "erasures.ndjson line 2: request_id \"ER-1\" occurs twice in the bundle; ask head office for a corrected bundle".into(),
+        ),
+        (
+            lines(&[json!({"request_id": "ER-1", "requested_at": "20 November", "email": a.email})]),
+            "erasures.ndjson line 1: requested_at \"20 November\" is not a date written as 2026-11-20; ask head office for a corrected bundle".into(),
+        ),
+    ];
+    let before = dump(&store);
+    for (erasures, sentence) in cases {
+        let bytes = bundle(
+            "HQ-BAD-1",
+            1,
+            &[
+                ("leads.ndjson", lines(&[new_lead()])),
+                ("erasures.ndjson", erasures),
+            ],
+        );
+        let file = store.parent().unwrap().join("bad.zip");
+        let out = import(&store, &bytes, "bad.zip");
+        assert!(
+            !out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.starts_with(&format!("wortel: {}: ", file.display()))
+                && stderr.lines().count() == 1,
+            "{stderr}"
+        );
+        assert!(stderr.contains(&sentence), "{stderr}\nwanted: {sentence}");
+        assert_eq!(dump(&store), before, "a refused bundle changed the store");
+    }
+    assert!(files_contain(&store, a.email.as_bytes()));
+}

@@ -45,8 +45,10 @@ pub enum BundleError {
 }
 
 impl BundleError {
+    /// The message is made printable: it may quote names and values from the bundle, and it
+    /// must stay one line that cannot move the cursor.
     pub fn new(message: impl Into<String>) -> Self {
-        BundleError::Invalid(message.into())
+        BundleError::Invalid(printable(&message.into()))
     }
 }
 

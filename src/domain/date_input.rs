@@ -11,9 +11,10 @@ use jiff::civil::{Date, Weekday};
 pub fn parse_date_input(input: &str, today: Date) -> Result<Date, DomainError> {
     let s = input.trim().to_lowercase();
     let bad = || {
+        // What was typed is quoted without control characters: the sentence stays one line.
+        let shown: String = input.trim().chars().filter(|c| !c.is_control()).collect();
         invalid(format!(
-            "date `{}` is not understood; use 2026-12-01, +3d, +2w, mon…sun, today or tomorrow",
-            input.trim()
+            "date `{shown}` is not understood; use 2026-12-01, +3d, +2w, mon…sun, today or tomorrow"
         ))
     };
     match s.as_str() {

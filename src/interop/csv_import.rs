@@ -18,8 +18,13 @@ use jiff::tz::TimeZone;
 
 const REQUIRED: [&str; 4] = ["account_name", "received_at", "channel", "score"];
 
-/// Reads every row into a lead, or the first problem as one sentence.
+/// Reads every row into a lead, or the first problem as one sentence. The sentence quotes cells,
+/// which may hold line breaks and escape sequences, so it is made printable.
 pub fn read_leads_csv(bytes: &[u8], file: &str, tz: &TimeZone) -> Result<Vec<LeadIn>, String> {
+    read_rows(bytes, file, tz).map_err(|e| crate::bundle::printable(&e))
+}
+
+fn read_rows(bytes: &[u8], file: &str, tz: &TimeZone) -> Result<Vec<LeadIn>, String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(format!(

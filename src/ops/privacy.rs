@@ -66,7 +66,57 @@ pub fn find_person(store: &Store, query: &str) -> Result<Contact, StoreError> {
 
 /// Whether `text` mentions the person (their full name, any case).
 fn mentions(text: &str, name: &str) -> bool {
-    !name.trim().is_empty() && text.to_lowercase().contains(&name.trim().to_lowercase())
+    find_folded(text, name, 0).is_some()
+}
+
+/// The byte range of the first occurrence of `needle` (trimmed) in `text` at or after byte
+/// `from`, ignoring case. Both are lower-cased character by character and a match counts only
+/// where it begins and ends on whole characters of `text`, so the range is always one of
+/// `text`'s own (lower-casing can change a text's length: `İ` becomes two characters).
+fn find_folded(text: &str, needle: &str, from: usize) -> Option<(usize, usize)> {
+    let needle: String = needle.trim().chars().flat_map(char::to_lowercase).collect();
+    if needle.is_empty() {
+        return None;
+    }
+    let mut folded = String::with_capacity(text.len());
+    // (offset in `folded`, offset in `text`) of every character of `text`, and of the end.
+    let mut starts = Vec::with_capacity(text.len() + 1);
+    for (i, c) in text.char_indices() {
+        starts.push((folded.len(), i));
+        folded.extend(c.to_lowercase());
+    }
+    starts.push((folded.len(), text.len()));
+    let original = |f: usize| {
+        starts
+            .binary_search_by_key(&f, |(f, _)| *f)
+            .ok()
+            .map(|k| starts[k].1)
+    };
+    let mut at = starts.iter().find(|(_, o)| *o >= from)?.0;
+    while let Some(k) = folded[at..].find(&needle) {
+        let start = at + k;
+        if let (Some(s), Some(e)) = (original(start), original(start + needle.len())) {
+            return Some((s, e));
+        }
+        at = start + folded[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+/// What identifies the person in free text: their name, phone and e-mail.
+fn marks(c: &Contact) -> Vec<&str> {
+    [c.name.as_str(), c.phone.as_str(), c.email.as_str()]
+        .into_iter()
+        .filter(|m| !m.trim().is_empty())
+        .collect()
+}
+
+fn mentions_any(text: &str, marks: &[&str]) -> bool {
+    marks.iter().any(|m| mentions(text, m))
+}
+
+fn scrub_all(text: &str, marks: &[&str]) -> String {
+    marks.iter().fold(text.to_string(), |t, m| scrub(&t, m))
 }
 
 /// Everything the store holds about a person, as one JSON document.
@@ -112,26 +162,22 @@ pub struct Erasure {
     pub receipt: Receipt,
 }
 
-/// Replaces the person's name in free text.
+/// Replaces every mention of `name` (or another mark of the person) in free text.
 fn scrub(text: &str, name: &str) -> String {
-    if !mentions(text, name) {
-        return text.to_string();
-    }
-    let lower = text.to_lowercase();
-    let needle = name.trim().to_lowercase();
     let mut out = String::new();
     let mut i = 0;
-    while let Some(at) = lower[i..].find(&needle) {
-        out.push_str(&text[i..i + at]);
+    while let Some((start, end)) = find_folded(text, name, i) {
+        out.push_str(&text[i..start]);
         out.push_str("[erased]");
-        i += at + needle.len();
+        i = end;
     }
     out.push_str(&text[i..]);
     out
 }
 
 /// Erases a person: the contact record goes; leads, activities and NPS answers keep their
-/// facts but lose the link and any mention of the name; an account that is the person
+/// facts but lose the link and any mention of the name, phone or e-mail (as do the titles of
+/// the account's deals and appointments); an account that is the person
 /// (an owner-driver) loses its personal fields. A tombstone (contact id, time, head office's
 /// lead ids) is kept for the next feedback bundle. One atomic write; the caller then compacts.
 pub fn erase_person(
@@ -178,6 +224,7 @@ pub fn erasure_writes(
     ws: &mut WriteSet,
 ) -> Result<usize, StoreError> {
     let name = c.name.clone();
+    let marks = marks(c);
     let mut changed = 0;
     let mut head_office_leads = Vec::new();
     // The account's leads as this write leaves them, new ones included.
@@ -200,14 +247,14 @@ pub fn erasure_writes(
     let mut puts: Vec<Record> = Vec::new();
     for mut l in leads {
         let linked = l.contact_id == Some(c.id);
-        if linked || mentions(&l.notes, &name) {
+        if linked || mentions_any(&l.notes, &marks) {
             if linked {
                 l.contact_id = None;
                 if let Some(ext) = &l.external_id {
                     head_office_leads.push(ext.clone());
                 }
             }
-            l.notes = scrub(&l.notes, &name);
+            l.notes = scrub_all(&l.notes, &marks);
             puts.push(l.into());
         }
     }
@@ -215,9 +262,9 @@ pub fn erasure_writes(
         let Some(mut a) = current(ws, EntityKind::Activity, a.id.to_bytes(), a) else {
             continue;
         };
-        if a.contact_id == Some(c.id) || mentions(&a.note, &name) {
+        if a.contact_id == Some(c.id) || mentions_any(&a.note, &marks) {
             a.contact_id = a.contact_id.filter(|x| *x != c.id);
-            a.note = scrub(&a.note, &name);
+            a.note = scrub_all(&a.note, &marks);
             puts.push(a.into());
         }
     }
@@ -225,10 +272,19 @@ pub fn erasure_writes(
         let Some(mut n) = current(ws, EntityKind::Nps, n.id.to_bytes(), n) else {
             continue;
         };
-        if n.contact_id == Some(c.id) || mentions(&n.comment, &name) {
+        if n.contact_id == Some(c.id) || mentions_any(&n.comment, &marks) {
             n.contact_id = n.contact_id.filter(|x| *x != c.id);
-            n.comment = scrub(&n.comment, &name);
+            n.comment = scrub_all(&n.comment, &marks);
             puts.push(n.into());
+        }
+    }
+    for o in store.opportunities_of(c.account_id)? {
+        let Some(mut o) = current(ws, EntityKind::Opportunity, o.id.to_bytes(), o) else {
+            continue;
+        };
+        if mentions_any(&o.title, &marks) {
+            o.title = scrub_all(&o.title, &marks);
+            puts.push(o.into());
         }
     }
     let account = match store.account(c.account_id)? {
@@ -246,9 +302,12 @@ pub fn erasure_writes(
             continue;
         };
         if ap.account_id == c.account_id
-            && (mentions(&ap.title, &name) || (person_account && !ap.location.is_empty()))
+            && (mentions_any(&ap.title, &marks)
+                || mentions_any(&ap.location, &marks)
+                || (person_account && !ap.location.is_empty()))
         {
-            ap.title = scrub(&ap.title, &name);
+            ap.title = scrub_all(&ap.title, &marks);
+            ap.location = scrub_all(&ap.location, &marks);
             if person_account {
                 ap.location.clear();
             }
@@ -289,4 +348,30 @@ pub fn erasure_writes(
         ws.delete_meta(key);
     }
     Ok(changed + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scrub_replaces_every_mention_in_any_case() {
+        assert_eq!(
+            scrub("Jan de Vries belt; JAN DE VRIES zei ja", "Jan de Vries"),
+            "[erased] belt; [erased] zei ja"
+        );
+        assert_eq!(scrub("niemand", "Jan"), "niemand");
+        assert_eq!(scrub("Jan", "  "), "Jan");
+    }
+
+    #[test]
+    fn scrub_survives_letters_that_change_length_when_lower_cased() {
+        // `İ` lower-cases to two characters, so byte offsets in the lower-cased text are not
+        // the original's: finding `öz` in `i̇ öz` once sliced `İ Öz` inside the `Ö` and panicked.
+        assert_eq!(scrub("İ Öz belt", "Öz"), "İ [erased] belt");
+        assert_eq!(scrub("İİİ Öz belt", "Öz"), "İİİ [erased] belt");
+        assert_eq!(scrub("met i̇lker öz", "İlker Öz"), "met [erased]");
+        assert_eq!(scrub("İlker Öz", "İLKER ÖZ"), "[erased]");
+        assert!(!mentions("ẞtraße", "x"));
+    }
 }

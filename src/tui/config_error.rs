@@ -14,11 +14,13 @@ pub struct ConfigError {
 }
 
 impl ConfigError {
+    /// The problem is made printable: it quotes the user's keys and values, which may hold line
+    /// breaks or escape sequences, and must stay one line.
     pub fn new(file: &str, text: &str, offset: Option<usize>, problem: impl Into<String>) -> Self {
         ConfigError {
-            file: file.to_string(),
+            file: crate::bundle::printable(file),
             line: offset.map_or(0, |o| line_of(text, o)),
-            problem: problem.into(),
+            problem: crate::bundle::printable(&problem.into()),
         }
     }
 

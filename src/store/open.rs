@@ -176,9 +176,10 @@ const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(1500);
 /// last handle is dropped, so a store closed a moment ago (by this process or one that just
 /// exited) can still look locked: retry briefly before calling it "in use".
 fn open_with_retry(path: &Path) -> Result<sled::Db> {
-    clear_unfinished_snapshots(path);
     let started = std::time::Instant::now();
     loop {
+        // Checked on every try: the lock of a store closed a moment ago may still be held.
+        let cleared = clear_unfinished_snapshots(path);
         match sled::Config::new()
             .path(path)
             .cache_capacity(CACHE_BYTES)
@@ -187,6 +188,11 @@ fn open_with_retry(path: &Path) -> Result<sled::Db> {
             Ok(db) => return Ok(db),
             Err(e) => match open_error(path, e) {
                 StoreError::InUse(_) if started.elapsed() < LOCK_WAIT => {
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
+                // Released between the check and the open: an unfinished snapshot may have
+                // been read; clear it and try again.
+                _ if !cleared && started.elapsed() < LOCK_WAIT => {
                     std::thread::sleep(std::time::Duration::from_millis(10));
                 }
                 other => return Err(other),
@@ -200,16 +206,18 @@ fn open_with_retry(path: &Path) -> Result<sled::Db> {
 /// unfinished ones included, and then refuses the whole store as corrupt; the finished
 /// snapshots and the log hold everything. Only done while no other process has the store
 /// open (its lock is free), since that process may be writing such a file right now.
-fn clear_unfinished_snapshots(path: &Path) {
+///
+/// Returns false when the lock was taken, so nothing could be checked.
+fn clear_unfinished_snapshots(path: &Path) -> bool {
     #[cfg(unix)]
     {
         use std::os::unix::io::AsRawFd;
         let Ok(db) = std::fs::File::open(path.join("db")) else {
-            return;
+            return true;
         };
         // SAFETY: flock on a file descriptor we own; released when `db` is closed below.
         if unsafe { libc::flock(db.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } != 0 {
-            return;
+            return false;
         }
         if let Ok(entries) = std::fs::read_dir(path) {
             for e in entries.flatten() {
@@ -223,6 +231,7 @@ fn clear_unfinished_snapshots(path: &Path) {
     }
     #[cfg(not(unix))]
     let _ = path;
+    true
 }
 
 fn open_error(path: &Path, e: sled::Error) -> StoreError {

@@ -108,10 +108,10 @@ fn palette_accounts(bencher: Bencher, n: usize) {
     typing(bencher, "1", ":", "@janse", n + 1);
 }
 
-/// A confirmed edit: `a` on the selected lead — commit, flush, fsync, list update (the frame
-/// after it is `frame_only`). Undone (untimed) before each sample so the store stays as it was.
-#[divan::bench(sample_count = 50, sample_size = 1)]
-fn accept_lead(bencher: Bencher) {
+/// A confirmed edit made by `keys` on the inbox's selected lead, timed without the frame
+/// after it (that is `frame_only`); undone (untimed) before each sample so the store stays as
+/// it was.
+fn undone_edit(bencher: Bencher, keys: &[&str]) {
     with(|fx| fx.reset_to("1"));
     let done = Cell::new(false);
     bencher
@@ -125,37 +125,21 @@ fn accept_lead(bencher: Bencher) {
         })
         .bench_local_values(|()| {
             done.set(true);
-            with(|fx| fx.key("a"))
+            with(|fx| keys.iter().for_each(|k| fx.key(k)))
         });
     if done.get() {
         with(|fx| fx.key("u"));
     }
 }
 
-/// A confirmed edit: `v 5 Enter` (a follow-up visit) on the selected lead — the form, the
-/// commit with its effects, flush, fsync. Undone (untimed) before each sample.
+/// `a` on the selected lead: commit, flush, fsync, list update.
+#[divan::bench(sample_count = 50, sample_size = 1)]
+fn accept_lead(bencher: Bencher) {
+    undone_edit(bencher, &["a"]);
+}
+
+/// `v 5 Enter` (a follow-up visit): the form, the commit with its effects, flush, fsync.
 #[divan::bench(sample_count = 50, sample_size = 1)]
 fn log_visit(bencher: Bencher) {
-    with(|fx| fx.reset_to("1"));
-    let done = Cell::new(false);
-    bencher
-        .with_inputs(|| {
-            with(|fx| {
-                if done.replace(false) {
-                    fx.key("u");
-                }
-                fx.frame();
-            })
-        })
-        .bench_local_values(|()| {
-            done.set(true);
-            with(|fx| {
-                fx.key("v");
-                fx.key("5");
-                fx.key("enter");
-            })
-        });
-    if done.get() {
-        with(|fx| fx.key("u"));
-    }
+    undone_edit(bencher, &["v", "5", "enter"]);
 }

@@ -3,17 +3,17 @@
 //! the store's content exactly as it was.
 
 mod common;
+use common::store_files::{dump, import};
 use common::{NOW, wortel};
 
 use jiff::Timestamp;
 use serde_json::{Value, json};
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use wortel::bundle::SecretKey;
 use wortel::bundle::manifest::{FORMAT, Kind, Manifest, VERSION};
 use wortel::bundle::write::write_bundle;
-use wortel::store::{EntityKind, Record, Store};
+use wortel::store::Store;
 
 fn now() -> Timestamp {
     NOW.parse().unwrap()
@@ -121,41 +121,6 @@ fn manifest_json(files: &[(&str, &[u8])]) -> Value {
             "blake3": blake3::hash(b).to_hex().to_string(),
         })).collect::<Vec<_>>()
     })
-}
-
-/// Every record and the exchange ledger: the store's content.
-fn dump(store: &Path) -> BTreeMap<String, String> {
-    let s = Store::open(store).unwrap();
-    let mut all = BTreeMap::new();
-    for kind in [
-        EntityKind::Account,
-        EntityKind::Contact,
-        EntityKind::Lead,
-        EntityKind::Opportunity,
-        EntityKind::Activity,
-        EntityKind::Appointment,
-        EntityKind::Nps,
-    ] {
-        for r in s.scan(kind) {
-            let r: Record = r.unwrap();
-            all.insert(
-                format!("{kind:?} {}", ulid::Ulid::from_bytes(r.key())),
-                String::from_utf8(r.encode()).unwrap(),
-            );
-        }
-    }
-    all.insert("last_seq".into(), s.last_seq().unwrap().to_string());
-    all.insert(
-        "sequence".into(),
-        s.last_sequence("head-office").unwrap().to_string(),
-    );
-    all
-}
-
-fn import(store: &Path, bytes: &[u8], name: &str) -> std::process::Output {
-    let file = store.parent().unwrap().join(name);
-    std::fs::write(&file, bytes).unwrap();
-    wortel(store).arg("import").arg(&file).output().unwrap()
 }
 
 /// Imports `bytes`, expects exactly `sentence` after the file name, and an unchanged store.

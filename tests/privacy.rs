@@ -3,6 +3,7 @@
 //! files, everyone else's data is as it was, and the next feedback bundle carries a tombstone.
 
 mod common;
+use common::store_files::files_contain;
 use common::{NOW, wortel};
 
 use serde_json::Value;
@@ -32,26 +33,6 @@ fn someone(store: &Path) -> wortel::domain::Contact {
         })
         .unwrap()
         .clone()
-}
-
-/// Every byte of every file under `dir`.
-fn files_contain(dir: &Path, needle: &[u8]) -> bool {
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if std::fs::read(&p)
-                .unwrap()
-                .windows(needle.len())
-                .any(|w| w == needle)
-            {
-                return true;
-            }
-        }
-    }
-    false
 }
 
 #[test]

@@ -5,15 +5,15 @@
 //! bundle with one sentence and an unchanged store.
 
 mod common;
+use common::store_files::{dump, files_contain, import};
 use common::{NOW, wortel};
 
 use serde_json::{Value, json};
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use wortel::bundle::manifest::{FORMAT, Kind, Manifest, VERSION};
 use wortel::bundle::write::write_bundle;
 use wortel::domain::Contact;
-use wortel::store::{EntityKind, Record, Store};
+use wortel::store::Store;
 
 const SEED: &str = "9";
 
@@ -70,61 +70,6 @@ fn new_lead() -> Value {
         "account": {"name": "Erasmus Transport B.V.", "kvk": "55123456",
                     "address": {"postcode": "1234 AB", "city": "Utrecht"}},
     })
-}
-
-fn import(store: &Path, bytes: &[u8], name: &str) -> std::process::Output {
-    let file = store.parent().unwrap().join(name);
-    std::fs::write(&file, bytes).unwrap();
-    wortel(store).arg("import").arg(&file).output().unwrap()
-}
-
-/// Every byte of every file under `dir`.
-fn files_contain(dir: &Path, needle: &[u8]) -> bool {
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if std::fs::read(&p)
-                .unwrap()
-                .windows(needle.len())
-                .any(|w| w == needle)
-            {
-                return true;
-            }
-        }
-    }
-    false
-}
-
-/// Every record and the exchange ledger: the store's content.
-fn dump(store: &Path) -> BTreeMap<String, String> {
-    let s = Store::open(store).unwrap();
-    let mut all = BTreeMap::new();
-    for kind in [
-        EntityKind::Account,
-        EntityKind::Contact,
-        EntityKind::Lead,
-        EntityKind::Opportunity,
-        EntityKind::Activity,
-        EntityKind::Appointment,
-        EntityKind::Nps,
-    ] {
-        for r in s.scan(kind) {
-            let r: Record = r.unwrap();
-            all.insert(
-                format!("{kind:?} {}", ulid::Ulid::from_bytes(r.key())),
-                String::from_utf8(r.encode()).unwrap(),
-            );
-        }
-    }
-    all.insert("last_seq".into(), s.last_seq().unwrap().to_string());
-    all.insert(
-        "sequence".into(),
-        s.last_sequence("head-office").unwrap().to_string(),
-    );
-    all
 }
 
 /// Two people: one head office knows by e-mail (with a unique name, phone and e-mail), and

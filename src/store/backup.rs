@@ -292,15 +292,8 @@ impl Store {
 
 /// Where a store's daily backups go: a private directory beside it.
 pub fn backups_dir(store: &Path) -> PathBuf {
-    let name = store
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "store".into());
-    store
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
-        .join(format!("{name}-backups"))
+    let (parent, name) = super::compact::parent_and_name(store);
+    parent.join(format!("{name}-backups"))
 }
 
 /// Where the automatic backup of `day` goes in the backups directory.

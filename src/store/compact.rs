@@ -8,6 +8,12 @@ use std::path::{Path, PathBuf};
 
 /// A hidden working directory beside the store, unique to this process.
 pub(super) fn sibling(path: &Path, what: &str) -> PathBuf {
+    let (parent, name) = parent_and_name(path);
+    parent.join(format!(".{name}.{what}-{}", std::process::id()))
+}
+
+/// The folder holding the store at `path` (`.` for a bare name) and the store's own name.
+pub(super) fn parent_and_name(path: &Path) -> (&Path, String) {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -16,7 +22,7 @@ pub(super) fn sibling(path: &Path, what: &str) -> PathBuf {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    parent.join(format!(".{name}.{what}-{}", std::process::id()))
+    (parent, name)
 }
 
 fn io(path: &Path, e: impl std::fmt::Display) -> StoreError {
@@ -30,14 +36,7 @@ fn io(path: &Path, e: impl std::fmt::Display) -> StoreError {
 /// compaction or restore left beside the store at `path`: a half-built copy, or the old store
 /// with the bytes an erasure removed. Those of a process that is still running are left alone.
 pub(super) fn clear_stale_work(path: &Path) {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "store".into());
-    let parent = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let (parent, name) = parent_and_name(path);
     let Ok(entries) = std::fs::read_dir(parent) else {
         return;
     };

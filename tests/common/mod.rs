@@ -5,6 +5,7 @@
 
 pub mod crash;
 pub mod mount;
+pub mod store_files;
 
 use assert_cmd::Command;
 use serde_json::Value;

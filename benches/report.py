@@ -28,35 +28,38 @@ def hyperfine(path: Path):
 
 
 def divan(path: Path):
-    """(group, bench, median s, slowest s) rows from divan's text output."""
+    """(group, bench, median s, slowest s) rows from divan's text output.
+
+    A row reads `├─ name   fastest │ slowest │ median │ mean │ samples │ iters`; an argument's
+    row sits one level deeper (`│  ├─ 3 …`) under its bench's row, which has no times.
+    """
     rows, group, parent = [], None, None
+    time_re = r"([\d.]+) (ns|µs|us|ms|s)"
     for line in path.read_text().splitlines():
         m = re.match(r"^(\w+)\s+fastest\s+│", line)
         if m:
             group = m.group(1)
             continue
-        if "│" not in line or group is None:
+        if group is None or not re.match(r"^(│  |   )?[├╰]─ ", line):
             continue
-        cells = [c.strip() for c in line.split("│")]
-        name = re.sub(r"^[│├╰─\s]+", "", cells[0]).split()
-        if not name:
+        nested = not line.startswith(("├", "╰"))
+        body = line[3:] if nested else line
+        cells = [c.strip() for c in body.split("│")]
+        head = re.sub(r"^[├╰]─\s*", "", cells[0])
+        name = head.split()[0] if head.split() else ""
+        fastest = re.search(time_re, head)
+        if not fastest:
+            parent = name
             continue
-        times = [c for c in cells[1:] if re.match(r"^[\d.]+ (ns|µs|us|ms|s)$", c)]
-        first = re.sub(r"^[│├╰─\s]+", "", cells[0])
-        parts = first.split()
-        if len(times) < 4:
-            parent = parts[0]
+        def secs(text):
+            t = re.search(time_re, text)
+            return float(t.group(1)) * UNITS[t.group(2)] if t else None
+        slowest, median = secs(cells[1]), secs(cells[2])
+        if median is None or slowest is None:
             continue
-        label = parts[0]
-        # An argument row ("1", "2", …) sits under its bench's row.
-        nested = cells[0].startswith("│  ") or cells[0].startswith("   ")
-        if nested and parent:
-            label = f"{parent}({label})"
-        else:
+        label = f"{parent}({name})" if nested and parent else name
+        if not nested:
             parent = None
-        fastest, slowest, median, mean = [
-            float(t.split()[0]) * UNITS[t.split()[1]] for t in times[:4]
-        ]
         rows.append((group, label, median, slowest))
     return rows
 

@@ -44,7 +44,7 @@ pub struct Palette {
 }
 
 /// How many of the best-classed hits get a fuzzy score per keystroke.
-const SCORED: usize = 1_000;
+const SCORED: usize = 500;
 
 /// How many rows a page move jumps.
 const PAGE: usize = 10;

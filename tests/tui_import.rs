@@ -42,6 +42,28 @@ fn i_imports_a_bundle_and_the_inbox_shows_the_new_leads() {
 }
 
 #[test]
+fn leads_imported_in_the_view_are_found_by_the_filter_once_the_index_is_rebuilt() {
+    let (dir, _p, mut app) = demo_app();
+    let bytes = wortel::demo::bundle::sample_leads_bundle(&app.store, 7, now(), 25).unwrap();
+    let file = dir.path().join("hq.zip");
+    std::fs::write(&file, bytes).unwrap();
+    press(&mut app, "I");
+    type_text(&mut app, &file.display().to_string());
+    press(&mut app, "enter");
+    let started = std::time::Instant::now();
+    while app.index.is_building() {
+        assert!(started.elapsed().as_secs() < 30, "the index is rebuilt");
+        app.tick();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    press(&mut app, "/");
+    type_text(&mut app, "HQ-DEMO-000017");
+    assert_eq!(app.inbox.len(), 1, "the new lead is found by its id");
+    let lead = selected_lead(&app);
+    assert_eq!(lead.external_id.as_deref(), Some("HQ-DEMO-000017"));
+}
+
+#[test]
 fn a_bad_path_or_file_is_said_in_the_form() {
     let (dir, _p, mut app) = demo_app();
     let seq = app.store.last_seq().unwrap();

@@ -257,6 +257,14 @@ impl App {
         true
     }
 
+    /// Builds the search index again on its thread (after an import added leads and accounts);
+    /// the lists forget where their rows were in the old one.
+    pub fn rebuild_index(&mut self) {
+        self.index = SearchIndexState::start(self.store.clone());
+        self.inbox.forget_index_positions();
+        self.accounts.forget_index_positions();
+    }
+
     /// Waits for every background job and takes in its result (tests and scripted runs).
     pub fn finish_jobs(&mut self) {
         for d in self.jobs.wait() {

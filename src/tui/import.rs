@@ -55,6 +55,8 @@ pub fn run(app: &mut App, mut form: Form) {
         }
         if let Some(receipt) = &report.receipt {
             app.after_commit(receipt, None);
+            // New leads and accounts become searchable once the index is built again.
+            app.rebuild_index();
         }
         let mut message = format!(
             "imported {text}: {} new leads ({} for accounts already here), {} updated, {} retracted",

@@ -78,6 +78,12 @@ impl AccountsPane {
         );
     }
 
+    /// Drops the rows' places in the search index (a new index is being built).
+    pub fn forget_index_positions(&mut self) {
+        self.at.clear();
+        self.filter.clear();
+    }
+
     pub fn len(&self) -> usize {
         self.matches.as_ref().map_or(self.ids.len(), Vec::len)
     }

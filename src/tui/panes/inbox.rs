@@ -303,6 +303,12 @@ impl InboxPane {
         self.offset = 0;
     }
 
+    /// Drops the rows' places in the search index (a new index is being built).
+    pub fn forget_index_positions(&mut self) {
+        self.facts.clear();
+        self.filter.clear();
+    }
+
     /// How many rows are listed.
     pub fn len(&self) -> usize {
         match &self.matches {

@@ -3,7 +3,7 @@
 //! files, everyone else's data is as it was, and the next feedback bundle carries a tombstone.
 
 mod common;
-use common::store_files::files_contain;
+use common::store_files::{exported_erasures, files_contain};
 use common::{NOW, wortel};
 
 use serde_json::Value;
@@ -168,22 +168,7 @@ fn erasure_leaves_no_trace_in_the_files_and_a_tombstone_for_head_office() {
     drop(s);
 
     // The next feedback bundle tells head office.
-    let file = dir.path().join("fb.zip");
-    let out = wortel(&store)
-        .args(["export", "--out"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let bundle = wortel::bundle::read_bundle(&std::fs::read(&file).unwrap(), None).unwrap();
-    let erasures: Vec<Value> = bundle
-        .lines("erasures.ndjson")
-        .map(|(_, l)| serde_json::from_slice(l).unwrap())
-        .collect();
+    let erasures = exported_erasures(&store, &dir.path().join("fb.zip"));
     assert_eq!(erasures.len(), 1);
     assert_eq!(erasures[0]["contact_id"], c.id.to_string());
     assert!(!files_contain(&store, c.name.as_bytes()));

@@ -5,7 +5,7 @@
 //! bundle with one sentence and an unchanged store.
 
 mod common;
-use common::store_files::{dump, files_contain, import};
+use common::store_files::{dump, exported_erasures, files_contain, import};
 use common::{NOW, wortel};
 
 use serde_json::{Value, json};
@@ -169,22 +169,7 @@ fn erasures_from_head_office_leave_no_trace_and_are_reported_once() {
     assert_eq!(dump(&store), before);
 
     // The next feedback bundle carries the tombstones and every request, found or not.
-    let file = dir.path().join("fb.zip");
-    let out = wortel(&store)
-        .args(["export", "--out"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let fb = wortel::bundle::read_bundle(&std::fs::read(&file).unwrap(), None).unwrap();
-    let reported: Vec<Value> = fb
-        .lines("erasures.ndjson")
-        .map(|(_, l)| serde_json::from_slice(l).unwrap())
-        .collect();
+    let reported = exported_erasures(&store, &dir.path().join("fb.zip"));
     let tombstone = |id: &str| reported.iter().find(|v| v["contact_id"] == id).cloned();
     let ta = tombstone(&a.id.to_string()).expect("a tombstone for the first person");
     assert_eq!(ta["request_id"], "ER-1");

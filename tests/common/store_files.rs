@@ -62,3 +62,21 @@ pub fn dump(store: &Path) -> BTreeMap<String, String> {
     );
     all
 }
+
+/// Exports this week's feedback bundle to `file` and returns what its `erasures.ndjson` says.
+pub fn exported_erasures(store: &Path, file: &Path) -> Vec<serde_json::Value> {
+    let out = wortel(store)
+        .args(["export", "--out"])
+        .arg(file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let fb = wortel::bundle::read_bundle(&std::fs::read(file).unwrap(), None).unwrap();
+    fb.lines("erasures.ndjson")
+        .map(|(_, l)| serde_json::from_slice(l).unwrap())
+        .collect()
+}

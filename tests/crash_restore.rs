@@ -9,6 +9,7 @@ use common::crash::{
 };
 
 use rand::SeedableRng;
+use std::path::PathBuf;
 use wortel::store::{EntityKind, Store};
 
 const KILLS: usize = common::crash::kills::RESTORE;
@@ -24,15 +25,11 @@ fn fingerprint(s: &Store) -> String {
     out
 }
 
-#[test]
-fn a_killed_restore_leaves_the_old_store_or_the_restored_one() {
-    let dir = tempfile::tempdir().unwrap();
-    // The store that is replaced, and a different one whose backup replaces it.
-    let old = dir.path().join("old");
-    common::demo(&old, 150, 4);
-    let other = dir.path().join("other");
-    common::demo(&other, 400, 5);
-    let backup = dir.path().join("other.zip");
+/// A demo store `other` of `leads` leads under `dir` and its backup `other.zip`.
+fn backed_up_demo(dir: &std::path::Path, leads: usize, seed: u64) -> (PathBuf, PathBuf) {
+    let other = dir.join("other");
+    common::demo(&other, leads, seed);
+    let backup = dir.join("other.zip");
     assert!(
         command(&other)
             .arg("backup")
@@ -41,6 +38,16 @@ fn a_killed_restore_leaves_the_old_store_or_the_restored_one() {
             .unwrap()
             .success()
     );
+    (other, backup)
+}
+
+#[test]
+fn a_killed_restore_leaves_the_old_store_or_the_restored_one() {
+    let dir = tempfile::tempdir().unwrap();
+    // The store that is replaced, and a different one whose backup replaces it.
+    let old = dir.path().join("old");
+    common::demo(&old, 150, 4);
+    let (other, backup) = backed_up_demo(dir.path(), 400, 5);
     let old_print = fingerprint(&Store::open(&old).unwrap());
     let new_print = fingerprint(&Store::open(&other).unwrap());
     assert_ne!(old_print, new_print);
@@ -92,17 +99,7 @@ fn a_killed_restore_leaves_the_old_store_or_the_restored_one() {
 #[test]
 fn a_killed_first_restore_leaves_nothing_or_the_whole_store() {
     let dir = tempfile::tempdir().unwrap();
-    let other = dir.path().join("other");
-    common::demo(&other, 200, 6);
-    let backup = dir.path().join("other.zip");
-    assert!(
-        command(&other)
-            .arg("backup")
-            .arg(&backup)
-            .status()
-            .unwrap()
-            .success()
-    );
+    let (other, backup) = backed_up_demo(dir.path(), 200, 6);
     let want = fingerprint(&Store::open(&other).unwrap());
     let probe = dir.path().join("probe").join("store");
     std::fs::create_dir_all(probe.parent().unwrap()).unwrap();

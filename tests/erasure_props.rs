@@ -193,17 +193,7 @@ fn build(case: &Case, path: &Path) -> Option<Contact> {
     if !unique(&person, &data) {
         return None;
     }
-    let records: Vec<Record> = data
-        .accounts
-        .into_iter()
-        .map(Record::from)
-        .chain(data.contacts.into_iter().map(Record::from))
-        .chain(data.opportunities.into_iter().map(Record::from))
-        .chain(data.leads.into_iter().map(Record::from))
-        .chain(data.activities.into_iter().map(Record::from))
-        .chain(data.appointments.into_iter().map(Record::from))
-        .chain(data.nps.into_iter().map(Record::from))
-        .collect();
+    let records: Vec<Record> = data.into_records().collect();
     let store = Store::open_or_create(path).unwrap();
     store.load_fresh(records, now()).unwrap();
     store

@@ -4,7 +4,7 @@
 
 mod common;
 use common::store_files::{exported_erasures, files_contain};
-use common::{NOW, wortel};
+use common::{NOW, stdout_of, wortel};
 
 use serde_json::Value;
 use std::path::Path;
@@ -432,16 +432,7 @@ fn won_orders_keep_bookkeeping_for_seven_years_and_lose_personal_fields_when_the
 
     // 2027-06: the ex-customers' year is over. The orders keep value, stage and dates but lose
     // title, notes and contact links; the owner-driver keeps the name and street an invoice needs.
-    let out = at(&store, "2027-06-01T09:00:00Z", &config)
-        .args(["privacy", "purge"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let text = stdout_of(at(&store, "2027-06-01T09:00:00Z", &config).args(["privacy", "purge"]));
     assert!(
         text.contains("2 won orders of those ex-customers lose their title, notes and contact links (value and dates stay for bookkeeping); 0 won orders older than 2557 days are anonymised"),
         "{text}"
@@ -480,16 +471,7 @@ fn won_orders_keep_bookkeeping_for_seven_years_and_lose_personal_fields_when_the
     drop(s);
 
     // 2032-07: seven years after the win the orders are anonymised; the person's account too.
-    let out = at(&store, "2032-07-01T09:00:00Z", &config)
-        .args(["privacy", "purge"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let text = stdout_of(at(&store, "2032-07-01T09:00:00Z", &config).args(["privacy", "purge"]));
     assert!(
         text.contains("2 won orders older than 2557 days are anonymised"),
         "{text}"

@@ -35,18 +35,7 @@ pub struct DemoData {
 
 /// Generates the demo data and loads it into an empty store, with the demo dealer's identity.
 pub fn load_into(store: &Store, config: &DemoConfig) -> Result<(), StoreError> {
-    let data = generate(config);
-    let records = data
-        .accounts
-        .into_iter()
-        .map(Record::from)
-        .chain(data.contacts.into_iter().map(Record::from))
-        .chain(data.opportunities.into_iter().map(Record::from))
-        .chain(data.leads.into_iter().map(Record::from))
-        .chain(data.activities.into_iter().map(Record::from))
-        .chain(data.appointments.into_iter().map(Record::from))
-        .chain(data.nps.into_iter().map(Record::from));
-    store.load_fresh(records, config.now)?;
+    store.load_fresh(generate(config).into_records(), config.now)?;
     store.set_identity(&Identity {
         dealer_id: DEMO_DEALER.to_string(),
         salesperson: "Demo Verkoper".to_string(),
@@ -58,6 +47,21 @@ pub fn load_into(store: &Store, config: &DemoConfig) -> Result<(), StoreError> {
 }
 
 /// Builds the demo data: accounts are half as many as leads.
+impl DemoData {
+    /// Every generated record, accounts first (what the store loads).
+    pub fn into_records(self) -> impl Iterator<Item = Record> {
+        self.accounts
+            .into_iter()
+            .map(Record::from)
+            .chain(self.contacts.into_iter().map(Record::from))
+            .chain(self.opportunities.into_iter().map(Record::from))
+            .chain(self.leads.into_iter().map(Record::from))
+            .chain(self.activities.into_iter().map(Record::from))
+            .chain(self.appointments.into_iter().map(Record::from))
+            .chain(self.nps.into_iter().map(Record::from))
+    }
+}
+
 pub fn generate(config: &DemoConfig) -> DemoData {
     let mut g = Gen {
         rng: ChaCha8Rng::seed_from_u64(config.seed),

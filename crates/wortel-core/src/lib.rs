@@ -1,0 +1,8 @@
+//! wortel's shared core: the sales [`domain`] and the [`bundle`] format.
+//!
+//! Both binaries build on this crate: the dealer's `wortel` (store, full-screen view, CLI) and
+//! head office's `wortel-hq`. It knows nothing of sled, of the terminal or of SQL, and the
+//! compiler keeps it that way: it does not depend on them.
+
+pub mod bundle;
+pub mod domain;

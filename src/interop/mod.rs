@@ -4,8 +4,10 @@
 
 pub mod atomic;
 pub mod csv_export;
-pub mod csv_import;
 pub mod ics;
 pub mod marketing;
 pub mod text_lines;
 pub mod vcard;
+
+/// The spreadsheet of leads is read by head office too, so its reader lives in `wortel-core`.
+pub use wortel_core::csv_leads as csv_import;

@@ -91,6 +91,44 @@ pub fn normalise_kvk(kvk: &str) -> Result<String, DomainError> {
     }
 }
 
+/// Text on its way to a terminal, whatever its source: the last line of defence after the store
+/// boundary has cleaned what came in. Control characters and escape sequences cannot reach the
+/// terminal (line breaks and tabs become spaces, other controls are dropped), and characters that
+/// would reorder or hide text (bidi overrides such as U+202E, zero-width characters) are shown as
+/// a visible `<U+202E>` instead of being obeyed. Plain text is returned as it is, without a copy.
+pub fn displayable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text
+        .chars()
+        .any(|c| c.is_control() || is_invisible_format(c))
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if matches!(c, '\n' | '\r' | '\t') {
+            out.push(' ');
+        } else if is_invisible_format(c) {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        } else if !c.is_control() {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Bidirectional controls and zero-width characters: invisible, yet they change what is shown.
+pub fn is_invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,5 +158,20 @@ mod tests {
         assert_eq!(normalise_kvk("1234 5678").unwrap(), "12345678");
         assert!(normalise_kvk("1234567").is_err());
         assert!(normalise_kvk("1234567a").is_err());
+    }
+
+    #[test]
+    fn displayable_text_cannot_steer_the_terminal_and_shows_hidden_characters() {
+        assert!(matches!(
+            displayable("Jansen B.V."),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(displayable("x\u{1b}]0;pwned\u{7}\u{1b}[2J"), "x]0;pwned[2J");
+        assert_eq!(displayable("a\nb\tc"), "a b c");
+        assert_eq!(
+            displayable("abc\u{202E}def\u{200B}"),
+            "abc<U+202E>def<U+200B>"
+        );
+        assert_eq!(displayable("\u{9b}31m"), "31m");
     }
 }

@@ -1,0 +1,406 @@
+//! The command line: names and flags are the contract of PRODUCT.md §12 (`--json` on every
+//! listing; an error is one sentence on stderr and exit 1, with the database unchanged).
+
+use crate::db::{Db, default_path};
+use crate::{ingest, intake, network, report, route, send};
+use anyhow::{Context, Result, anyhow, bail};
+use clap::{Parser, Subcommand};
+use jiff::Timestamp;
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "wortel-hq",
+    version,
+    about = "Head office's lead desk for wortel: dealers, leads, routing, bundles"
+)]
+pub struct Cli {
+    /// The head-office database (default: wortel-hq/hq.sqlite in the platform data directory).
+    #[arg(long, global = true, env = "WORTEL_HQ_DB", value_name = "PATH")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Creates the database and head office's signing key; prints the public key.
+    Init {
+        #[arg(long)]
+        name: String,
+        /// Writes the public key here: the file dealers pin with `wortel init --head-office-key`.
+        #[arg(long, value_name = "FILE")]
+        key_out: Option<PathBuf>,
+    },
+    /// Dealers: add, edit, list.
+    #[command(subcommand)]
+    Dealer(DealerCommand),
+    /// Stores: one salesperson's laptop of a dealer.
+    #[command(subcommand)]
+    Store(StoreCommand),
+    /// The lead pool: add files, list.
+    #[command(subcommand)]
+    Leads(LeadsCommand),
+    /// Assigns every unrouted lead to a store, with the reason.
+    Route {
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+        /// Takes back `new` leads unanswered this long past their respond-by (e.g. 3d).
+        #[arg(long, value_name = "DAYS")]
+        escalate_after: Option<String>,
+    },
+    /// Writes one signed leads bundle per store with something to send.
+    Send {
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Reads stores' feedback bundles.
+    Ingest {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The network at a glance.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum DealerCommand {
+    Add {
+        id: String,
+        #[arg(long)]
+        name: String,
+        /// Four-digit postcode areas, e.g. 3500-3599,3700-3799,4000.
+        #[arg(long, default_value = "", value_name = "RANGES")]
+        postcodes: String,
+        /// Breaks ties between equally near dealers (higher wins).
+        #[arg(long, default_value_t = 1, value_name = "N")]
+        weight: i64,
+    },
+    Edit {
+        id: String,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long, value_name = "RANGES")]
+        postcodes: Option<String>,
+        #[arg(long, value_name = "N")]
+        weight: Option<i64>,
+    },
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum StoreCommand {
+    Add {
+        dealer: String,
+        /// The id the store was set up with (`wortel init --dealer RID`).
+        #[arg(long, value_name = "RID")]
+        recipient: String,
+        /// The store's public key file (what `wortel init` printed).
+        #[arg(long, value_name = "FILE")]
+        key: PathBuf,
+        #[arg(long, value_name = "NAME")]
+        salesperson: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum LeadsCommand {
+    /// Adds leads from CSV, NDJSON or ADF XML files (all or nothing).
+    Add {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    List {
+        #[arg(long)]
+        unrouted: bool,
+        #[arg(long, value_name = "D")]
+        dealer: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn now() -> Result<Timestamp> {
+    match std::env::var("WORTEL_NOW") {
+        Ok(t) => t.parse().map_err(|_| {
+            anyhow!("WORTEL_NOW `{t}` is not an RFC 3339 time such as 2026-11-23T09:00:00Z")
+        }),
+        Err(_) => Ok(Timestamp::now()),
+    }
+}
+
+fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
+    println!("{}", serde_json::to_string_pretty(value)?);
+    Ok(())
+}
+
+fn days(text: &str) -> Result<i64> {
+    let t = text.trim();
+    let n = t.strip_suffix('d').unwrap_or(t);
+    match n.parse::<i64>() {
+        Ok(d) if (0..=365).contains(&d) => Ok(d),
+        _ => bail!("--escalate-after `{text}` is not a number of days such as 3d"),
+    }
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    let path = match cli.db {
+        Some(p) => p,
+        None => default_path()?,
+    };
+    let now = now()?;
+    if let Command::Init { name, key_out } = &cli.command {
+        return init(&path, name, key_out.as_deref());
+    }
+    let mut db = Db::open(&path, false)?;
+    if db.meta("secret_key")?.is_none() {
+        bail!(
+            "{} has not been set up; run `wortel-hq init --name NAME` first",
+            path.display()
+        );
+    }
+    match cli.command {
+        Command::Init { .. } => Ok(()),
+        Command::Dealer(c) => dealer(&mut db, c),
+        Command::Store(StoreCommand::Add {
+            dealer,
+            recipient,
+            key,
+            salesperson,
+        }) => {
+            let text = std::fs::read_to_string(&key).map_err(|e| {
+                anyhow!(
+                    "the key file {} cannot be read ({e}); check the path",
+                    key.display()
+                )
+            })?;
+            network::store_add(
+                &mut db,
+                &dealer,
+                &recipient,
+                &text,
+                &key.display().to_string(),
+                salesperson.as_deref(),
+                now,
+            )?;
+            println!("store {recipient} added to dealer {dealer}");
+            Ok(())
+        }
+        Command::Leads(LeadsCommand::Add { files }) => {
+            let mut leads = Vec::new();
+            for f in &files {
+                leads.extend(intake::read_file(f)?);
+            }
+            let done = intake::add_leads(&mut db, leads, now)?;
+            println!("{} leads added, {} updated", done.added, done.updated);
+            Ok(())
+        }
+        Command::Leads(LeadsCommand::List {
+            unrouted,
+            dealer,
+            json,
+        }) => {
+            let pool = report::pool(&db, unrouted, dealer.as_deref())?;
+            if json {
+                print_json(&pool)
+            } else {
+                report::print_pool(&pool);
+                Ok(())
+            }
+        }
+        Command::Route {
+            dry_run,
+            json,
+            escalate_after,
+        } => {
+            let days = escalate_after.as_deref().map(days).transpose()?;
+            let routing = if dry_run {
+                db.rolled_back(|db| route::route(db, days, now))?
+            } else {
+                db.in_tx(|db| route::route(db, days, now))?
+            };
+            if json {
+                return print_json(&routing);
+            }
+            for e in &routing.escalated {
+                println!("{} taken back from {}: {}", e.lead_id, e.store, e.reason);
+            }
+            for d in &routing.decisions {
+                println!(
+                    "{} → {}: {}",
+                    d.lead_id,
+                    d.store.as_deref().unwrap_or("unrouted"),
+                    d.reason
+                );
+            }
+            let routed = routing
+                .decisions
+                .iter()
+                .filter(|d| d.store.is_some())
+                .count();
+            let verb = if dry_run {
+                "would be routed (dry run: nothing changed)"
+            } else {
+                "routed"
+            };
+            println!(
+                "{routed} leads {verb}, {} stay unrouted",
+                routing.decisions.len() - routed
+            );
+            Ok(())
+        }
+        Command::Send { out, json } => {
+            let sent = send::send(&mut db, &out, now)?;
+            if json {
+                return print_json(&sent);
+            }
+            if sent.is_empty() {
+                println!(
+                    "nothing to send: no store has new leads, retractions or erasure requests"
+                );
+            }
+            for s in &sent {
+                println!(
+                    "{}: {} leads, {} retractions, {} erasure requests",
+                    s.file.display(),
+                    s.leads,
+                    s.retractions,
+                    s.erasures
+                );
+            }
+            Ok(())
+        }
+        Command::Ingest { files, json } => {
+            let mut done = Vec::new();
+            for f in &files {
+                let i = ingest::ingest_file(&mut db, f, now)?;
+                if !json {
+                    if i.new {
+                        println!(
+                            "{}: feedback {} from {} ingested ({} records, {} leads to route again)",
+                            i.file,
+                            i.sequence,
+                            i.store,
+                            i.records,
+                            i.rerouted.len()
+                        );
+                    } else {
+                        println!(
+                            "{}: already ingested (feedback {} from {}); nothing changed",
+                            i.file, i.sequence, i.store
+                        );
+                    }
+                }
+                done.push(i);
+            }
+            if json { print_json(&done) } else { Ok(()) }
+        }
+        Command::Status { json } => {
+            let rows = report::status(&db, now)?;
+            if json {
+                print_json(&rows)
+            } else {
+                report::print_status(&rows);
+                Ok(())
+            }
+        }
+    }
+}
+
+fn dealer(db: &mut Db, c: DealerCommand) -> Result<()> {
+    match c {
+        DealerCommand::Add {
+            id,
+            name,
+            postcodes,
+            weight,
+        } => {
+            network::dealer_add(db, &id, &name, &postcodes, weight)?;
+            println!("dealer {id} added");
+        }
+        DealerCommand::Edit {
+            id,
+            name,
+            postcodes,
+            weight,
+        } => {
+            network::dealer_edit(db, &id, name.as_deref(), postcodes.as_deref(), weight)?;
+            println!("dealer {id} changed");
+        }
+        DealerCommand::List { json } => {
+            let dealers = network::dealers(db)?;
+            if json {
+                return print_json(&dealers);
+            }
+            for d in &dealers {
+                let stores: Vec<&str> = d.stores.iter().map(|s| s.recipient.as_str()).collect();
+                println!(
+                    "{}  {}  postcodes {}  weight {}  stores {}",
+                    d.id,
+                    d.name,
+                    if d.postcodes.is_empty() {
+                        "-"
+                    } else {
+                        &d.postcodes
+                    },
+                    d.weight,
+                    if stores.is_empty() {
+                        "none".into()
+                    } else {
+                        stores.join(",")
+                    }
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+fn init(path: &std::path::Path, name: &str, key_out: Option<&std::path::Path>) -> Result<()> {
+    if name.trim().is_empty() {
+        bail!("--name is empty; give head office's name");
+    }
+    let mut db = Db::open(path, true)?;
+    let key = match send::secret_key(&db) {
+        Ok(k) => {
+            println!(
+                "head office {} is already set up in {}",
+                db.meta("name")?.unwrap_or_default(),
+                path.display()
+            );
+            k
+        }
+        Err(_) => {
+            let k = wortel_core::bundle::SecretKey::generate();
+            db.in_tx(|db| {
+                db.set_meta("name", name.trim())?;
+                db.set_meta("secret_key", &wortel_core::bundle::keys::to_hex(&k.0))
+            })?;
+            println!("head office {} set up in {}", name.trim(), path.display());
+            k
+        }
+    };
+    let public = key.public().to_hex();
+    if let Some(out) = key_out {
+        std::fs::write(out, format!("{public}\n")).with_context(|| {
+            format!(
+                "the key file {} cannot be written; check the path",
+                out.display()
+            )
+        })?;
+    }
+    println!("public key: {public}");
+    Ok(())
+}

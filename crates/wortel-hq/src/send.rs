@@ -1,0 +1,147 @@
+//! `wortel-hq send --out DIR`: one signed leads bundle per store with something queued (new
+//! assignments, retractions of leads taken back, erasure requests to forward), named
+//! `DIR/RID-SEQUENCE.zip`, the sequence counting that store's bundles from 1. The file is written
+//! to a temporary name, synced and renamed inside the transaction that records it, so a bundle
+//! is on disk exactly when the database says it was sent.
+
+use crate::db::{Db, Val};
+use anyhow::{Context, Result, anyhow};
+use jiff::Timestamp;
+use serde::Serialize;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use wortel_core::bundle::SecretKey;
+use wortel_core::bundle::keys::from_hex;
+use wortel_core::bundle::manifest::{FORMAT, Kind, Manifest, VERSION};
+use wortel_core::bundle::write::write_bundle;
+
+#[derive(Debug, Serialize)]
+pub struct Sent {
+    pub store: String,
+    pub sequence: i64,
+    pub file: PathBuf,
+    pub leads: usize,
+    pub retractions: usize,
+    pub erasures: usize,
+}
+
+/// Head office's signing key, kept in the database by `init`.
+pub fn secret_key(db: &Db) -> Result<SecretKey> {
+    let hex = db.meta("secret_key")?.ok_or_else(|| {
+        anyhow!("the database has no head-office key; run `wortel-hq init --name NAME` first")
+    })?;
+    let bytes = from_hex(&hex).filter(|b| b.len() == 32).ok_or_else(|| {
+        anyhow!(
+            "the head-office key in the database is damaged; restore the database from a backup"
+        )
+    })?;
+    let mut key = [0u8; 32];
+    key.copy_from_slice(&bytes);
+    Ok(SecretKey(key))
+}
+
+pub fn send(db: &mut Db, out: &Path, now: Timestamp) -> Result<Vec<Sent>> {
+    let key = secret_key(db)?;
+    std::fs::create_dir_all(out)
+        .with_context(|| format!("the directory {} cannot be created", out.display()))?;
+    let stores: Vec<String> = db
+        .rows(
+            "SELECT DISTINCT recipient FROM outbox WHERE sent_sequence IS NULL ORDER BY recipient",
+            &[],
+        )?
+        .iter()
+        .map(|r| r.text(0))
+        .collect();
+    let mut sent = Vec::new();
+    for store in stores {
+        sent.push(db.in_tx(|db| send_one(db, &store, out, &key, now))?);
+    }
+    Ok(sent)
+}
+
+fn send_one(db: &Db, store: &str, out: &Path, key: &SecretKey, now: Timestamp) -> Result<Sent> {
+    let items = db.rows(
+        "SELECT kind, payload FROM outbox WHERE recipient = $1 AND sent_sequence IS NULL ORDER BY kind, item_id",
+        &[store.into()],
+    )?;
+    let lines = |kind: &str| -> Vec<u8> {
+        let mut out = Vec::new();
+        for r in items.iter().filter(|r| r.text(0) == kind) {
+            out.extend_from_slice(r.text(1).as_bytes());
+            out.push(b'\n');
+        }
+        out
+    };
+    let files: Vec<(&str, Vec<u8>)> = [
+        ("leads.ndjson", lines("lead")),
+        ("retractions.ndjson", lines("retraction")),
+        ("erasures.ndjson", lines("erasure")),
+    ]
+    .into_iter()
+    .filter(|(_, b)| !b.is_empty())
+    .collect();
+    let count = |k: &str| items.iter().filter(|r| r.text(0) == k).count();
+    let sequence = db
+        .rows(
+            "SELECT MAX(sequence) FROM sent_bundles WHERE recipient = $1",
+            &[store.into()],
+        )?
+        .first()
+        .and_then(|r| r.opt_int(0))
+        .unwrap_or(0)
+        + 1;
+    let manifest = Manifest {
+        format: FORMAT.into(),
+        version: VERSION,
+        kind: Kind::Leads,
+        id: format!("HQ-{store}-{sequence}"),
+        from: "head-office".into(),
+        to: store.into(),
+        sequence: sequence as u64,
+        created_at: now,
+        period: None,
+        files: Vec::new(),
+    };
+    let bytes = write_bundle(manifest, &files, Some(key))?;
+    let name = format!("{store}-{sequence}.zip");
+    let path = out.join(&name);
+    db.exec(
+        "INSERT INTO sent_bundles (recipient, sequence, bundle_id, file_name, created_at) VALUES ($1, $2, $3, $4, $5)",
+        &[store.into(), sequence.into(), format!("HQ-{store}-{sequence}").into(), Val::from(name), now.to_string().into()],
+    )?;
+    db.exec(
+        "UPDATE outbox SET sent_sequence = $1 WHERE recipient = $2 AND sent_sequence IS NULL",
+        &[sequence.into(), store.into()],
+    )?;
+    write_atomically(&path, &bytes)?;
+    Ok(Sent {
+        store: store.into(),
+        sequence,
+        file: path,
+        leads: count("lead"),
+        retractions: count("retraction"),
+        erasures: count("erasure"),
+    })
+}
+
+/// Writes `bytes` to a temporary file beside `path`, syncs it and renames it into place.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = path.with_extension("zip.tmp");
+    let write = || -> std::io::Result<()> {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)?;
+        if let Some(dir) = path.parent() {
+            std::fs::File::open(dir)?.sync_all()?;
+        }
+        Ok(())
+    };
+    write().map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        anyhow!(
+            "{} cannot be written ({e}); nothing was sent, free space or choose another --out",
+            path.display()
+        )
+    })
+}

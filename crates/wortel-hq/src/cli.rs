@@ -168,7 +168,7 @@ pub fn run(cli: Cli) -> Result<()> {
     if db.meta("secret_key")?.is_none() {
         bail!(
             "{} has not been set up; run `wortel-hq init --name NAME` first",
-            path.display()
+            db.path
         );
     }
     match cli.command {
@@ -229,7 +229,7 @@ pub fn run(cli: Cli) -> Result<()> {
             let routing = if dry_run {
                 db.rolled_back(|db| route::route(db, days, now))?
             } else {
-                db.in_tx(|db| route::route(db, days, now))?
+                db.in_tx_locking(Some("leads"), |db| route::route(db, days, now))?
             };
             if json {
                 return print_json(&routing);
@@ -378,7 +378,7 @@ fn init(path: &std::path::Path, name: &str, key_out: Option<&std::path::Path>) -
             println!(
                 "head office {} is already set up in {}",
                 db.meta("name")?.unwrap_or_default(),
-                path.display()
+                db.path
             );
             k
         }
@@ -388,7 +388,7 @@ fn init(path: &std::path::Path, name: &str, key_out: Option<&std::path::Path>) -
                 db.set_meta("name", name.trim())?;
                 db.set_meta("secret_key", &wortel_core::bundle::keys::to_hex(&k.0))
             })?;
-            println!("head office {} set up in {}", name.trim(), path.display());
+            println!("head office {} set up in {}", name.trim(), db.path);
             k
         }
     };

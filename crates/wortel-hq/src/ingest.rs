@@ -34,6 +34,20 @@ pub fn ingest_file(db: &mut Db, path: &std::path::Path, now: Timestamp) -> Resul
     let bytes =
         std::fs::read(path).map_err(|e| anyhow!("{file} cannot be read ({e}); check the path"))?;
     let bundle = verified(db, &bytes, &file)?;
+    let feedback = parse_feedback(&bundle).map_err(|e| anyhow!("{file}: {e}"))?;
+    // The exchange is checked inside the locked transaction: two processes ingesting the same
+    // bundle at once find it ingested, not both new.
+    db.in_tx_locking(Some("ingested_bundles"), |db| {
+        if let Some(done) = already(db, &bundle, &file)? {
+            return Ok(done);
+        }
+        apply(db, &bundle, &feedback, &file, now)
+    })
+}
+
+/// `Some` when the bundle was ingested before; an error for a replay or a gap.
+fn already(db: &Db, bundle: &Bundle, file: &str) -> Result<Option<Ingested>> {
+    let file = file.to_string();
     let m = &bundle.manifest;
     let store = m.from.clone();
     let seq = m.sequence as i64;
@@ -43,14 +57,14 @@ pub fn ingest_file(db: &mut Db, path: &std::path::Path, now: Timestamp) -> Resul
     )?;
     if let Some(r) = done.first() {
         if r.text(0) == m.id {
-            return Ok(Ingested {
+            return Ok(Some(Ingested {
                 file,
                 store,
                 sequence: m.sequence,
                 new: false,
                 records: 0,
                 rerouted: vec![],
-            });
+            }));
         }
         bail!(
             "{file} is a replay: {store} already sent sequence {seq} as {}; the bundle is refused",
@@ -88,8 +102,7 @@ pub fn ingest_file(db: &mut Db, path: &std::path::Path, now: Timestamp) -> Resul
             last + 1
         );
     }
-    let feedback = parse_feedback(&bundle).map_err(|e| anyhow!("{file}: {e}"))?;
-    db.in_tx(|db| apply(db, &bundle, &feedback, &file, now))
+    Ok(None)
 }
 
 /// Reads the bundle, checks it is a feedback bundle for head office, signed by its store.

@@ -54,16 +54,29 @@ pub fn send(db: &mut Db, out: &Path, now: Timestamp) -> Result<Vec<Sent>> {
         .collect();
     let mut sent = Vec::new();
     for store in stores {
-        sent.push(db.in_tx(|db| send_one(db, &store, out, &key, now))?);
+        let one = db.in_tx_locking(Some("sent_bundles"), |db| {
+            send_one(db, &store, out, &key, now)
+        })?;
+        sent.extend(one);
     }
     Ok(sent)
 }
 
-fn send_one(db: &Db, store: &str, out: &Path, key: &SecretKey, now: Timestamp) -> Result<Sent> {
+/// The store's bundle, or nothing when another process sent its items first.
+fn send_one(
+    db: &Db,
+    store: &str,
+    out: &Path,
+    key: &SecretKey,
+    now: Timestamp,
+) -> Result<Option<Sent>> {
     let items = db.rows(
         "SELECT kind, payload FROM outbox WHERE recipient = $1 AND sent_sequence IS NULL ORDER BY kind, item_id",
         &[store.into()],
     )?;
+    if items.is_empty() {
+        return Ok(None);
+    }
     let lines = |kind: &str| -> Vec<u8> {
         let mut out = Vec::new();
         for r in items.iter().filter(|r| r.text(0) == kind) {
@@ -114,14 +127,14 @@ fn send_one(db: &Db, store: &str, out: &Path, key: &SecretKey, now: Timestamp) -
         &[sequence.into(), store.into()],
     )?;
     write_atomically(&path, &bytes)?;
-    Ok(Sent {
+    Ok(Some(Sent {
         store: store.into(),
         sequence,
         file: path,
         leads: count("lead"),
         retractions: count("retraction"),
         erasures: count("erasure"),
-    })
+    }))
 }
 
 /// Writes `bytes` to a temporary file beside `path`, syncs it and renames it into place.

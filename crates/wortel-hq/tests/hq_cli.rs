@@ -13,7 +13,7 @@ const NOW: &str = "2026-11-23T09:00:00Z";
 
 fn setup() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("hq.sqlite");
+    let db = new_db(dir.path());
     hq_ok(&db, NOW, &["init", "--name", "Truck NL"]);
     (dir, db)
 }
@@ -32,6 +32,27 @@ fn refused(db: &Path, args: &[&str], says: &str) {
     assert_eq!(dump(db), before, "{args:?} changed the database");
 }
 
+#[test]
+fn postgres_is_tested_or_says_skipped() {
+    if say_skipped_without_server() {
+        return;
+    }
+    let (_dir, db) = setup();
+    let r = hq_ok(&db, NOW, &["status", "--json"]);
+    assert_eq!(r.json(), serde_json::json!([]));
+    let versions = query(&db, "SELECT version FROM schema_migrations");
+    assert_eq!(
+        versions,
+        vec![vec![Some("1".to_string())]],
+        "the same migrations"
+    );
+    let bad = PathBuf::from("postgres://nobody@127.0.0.1:1/none");
+    let r = hq(&bad, NOW, &["status"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("cannot be reached"), "{}", r.stderr);
+}
+
+/// SQLite only: the file and its directory are made by `init`, and by nothing else.
 #[test]
 fn init_makes_one_key_and_keeps_it() {
     let dir = tempfile::tempdir().unwrap();

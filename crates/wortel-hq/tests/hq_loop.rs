@@ -86,7 +86,7 @@ impl Net {
 fn network() -> Net {
     let d = tempfile::tempdir().unwrap();
     let dir = d.path().to_path_buf();
-    let db = dir.join("hq.sqlite");
+    let db = new_db(&dir);
     hq_ok(
         &db,
         MON,
@@ -485,10 +485,13 @@ fn the_whole_loop_from_intake_to_feedback_and_back() {
     );
     assert_eq!(lead(WON)["status"], "converted");
     assert_eq!(lead(&bobs)["status"], "contacted");
-    let won: i64 = rusqlite::Connection::open(db)
-        .unwrap()
-        .query_row("SELECT value_cents FROM deal_changes WHERE lead_id = ?1 AND to_stage = 'won' AND incentive = 1", [WON], |r| r.get(0))
-        .unwrap();
+    let won = query(
+        db,
+        &format!(
+            "SELECT value_cents FROM deal_changes WHERE lead_id = '{WON}' AND to_stage = 'won' AND incentive = 1"
+        ),
+    );
+    let won: i64 = won[0][0].as_deref().unwrap().parse().unwrap();
     assert_eq!(won, 9_500_000, "the won incentive order's value, in cents");
 
     // Next round: the rejected lead goes elsewhere, a customer's new lead to its dealer, an

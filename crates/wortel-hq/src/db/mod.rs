@@ -1,8 +1,12 @@
 //! The one boundary between head office's commands and its database. Commands speak SQL in the
 //! subset SQLite and PostgreSQL share (TEXT and BIGINT columns, `$1`-style parameters written in
 //! order, `ON CONFLICT … DO UPDATE`, no AUTOINCREMENT, no SQLite-only functions), pass [`Val`]s
-//! and read [`Row`]s, so a PostgreSQL connection can stand behind the same three calls. The
-//! schema is versioned: [`MIGRATIONS`] are applied in order, each in its own transaction.
+//! and read [`Row`]s; [`sqlite`] and [`postgres`] run them. `--db postgres://…` picks the server,
+//! anything else is a SQLite file. The schema is versioned: [`MIGRATIONS`] are applied in order,
+//! each in its own transaction, the same files on both.
+
+mod postgres;
+mod sqlite;
 
 use anyhow::{Context, Result, anyhow, bail};
 use std::path::{Path, PathBuf};
@@ -69,40 +73,41 @@ impl Row {
 }
 
 /// The schema, version by version. A released migration never changes; a new one is appended.
-pub const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("migrations/0001_network.sql"))];
+pub const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../migrations/0001_network.sql"))];
 
 /// Head office's database.
 pub struct Db {
-    conn: rusqlite::Connection,
-    pub path: PathBuf,
+    conn: Conn,
+    /// The file or server, as shown in messages (a server's password left out).
+    pub path: String,
+}
+
+enum Conn {
+    Sqlite(sqlite::Sqlite),
+    Postgres(Box<postgres::Postgres>),
+}
+
+/// Whether `--db` names a PostgreSQL server rather than a file.
+pub fn is_server(target: &Path) -> bool {
+    target
+        .to_str()
+        .is_some_and(|t| t.starts_with("postgres://") || t.starts_with("postgresql://"))
 }
 
 impl Db {
-    /// Opens the database at `path`, creating it (and its directory) if `create`.
-    pub fn open(path: &Path, create: bool) -> Result<Db> {
-        if !create && !path.exists() {
-            bail!(
-                "there is no head-office database at {}; run `wortel-hq init --name NAME` first or pass --db",
-                path.display()
-            );
-        }
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("the directory {} cannot be created", dir.display()))?;
-        }
-        let conn = rusqlite::Connection::open(path).map_err(|e| {
-            anyhow!(
-                "the database {} cannot be opened ({e}); check the path",
-                path.display()
+    /// Opens the database `target` (a file, or a `postgres://` URL), creating a file if `create`.
+    pub fn open(target: &Path, create: bool) -> Result<Db> {
+        let (conn, path) = if is_server(target) {
+            let url = target.to_str().unwrap_or_default();
+            let pg = postgres::Postgres::connect(url)?;
+            (Conn::Postgres(Box::new(pg)), postgres::shown(url))
+        } else {
+            (
+                Conn::Sqlite(sqlite::Sqlite::open(target, create)?),
+                target.display().to_string(),
             )
-        })?;
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;")
-            .map_err(|e| anyhow!("{} is not a head-office database ({e})", path.display()))?;
-        let mut db = Db {
-            conn,
-            path: path.to_path_buf(),
         };
+        let mut db = Db { conn, path };
         db.migrate()?;
         Ok(db)
     }
@@ -123,12 +128,12 @@ impl Db {
         if at > newest {
             bail!(
                 "{} is at schema version {at}, newer than this wortel-hq knows ({newest}); upgrade wortel-hq",
-                self.path.display()
+                self.path
             );
         }
         for (version, sql) in MIGRATIONS.iter().filter(|m| m.0 > at) {
             self.in_tx(|db| {
-                db.conn.execute_batch(sql)?;
+                db.batch(sql)?;
                 db.exec(
                     "INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)",
                     &[
@@ -143,54 +148,80 @@ impl Db {
         Ok(())
     }
 
+    fn batch(&self, sql: &str) -> Result<()> {
+        match &self.conn {
+            Conn::Sqlite(c) => c.batch(sql),
+            Conn::Postgres(c) => c.batch(sql),
+        }
+    }
+
     /// Runs a statement; returns the rows changed.
     pub fn exec(&self, sql: &str, params: &[Val]) -> Result<usize> {
-        let mut st = self.conn.prepare_cached(sql)?;
-        Ok(st.execute(rusqlite::params_from_iter(params.iter().map(to_sql)))?)
+        match &self.conn {
+            Conn::Sqlite(c) => c.exec(sql, params),
+            Conn::Postgres(c) => c.exec(sql, params),
+        }
     }
 
     /// Runs a query; returns every row.
     pub fn rows(&self, sql: &str, params: &[Val]) -> Result<Vec<Row>> {
-        let mut st = self.conn.prepare_cached(sql)?;
-        let n = st.column_count();
-        let rows = st.query_map(rusqlite::params_from_iter(params.iter().map(to_sql)), |r| {
-            (0..n)
-                .map(|i| {
-                    Ok(match r.get_ref(i)? {
-                        rusqlite::types::ValueRef::Null => Val::Null,
-                        rusqlite::types::ValueRef::Integer(n) => Val::Int(n),
-                        rusqlite::types::ValueRef::Real(f) => Val::Int(f as i64),
-                        rusqlite::types::ValueRef::Text(t) | rusqlite::types::ValueRef::Blob(t) => {
-                            Val::Text(String::from_utf8_lossy(t).into_owned())
-                        }
-                    })
-                })
-                .collect::<rusqlite::Result<Vec<Val>>>()
-                .map(Row)
-        })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<Row>>>()?)
+        match &self.conn {
+            Conn::Sqlite(c) => c.rows(sql, params),
+            Conn::Postgres(c) => c.rows(sql, params),
+        }
+    }
+
+    fn begin(&self) -> Result<()> {
+        match &self.conn {
+            // IMMEDIATE: the write lock is taken at the start, so two processes never both
+            // read the same unrouted leads and then both write.
+            Conn::Sqlite(c) => c.batch("BEGIN IMMEDIATE"),
+            // SERIALIZABLE: two lead-desk processes that touch the same rows cannot both commit.
+            Conn::Postgres(c) => c.batch("BEGIN ISOLATION LEVEL SERIALIZABLE"),
+        }
     }
 
     /// Runs `work` in one transaction: all of it is written, or (on an error) none of it.
     pub fn in_tx<T>(&mut self, work: impl FnOnce(&Db) -> Result<T>) -> Result<T> {
-        self.conn.execute_batch("BEGIN IMMEDIATE")?;
-        match work(self) {
-            Ok(v) => {
-                self.conn.execute_batch("COMMIT")?;
-                Ok(v)
+        self.in_tx_locking(None, work)
+    }
+
+    /// Like [`Db::in_tx`], and no other process writes `table` until it ends. SQLite's
+    /// `BEGIN IMMEDIATE` already makes writers take turns; on PostgreSQL the table is locked
+    /// before the transaction reads anything, so it sees what the process before it committed
+    /// (two `route`s: the second finds nothing left to route; two `send`s: nothing left to send).
+    pub fn in_tx_locking<T>(
+        &mut self,
+        table: Option<&str>,
+        work: impl FnOnce(&Db) -> Result<T>,
+    ) -> Result<T> {
+        self.begin()?;
+        if let (Some(table), Conn::Postgres(c)) = (table, &self.conn) {
+            if let Err(e) = c.batch(&format!("LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")) {
+                let _ = self.batch("ROLLBACK");
+                return Err(e);
             }
+        }
+        match work(self) {
+            Ok(v) => match self.batch("COMMIT") {
+                Ok(()) => Ok(v),
+                Err(e) => {
+                    let _ = self.batch("ROLLBACK");
+                    Err(conflict(e))
+                }
+            },
             Err(e) => {
-                let _ = self.conn.execute_batch("ROLLBACK");
-                Err(e)
+                let _ = self.batch("ROLLBACK");
+                Err(conflict(e))
             }
         }
     }
 
     /// Runs `work` in a transaction that is always rolled back (a dry run).
     pub fn rolled_back<T>(&mut self, work: impl FnOnce(&Db) -> Result<T>) -> Result<T> {
-        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        self.begin()?;
         let result = work(self);
-        self.conn.execute_batch("ROLLBACK")?;
+        self.batch("ROLLBACK")?;
         result
     }
 
@@ -211,18 +242,21 @@ impl Db {
     }
 }
 
-fn to_sql(v: &Val) -> rusqlite::types::Value {
-    match v {
-        Val::Null => rusqlite::types::Value::Null,
-        Val::Int(n) => rusqlite::types::Value::Integer(*n),
-        Val::Text(s) => rusqlite::types::Value::Text(s.clone()),
-    }
-}
-
 /// Where the database lives: `--db`/`WORTEL_HQ_DB`, else `wortel-hq/hq.sqlite` in the
 /// platform's data directory.
 pub fn default_path() -> Result<PathBuf> {
     directories::ProjectDirs::from("", "", "wortel-hq")
         .map(|d| d.data_dir().join("hq.sqlite"))
         .ok_or_else(|| anyhow!("no home directory is known; pass --db PATH or set WORTEL_HQ_DB"))
+}
+
+/// A transaction another process won says so in one sentence; others pass unchanged.
+fn conflict(e: anyhow::Error) -> anyhow::Error {
+    if postgres::is_serialization_failure(&e) {
+        anyhow!(
+            "another wortel-hq process changed the same records at the same moment; nothing was written, run the command again"
+        )
+    } else {
+        e
+    }
 }

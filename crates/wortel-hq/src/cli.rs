@@ -2,7 +2,7 @@
 //! listing; an error is one sentence on stderr and exit 1, with the database unchanged).
 
 use crate::db::{Db, default_path};
-use crate::{ingest, intake, network, report, route, send};
+use crate::{benchmark, ingest, intake, network, report, route, send};
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Parser, Subcommand};
 use jiff::Timestamp;
@@ -62,6 +62,20 @@ enum Command {
     Ingest {
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Per dealer and for the network: leads, conversion, response, win rate, NPS in a period.
+    Benchmark {
+        /// 2026-Q4, 2026-11, 2026-W49 or 2026.
+        #[arg(long, value_name = "P")]
+        period: String,
+        /// Writes the network's figures as one signed benchmark bundle per store.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Network figures need at least this many dealers with figures.
+        #[arg(long, default_value_t = 5, value_name = "N")]
+        min_dealers: usize,
         #[arg(long)]
         json: bool,
     },
@@ -306,6 +320,32 @@ pub fn run(cli: Cli) -> Result<()> {
                 done.push(i);
             }
             if json { print_json(&done) } else { Ok(()) }
+        }
+        Command::Benchmark {
+            period,
+            out,
+            min_dealers,
+            json,
+        } => {
+            let b = benchmark::benchmark(&db, benchmark::parse_period(&period)?, min_dealers)?;
+            let sent = match (&out, &b.network) {
+                (Some(dir), Some(n)) => {
+                    send::send_benchmarks(&mut db, dir, &benchmark::bundle_figures(n), now)?
+                }
+                (Some(_), None) => bail!(
+                    "no benchmark bundles written: {}",
+                    b.network_left_out.as_deref().unwrap_or("")
+                ),
+                _ => Vec::new(),
+            };
+            if json {
+                return print_json(&b);
+            }
+            benchmark::print(&b);
+            for s in &sent {
+                println!("{}: benchmark bundle", s.file.display());
+            }
+            Ok(())
         }
         Command::Status { json } => {
             let rows = report::status(&db, now)?;

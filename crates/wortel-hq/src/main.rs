@@ -4,6 +4,7 @@
 //! keeps it away from a dealer's store and the full-screen view.
 
 mod adf;
+mod benchmark;
 mod cli;
 mod db;
 mod ingest;

@@ -4,7 +4,7 @@
 //! to a temporary name, synced and renamed inside the transaction that records it, so a bundle
 //! is on disk exactly when the database says it was sent.
 
-use crate::db::{Db, Val};
+use crate::db::Db;
 use anyhow::{Context, Result, anyhow};
 use jiff::Timestamp;
 use serde::Serialize;
@@ -94,34 +94,14 @@ fn send_one(
     .filter(|(_, b)| !b.is_empty())
     .collect();
     let count = |k: &str| items.iter().filter(|r| r.text(0) == k).count();
-    let sequence = db
-        .rows(
-            "SELECT MAX(sequence) FROM sent_bundles WHERE recipient = $1",
-            &[store.into()],
-        )?
-        .first()
-        .and_then(|r| r.opt_int(0))
-        .unwrap_or(0)
-        + 1;
-    let manifest = Manifest {
-        format: FORMAT.into(),
-        version: VERSION,
-        kind: Kind::Leads,
-        id: format!("HQ-{store}-{sequence}"),
-        from: "head-office".into(),
-        to: store.into(),
-        sequence: sequence as u64,
-        created_at: now,
-        period: None,
-        files: Vec::new(),
-    };
-    let bytes = write_bundle(manifest, &files, Some(key))?;
-    let name = format!("{store}-{sequence}.zip");
-    let path = out.join(&name);
-    db.exec(
-        "INSERT INTO sent_bundles (recipient, sequence, bundle_id, file_name, created_at) VALUES ($1, $2, $3, $4, $5)",
-        &[store.into(), sequence.into(), format!("HQ-{store}-{sequence}").into(), Val::from(name), now.to_string().into()],
+    let sequence = next_sequence(db, store)?;
+    let bytes = write_bundle(
+        manifest(Kind::Leads, store, sequence, now),
+        &files,
+        Some(key),
     )?;
+    let path = out.join(format!("{store}-{sequence}.zip"));
+    record(db, store, sequence, now)?;
     db.exec(
         "UPDATE outbox SET sent_sequence = $1 WHERE recipient = $2 AND sent_sequence IS NULL",
         &[sequence.into(), store.into()],
@@ -135,6 +115,85 @@ fn send_one(
         retractions: count("retraction"),
         erasures: count("erasure"),
     }))
+}
+
+/// One signed benchmark bundle of `figures` per registered store; its sequence follows the
+/// store's leads bundles (one sequence counts every bundle head office sends a store).
+pub fn send_benchmarks(
+    db: &mut Db,
+    out: &Path,
+    figures: &[wortel_core::bundle::benchmarks::Figure],
+    now: Timestamp,
+) -> Result<Vec<Sent>> {
+    let key = secret_key(db)?;
+    std::fs::create_dir_all(out)
+        .with_context(|| format!("the directory {} cannot be created", out.display()))?;
+    let payload = wortel_core::bundle::write::ndjson(figures);
+    let stores: Vec<String> = db
+        .rows("SELECT recipient FROM stores ORDER BY recipient", &[])?
+        .iter()
+        .map(|r| r.text(0))
+        .collect();
+    let mut sent = Vec::new();
+    for store in stores {
+        let one = db.in_tx_locking(Some("sent_bundles"), |db| {
+            let sequence = next_sequence(db, &store)?;
+            let path = out.join(format!("{store}-{sequence}.zip"));
+            let manifest = manifest(Kind::Benchmark, &store, sequence, now);
+            let bytes = write_bundle(
+                manifest,
+                &[("benchmarks.ndjson", payload.clone())],
+                Some(&key),
+            )?;
+            record(db, &store, sequence, now)?;
+            write_atomically(&path, &bytes)?;
+            Ok(Sent {
+                store: store.clone(),
+                sequence,
+                file: path,
+                leads: 0,
+                retractions: 0,
+                erasures: 0,
+            })
+        })?;
+        sent.push(one);
+    }
+    Ok(sent)
+}
+
+fn next_sequence(db: &Db, store: &str) -> Result<i64> {
+    Ok(db
+        .rows(
+            "SELECT MAX(sequence) FROM sent_bundles WHERE recipient = $1",
+            &[store.into()],
+        )?
+        .first()
+        .and_then(|r| r.opt_int(0))
+        .unwrap_or(0)
+        + 1)
+}
+
+fn manifest(kind: Kind, store: &str, sequence: i64, now: Timestamp) -> Manifest {
+    Manifest {
+        format: FORMAT.into(),
+        version: VERSION,
+        kind,
+        id: format!("HQ-{store}-{sequence}"),
+        from: "head-office".into(),
+        to: store.into(),
+        sequence: sequence as u64,
+        created_at: now,
+        period: None,
+        files: Vec::new(),
+    }
+}
+
+fn record(db: &Db, store: &str, sequence: i64, now: Timestamp) -> Result<()> {
+    db.exec(
+        "INSERT INTO sent_bundles (recipient, sequence, bundle_id, file_name, created_at) VALUES ($1, $2, $3, $4, $5)",
+        &[store.into(), sequence.into(), format!("HQ-{store}-{sequence}").into(), format!("{store}-{sequence}.zip").into(), now.to_string().into()],
+    )?;
+    Ok(())
 }
 
 /// Writes `bytes` to a temporary file beside `path`, syncs it and renames it into place.

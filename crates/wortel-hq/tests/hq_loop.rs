@@ -543,6 +543,97 @@ fn the_whole_loop_from_intake_to_feedback_and_back() {
     );
     drop(d043);
 
+    // Benchmarks: each dealer's figures, recomputed here from the raw feedback; the network's
+    // only over enough dealers, then as signed bundles every store imports.
+    let b = hq_ok(
+        db,
+        NEXT_MON,
+        &["benchmark", "--period", "2026-11", "--json"],
+    )
+    .json();
+    assert!(b["network"].is_null());
+    assert!(
+        b["network_left_out"]
+            .as_str()
+            .unwrap()
+            .starts_with("3 dealers have figures for 2026-11"),
+        "{b}"
+    );
+    let raw = |rid: &str, file: &str| -> Vec<Value> {
+        let bundle = read_bundle(
+            &std::fs::read(fb.join(format!("{rid}-W48.zip"))).unwrap(),
+            None,
+        )
+        .unwrap();
+        bundle
+            .lines(file)
+            .map(|(_, l)| serde_json::from_slice(l).unwrap())
+            .collect()
+    };
+    let won_raw: i64 = raw("D043", "opportunities.ndjson")
+        .iter()
+        .filter(|o| o["to"] == "won")
+        .map(|o| o["value_cents"].as_i64().unwrap())
+        .sum();
+    assert_eq!(b["dealers"]["D043"]["won_value_cents"], won_raw);
+    assert_eq!(b["dealers"]["D043"]["win_rate"], 100.0);
+    let bob_minutes = raw("D042-bob", "lead_updates.ndjson")
+        .iter()
+        .find_map(|u| u["response_minutes"].as_i64())
+        .unwrap();
+    assert_eq!(b["dealers"]["D042"]["response_minutes_median"], bob_minutes);
+    let before = dump(db);
+    let r = hq(
+        db,
+        NEXT_MON,
+        &[
+            "benchmark",
+            "--period",
+            "2026-11",
+            "--out",
+            dir.join("out3").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("no benchmark bundles written"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(dump(db), before);
+    let out3 = dir.join("out3");
+    hq_ok(
+        db,
+        NEXT_MON,
+        &[
+            "benchmark",
+            "--period",
+            "2026-11",
+            "--min-dealers",
+            "3",
+            "--out",
+            out3.to_str().unwrap(),
+        ],
+    );
+    for (rid, store) in &net.stores {
+        let file = std::fs::read_dir(&out3)
+            .unwrap()
+            .map(|f| f.unwrap().path())
+            .find(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_str()
+                    .unwrap()
+                    .strip_prefix(rid.as_str())
+                    .is_some_and(|rest| {
+                        rest.starts_with('-')
+                            && rest[1..].trim_end_matches(".zip").parse::<u32>().is_ok()
+                    })
+            })
+            .unwrap_or_else(|| panic!("no benchmark bundle for {rid}"));
+        dealer_ok(store, NEXT_MON, &["import", file.to_str().unwrap()]);
+    }
+
     // Escalation: leads still new three days past their respond-by are taken back and routed on.
     let late = "2026-12-10T09:00:00Z";
     let before = dump(db);

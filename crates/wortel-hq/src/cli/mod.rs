@@ -2,7 +2,9 @@
 //! listing; an error is one sentence on stderr and exit 1, with the database unchanged).
 
 use crate::db::{Db, default_path};
-use crate::{benchmark, ingest, intake, network, report, route, send};
+use crate::{report, send};
+
+mod commands;
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Parser, Subcommand};
 use jiff::Timestamp;
@@ -87,7 +89,7 @@ enum Command {
 }
 
 #[derive(Debug, Subcommand)]
-enum DealerCommand {
+pub(crate) enum DealerCommand {
     Add {
         id: String,
         #[arg(long)]
@@ -155,7 +157,7 @@ fn now() -> Result<Timestamp> {
     }
 }
 
-fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
+pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
     println!("{}", serde_json::to_string_pretty(value)?);
     Ok(())
 }
@@ -185,48 +187,23 @@ pub fn run(cli: Cli) -> Result<()> {
             db.path
         );
     }
+    let db = &mut db;
     match cli.command {
         Command::Init { .. } => Ok(()),
-        Command::Dealer(c) => dealer(&mut db, c),
+        Command::Dealer(c) => commands::dealer(db, c),
         Command::Store(StoreCommand::Add {
             dealer,
             recipient,
             key,
             salesperson,
-        }) => {
-            let text = std::fs::read_to_string(&key).map_err(|e| {
-                anyhow!(
-                    "the key file {} cannot be read ({e}); check the path",
-                    key.display()
-                )
-            })?;
-            network::store_add(
-                &mut db,
-                &dealer,
-                &recipient,
-                &text,
-                &key.display().to_string(),
-                salesperson.as_deref(),
-                now,
-            )?;
-            println!("store {recipient} added to dealer {dealer}");
-            Ok(())
-        }
-        Command::Leads(LeadsCommand::Add { files }) => {
-            let mut leads = Vec::new();
-            for f in &files {
-                leads.extend(intake::read_file(f)?);
-            }
-            let done = intake::add_leads(&mut db, leads, now)?;
-            println!("{} leads added, {} updated", done.added, done.updated);
-            Ok(())
-        }
+        }) => commands::store_add(db, &dealer, &recipient, &key, salesperson.as_deref(), now),
+        Command::Leads(LeadsCommand::Add { files }) => commands::leads_add(db, &files, now),
         Command::Leads(LeadsCommand::List {
             unrouted,
             dealer,
             json,
         }) => {
-            let pool = report::pool(&db, unrouted, dealer.as_deref())?;
+            let pool = report::pool(db, unrouted, dealer.as_deref())?;
             if json {
                 print_json(&pool)
             } else {
@@ -240,115 +217,18 @@ pub fn run(cli: Cli) -> Result<()> {
             escalate_after,
         } => {
             let days = escalate_after.as_deref().map(days).transpose()?;
-            let routing = if dry_run {
-                db.rolled_back(|db| route::route(db, days, now))?
-            } else {
-                db.in_tx_locking(Some("leads"), |db| route::route(db, days, now))?
-            };
-            if json {
-                return print_json(&routing);
-            }
-            for e in &routing.escalated {
-                println!("{} taken back from {}: {}", e.lead_id, e.store, e.reason);
-            }
-            for d in &routing.decisions {
-                println!(
-                    "{} → {}: {}",
-                    d.lead_id,
-                    d.store.as_deref().unwrap_or("unrouted"),
-                    d.reason
-                );
-            }
-            let routed = routing
-                .decisions
-                .iter()
-                .filter(|d| d.store.is_some())
-                .count();
-            let verb = if dry_run {
-                "would be routed (dry run: nothing changed)"
-            } else {
-                "routed"
-            };
-            println!(
-                "{routed} leads {verb}, {} stay unrouted",
-                routing.decisions.len() - routed
-            );
-            Ok(())
+            commands::route(db, dry_run, json, days, now)
         }
-        Command::Send { out, json } => {
-            let sent = send::send(&mut db, &out, now)?;
-            if json {
-                return print_json(&sent);
-            }
-            if sent.is_empty() {
-                println!(
-                    "nothing to send: no store has new leads, retractions or erasure requests"
-                );
-            }
-            for s in &sent {
-                println!(
-                    "{}: {} leads, {} retractions, {} erasure requests",
-                    s.file.display(),
-                    s.leads,
-                    s.retractions,
-                    s.erasures
-                );
-            }
-            Ok(())
-        }
-        Command::Ingest { files, json } => {
-            let mut done = Vec::new();
-            for f in &files {
-                let i = ingest::ingest_file(&mut db, f, now)?;
-                if !json {
-                    if i.new {
-                        println!(
-                            "{}: feedback {} from {} ingested ({} records, {} leads to route again)",
-                            i.file,
-                            i.sequence,
-                            i.store,
-                            i.records,
-                            i.rerouted.len()
-                        );
-                    } else {
-                        println!(
-                            "{}: already ingested (feedback {} from {}); nothing changed",
-                            i.file, i.sequence, i.store
-                        );
-                    }
-                }
-                done.push(i);
-            }
-            if json { print_json(&done) } else { Ok(()) }
-        }
+        Command::Send { out, json } => commands::send(db, &out, json, now),
+        Command::Ingest { files, json } => commands::ingest(db, &files, json, now),
         Command::Benchmark {
             period,
             out,
             min_dealers,
             json,
-        } => {
-            let b = benchmark::benchmark(&db, benchmark::parse_period(&period)?, min_dealers)?;
-            let sent = match (&out, &b.network) {
-                (Some(dir), Some(n)) => {
-                    send::send_benchmarks(&mut db, dir, &benchmark::bundle_figures(n), now)?
-                }
-                (Some(_), None) => bail!(
-                    "no benchmark bundles written: {}",
-                    b.network_left_out.as_deref().unwrap_or("")
-                ),
-                _ => Vec::new(),
-            };
-            if json {
-                return print_json(&b);
-            }
-            benchmark::print(&b);
-            for s in &sent {
-                println!("{}: benchmark bundle", s.file.display());
-            }
-            Ok(())
-        }
+        } => commands::benchmark(db, &period, out.as_deref(), min_dealers, json, now),
         Command::Status { json } => {
-            let rows = report::status(&db, now)?;
+            let rows = report::status(db, now)?;
             if json {
                 print_json(&rows)
             } else {
@@ -357,55 +237,6 @@ pub fn run(cli: Cli) -> Result<()> {
             }
         }
     }
-}
-
-fn dealer(db: &mut Db, c: DealerCommand) -> Result<()> {
-    match c {
-        DealerCommand::Add {
-            id,
-            name,
-            postcodes,
-            weight,
-        } => {
-            network::dealer_add(db, &id, &name, &postcodes, weight)?;
-            println!("dealer {id} added");
-        }
-        DealerCommand::Edit {
-            id,
-            name,
-            postcodes,
-            weight,
-        } => {
-            network::dealer_edit(db, &id, name.as_deref(), postcodes.as_deref(), weight)?;
-            println!("dealer {id} changed");
-        }
-        DealerCommand::List { json } => {
-            let dealers = network::dealers(db)?;
-            if json {
-                return print_json(&dealers);
-            }
-            for d in &dealers {
-                let stores: Vec<&str> = d.stores.iter().map(|s| s.recipient.as_str()).collect();
-                println!(
-                    "{}  {}  postcodes {}  weight {}  stores {}",
-                    d.id,
-                    d.name,
-                    if d.postcodes.is_empty() {
-                        "-"
-                    } else {
-                        &d.postcodes
-                    },
-                    d.weight,
-                    if stores.is_empty() {
-                        "none".into()
-                    } else {
-                        stores.join(",")
-                    }
-                );
-            }
-        }
-    }
-    Ok(())
 }
 
 fn init(path: &std::path::Path, name: &str, key_out: Option<&std::path::Path>) -> Result<()> {

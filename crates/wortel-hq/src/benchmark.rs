@@ -102,6 +102,8 @@ struct Facts {
 #[derive(Debug, Serialize)]
 pub struct Figures {
     pub leads_received: i64,
+    /// % of the leads received converted.
+    pub conversion: Option<f64>,
     /// Per channel: % of its leads converted.
     pub conversion_by_channel: BTreeMap<String, f64>,
     pub response_minutes_median: Option<i64>,
@@ -142,6 +144,7 @@ impl Facts {
         let detractors = self.nps.iter().filter(|s| **s <= 6).count() as i64;
         Figures {
             leads_received: self.received,
+            conversion: pct(self.channels.values().map(|c| c.1).sum(), self.received),
             conversion_by_channel: self
                 .channels
                 .iter()

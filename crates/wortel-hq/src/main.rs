@@ -12,6 +12,7 @@ mod intake;
 mod network;
 mod report;
 mod route;
+mod scorecard;
 mod send;
 
 use clap::Parser;

@@ -634,6 +634,33 @@ fn the_whole_loop_from_intake_to_feedback_and_back() {
         dealer_ok(store, NEXT_MON, &["import", file.to_str().unwrap()]);
     }
 
+    let scores = hq_ok(
+        db,
+        NEXT_MON,
+        &["scorecard", "--period", "2026-11", "--json"],
+    )
+    .json();
+    let scores = scores.as_array().unwrap();
+    assert_eq!(
+        scores
+            .iter()
+            .map(|s| s["rank"].as_i64().unwrap())
+            .collect::<Vec<_>>(),
+        [1, 2, 3]
+    );
+    assert_eq!(
+        scores[0]["dealer"], "D043",
+        "the only dealer that converted a lead ranks first"
+    );
+    assert_eq!(scores[0]["win_rate"], 100.0);
+    for s in scores {
+        assert_eq!(
+            s["leads_received"],
+            b["dealers"][s["dealer"].as_str().unwrap()]["leads_received"]
+        );
+        assert_eq!(s["weeks_without_feedback"], 0);
+    }
+
     // Escalation: leads still new three days past their respond-by are taken back and routed on.
     let late = "2026-12-10T09:00:00Z";
     let before = dump(db);

@@ -81,6 +81,14 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Per dealer: leads, answered in time, response, conversion, win rate, NPS, rank.
+    Scorecard {
+        /// 2026-Q4, 2026-11, 2026-W49 or 2026 (default: everything).
+        #[arg(long, value_name = "P")]
+        period: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// The network at a glance.
     Status {
         #[arg(long)]
@@ -227,6 +235,19 @@ pub fn run(cli: Cli) -> Result<()> {
             min_dealers,
             json,
         } => commands::benchmark(db, &period, out.as_deref(), min_dealers, json, now),
+        Command::Scorecard { period, json } => {
+            let period = match period {
+                Some(p) => crate::benchmark::parse_period(&p)?,
+                None => crate::scorecard::all_time(),
+            };
+            let scores = crate::scorecard::scorecard(db, period, now)?;
+            if json {
+                print_json(&scores)
+            } else {
+                crate::scorecard::print(&scores);
+                Ok(())
+            }
+        }
         Command::Status { json } => {
             let rows = report::status(db, now)?;
             if json {

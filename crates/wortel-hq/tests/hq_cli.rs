@@ -369,3 +369,188 @@ fn feedback_from_an_unregistered_or_unsigned_store_is_refused() {
         0
     );
 }
+
+/// A store's feedback bundle made here, signed with `key`.
+fn feedback(key: &SecretKey, seq: u64, files: &[(&str, String)]) -> Vec<u8> {
+    let manifest = Manifest {
+        format: FORMAT.into(),
+        version: VERSION,
+        kind: Kind::Feedback,
+        id: format!("FB-S1-{seq}"),
+        from: "S1".into(),
+        to: "head-office".into(),
+        sequence: seq,
+        created_at: NOW.parse().unwrap(),
+        period: None,
+        files: vec![],
+    };
+    let files: Vec<(&str, Vec<u8>)> = files
+        .iter()
+        .map(|(n, t)| (*n, t.clone().into_bytes()))
+        .collect();
+    write_bundle(manifest, &files, Some(key)).unwrap()
+}
+
+fn won(deal: &str, lead: &str, cents: i64, at: &str) -> String {
+    format!(
+        "{{\"id\":\"{deal}\",\"account_id\":\"A-{lead}\",\"lead_id\":\"{lead}\",\"from\":\"quote\",\"to\":\"won\",\"value_cents\":{cents},\"lost_reason\":null,\"incentive\":true,\"at\":\"{at}\"}}\n"
+    )
+}
+
+#[test]
+fn incentives_pay_by_the_rule_and_list_exceptions_unpaid() {
+    let (dir, db) = setup();
+    refused(
+        &db,
+        &["incentives", "--period", "2026-11"],
+        "no incentive rule is set",
+    );
+    hq_ok(
+        &db,
+        NOW,
+        &[
+            "config",
+            "--incentive-percent",
+            "2",
+            "--incentive-cap",
+            "1500",
+        ],
+    );
+    hq_ok(
+        &db,
+        NOW,
+        &[
+            "dealer",
+            "add",
+            "D1",
+            "--name",
+            "One",
+            "--postcodes",
+            "1000-9999",
+        ],
+    );
+    let key = SecretKey::generate();
+    let key_file = dir.path().join("s1.pub");
+    std::fs::write(&key_file, key.public().to_hex()).unwrap();
+    hq_ok(
+        &db,
+        NOW,
+        &[
+            "store",
+            "add",
+            "D1",
+            "--recipient",
+            "S1",
+            "--key",
+            key_file.to_str().unwrap(),
+            "--salesperson",
+            "Sam",
+        ],
+    );
+    let mut leads = String::new();
+    for l in ["L1", "L2", "L3"] {
+        leads.push_str(&format!("{{\"id\":\"{l}\",\"received_at\":\"2026-11-16T08:00:00Z\",\"source\":{{\"channel\":\"web\"}},\"score\":50,\"incentive\":true,\"account\":{{\"name\":\"Firm {l}\",\"address\":{{\"postcode\":\"3500 AA\"}}}}}}\n"));
+    }
+    let file = dir.path().join("leads.ndjson");
+    std::fs::write(&file, leads).unwrap();
+    hq_ok(&db, NOW, &["leads", "add", file.to_str().unwrap()]);
+    hq_ok(&db, NOW, &["route"]);
+    hq_ok(
+        &db,
+        NOW,
+        &["send", "--out", dir.path().join("out").to_str().unwrap()],
+    );
+
+    let at = "2026-11-24T10:00:00Z";
+    let rejected = "{\"lead_id\":\"L3\",\"from\":\"new\",\"status\":\"rejected\",\"reason\":\"out of area\",\"at\":\"2026-11-23T08:00:00Z\",\"response_minutes\":null}\n";
+    let deals = format!(
+        "{}{}{}",
+        won("O1", "L1", 9_500_000, at),
+        won("O2", "L2", 0, at),
+        won("O3", "L3", 500_000, at)
+    );
+    let fb1 = dir.path().join("fb1.zip");
+    std::fs::write(
+        &fb1,
+        feedback(
+            &key,
+            1,
+            &[
+                ("lead_updates.ndjson", rejected.into()),
+                ("opportunities.ndjson", deals),
+            ],
+        ),
+    )
+    .unwrap();
+    hq_ok(&db, NOW, &["ingest", fb1.to_str().unwrap()]);
+    let fb2 = dir.path().join("fb2.zip");
+    std::fs::write(
+        &fb2,
+        feedback(
+            &key,
+            2,
+            &[(
+                "opportunities.ndjson",
+                won("O1", "L1", 9_500_000, "2026-11-25T10:00:00Z"),
+            )],
+        ),
+    )
+    .unwrap();
+    hq_ok(&db, NOW, &["ingest", fb2.to_str().unwrap()]);
+
+    let claims = hq_ok(&db, NOW, &["incentives", "--period", "2026-11", "--json"]).json();
+    let got: Vec<(String, i64, String)> = claims
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["deal_id"].as_str().unwrap().to_string(),
+                c["incentive_cents"].as_i64().unwrap(),
+                c["exception"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("O1".to_string(), 150_000, String::new()),
+            ("O2".to_string(), 0, "won at € 0".to_string()),
+            (
+                "O3".to_string(),
+                0,
+                "the lead was taken back from this dealer before the win".to_string()
+            ),
+            (
+                "O1".to_string(),
+                0,
+                "the deal was won before; a deal earns one incentive".to_string()
+            ),
+        ]
+    );
+    assert_eq!(claims[0]["salesperson"], "Sam");
+    assert_eq!(claims[0]["account"], "Firm L1");
+    assert_eq!(claims[0]["days_to_win"], 8);
+    let csv = dir.path().join("incentives.csv");
+    hq_ok(
+        &db,
+        NOW,
+        &[
+            "incentives",
+            "--period",
+            "2026-11",
+            "--csv",
+            csv.to_str().unwrap(),
+        ],
+    );
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(text.lines().count(), 5);
+    assert!(
+        text.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("D1,S1,Sam,L1,Firm L1,O1,95000.00,2026-11-24T10:00:00Z,8,1500.00,")
+    );
+    let none = hq_ok(&db, NOW, &["incentives", "--period", "2026-10", "--json"]).json();
+    assert_eq!(none, serde_json::json!([]));
+}

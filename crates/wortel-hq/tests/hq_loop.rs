@@ -661,6 +661,34 @@ fn the_whole_loop_from_intake_to_feedback_and_back() {
         assert_eq!(s["weeks_without_feedback"], 0);
     }
 
+    hq_ok(
+        db,
+        NEXT_MON,
+        &[
+            "config",
+            "--incentive-percent",
+            "2",
+            "--incentive-cap",
+            "1500",
+        ],
+    );
+    let claims = hq_ok(
+        db,
+        NEXT_MON,
+        &["incentives", "--period", "2026-11", "--json"],
+    )
+    .json();
+    let claims = claims.as_array().unwrap();
+    assert_eq!(
+        claims.len(),
+        1,
+        "the script won one incentive order: {claims:?}"
+    );
+    assert_eq!(claims[0]["lead_id"], WON);
+    assert_eq!(claims[0]["won_value_cents"], 9_500_000);
+    assert_eq!(claims[0]["incentive_cents"], 150_000);
+    assert_eq!(claims[0]["salesperson"], "Carla");
+
     // Escalation: leads still new three days past their respond-by are taken back and routed on.
     let late = "2026-12-10T09:00:00Z";
     let before = dump(db);

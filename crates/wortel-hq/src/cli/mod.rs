@@ -89,6 +89,26 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Every incentive order won in a period, with the incentive by head office's rule.
+    Incentives {
+        /// 2026-Q4, 2026-11, 2026-W49 or 2026.
+        #[arg(long, value_name = "P")]
+        period: String,
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Writes the orders as CSV to FILE.
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+    },
+    /// Head office's settings: the incentive rule (euros).
+    Config {
+        #[arg(long, value_name = "PERCENT")]
+        incentive_percent: Option<f64>,
+        #[arg(long, value_name = "EUROS", requires = "incentive_percent")]
+        incentive_cap: Option<i64>,
+        #[arg(long, value_name = "EUROS")]
+        incentive_fixed: Option<i64>,
+    },
     /// The network at a glance.
     Status {
         #[arg(long)]
@@ -247,6 +267,34 @@ pub fn run(cli: Cli) -> Result<()> {
                 crate::scorecard::print(&scores);
                 Ok(())
             }
+        }
+        Command::Incentives { period, json, csv } => {
+            let claims =
+                crate::incentives::incentives(db, &crate::benchmark::parse_period(&period)?)?;
+            match (json, csv) {
+                (true, _) => print_json(&claims),
+                (_, Some(file)) => {
+                    std::fs::write(&file, crate::incentives::to_csv(&claims)).map_err(|e| {
+                        anyhow!("{} cannot be written ({e}); check the path", file.display())
+                    })?;
+                    println!("{} orders written to {}", claims.len(), file.display());
+                    Ok(())
+                }
+                _ => {
+                    crate::incentives::print(&claims);
+                    Ok(())
+                }
+            }
+        }
+        Command::Config {
+            incentive_percent,
+            incentive_cap,
+            incentive_fixed,
+        } => {
+            let rule =
+                crate::incentives::set_rule(db, incentive_percent, incentive_cap, incentive_fixed)?;
+            println!("incentive rule: {}", serde_json::to_string(&rule)?);
+            Ok(())
         }
         Command::Status { json } => {
             let rows = report::status(db, now)?;

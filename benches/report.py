@@ -87,6 +87,10 @@ def main(out: Path) -> None:
     if exp.exists():
         for c, m, p, _ in hyperfine(exp):
             print(f"| {c} | {ms(m)} | {ms(p)} | | | |")
+    for f, what in [("hq-route.json", "`wortel-hq route` of 100,000 leads"), ("hq-ingest.json", "`wortel-hq ingest` of 300 stores' weekly feedback")]:
+        if (out / f).exists():
+            (c1, m1, p1, _), (c2, m2, _, _) = hyperfine(out / f)
+            print(f"| {what} | {ms(m1)} | {ms(p1)} | sqlite3 `.import`, same rows, one transaction | {ms(m2)} | {m1 / m2:.2f}× |")
     for name in ["tui-rss-summary.txt", "store-size.txt", "demo-build.txt"]:
         if (out / name).exists():
             print(f"| {(out / name).read_text().strip()} | | | | | |")

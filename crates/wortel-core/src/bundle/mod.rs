@@ -5,6 +5,7 @@
 
 pub mod benchmarks;
 pub mod erasures;
+pub mod feedback;
 pub mod keys;
 pub mod leads;
 pub mod manifest;

@@ -1,0 +1,206 @@
+//! The records of a `feedback` bundle (dealer → head office), one type per payload file, as
+//! `docs/bundle-format.md` ("Kind `feedback`") documents them. Head office parses a verified
+//! bundle with [`parse_feedback`]; unknown fields are ignored, so a newer dealer may send more.
+//! Money is in euro cents, times RFC 3339, ids the dealer store's ULIDs unless named `lead_id`.
+
+use super::leads::parse_line;
+use super::{Bundle, BundleError};
+use crate::domain::{ActivityKind, Channel, LeadStatus, Lifecycle, Origin, Outcome, Stage};
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// `lead_updates.ndjson`: a status change of a head-office lead.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LeadUpdate {
+    /// Head office's id of the lead.
+    pub lead_id: String,
+    pub from: LeadStatus,
+    pub status: LeadStatus,
+    /// The reject or disqualify reason, from the dealer's list (e.g. `out of area`).
+    pub reason: Option<String>,
+    pub at: Timestamp,
+    /// Minutes from the lead's `received_at` to the first contact a person logged.
+    pub response_minutes: Option<i64>,
+}
+
+/// `accounts.ndjson`: an account's state at export, or a merge of a duplicate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum AccountRecord {
+    /// Account `id` was a duplicate of `merged_into` and is gone.
+    Merge {
+        id: String,
+        merged_into: String,
+        at: Timestamp,
+    },
+    State(AccountState),
+}
+
+/// An account as the dealer holds it (no contact details: those stay in the store).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountState {
+    pub id: String,
+    pub name: String,
+    pub kvk: Option<String>,
+    #[serde(default)]
+    pub postcode: String,
+    #[serde(default)]
+    pub city: String,
+    pub lifecycle: Lifecycle,
+    pub origin: Origin,
+}
+
+/// `activities.ndjson`: a logged visit, call, e-mail, meeting or note.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivityRecord {
+    pub id: String,
+    pub account_id: String,
+    pub lead_id: Option<String>,
+    pub kind: ActivityKind,
+    pub at: Timestamp,
+    pub outcome: Option<Outcome>,
+    pub lost_reason: Option<String>,
+    pub next_step: Option<Date>,
+}
+
+/// `opportunities.ndjson`: a deal's stage change.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StageChange {
+    pub id: String,
+    pub account_id: String,
+    pub lead_id: Option<String>,
+    pub from: Stage,
+    pub to: Stage,
+    /// The final value when `to` is `won`: the incentive claim for head-office leads.
+    pub value_cents: i64,
+    pub lost_reason: Option<String>,
+    pub incentive: bool,
+    pub at: Timestamp,
+}
+
+/// `nps.ndjson`: one NPS answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NpsRecord {
+    pub id: String,
+    pub account_id: String,
+    pub score: u8,
+    pub date: Date,
+}
+
+/// `leads.ndjson` of a feedback bundle: a lead the dealer found itself.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DealerLead {
+    pub id: String,
+    pub account_id: String,
+    pub received_at: Timestamp,
+    pub channel: Channel,
+    #[serde(default)]
+    pub campaign: String,
+    #[serde(default)]
+    pub interest: String,
+    pub score: u8,
+    pub status: LeadStatus,
+}
+
+/// `erasures.ndjson`: a person the dealer erased, or head office's request done.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ErasureRecord {
+    /// Head office's erasure request, done (`contacts_erased` 0: nobody matched).
+    RequestDone {
+        request_id: String,
+        requested_at: Date,
+        done_at: Timestamp,
+        contacts_erased: u64,
+        contact_ids: Vec<String>,
+    },
+    /// A person erased; `contact_id` is the only trace left.
+    Person {
+        contact_id: String,
+        at: Timestamp,
+        #[serde(default)]
+        head_office_lead_ids: Vec<String>,
+        #[serde(default)]
+        request_id: Option<String>,
+    },
+}
+
+/// Every record of a verified feedback bundle.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Feedback {
+    pub lead_updates: Vec<LeadUpdate>,
+    pub accounts: Vec<AccountRecord>,
+    pub activities: Vec<ActivityRecord>,
+    pub opportunities: Vec<StageChange>,
+    pub nps: Vec<NpsRecord>,
+    pub leads: Vec<DealerLead>,
+    pub erasures: Vec<ErasureRecord>,
+}
+
+/// Parses every payload file of a verified feedback bundle; the first bad line refuses it,
+/// naming the file and line.
+pub fn parse_feedback(bundle: &Bundle) -> Result<Feedback, BundleError> {
+    fn all<T: serde::de::DeserializeOwned>(
+        bundle: &Bundle,
+        file: &str,
+    ) -> Result<Vec<T>, BundleError> {
+        bundle
+            .lines(file)
+            .map(|(line, bytes)| parse_line(file, line, bytes))
+            .collect()
+    }
+    Ok(Feedback {
+        lead_updates: all(bundle, "lead_updates.ndjson")?,
+        accounts: all(bundle, "accounts.ndjson")?,
+        activities: all(bundle, "activities.ndjson")?,
+        opportunities: all(bundle, "opportunities.ndjson")?,
+        nps: all(bundle, "nps.ndjson")?,
+        leads: all(bundle, "leads.ndjson")?,
+        erasures: all(bundle, "erasures.ndjson")?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_merge_and_an_account_state_are_told_apart() {
+        let merge: AccountRecord =
+            serde_json::from_str(r#"{"id":"A","merged_into":"B","at":"2026-11-23T09:00:00Z"}"#)
+                .unwrap();
+        assert!(matches!(merge, AccountRecord::Merge { .. }));
+        let state: AccountRecord = serde_json::from_str(
+            r#"{"id":"A","name":"Jansen","kvk":null,"postcode":"3542 AD","city":"Utrecht","lifecycle":"customer","origin":"dealer"}"#,
+        )
+        .unwrap();
+        assert!(matches!(state, AccountRecord::State(s) if s.lifecycle == Lifecycle::Customer));
+    }
+
+    #[test]
+    fn an_erased_person_and_a_request_done_are_told_apart() {
+        let done: ErasureRecord = serde_json::from_str(
+            r#"{"request_id":"R1","requested_at":"2026-11-20","done_at":"2026-11-23T09:00:00Z","contacts_erased":0,"contact_ids":[]}"#,
+        )
+        .unwrap();
+        assert!(matches!(
+            done,
+            ErasureRecord::RequestDone {
+                contacts_erased: 0,
+                ..
+            }
+        ));
+        let person: ErasureRecord = serde_json::from_str(
+            r#"{"contact_id":"C1","at":"2026-11-23T09:00:00Z","head_office_lead_ids":["HQ-1"]}"#,
+        )
+        .unwrap();
+        assert!(matches!(
+            person,
+            ErasureRecord::Person {
+                request_id: None,
+                ..
+            }
+        ));
+    }
+}

@@ -128,20 +128,25 @@ pub fn run(ctx: &Context, args: &LogVisitArgs) -> Result<()> {
     Ok(())
 }
 
+/// A lead by wortel's id or head office's (HQ-2026-000123).
+pub(super) fn lead_id(store: &Store, l: &str) -> Result<LeadId> {
+    if let Ok(id) = l.parse::<LeadId>() {
+        return Ok(id);
+    }
+    match store.lead_by_external(l)? {
+        Some(lead) => Ok(lead.id),
+        None => Err(StoreError::NotFound {
+            what: "lead",
+            id: l.to_string(),
+            list: "leads",
+        }
+        .into()),
+    }
+}
+
 fn target(store: &Store, args: &LogVisitArgs) -> Result<VisitTarget> {
     if let Some(l) = &args.lead {
-        if let Ok(id) = l.parse::<LeadId>() {
-            return Ok(VisitTarget::Lead(id));
-        }
-        return match store.lead_by_external(l)? {
-            Some(lead) => Ok(VisitTarget::Lead(lead.id)),
-            None => Err(StoreError::NotFound {
-                what: "lead",
-                id: l.clone(),
-                list: "leads",
-            }
-            .into()),
-        };
+        return Ok(VisitTarget::Lead(lead_id(store, l)?));
     }
     if let Some(a) = &args.account {
         return Ok(VisitTarget::Account(a.parse()?));

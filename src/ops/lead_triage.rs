@@ -171,6 +171,41 @@ pub fn snooze_lead(
     single(store, id, TriageStep::Snooze(until), now)
 }
 
+/// Converts a lead, giving the new deal an estimated value (`None`: the deal starts without
+/// one, shown as "no value" and counted as such by the forecast).
+pub fn convert_lead_estimated(
+    store: &Store,
+    id: LeadId,
+    estimate: Option<crate::domain::Cents>,
+    now: Timestamp,
+) -> Result<TriageResult, StoreError> {
+    let Some(value) = estimate else {
+        return convert_lead(store, id, now);
+    };
+    if value.0 <= 0 {
+        return Err(crate::domain::error::invalid(format!(
+            "an estimated value of {value} says nothing; leave it out or give the estimate"
+        ))
+        .into());
+    }
+    let (lead, opp) = planned(store, id, &TriageStep::Convert, now)?;
+    let mut opp = opp.ok_or_else(|| StoreError::NotFound {
+        what: "lead",
+        id: id.to_string(),
+        list: "leads",
+    })?;
+    opp.value = value;
+    let mut ws = WriteSet::new();
+    ws.put(lead.clone());
+    ws.put(opp.clone());
+    let receipt = store.commit(&ws, now)?;
+    Ok(TriageResult {
+        lead,
+        opportunity: Some(opp),
+        receipt,
+    })
+}
+
 /// Brings a snoozed lead back as new.
 pub fn wake_lead(store: &Store, id: LeadId, now: Timestamp) -> Result<TriageResult, StoreError> {
     single(store, id, TriageStep::Wake, now)

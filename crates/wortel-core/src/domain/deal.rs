@@ -180,3 +180,107 @@ pub fn account_next_step(deals: &[Opportunity], leads: &[Lead]) -> Option<Date> 
 fn shown(d: Option<Date>) -> String {
     d.map_or_else(|| "none".into(), |d| d.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ids::{AccountId, LeadId, OpportunityId};
+    use crate::domain::lead::{Channel, LeadStatus};
+    use crate::domain::opportunity::Stage;
+    use jiff::civil::date;
+
+    fn now() -> Timestamp {
+        "2026-11-23T09:00:00Z".parse().unwrap()
+    }
+
+    fn deal(stage: Stage, next: Option<Date>) -> Opportunity {
+        let mut o = Opportunity::new(
+            OpportunityId::generate(now()),
+            AccountId::generate(now()),
+            "R 450",
+            Cents(0),
+            stage,
+            now(),
+        );
+        o.details.next_step = next;
+        o
+    }
+
+    #[test]
+    fn an_edit_changes_only_the_fields_given_and_says_which() {
+        let mut d = deal(Stage::Qualify, None);
+        let edit = DealEdit {
+            value: Some(Cents::euros(95_000)),
+            quantity: Some(3),
+            ..DealEdit::default()
+        };
+        let changes = edit_deal(&mut d, &edit, now()).unwrap();
+        assert_eq!(
+            changes,
+            ["quantity 1 → 3", "value € 0,00 → € 95.000,00"],
+            "in field order"
+        );
+        assert_eq!(d.title, "R 450");
+    }
+
+    #[test]
+    fn a_bad_edit_leaves_the_deal_as_it_was() {
+        let mut d = deal(Stage::Qualify, None);
+        let before = d.clone();
+        let bad = DealEdit {
+            value: Some(Cents::euros(5)),
+            quantity: Some(0),
+            ..DealEdit::default()
+        };
+        assert!(edit_deal(&mut d, &bad, now()).is_err());
+        assert_eq!(d, before);
+        let mut won = deal(Stage::Won, None);
+        let edit = DealEdit {
+            title: Some("x".into()),
+            ..DealEdit::default()
+        };
+        assert!(edit_deal(&mut won, &edit, now()).is_err());
+    }
+
+    #[test]
+    fn a_quote_of_nothing_or_already_expired_is_refused() {
+        let mut d = deal(Stage::Quote, None);
+        let today = date(2026, 11, 23);
+        assert!(record_quote(&mut d, Cents(0), None, today, now()).is_err());
+        assert!(record_quote(&mut d, Cents(100), Some(date(2026, 11, 22)), today, now()).is_err());
+        record_quote(&mut d, Cents(100), Some(today), today, now()).unwrap();
+        assert_eq!(
+            (d.value, d.details.quote_value),
+            (Cents(100), Some(Cents(100)))
+        );
+    }
+
+    #[test]
+    fn the_account_next_step_is_the_earliest_over_open_deals_and_leads_without_one() {
+        let open = deal(Stage::Quote, Some(date(2026, 12, 10)));
+        let won = deal(Stage::Won, Some(date(2026, 11, 25)));
+        let mut lead = Lead::new(
+            LeadId::generate(now()),
+            open.account_id,
+            Channel::Web,
+            50,
+            now(),
+        );
+        lead.next_step = Some(date(2026, 12, 1));
+        let mut converted = lead.clone();
+        converted.status = LeadStatus::Converted;
+        converted.opportunity_id = Some(open.id);
+        converted.next_step = Some(date(2026, 11, 24));
+        let deals = [open.clone(), won];
+        assert_eq!(
+            account_next_step(&deals, &[lead, converted.clone()]),
+            Some(date(2026, 12, 1))
+        );
+        assert_eq!(
+            account_next_step(&deals, &[converted]),
+            Some(date(2026, 12, 10)),
+            "a closed deal and a converted lead do not count"
+        );
+        assert_eq!(account_next_step(&[], &[]), None);
+    }
+}

@@ -137,4 +137,22 @@ mod tests {
         assert_eq!(s.win_rate, Some(67));
         assert_eq!(summarize(&[]).win_rate, None);
     }
+
+    #[test]
+    fn the_headline_says_what_the_forecast_sums_and_how_many_lack_a_value() {
+        let deals = vec![
+            opp(Stage::Quote, 200_000),
+            opp(Stage::Qualify, 0),
+            opp(Stage::Won, 90_000),
+        ];
+        let s = summarize(&deals);
+        assert_eq!(
+            s.headline("2026-Q4"),
+            "open deals closing in 2026-Q4: weighted € 100.000,00, 2 deals, 1 without value"
+        );
+        assert_eq!(
+            summarize(&[]).headline("all"),
+            "all open deals: weighted € 0,00, 0 deals, 0 without value"
+        );
+    }
 }

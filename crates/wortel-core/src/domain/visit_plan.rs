@@ -200,3 +200,7 @@ fn next_step_of(input: &VisitInput, clock: VisitClock) -> Option<Date> {
 pub(crate) fn lead_label(l: &Lead) -> String {
     l.external_id.clone().unwrap_or_else(|| l.id.to_string())
 }
+
+#[cfg(test)]
+#[path = "visit_plan_tests.rs"]
+mod tests;

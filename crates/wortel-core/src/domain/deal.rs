@@ -77,6 +77,21 @@ pub fn edit_deal(
         ));
     }
     let mut next = deal.clone();
+    let changes = apply_fields(&mut next, edit)?;
+    next.validate()?;
+    if changes.is_empty() {
+        return Err(invalid(format!(
+            "deal \"{}\" already has these values; nothing was changed",
+            deal.title
+        )));
+    }
+    next.updated_at = now;
+    *deal = next;
+    Ok(changes)
+}
+
+/// Sets the fields the edit gives on `next`, checking each; one line per value that changed.
+fn apply_fields(next: &mut Opportunity, edit: &DealEdit) -> Result<Vec<String>, DomainError> {
     let mut changes = Vec::new();
     let mut note = |field: &str, from: String, to: String| {
         if from != to {
@@ -123,15 +138,6 @@ pub fn edit_deal(
         note("note", next.details.note.clone(), n.trim().to_string());
         next.details.note = n.trim().to_string();
     }
-    next.validate()?;
-    if changes.is_empty() {
-        return Err(invalid(format!(
-            "deal \"{}\" already has these values; nothing was changed",
-            deal.title
-        )));
-    }
-    next.updated_at = now;
-    *deal = next;
     Ok(changes)
 }
 

@@ -134,18 +134,9 @@ pub fn plan_visit(
     }
     place_next_step(lead.as_mut(), deal.as_mut(), next_step, clock.now);
     let activity = Activity {
-        id: ActivityId::generate(clock.now),
-        account_id: account.id,
-        lead_id: lead.as_ref().map(|l| l.id),
-        opportunity_id: deal.as_ref().map(|o| o.id),
-        contact_id: lead.as_ref().and_then(|l| l.contact_id),
-        kind: input.kind,
-        at,
-        outcome: input.outcome,
         lost_reason,
-        note: input.note.trim().to_string(),
         next_step,
-        created_at: clock.now,
+        ..activity_of(input, &account, lead.as_ref(), deal.as_ref(), at, clock.now)
     };
     activity.validate()?;
     let appointment = appointment_for(&activity, &account, input, clock, &mut effects)?;
@@ -162,6 +153,31 @@ pub fn plan_visit(
         account,
         effects,
     })
+}
+
+/// The activity record, before its lost reason and next step are known.
+fn activity_of(
+    input: &VisitInput,
+    account: &Account,
+    lead: Option<&Lead>,
+    deal: Option<&Opportunity>,
+    at: Timestamp,
+    now: Timestamp,
+) -> Activity {
+    Activity {
+        id: ActivityId::generate(now),
+        account_id: account.id,
+        lead_id: lead.map(|l| l.id),
+        opportunity_id: deal.map(|o| o.id),
+        contact_id: lead.and_then(|l| l.contact_id),
+        kind: input.kind,
+        at,
+        outcome: input.outcome,
+        lost_reason: None,
+        note: input.note.trim().to_string(),
+        next_step: None,
+        created_at: now,
+    }
 }
 
 /// A closed lead without a deal cannot start one: the new deal belongs on the account.

@@ -40,40 +40,24 @@ pub(crate) fn step_deal(
     clock: VisitClock,
     effects: &mut Vec<String>,
 ) -> Result<bool, DomainError> {
+    let carries_value = input.deal_value.is_some() || input.quote_valid_until.is_some();
     let Some(stage) = input.outcome.and_then(Outcome::target_stage) else {
-        if input.deal_value.is_some() || input.quote_valid_until.is_some() {
-            return Err(value_without_outcome());
-        }
-        return Ok(false);
-    };
-    let created = deal.is_none();
-    let o = deal.get_or_insert_with(|| {
-        let mut o = match lead {
-            Some(l) => new_deal_for(l, &account.name, clock.now),
-            None => {
-                let pseudo = Lead::new(
-                    LeadId::generate(clock.now),
-                    account.id,
-                    Channel::Dealer,
-                    0,
-                    clock.now,
-                );
-                let mut o = new_deal_for(&pseudo, &account.name, clock.now);
-                o.lead_id = None;
-                o
-            }
+        return if carries_value {
+            Err(value_without_outcome())
+        } else {
+            Ok(false)
         };
-        o.owner = account.owner.clone();
-        o
-    });
+    };
+    if carries_value && !stage.is_open() {
+        return Err(value_without_outcome());
+    }
+    let created = deal.is_none();
+    let o = deal.get_or_insert_with(|| deal_for_visit(lead, account, clock.now));
     if created {
         effects.push(format!("opportunity created for {}", account.name));
     }
     match stage {
         Stage::Won => {
-            if input.deal_value.is_some() || input.quote_valid_until.is_some() {
-                return Err(value_without_outcome());
-            }
             o.win(won_value(input.won_value, o)?, clock.now)?;
             effects.push(format!("opportunity \"{}\" won at {}", o.title, o.value));
             if account.lifecycle != Lifecycle::Customer {
@@ -82,9 +66,6 @@ pub(crate) fn step_deal(
             }
         }
         Stage::Lost => {
-            if input.deal_value.is_some() || input.quote_valid_until.is_some() {
-                return Err(value_without_outcome());
-            }
             o.lose(lost_reason.unwrap_or("other"), clock.now)?;
             let reason = o.lost_reason.as_deref().unwrap_or("");
             effects.push(format!("opportunity \"{}\" lost ({reason})", o.title));
@@ -104,6 +85,21 @@ pub(crate) fn step_deal(
         }
     }
     Ok(created)
+}
+
+/// The deal an outcome starts: from the lead, or on the account alone (no lead to hang off).
+fn deal_for_visit(lead: Option<&Lead>, account: &Account, now: Timestamp) -> Opportunity {
+    let mut o = match lead {
+        Some(l) => new_deal_for(l, &account.name, now),
+        None => {
+            let pseudo = Lead::new(LeadId::generate(now), account.id, Channel::Dealer, 0, now);
+            let mut o = new_deal_for(&pseudo, &account.name, now);
+            o.lead_id = None;
+            o
+        }
+    };
+    o.owner = account.owner.clone();
+    o
 }
 
 fn value_without_outcome() -> DomainError {

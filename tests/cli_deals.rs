@@ -84,7 +84,7 @@ fn an_order_is_not_won_at_zero_when_the_deal_has_no_value() {
         wortel(&store).args(["log-visit", "--lead", &lead_id, "--outcome", "3"]),
         &format!(
             "deal \"{title}\" has no value, so order-won needs the order's final value; \
-             give it (e.g. --value 95.000)"
+             give that value (e.g. 95.000)"
         ),
     );
     refused(

@@ -158,7 +158,7 @@ fn won_value(given: Option<Cents>, deal: &Opportunity) -> Result<Cents, DomainEr
         None if deal.value.0 > 0 => Ok(deal.value),
         None => Err(invalid(format!(
             "deal \"{}\" has no value, so order-won needs the order's final value; \
-             give it (e.g. --value 95.000)",
+             give that value (e.g. 95.000)",
             deal.title
         ))),
     }

@@ -302,7 +302,7 @@ fn funnel_totals_agree_with_the_listing() {
     let totals = json(&store, &["funnel", "--totals", "--json"]);
     assert_eq!(totals["forecast"].as_i64().unwrap(), sum);
     let table = wortel(&store).arg("funnel").output().unwrap();
-    assert!(String::from_utf8_lossy(&table.stdout).contains("weighted forecast"));
+    assert!(String::from_utf8_lossy(&table.stdout).contains("forecast, all open deals: weighted"));
 }
 
 #[test]
@@ -442,7 +442,7 @@ fn log_visit_refuses_bad_input_and_changes_nothing() {
             "--value",
             "abc",
         ]),
-        "is not an amount",
+        "is not a number; write it as 95000, 95.000 or 95.000,50",
     );
     fails_with(
         wortel(&store).args(["log-visit", "--lead", &id, "--kind", "fax"]),

@@ -25,7 +25,7 @@ fn the_funnel_table_has_a_row_per_stage_and_the_forecast() {
             "no row for {stage}: {out}"
         );
     }
-    assert!(out.contains("weighted forecast (open stages): "), "{out}");
+    assert!(out.contains("forecast, all open deals: weighted "), "{out}");
 }
 
 #[test]

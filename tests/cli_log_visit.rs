@@ -304,7 +304,7 @@ fn a_won_value_that_is_no_amount_is_refused() {
             "--value",
             "abc",
         ]),
-        "value `abc` is not an amount in euros; give e.g. 95000 or 95.000,00",
+        "amount `abc` is not a number; write it as 95000, 95.000 or 95.000,50",
     );
     assert_eq!(snapshot(&store), before);
 }
@@ -488,8 +488,14 @@ fn after_any_visit_deals_and_leads_link_both_ways() {
     let (_dir, store) = scratch();
     demo(&store, 40, 7);
     deals_and_leads_link_both_ways(&store);
-    for (lead, outcome) in new_leads(&store, 4).iter().zip(["1", "2", "3", "5"]) {
-        log(&store, s(lead, "id"), outcome, &[]);
+    let outcomes: [(&str, &[&str]); 4] = [
+        ("1", &[]),
+        ("2", &[]),
+        ("3", &["--value", "95.000"]),
+        ("5", &[]),
+    ];
+    for (lead, (outcome, extra)) in new_leads(&store, 4).iter().zip(outcomes) {
+        log(&store, s(lead, "id"), outcome, extra);
     }
     deals_and_leads_link_both_ways(&store);
 }

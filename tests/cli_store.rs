@@ -28,7 +28,7 @@ fn check_finds_a_demo_store_consistent_after_a_series_of_visits() {
     let id = |i: usize| s(&leads[i], "id").to_string();
     for (i, extra) in [
         vec!["--outcome", "1", "--next", "fri", "--time", "14:30"],
-        vec!["--outcome", "2"],
+        vec!["--outcome", "2", "--value", "80.000"],
         vec!["--outcome", "3", "--value", "95000"],
         vec!["--outcome", "4", "--reason", "price"],
         vec!["--outcome", "5", "--kind", "call"],
@@ -43,7 +43,7 @@ fn check_finds_a_demo_store_consistent_after_a_series_of_visits() {
         args.extend(extra);
         stdout_of(wortel(&store).args(&args));
     }
-    // And a second visit on a converted lead's opportunity.
+    // And a second visit on a converted lead's opportunity: won at the quoted value.
     let quoted = lead(&store, &id(1));
     stdout_of(wortel(&store).args([
         "log-visit",

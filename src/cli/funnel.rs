@@ -51,6 +51,11 @@ struct OppJson<'a> {
     lost_reason: Option<&'a str>,
     incentive: bool,
     lead_id: Option<String>,
+    quantity: u32,
+    product: &'a str,
+    next_step: Option<String>,
+    quote_value_cents: Option<i64>,
+    quote_valid_until: Option<String>,
 }
 
 pub fn run(ctx: &Context, args: &FunnelArgs) -> Result<()> {
@@ -112,6 +117,11 @@ pub fn run(ctx: &Context, args: &FunnelArgs) -> Result<()> {
                 lost_reason: o.lost_reason.as_deref(),
                 incentive: o.incentive,
                 lead_id: o.lead_id.map(|l| l.to_string()),
+                quantity: o.details.quantity,
+                product: &o.details.product,
+                next_step: o.details.next_step.map(|d| d.to_string()),
+                quote_value_cents: o.details.quote_value.map(|v| v.0),
+                quote_valid_until: o.details.quote_valid_until.map(|d| d.to_string()),
             })?;
         }
         return out.finish();
@@ -128,11 +138,7 @@ pub fn run(ctx: &Context, args: &FunnelArgs) -> Result<()> {
         ]);
     }
     println!("{t}");
-    let scope = match period {
-        Period::All => "open stages".to_string(),
-        p => format!("open deals expected to close in {p}"),
-    };
-    println!("weighted forecast ({scope}): {}", summary.forecast);
+    println!("forecast, {}", summary.headline(&period.to_string()));
     match summary.win_rate {
         Some(w) => println!("win rate (won of closed deals): {w} %"),
         None => println!("win rate: no closed deals yet"),

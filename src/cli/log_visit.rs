@@ -38,9 +38,13 @@ pub struct LogVisitArgs {
     /// The lost reason, for order-lost (from the store's list, e.g. price).
     #[arg(long, value_name = "REASON")]
     pub reason: Option<String>,
-    /// The order's final value in euros, for order-won (e.g. 95000 or 95.000,00).
+    /// In euros (95000, 95.000 or 95.000,50): the final value for order-won (required when the
+    /// deal has none), the quoted value for quote-sent, the estimate for appointment-made.
     #[arg(long, value_name = "EUROS")]
     pub value: Option<String>,
+    /// Until when the quote holds, for quote-sent (2026-12-31, +30d, …).
+    #[arg(long, value_name = "DATE")]
+    pub valid_until: Option<String>,
     /// When it happened (RFC 3339; default: now).
     #[arg(long, value_name = "TIME")]
     pub at: Option<String>,
@@ -71,12 +75,17 @@ pub fn run(ctx: &Context, args: &LogVisitArgs) -> Result<()> {
         None => None,
     };
     input.lost_reason = args.reason.clone();
-    input.won_value = match args.value.as_deref() {
-        Some(v) => Some(Cents::parse(v).ok_or_else(|| {
-            anyhow::anyhow!("value `{v}` is not an amount in euros; give e.g. 95000 or 95.000,00")
-        })?),
-        None => None,
-    };
+    let value = args.value.as_deref().map(Cents::parse).transpose()?;
+    if input.outcome == Some(Outcome::OrderWon) {
+        input.won_value = value;
+    } else {
+        input.deal_value = value;
+    }
+    input.quote_valid_until = args
+        .valid_until
+        .as_deref()
+        .map(|d| parse_date_input(d, ctx.today()))
+        .transpose()?;
     input.at = match args.at.as_deref() {
         Some(t) => Some(t.parse().map_err(|_| {
             anyhow::anyhow!("time `{t}` is not RFC 3339; give e.g. 2026-11-23T14:30:00+01:00")
@@ -119,20 +128,25 @@ pub fn run(ctx: &Context, args: &LogVisitArgs) -> Result<()> {
     Ok(())
 }
 
+/// A lead by wortel's id or head office's (HQ-2026-000123).
+pub(super) fn lead_id(store: &Store, l: &str) -> Result<LeadId> {
+    if let Ok(id) = l.parse::<LeadId>() {
+        return Ok(id);
+    }
+    match store.lead_by_external(l)? {
+        Some(lead) => Ok(lead.id),
+        None => Err(StoreError::NotFound {
+            what: "lead",
+            id: l.to_string(),
+            list: "leads",
+        }
+        .into()),
+    }
+}
+
 fn target(store: &Store, args: &LogVisitArgs) -> Result<VisitTarget> {
     if let Some(l) = &args.lead {
-        if let Ok(id) = l.parse::<LeadId>() {
-            return Ok(VisitTarget::Lead(id));
-        }
-        return match store.lead_by_external(l)? {
-            Some(lead) => Ok(VisitTarget::Lead(lead.id)),
-            None => Err(StoreError::NotFound {
-                what: "lead",
-                id: l.clone(),
-                list: "leads",
-            }
-            .into()),
-        };
+        return Ok(VisitTarget::Lead(lead_id(store, l)?));
     }
     if let Some(a) = &args.account {
         return Ok(VisitTarget::Account(a.parse()?));

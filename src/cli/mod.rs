@@ -6,6 +6,7 @@ mod benchmark;
 mod bundle;
 mod check;
 mod context;
+mod deal;
 mod demo;
 mod export;
 mod feedback;
@@ -13,6 +14,7 @@ mod funnel;
 mod import;
 mod init;
 mod json_out;
+mod lead;
 mod leads;
 mod log_visit;
 mod privacy;
@@ -56,6 +58,12 @@ pub enum Command {
     Funnel(funnel::FunnelArgs),
     /// Log a visit, call, email, meeting or note and apply its outcome.
     LogVisit(log_visit::LogVisitArgs),
+    /// Triage one lead: accept, reject, snooze or convert (with an estimated value).
+    #[command(subcommand)]
+    Lead(lead::LeadCommand),
+    /// One deal: show it, or edit its title, value, quantity, product and dates.
+    #[command(subcommand)]
+    Deal(deal::DealCommand),
     /// Import a bundle from head office (leads): verified first, then all or nothing.
     Import(import::ImportArgs),
     /// The network's figures from head office beside yours (rates in %, response in hours).
@@ -104,6 +112,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Accounts(args)) => accounts::run(&ctx, &args),
         Some(Command::Funnel(args)) => funnel::run(&ctx, &args),
         Some(Command::LogVisit(args)) => log_visit::run(&ctx, &args),
+        Some(Command::Lead(cmd)) => lead::run(&ctx, &cmd),
+        Some(Command::Deal(cmd)) => deal::run(&ctx, &cmd),
         Some(Command::Export(args)) => export::run(&ctx, &args),
         Some(Command::Import(args)) => import::run(&ctx, &args),
         Some(Command::Benchmark) => benchmark::run(&ctx),

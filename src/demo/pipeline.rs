@@ -91,6 +91,8 @@ pub fn leads_and_deals(g: &mut Gen, data: &mut DemoData, n: usize) {
             tier: Tier::UnknownProspect,
             opportunity_id: None,
             first_contact_at: None,
+            first_response_at: None,
+            next_step: None,
             created_at: received,
             updated_at: received,
         };
@@ -144,6 +146,7 @@ fn settle(
     if contacted {
         let first = g.between(lead.received_at, lead.status_changed_at);
         lead.first_contact_at = Some(first);
+        lead.first_response_at = Some(first);
         let outcome = match status {
             LeadStatus::Disqualified => Outcome::NotInterested,
             _ if g.chance(0.2) => Outcome::NoContact,
@@ -210,6 +213,7 @@ fn deal(g: &mut Gen, data: &mut DemoData, lead: &Lead, reasons: &Reasons) -> Opp
         lost_reason: (stage == Stage::Lost).then(|| g.pick(&reasons.lost).clone()),
         incentive: lead.incentive,
         owner: lead.owner.clone(),
+        details: Default::default(),
         created_at: created,
         updated_at: entered,
     };
@@ -365,6 +369,7 @@ pub fn account_history(g: &mut Gen, data: &mut DemoData) {
             lost_reason: None,
             incentive: false,
             owner,
+            details: Default::default(),
             created_at: created,
             updated_at: entered,
         });

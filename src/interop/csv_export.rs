@@ -1,34 +1,19 @@
 //! CSV for spreadsheets: `accounts.csv`, `leads.csv`, `opportunities.csv`, `activities.csv`.
 //! UTF-8, comma-separated, a header row of snake_case names (documented in the README), money
-//! as plain euros (`95000.00`). A text cell that starts with `=`, `+`, `-` or `@` gets a
-//! leading `'`, so a spreadsheet never runs it as a formula.
+//! as plain euros (`95000.00`). Text cells go through [`cell`], so a spreadsheet never runs one
+//! as a formula while phone numbers and negative amounts stay as they are.
 //!
 //! With a marketing filter (`--marketing`) every file holds only the rows of accounts that have
 //! a contact whose marketing consent holds today (see [`super::marketing`]), so nothing about
 //! anyone else reaches a mailing spreadsheet.
 
 use super::atomic::{check_target, write_atomically};
-use crate::domain::{Account, AccountId, Cents};
-use crate::store::{Store, StoreError};
+pub use super::csv_cell::cell;
+use super::csv_cell::euros;
+use crate::domain::{Account, AccountId};
+use crate::store::Store;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-
-/// A text cell a spreadsheet will not mistake for a formula.
-pub fn cell(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    }
-}
-
-/// Plain euros with a decimal point (`95000.00`, `-0.50`), whatever the locale, so every
-/// spreadsheet and script reads the same number.
-fn euros(c: Cents) -> String {
-    let sign = if c.0 < 0 { "-" } else { "" };
-    let abs = c.0.unsigned_abs();
-    format!("{sign}{}.{:02}", abs / 100, abs % 100)
-}
 
 /// One CSV file being built: rows go straight into its bytes (no table of strings held), and
 /// the file is written atomically at the end.
@@ -126,26 +111,48 @@ pub const FILES: [&str; 4] = [
     "activities.csv",
 ];
 
+/// The account names rows show beside their ids, and which accounts a filter keeps.
+struct Scope<'a> {
+    only: Option<&'a HashSet<AccountId>>,
+    names: HashMap<AccountId, String>,
+}
+
+impl Scope<'_> {
+    fn keeps(&self, id: &AccountId) -> bool {
+        self.only.is_none_or(|keep| keep.contains(id))
+    }
+
+    fn name(&self, id: &AccountId) -> String {
+        cell(self.names.get(id).map_or("", String::as_str))
+    }
+}
+
 fn write_files(
     store: &Store,
     dir: &Path,
     only: Option<&HashSet<AccountId>>,
 ) -> Result<Vec<(PathBuf, usize)>, String> {
-    let kept = |id: &AccountId| only.is_none_or(|keep| keep.contains(id));
-    let err = |e: StoreError| e.to_string();
+    let keeps = |id: &AccountId| only.is_none_or(|keep| keep.contains(id));
     let accounts: Vec<Account> = store
         .all_accounts()
-        .filter(|a| a.as_ref().map_or(true, |a| kept(&a.id)))
+        .filter(|a| a.as_ref().map_or(true, |a| keeps(&a.id)))
         .collect::<Result<_, _>>()
-        .map_err(err)?;
-    let names: HashMap<AccountId, String> =
-        accounts.iter().map(|a| (a.id, a.name.clone())).collect();
-    let name = |id: &AccountId| cell(names.get(id).map_or("", String::as_str));
-    let mut out = Vec::new();
+        .map_err(|e| e.to_string())?;
+    let scope = Scope {
+        only,
+        names: accounts.iter().map(|a| (a.id, a.name.clone())).collect(),
+    };
+    Ok(vec![
+        accounts_sheet(&dir.join(FILES[0]), accounts)?,
+        leads_sheet(store, &dir.join(FILES[1]), &scope)?,
+        opportunities_sheet(store, &dir.join(FILES[2]), &scope)?,
+        activities_sheet(store, &dir.join(FILES[3]), &scope)?,
+    ])
+}
 
-    let p = dir.join(FILES[0]);
+fn accounts_sheet(path: &Path, accounts: Vec<Account>) -> Result<(PathBuf, usize), String> {
     let mut sheet = Sheet::new(
-        &p,
+        path,
         &[
             "id",
             "name",
@@ -183,12 +190,12 @@ fn write_files(
                 .unwrap_or_default(),
         ])?;
     }
-    drop(accounts);
-    out.push(sheet.finish()?);
+    sheet.finish()
+}
 
-    let p = dir.join(FILES[1]);
+fn leads_sheet(store: &Store, path: &Path, scope: &Scope) -> Result<(PathBuf, usize), String> {
     let mut sheet = Sheet::new(
-        &p,
+        path,
         &[
             "id",
             "head_office_id",
@@ -208,15 +215,15 @@ fn write_files(
         ],
     )?;
     for l in store.all_leads() {
-        let l = l.map_err(err)?;
-        if !kept(&l.account_id) {
+        let l = l.map_err(|e| e.to_string())?;
+        if !scope.keeps(&l.account_id) {
             continue;
         }
         sheet.row([
             l.id.to_string(),
             l.external_id.clone().unwrap_or_default(),
             l.account_id.to_string(),
-            name(&l.account_id),
+            scope.name(&l.account_id),
             l.status.to_string(),
             l.tier.number().to_string(),
             l.score.to_string(),
@@ -230,11 +237,16 @@ fn write_files(
             cell(&l.notes),
         ])?;
     }
-    out.push(sheet.finish()?);
+    sheet.finish()
+}
 
-    let p = dir.join(FILES[2]);
+fn opportunities_sheet(
+    store: &Store,
+    path: &Path,
+    scope: &Scope,
+) -> Result<(PathBuf, usize), String> {
     let mut sheet = Sheet::new(
-        &p,
+        path,
         &[
             "id",
             "account_id",
@@ -248,17 +260,20 @@ fn write_files(
             "incentive",
             "stage_entered_at",
             "owner",
+            "quantity",
+            "product",
+            "next_step",
         ],
     )?;
     for o in store.all_opportunities() {
-        let o = o.map_err(err)?;
-        if !kept(&o.account_id) {
+        let o = o.map_err(|e| e.to_string())?;
+        if !scope.keeps(&o.account_id) {
             continue;
         }
         sheet.row([
             o.id.to_string(),
             o.account_id.to_string(),
-            name(&o.account_id),
+            scope.name(&o.account_id),
             cell(&o.title),
             o.stage.to_string(),
             euros(o.value),
@@ -268,13 +283,20 @@ fn write_files(
             o.incentive.to_string(),
             o.stage_entered_at.to_string(),
             cell(&o.owner),
+            o.details.quantity.to_string(),
+            cell(&o.details.product),
+            o.details
+                .next_step
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
         ])?;
     }
-    out.push(sheet.finish()?);
+    sheet.finish()
+}
 
-    let p = dir.join(FILES[3]);
+fn activities_sheet(store: &Store, path: &Path, scope: &Scope) -> Result<(PathBuf, usize), String> {
     let mut sheet = Sheet::new(
-        &p,
+        path,
         &[
             "id",
             "account_id",
@@ -288,14 +310,14 @@ fn write_files(
         ],
     )?;
     for a in store.all_activities() {
-        let a = a.map_err(err)?;
-        if !kept(&a.account_id) {
+        let a = a.map_err(|e| e.to_string())?;
+        if !scope.keeps(&a.account_id) {
             continue;
         }
         sheet.row([
             a.id.to_string(),
             a.account_id.to_string(),
-            name(&a.account_id),
+            scope.name(&a.account_id),
             a.kind.as_str().into(),
             a.at.to_string(),
             a.outcome
@@ -306,22 +328,5 @@ fn write_files(
             a.next_step.map(|d| d.to_string()).unwrap_or_default(),
         ])?;
     }
-    out.push(sheet.finish()?);
-    Ok(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn money_is_plain_euros_and_formulas_are_neutralised() {
-        assert_eq!(euros(Cents(9_500_000)), "95000.00");
-        assert_eq!(euros(Cents(-50)), "-0.50");
-        assert_eq!(euros(Cents(-12_345)), "-123.45");
-        for f in ["=1+1", "+31 6", "-2", "@SUM(A1)"] {
-            assert_eq!(cell(f), format!("'{f}"));
-        }
-        assert_eq!(cell("Boer, \"Jan\""), "Boer, \"Jan\"");
-    }
+    sheet.finish()
 }

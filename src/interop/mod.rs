@@ -3,6 +3,7 @@
 //! (RFC 6350) of contacts. Every file is written atomically.
 
 pub mod atomic;
+pub mod csv_cell;
 pub mod csv_export;
 pub mod ics;
 pub mod marketing;

@@ -74,3 +74,58 @@ pub fn step_deal(
     let receipt = store.commit(&ws, now)?;
     Ok((o, receipt))
 }
+
+/// What a deal edit changed, for the confirmation and undo.
+#[derive(Debug)]
+pub struct DealEdited {
+    pub deal: Opportunity,
+    /// One line per field, e.g. "value € 0,00 → € 95.000,00".
+    pub changes: Vec<String>,
+    pub receipt: Receipt,
+}
+
+/// Edits an open deal's title, product, quantity, value, dates or note in one logged write
+/// (reported in the next feedback bundle, undone by its receipt).
+pub fn edit_deal(
+    store: &Store,
+    id: OpportunityId,
+    edit: &DealEdit,
+    now: Timestamp,
+) -> Result<DealEdited, StoreError> {
+    let mut deal = load_opportunity(store, id)?;
+    let changes = crate::domain::edit_deal(&mut deal, edit, now)?;
+    let mut ws = WriteSet::new();
+    ws.put(deal.clone());
+    let receipt = store.commit(&ws, now)?;
+    Ok(DealEdited {
+        deal,
+        changes,
+        receipt,
+    })
+}
+
+/// Records the value (and validity) of a quote sent for an open deal, without logging a
+/// visit: the deal's value becomes the quoted one.
+pub fn record_quote(
+    store: &Store,
+    id: OpportunityId,
+    value: Cents,
+    valid_until: Option<jiff::civil::Date>,
+    now: Timestamp,
+    tz: &jiff::tz::TimeZone,
+) -> Result<(Opportunity, Receipt), StoreError> {
+    let mut deal = load_opportunity(store, id)?;
+    if !deal.stage.is_open() {
+        return Err(crate::domain::error::invalid(format!(
+            "deal \"{}\" is {}, so it takes no quote; start a new deal for new business",
+            deal.title, deal.stage
+        ))
+        .into());
+    }
+    let today = now.to_zoned(tz.clone()).date();
+    crate::domain::record_quote(&mut deal, value, valid_until, today, now)?;
+    let mut ws = WriteSet::new();
+    ws.put(deal.clone());
+    let receipt = store.commit(&ws, now)?;
+    Ok((deal, receipt))
+}

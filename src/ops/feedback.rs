@@ -10,7 +10,7 @@ use crate::bundle::manifest::{FORMAT, Kind, Manifest, Period, VERSION};
 use crate::bundle::write::{ndjson, write_bundle};
 use crate::domain::error::invalid;
 use crate::domain::*;
-use crate::store::{ChangeOp, EntityKind, Store, StoreError};
+use crate::store::{Change, ChangeOp, EntityKind, Store, StoreError};
 use jiff::Timestamp;
 use jiff::civil::{Date, ISOWeekDate, Weekday};
 use jiff::tz::TimeZone;
@@ -122,7 +122,8 @@ pub fn export_feedback(
                     continue;
                 };
                 let response = lead
-                    .first_contact_at
+                    .first_response_at
+                    .or(lead.first_contact_at)
                     .map(|f| (f.as_second() - lead.received_at.as_second()) / 60);
                 push(
                     "lead_updates.ndjson",
@@ -203,6 +204,15 @@ pub fn export_feedback(
                     }),
                 );
             }
+            (EntityKind::Opportunity, ChangeOp::Updated) => {
+                let Some(o) = store.opportunity(OpportunityId::from_bytes(key))? else {
+                    continue;
+                };
+                push(
+                    "opportunities.ndjson",
+                    deal_edited(&o, external(o.lead_id), &c),
+                );
+            }
             (EntityKind::Contact, ChangeOp::Deleted) => {
                 let key = super::privacy::tombstone_key(&c.id);
                 if let Some(bytes) = store.meta_value(&key)? {
@@ -268,5 +278,19 @@ pub fn export_feedback(
         reproduced: false,
         sequence,
         through,
+    })
+}
+
+/// A deal's fields after an edit or a recorded quote (no stage change): head office sees the
+/// value, quantity and dates the dealer now works with.
+fn deal_edited(o: &crate::domain::Opportunity, lead: Option<String>, c: &Change) -> Value {
+    json!({
+        "id": c.id, "account_id": o.account_id.to_string(), "lead_id": lead,
+        "edited": true, "stage": o.stage, "value_cents": o.value.0,
+        "quantity": o.details.quantity, "product": o.details.product,
+        "expected_close": o.expected_close, "next_step": o.details.next_step,
+        "quote_value_cents": o.details.quote_value.map(|v| v.0),
+        "quote_valid_until": o.details.quote_valid_until,
+        "incentive": o.incentive, "at": c.at,
     })
 }

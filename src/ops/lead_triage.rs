@@ -1,7 +1,7 @@
 //! Inbox triage: accept, reject with a reason, snooze until a date, wake, convert.
 
 use super::{load_account, load_lead};
-use crate::domain::{Cents, Lead, LeadId, LeadStatus, LeadStep, Opportunity, OpportunityId, Stage};
+use crate::domain::{Lead, LeadId, LeadStatus, LeadStep, Opportunity};
 use crate::store::{Receipt, Store, StoreError, WriteSet};
 use jiff::Timestamp;
 
@@ -107,7 +107,7 @@ fn planned(
                 lead.apply(LeadStep::Wake, now)?;
             }
             let account = load_account(store, lead.account_id)?;
-            let opp = new_opportunity_for(&lead, &account.name, now);
+            let opp = crate::domain::new_deal_for(&lead, &account.name, now);
             lead.apply(
                 LeadStep::Convert {
                     opportunity: opp.id,
@@ -171,6 +171,41 @@ pub fn snooze_lead(
     single(store, id, TriageStep::Snooze(until), now)
 }
 
+/// Converts a lead, giving the new deal an estimated value (`None`: the deal starts without
+/// one, shown as "no value" and counted as such by the forecast).
+pub fn convert_lead_estimated(
+    store: &Store,
+    id: LeadId,
+    estimate: Option<crate::domain::Cents>,
+    now: Timestamp,
+) -> Result<TriageResult, StoreError> {
+    let Some(value) = estimate else {
+        return convert_lead(store, id, now);
+    };
+    if value.0 <= 0 {
+        return Err(crate::domain::error::invalid(format!(
+            "an estimated value of {value} says nothing; leave it out or give the estimate"
+        ))
+        .into());
+    }
+    let (lead, opp) = planned(store, id, &TriageStep::Convert, now)?;
+    let mut opp = opp.ok_or_else(|| StoreError::NotFound {
+        what: "lead",
+        id: id.to_string(),
+        list: "leads",
+    })?;
+    opp.value = value;
+    let mut ws = WriteSet::new();
+    ws.put(lead.clone());
+    ws.put(opp.clone());
+    let receipt = store.commit(&ws, now)?;
+    Ok(TriageResult {
+        lead,
+        opportunity: Some(opp),
+        receipt,
+    })
+}
+
 /// Brings a snoozed lead back as new.
 pub fn wake_lead(store: &Store, id: LeadId, now: Timestamp) -> Result<TriageResult, StoreError> {
     single(store, id, TriageStep::Wake, now)
@@ -180,25 +215,4 @@ pub fn wake_lead(store: &Store, id: LeadId, now: Timestamp) -> Result<TriageResu
 /// head office's incentive flag.
 pub fn convert_lead(store: &Store, id: LeadId, now: Timestamp) -> Result<TriageResult, StoreError> {
     single(store, id, TriageStep::Convert, now)
-}
-
-/// A fresh opportunity at `qualify` for a lead.
-pub(super) fn new_opportunity_for(lead: &Lead, account_name: &str, now: Timestamp) -> Opportunity {
-    let title = if lead.interest.trim().is_empty() {
-        format!("Deal with {account_name}")
-    } else {
-        lead.interest.clone()
-    };
-    let mut opp = Opportunity::new(
-        OpportunityId::generate(now),
-        lead.account_id,
-        &title,
-        Cents(0),
-        Stage::Qualify,
-        now,
-    );
-    opp.lead_id = Some(lead.id);
-    opp.incentive = lead.incentive;
-    opp.owner = lead.owner.clone();
-    opp
 }

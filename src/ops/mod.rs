@@ -21,13 +21,13 @@ pub use account_edits::{
 pub use benchmarks::{
     Comparison, NetworkFigures, compare, import_benchmarks, network_figures, own_figures,
 };
-pub use deals::{load_deals, step_deal};
+pub use deals::{DealEdited, edit_deal, load_deals, record_quote, step_deal};
 pub use feedback::{FeedbackExport, export_feedback, parse_week, week_of};
 pub use hq_erasure::{HqErasureReport, plan_hq_erasures};
 pub use import::{ImportError, ImportReport, apply_leads, import_leads};
 pub use lead_triage::{
-    BulkTriage, TriageResult, TriageStep, accept_lead, convert_lead, reject_lead, snooze_lead,
-    triage_leads, wake_lead,
+    BulkTriage, TriageResult, TriageStep, accept_lead, convert_lead, convert_lead_estimated,
+    reject_lead, snooze_lead, triage_leads, wake_lead,
 };
 pub use merge::{MergeResult, merge_accounts};
 pub use privacy::{

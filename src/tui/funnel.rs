@@ -155,12 +155,10 @@ pub fn close_deal(
 /// Validates the won form's value and closes the deal.
 pub fn save_won(app: &mut App, mut form: Form, id: OpportunityId) {
     let text = form.text("final value");
-    match Cents::parse(&text).filter(|v| v.0 >= 0) {
-        Some(v) => close_deal(app, id, Outcome::OrderWon, Some(v), None),
-        None => {
-            form.error = Some(format!(
-                "`{text}` is not an amount; write it as 95000 or 95.000,00"
-            ));
+    match Cents::parse(&text) {
+        Ok(v) => close_deal(app, id, Outcome::OrderWon, Some(v), None),
+        Err(e) => {
+            form.error = Some(e.to_string());
             app.overlay = Some(Overlay::Form(form));
         }
     }

@@ -264,9 +264,7 @@ impl VisitForm {
             Some(Outcome::OrderWon) => {
                 let v = self.value.text.trim();
                 if !v.is_empty() {
-                    input.won_value = Some(Cents::parse(v).ok_or_else(|| {
-                        format!("`{v}` is not an amount; write it as 95000 or 95.000,00")
-                    })?);
+                    input.won_value = Some(Cents::parse(v).map_err(|e| e.to_string())?);
                 }
             }
             _ => {}

@@ -147,7 +147,7 @@ fn draw_column(frame: &mut Frame, area: Rect, app: &mut App, c: usize, today: ji
     let w = area.width.saturating_sub(1) as usize;
     let folded = !stage.is_open() && !focused;
     let money = if folded {
-        short_money(value)
+        crate::domain::money::compact(value)
     } else {
         value.to_string()
     };
@@ -259,17 +259,5 @@ fn next_state(step: Option<NextStep>, today: jiff::civil::Date) -> (String, Role
         ),
         Some(d) if d == today => ("next today".into(), Role::Ok),
         Some(d) => (format!("next {}", d.strftime("%-d %b")), Role::Muted),
-    }
-}
-
-/// "€ 265k", "€ 1,2M": a total in a folded column's few characters.
-fn short_money(c: crate::domain::Cents) -> String {
-    let euros = c.0 / 100;
-    if euros >= 1_000_000 {
-        format!("€ {},{}M", euros / 1_000_000, (euros % 1_000_000) / 100_000)
-    } else if euros >= 1_000 {
-        format!("€ {}k", euros / 1_000)
-    } else {
-        format!("€ {euros}")
     }
 }

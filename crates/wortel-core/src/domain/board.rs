@@ -246,12 +246,11 @@ pub fn board_summary<'a>(
         .map(|d| &d.opportunity)
         .collect();
     let mut summary = summarize(shown.iter().copied());
-    summary.forecast = shown
-        .iter()
-        .filter(|o| o.stage.is_open())
-        .filter(|o| period == Period::All || o.expected_close.is_some_and(|d| period.contains(d)))
-        .map(|o| o.weighted_value())
-        .sum();
+    summary.count_forecast(
+        shown.iter().copied().filter(|o| {
+            period == Period::All || o.expected_close.is_some_and(|d| period.contains(d))
+        }),
+    );
     summary
 }
 

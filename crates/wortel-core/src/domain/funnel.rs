@@ -18,8 +18,12 @@ pub struct StageTotals {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct FunnelSummary {
     pub stages: Vec<StageTotals>,
-    /// Σ value × probability over the open stages.
+    /// Σ value × probability over the open deals the forecast counts.
     pub forecast: Cents,
+    /// How many open deals the forecast counts, and how many of them have no value yet (they
+    /// add nothing, so the forecast says so rather than looking smaller for no reason).
+    pub forecast_deals: usize,
+    pub forecast_without_value: usize,
     /// Won deals as a share of closed deals, in whole percent; `None` before any deal closed.
     pub win_rate: Option<u32>,
 }
@@ -35,7 +39,11 @@ pub fn summarize<'a>(opps: impl IntoIterator<Item = &'a Opportunity>) -> FunnelS
             weighted: Cents(0),
         })
         .collect();
+    let mut open = Vec::new();
     for o in opps {
+        if o.stage.is_open() {
+            open.push(o);
+        }
         if let Some(t) = stages.iter_mut().find(|t| t.stage == o.stage) {
             t.count += 1;
             t.value = t.value + o.value;
@@ -51,10 +59,42 @@ pub fn summarize<'a>(opps: impl IntoIterator<Item = &'a Opportunity>) -> FunnelS
     let (won, lost) = (count(Stage::Won), count(Stage::Lost));
     let win_rate =
         (won + lost > 0).then(|| ((won * 200 + (won + lost)) / (2 * (won + lost))) as u32);
-    FunnelSummary {
+    let mut summary = FunnelSummary {
         stages,
         forecast,
+        forecast_deals: 0,
+        forecast_without_value: 0,
         win_rate,
+    };
+    summary.count_forecast(open);
+    summary
+}
+
+impl FunnelSummary {
+    /// Sets the forecast to the weighted sum over `deals` (open ones), with their counts.
+    pub fn count_forecast<'a>(&mut self, deals: impl IntoIterator<Item = &'a Opportunity>) {
+        let open: Vec<&Opportunity> = deals.into_iter().filter(|o| o.stage.is_open()).collect();
+        self.forecast = open.iter().map(|o| o.weighted_value()).sum();
+        self.forecast_deals = open.len();
+        self.forecast_without_value = open.iter().filter(|o| o.value.0 <= 0).count();
+    }
+
+    /// Exactly what the forecast sums, e.g. "open deals closing in 2026-Q4: weighted
+    /// € 1.234,00, 23 deals, 4 without value".
+    pub fn headline(&self, period: &str) -> String {
+        let scope = if period == "all" {
+            "all open deals".to_string()
+        } else {
+            format!("open deals closing in {period}")
+        };
+        let deals = match self.forecast_deals {
+            1 => "1 deal".to_string(),
+            n => format!("{n} deals"),
+        };
+        format!(
+            "{scope}: weighted {}, {deals}, {} without value",
+            self.forecast, self.forecast_without_value
+        )
     }
 }
 
@@ -96,5 +136,23 @@ mod tests {
         assert_eq!(s.forecast, Cents::euros(110_000));
         assert_eq!(s.win_rate, Some(67));
         assert_eq!(summarize(&[]).win_rate, None);
+    }
+
+    #[test]
+    fn the_headline_says_what_the_forecast_sums_and_how_many_lack_a_value() {
+        let deals = vec![
+            opp(Stage::Quote, 200_000),
+            opp(Stage::Qualify, 0),
+            opp(Stage::Won, 90_000),
+        ];
+        let s = summarize(&deals);
+        assert_eq!(
+            s.headline("2026-Q4"),
+            "open deals closing in 2026-Q4: weighted € 100.000,00, 2 deals, 1 without value"
+        );
+        assert_eq!(
+            summarize(&[]).headline("all"),
+            "all open deals: weighted € 0,00, 0 deals, 0 without value"
+        );
     }
 }

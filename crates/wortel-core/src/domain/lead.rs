@@ -5,6 +5,7 @@ use super::ids::{AccountId, ContactId, LeadId, OpportunityId};
 use super::text::{MAX_FIELD_LEN, MAX_NOTE_LEN, max_len};
 use super::tier::Tier;
 use jiff::Timestamp;
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -177,6 +178,17 @@ impl LeadStep {
             LeadStep::Retract => LeadStatus::Retracted,
         }
     }
+
+    /// A response to the lead by the dealer, the kind head office times (snoozing is not).
+    pub fn is_response(&self) -> bool {
+        matches!(
+            self,
+            LeadStep::Accept
+                | LeadStep::Reject { .. }
+                | LeadStep::Contact
+                | LeadStep::Convert { .. }
+        )
+    }
 }
 
 /// A lead record.
@@ -218,9 +230,16 @@ pub struct Lead {
     pub tier: Tier,
     #[serde(default)]
     pub opportunity_id: Option<OpportunityId>,
-    /// When a person first logged contact: the end of the response time head office measures.
+    /// When a person first logged contact.
     #[serde(default)]
     pub first_contact_at: Option<Timestamp>,
+    /// The first response to the lead (accept, reject, convert or a logged contact): the end of
+    /// the response time head office measures. Set once; undoing that response restores `None`.
+    #[serde(default)]
+    pub first_response_at: Option<Timestamp>,
+    /// The next step while the lead has no deal; once converted, the deal's counts.
+    #[serde(default)]
+    pub next_step: Option<Date>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }
@@ -259,6 +278,8 @@ impl Lead {
             tier: Tier::UnknownProspect,
             opportunity_id: None,
             first_contact_at: None,
+            first_response_at: None,
+            next_step: None,
             created_at: received_at,
             updated_at: received_at,
         }
@@ -337,6 +358,9 @@ impl Lead {
         }
         if to == Contacted && self.first_contact_at.is_none() {
             self.first_contact_at = Some(now);
+        }
+        if step.is_response() && self.first_response_at.is_none() {
+            self.first_response_at = Some(now);
         }
         self.status = to;
         self.status_changed_at = now;

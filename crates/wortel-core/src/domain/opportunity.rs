@@ -1,5 +1,6 @@
 //! Opportunities and the funnel: stages, their probabilities and the weighted forecast.
 
+use super::deal::DealDetails;
 use super::error::{DomainError, invalid};
 use super::ids::{AccountId, LeadId, OpportunityId};
 use super::money::Cents;
@@ -126,6 +127,9 @@ pub struct Opportunity {
     pub incentive: bool,
     #[serde(default)]
     pub owner: String,
+    /// Product, quantity, next step, note and quote (see `deal`).
+    #[serde(flatten)]
+    pub details: DealDetails,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }
@@ -152,6 +156,7 @@ impl Opportunity {
             lost_reason: None,
             incentive: false,
             owner: String::new(),
+            details: DealDetails::default(),
             created_at: now,
             updated_at: now,
         }
@@ -202,7 +207,8 @@ impl Opportunity {
         Ok(())
     }
 
-    /// Closes the deal as won at its final value.
+    /// Closes the deal as won at its final value, which must be above zero: head office pays
+    /// the incentive on it, so an order won at € 0,00 would report a zero incentive.
     pub fn win(&mut self, value: Cents, now: Timestamp) -> Result<(), DomainError> {
         let from = self.stage;
         if !from.is_open() {
@@ -212,9 +218,9 @@ impl Opportunity {
                 hint: "it is closed; create a new opportunity for a new deal",
             });
         }
-        if value.0 < 0 {
+        if value.0 <= 0 {
             return Err(invalid(format!(
-                "final value {value} is negative; give the order's value"
+                "an order cannot be won at {value}; give the order's final value (e.g. 95.000)"
             )));
         }
         self.value = value;

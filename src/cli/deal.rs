@@ -1,0 +1,150 @@
+//! `wortel deal show|edit DEAL_ID`: one deal's fields, and changing them from a script. An edit
+//! is one logged write that the next feedback bundle reports.
+
+use super::Context;
+use anyhow::Result;
+use serde_json::{Value, json};
+use wortel::domain::{Cents, DealEdit, Opportunity, OpportunityId, parse_date_input};
+use wortel::ops::edit_deal;
+use wortel::store::{Store, StoreError};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum DealCommand {
+    /// Print one deal: stage, value, quantity, product, dates, quote and note.
+    Show {
+        /// The deal's id (as `wortel funnel --json` lists it).
+        #[arg(value_name = "DEAL_ID")]
+        id: String,
+        /// Print it as one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change an open deal's fields; only those given change.
+    Edit(DealEditArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DealEditArgs {
+    /// The deal's id.
+    #[arg(value_name = "DEAL_ID")]
+    pub id: String,
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// The deal's value in euros (95000, 95.000 or 95.000,50).
+    #[arg(long, value_name = "EUROS")]
+    pub value: Option<String>,
+    /// How many of the product (at least 1).
+    #[arg(long, value_name = "N")]
+    pub quantity: Option<u32>,
+    /// The expected close date (2026-12-15, +30d, fri).
+    #[arg(long, value_name = "DATE")]
+    pub close: Option<String>,
+    /// The deal's next step (2026-12-01, +3d, mon, tomorrow).
+    #[arg(long, value_name = "DATE")]
+    pub next: Option<String>,
+    /// What is sold, e.g. "R 450 tractor unit".
+    #[arg(long, value_name = "TEXT")]
+    pub product: Option<String>,
+    /// A note on the deal.
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+pub fn run(ctx: &Context, cmd: &DealCommand) -> Result<()> {
+    let store = Store::open(&ctx.store)?;
+    match cmd {
+        DealCommand::Show { id, json } => {
+            let deal = load(&store, id)?;
+            let shown = deal_json(&store, &deal)?;
+            if *json {
+                println!("{shown}");
+            } else {
+                print_deal(&deal, &shown);
+            }
+        }
+        DealCommand::Edit(args) => {
+            let id: OpportunityId = args.id.parse()?;
+            let date = |d: &Option<String>| {
+                d.as_deref()
+                    .map(|d| parse_date_input(d, ctx.today()))
+                    .transpose()
+            };
+            let edit = DealEdit {
+                title: args.title.clone(),
+                product: args.product.clone(),
+                quantity: args.quantity,
+                value: args.value.as_deref().map(Cents::parse).transpose()?,
+                expected_close: date(&args.close)?,
+                next_step: date(&args.next)?,
+                note: args.note.clone(),
+            };
+            let done = edit_deal(&store, id, &edit, ctx.now)?;
+            println!("deal \"{}\" changed:", done.deal.title);
+            for c in &done.changes {
+                println!("  {c}");
+            }
+        }
+    }
+    Ok(())
+}
+
+fn load(store: &Store, id: &str) -> Result<Opportunity> {
+    let oid: OpportunityId = id.parse()?;
+    Ok(store
+        .opportunity(oid)?
+        .ok_or_else(|| StoreError::NotFound {
+            what: "opportunity",
+            id: id.to_string(),
+            list: "funnel",
+        })?)
+}
+
+/// The deal as scripts see it; `value_cents` 0 means the deal has no value yet.
+fn deal_json(store: &Store, d: &Opportunity) -> Result<Value> {
+    let account = store.account(d.account_id)?.map(|a| a.name);
+    Ok(json!({
+        "id": d.id.to_string(),
+        "account_id": d.account_id.to_string(),
+        "account": account,
+        "lead_id": d.lead_id.map(|l| l.to_string()),
+        "title": d.title,
+        "product": d.details.product,
+        "quantity": d.details.quantity,
+        "stage": d.stage,
+        "value_cents": d.value.0,
+        "weighted_cents": d.weighted_value().0,
+        "expected_close": d.expected_close.map(|x| x.to_string()),
+        "next_step": d.details.next_step.map(|x| x.to_string()),
+        "note": d.details.note,
+        "quote_value_cents": d.details.quote_value.map(|v| v.0),
+        "quote_valid_until": d.details.quote_valid_until.map(|x| x.to_string()),
+        "lost_reason": d.lost_reason,
+        "incentive": d.incentive,
+    }))
+}
+
+fn print_deal(d: &Opportunity, shown: &Value) {
+    let text = |k: &str| shown[k].as_str().unwrap_or("—").to_string();
+    let value = if d.value.0 > 0 {
+        d.value.to_string()
+    } else {
+        "no value".into()
+    };
+    println!("{}  ({}, {})", d.title, text("account"), d.stage);
+    println!("  value:          {value}");
+    println!("  quantity:       {}", d.details.quantity);
+    println!("  product:        {}", or_dash(&d.details.product));
+    println!("  expected close: {}", text("expected_close"));
+    println!("  next step:      {}", text("next_step"));
+    if let Some(q) = d.details.quote_value {
+        println!(
+            "  quote:          {q} (valid until {})",
+            text("quote_valid_until")
+        );
+    }
+    println!("  note:           {}", or_dash(&d.details.note));
+}
+
+fn or_dash(s: &str) -> &str {
+    if s.is_empty() { "—" } else { s }
+}

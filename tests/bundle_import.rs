@@ -267,10 +267,21 @@ fn the_corpus_of_bad_bundles_is_refused_each_with_its_sentence() {
     );
 
     // Records.
+    let mut changed = lead(1);
+    changed["score"] = json!(12);
     refused(
         &store,
-        &good("HQ-DUP", 1, &[lead(1), lead(1)]),
-        "leads.ndjson line 2: lead id \"HQ-T-0001\" occurs twice in the bundle; ask head office for a corrected bundle",
+        &good("HQ-DUP", 1, &[lead(1), lead(2), changed]),
+        "leads.ndjson lines 1 and 3: lead id \"HQ-T-0001\" occurs twice with different values; ask head office for a corrected bundle",
+    );
+    // Identity is decided on the cleaned id: a bell character does not make a second lead.
+    let mut belled = lead(1);
+    belled["id"] = json!("HQ-T-0001\u{7}");
+    belled["score"] = json!(13);
+    refused(
+        &store,
+        &good("HQ-DUP", 1, &[lead(1), belled]),
+        "leads.ndjson lines 1 and 2: lead id \"HQ-T-0001\" occurs twice with different values; ask head office for a corrected bundle",
     );
     let mut missing = lead(2);
     missing.as_object_mut().unwrap().remove("received_at");
@@ -607,4 +618,22 @@ fn escape_sequences_in_a_bundle_never_reach_the_store_or_a_terminal() {
     assert_eq!(a.name, "Evil[2J]0;pwned B.V.");
     assert_eq!(l.notes, "line one line two[31m red");
     assert!(!a.name.chars().chain(l.notes.chars()).any(char::is_control));
+}
+
+#[test]
+fn a_lead_repeated_exactly_in_a_bundle_is_one_lead_and_the_store_checks_clean() {
+    let (_d, store) = setup();
+    let out = import(&store, &good("HQ-TWICE", 1, &[lead(1), lead(1)]), "t.zip");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 new leads"));
+    let check = wortel(&store).arg("check").output().unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
 }

@@ -637,3 +637,67 @@ fn a_lead_repeated_exactly_in_a_bundle_is_one_lead_and_the_store_checks_clean() 
         String::from_utf8_lossy(&check.stdout)
     );
 }
+
+/// Replaces every occurrence of `from` in `bytes` with `to` (same length).
+fn patch(bytes: &mut [u8], from: &[u8], to: &[u8]) {
+    assert_eq!(from.len(), to.len());
+    let mut found = 0;
+    for at in 0..bytes.len() - from.len() {
+        if &bytes[at..at + from.len()] == from {
+            bytes[at..at + from.len()].copy_from_slice(to);
+            found += 1;
+        }
+    }
+    assert!(found > 0, "nothing to patch");
+}
+
+#[test]
+fn two_entries_of_one_name_are_refused_though_the_zip_library_keeps_one() {
+    let (_d, store) = setup();
+    let leads = lines(&[lead(1)]);
+    let (m, sig) = signed_manifest(&manifest_json(&[("leads.ndjson", &leads)]));
+    let mut bytes = raw_zip(&[
+        ("manifest.json", m),
+        ("manifest.sig", sig),
+        ("leads.ndjson", leads.clone()),
+        ("leads.ndjsoX", lines(&[lead(2)])),
+    ]);
+    patch(&mut bytes, b"leads.ndjsoX", b"leads.ndjson");
+    refused(
+        &store,
+        &bytes,
+        "the bundle holds \"leads.ndjson\" twice; it is refused, ask head office for a clean bundle",
+    );
+}
+
+#[test]
+fn an_entry_whose_header_understates_its_size_is_stopped_at_what_it_declared() {
+    let (_d, store) = setup();
+    // 40 MB of one lead line repeated, deflated to a few hundred KB; the headers then claim
+    // 1,000,000 bytes (a believable ratio) while the data unpacks to forty times more.
+    let one = lines(&[lead(1)]);
+    let real: Vec<u8> = one.iter().copied().cycle().take(40_000_000).collect();
+    let (m, sig) = signed_manifest(&manifest_json(&[("leads.ndjson", &real)]));
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("manifest.json", stored).unwrap();
+    zip.write_all(&m).unwrap();
+    zip.start_file("manifest.sig", stored).unwrap();
+    zip.write_all(&sig).unwrap();
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("leads.ndjson", deflated).unwrap();
+    zip.write_all(&real).unwrap();
+    let mut bytes = zip.finish().unwrap().into_inner();
+    patch(
+        &mut bytes,
+        &40_000_000u32.to_le_bytes(),
+        &1_000_000u32.to_le_bytes(),
+    );
+    refused(
+        &store,
+        &bytes,
+        "\"leads.ndjson\" unpacks to more than the 1000000 bytes it declares; the bundle is refused, ask head office for a clean bundle",
+    );
+}

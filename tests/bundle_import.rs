@@ -701,3 +701,43 @@ fn an_entry_whose_header_understates_its_size_is_stopped_at_what_it_declared() {
         "\"leads.ndjson\" unpacks to more than the 1000000 bytes it declares; the bundle is refused, ask head office for a clean bundle",
     );
 }
+
+#[test]
+fn a_manifest_sender_that_is_empty_huge_or_escaped_is_refused() {
+    let (_d, store) = setup();
+    let leads = lines(&[lead(1)]);
+    for from in [
+        json!(""),
+        json!("x".repeat(500_000)),
+        json!("hq\u{1b}]0;pwned\u{7}"),
+    ] {
+        let mut m = manifest_json(&[("leads.ndjson", &leads)]);
+        m["from"] = from;
+        let (m, sig) = signed_manifest(&m);
+        refused(
+            &store,
+            &raw_zip(&[
+                ("manifest.json", m),
+                ("manifest.sig", sig),
+                ("leads.ndjson", leads.clone()),
+            ]),
+            "the bundle's sender (`from`) is empty, too long or holds control characters; ask head office for a corrected bundle",
+        );
+    }
+}
+
+#[test]
+fn a_contact_name_too_long_is_refused_naming_the_file_and_line() {
+    let (_d, store) = setup();
+    let mut long = lead(2);
+    // Hex of hashes: 200,000 characters that do not compress past the zip-bomb ratio.
+    let name: String = (0..3125u32)
+        .map(|i| blake3::hash(&i.to_le_bytes()).to_hex().to_string())
+        .collect();
+    long["contact"] = json!({ "name": name });
+    refused(
+        &store,
+        &good("HQ-LONG", 1, &[lead(1), long]),
+        "leads.ndjson line 2: contact.name is longer than 10000 characters; ask head office for a corrected bundle",
+    );
+}

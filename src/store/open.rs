@@ -54,6 +54,12 @@ impl Store {
         Self::open_dir(path)
     }
 
+    /// True when another running process (the full-screen view, say) has the store at `path`
+    /// open: a command that only reads from it for convenience goes on without it.
+    pub fn open_elsewhere(path: &Path) -> bool {
+        held_by_another_live_process(path)
+    }
+
     /// Opens the sled database at `path` (checked to be a store) and clears working copies
     /// that a killed compaction or restore left beside it.
     pub(super) fn open_dir(path: &Path) -> Result<Store> {
@@ -174,7 +180,8 @@ const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(1500);
 
 /// Opens the sled database. sled releases its file lock from a background thread after the
 /// last handle is dropped, so a store closed a moment ago (by this process or one that just
-/// exited) can still look locked: retry briefly before calling it "in use".
+/// exited) can still look locked: retry briefly then. When another process that is alive
+/// holds the lock (the full-screen view is open), it is "in use" at once, without waiting.
 fn open_with_retry(path: &Path) -> Result<sled::Db> {
     let started = std::time::Instant::now();
     loop {
@@ -187,6 +194,7 @@ fn open_with_retry(path: &Path) -> Result<sled::Db> {
         {
             Ok(db) => return Ok(db),
             Err(e) => match open_error(path, e) {
+                e @ StoreError::InUse(_) if held_by_another_live_process(path) => return Err(e),
                 StoreError::InUse(_) if started.elapsed() < LOCK_WAIT => {
                     std::thread::sleep(std::time::Duration::from_millis(10));
                 }
@@ -232,6 +240,47 @@ fn clear_unfinished_snapshots(path: &Path) -> bool {
     #[cfg(not(unix))]
     let _ = path;
     true
+}
+
+/// True when the kernel's lock table shows a process other than this one, still running,
+/// holding a lock on the store's `db` file. Unknown (no lock table, not Linux) is false: the
+/// caller then waits as before.
+fn held_by_another_live_process(path: &Path) -> bool {
+    lock_holders(&path.join("db"))
+        .into_iter()
+        .any(|pid| pid != std::process::id() && super::compact::process_runs(pid))
+}
+
+/// The processes holding a lock on `file`, from `/proc/locks` (`1: FLOCK ADVISORY WRITE PID
+/// MAJ:MIN:INODE 0 EOF`; waiting requests, marked `->`, are skipped).
+fn lock_holders(file: &Path) -> Vec<u32> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let (Ok(meta), Ok(table)) = (
+            std::fs::metadata(file),
+            std::fs::read_to_string("/proc/locks"),
+        ) else {
+            return Vec::new();
+        };
+        let inode = meta.ino().to_string();
+        table
+            .lines()
+            .filter(|l| !l.contains("->"))
+            .filter_map(|l| {
+                let fields: Vec<&str> = l.split_whitespace().collect();
+                let (pid, id) = (fields.get(4)?, fields.get(5)?);
+                (id.rsplit(':').next() == Some(inode.as_str()))
+                    .then(|| pid.parse().ok())
+                    .flatten()
+            })
+            .collect()
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = file;
+        Vec::new()
+    }
 }
 
 fn open_error(path: &Path, e: sled::Error) -> StoreError {

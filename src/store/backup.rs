@@ -130,6 +130,17 @@ impl Store {
     /// Replaces the store at `path` with the backup in `file`: everything verified and rebuilt
     /// beside it, checked, then swapped in; on any problem the store is left as it was.
     pub fn restore(path: &Path, file: &Path) -> Result<()> {
+        let (_, trees) = read_backup(file)?;
+        Self::restore_trees(path, file, trees)
+    }
+}
+
+/// The trees of a backup as (name, entry count, bytes).
+type BackupTrees = Vec<(String, u64, Vec<u8>)>;
+
+/// Reads and verifies a backup file: manifest, format, schema and every tree's checksum.
+fn read_backup(file: &Path) -> Result<(BackupManifest, BackupTrees)> {
+    {
         let bytes = std::fs::read(file).map_err(|e| io(file, e))?;
         let mut zip =
             zip::ZipArchive::new(Cursor::new(&bytes)).map_err(|_| bad(file, "not a zip file"))?;
@@ -163,6 +174,27 @@ impl Store {
             }
             trees.push((t.name.clone(), t.entries, data));
         }
+        Ok((manifest, trees))
+    }
+}
+
+/// The newest backup beside the store at `store` (daily or manual) that reads back whole,
+/// with the time it was taken: what a damaged store's sentence points to.
+pub fn newest_intact_backup(store: &Path) -> Option<(PathBuf, jiff::Timestamp)> {
+    let dir = backups_dir(store);
+    let mut found: Vec<(jiff::Timestamp, PathBuf)> = std::fs::read_dir(&dir)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "zip"))
+        .filter_map(|p| read_backup(&p).ok().map(|(m, _)| (m.created_at, p)))
+        .collect();
+    found.sort();
+    found.pop().map(|(t, p)| (p, t))
+}
+
+impl Store {
+    fn restore_trees(path: &Path, file: &Path, trees: BackupTrees) -> Result<()> {
         super::compact::clear_stale_work(path);
         let fresh = super::compact::sibling(path, "restore");
         if fresh.exists() {

@@ -35,7 +35,10 @@ impl Store {
             return Err(StoreError::NotADirectory(path.to_path_buf()));
         }
         if !is_store_dir(path) {
-            return Err(StoreError::NotAStore(path.to_path_buf()));
+            return Err(match missing_store_file(path) {
+                Some(what) => damaged(path, what),
+                None => StoreError::NotAStore(path.to_path_buf()),
+            });
         }
         let store = Self::open_dir(path)?;
         let due = store
@@ -175,6 +178,10 @@ impl Store {
     }
 }
 
+/// How long a lock held by another running process is given to be let go (it may be closing
+/// the store right now) before the store is called in use.
+const LIVE_HOLDER_GRACE: std::time::Duration = std::time::Duration::from_millis(200);
+
 /// How long to wait for a lock that may be about to be released.
 const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(1500);
 
@@ -194,7 +201,14 @@ fn open_with_retry(path: &Path) -> Result<sled::Db> {
         {
             Ok(db) => return Ok(db),
             Err(e) => match open_error(path, e) {
-                e @ StoreError::InUse(_) if held_by_another_live_process(path) => return Err(e),
+                // A live holder may be closing its handle this very moment (sled lets go from
+                // a background thread): a short grace, not the long wait.
+                e @ StoreError::InUse(_)
+                    if started.elapsed() >= LIVE_HOLDER_GRACE
+                        && held_by_another_live_process(path) =>
+                {
+                    return Err(e);
+                }
                 StoreError::InUse(_) if started.elapsed() < LOCK_WAIT => {
                     std::thread::sleep(std::time::Duration::from_millis(10));
                 }
@@ -287,11 +301,51 @@ fn open_error(path: &Path, e: sled::Error) -> StoreError {
     let text = e.to_string();
     if text.contains("could not acquire lock") || text.contains("WouldBlock") {
         StoreError::InUse(path.to_path_buf())
+    } else if matches!(e, sled::Error::Corruption { .. }) || text.contains("corrupt") {
+        damaged(path, "its files cannot be read back".into())
     } else {
         StoreError::Io {
             path: path.to_path_buf(),
             detail: text,
         }
+    }
+}
+
+/// What is missing from a directory that was a store (it holds one of sled's files but not
+/// both `conf` and `db`); `None` when it never was one.
+fn missing_store_file(path: &Path) -> Option<String> {
+    let conf = path.join("conf").is_file();
+    let db = path.join("db").is_file();
+    let sled_files = std::fs::read_dir(path).ok()?.flatten().any(|e| {
+        let n = e.file_name().to_string_lossy().into_owned();
+        n.starts_with("snap.") || n == "blobs"
+    });
+    match (conf, db) {
+        (false, true) => Some("its `conf` file is missing".into()),
+        (true, false) => Some("its `db` file is missing".into()),
+        (false, false) if sled_files => Some("its `conf` and `db` files are missing".into()),
+        _ => None,
+    }
+}
+
+/// The damaged-store error, pointing to the newest backup that reads back whole.
+fn damaged(path: &Path, what: String) -> StoreError {
+    let advice = match super::backup::newest_intact_backup(path) {
+        Some((file, taken)) => format!(
+            "restore the newest intact backup, {} (taken {}), with `wortel restore {}`",
+            file.display(),
+            taken.strftime("%Y-%m-%d %H:%M UTC"),
+            file.display()
+        ),
+        None => format!(
+            "no intact backup was found in {}; restore one you keep elsewhere with `wortel restore FILE`",
+            super::backup::backups_dir(path).display()
+        ),
+    };
+    StoreError::Damaged {
+        path: path.to_path_buf(),
+        what,
+        advice,
     }
 }
 

@@ -62,6 +62,12 @@ impl ImportReport {
         if e.done_before > 0 {
             s.push_str(&format!(", {} done before", e.done_before));
         }
+        if e.ambiguous > 0 {
+            s.push_str(&format!(
+                ", {} fitting several people and left for head office to make precise",
+                e.ambiguous
+            ));
+        }
         s.push(')');
         Some(s)
     }

@@ -123,3 +123,35 @@ fn a_damaged_backup_is_refused_and_the_store_is_untouched() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+/// A store whose `conf` file is gone, or with no backup beside it, is named as damaged in one
+/// sentence that points to the newest backup that reads back whole, with its date.
+#[test]
+fn a_damaged_store_is_named_with_the_newest_intact_backup_and_its_date() {
+    let (_dir, store) = common::demo_store();
+    let backups = store.with_file_name("store-backups");
+    std::fs::create_dir(&backups).unwrap();
+    let good = backups.join("manual-2026-11-23T090000.zip");
+    common::stdout_of(wortel(&store).arg("backup").arg(&good));
+    // A newer file that is no backup is passed over.
+    std::fs::write(backups.join("manual-2026-11-24T090000.zip"), b"half a zip").unwrap();
+    std::fs::remove_file(store.join("conf")).unwrap();
+    common::refused(
+        wortel(&store).arg("leads"),
+        &format!(
+            "the store at {} is damaged (its `conf` file is missing); restore the newest intact backup, {} (taken 2026-11-23 09:00 UTC), with `wortel restore {}`",
+            store.display(),
+            good.display(),
+            good.display()
+        ),
+    );
+    std::fs::remove_dir_all(&backups).unwrap();
+    common::refused(
+        wortel(&store).arg("leads"),
+        &format!(
+            "the store at {} is damaged (its `conf` file is missing); no intact backup was found in {}; restore one you keep elsewhere with `wortel restore FILE`",
+            store.display(),
+            backups.display()
+        ),
+    );
+}

@@ -123,3 +123,33 @@ fn a_figure_without_a_number_refuses_the_bundle() {
     let out = wortel(&store).arg("benchmark").output().unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("no network figures yet"));
 }
+
+#[test]
+fn figures_out_of_range_refuse_the_bundle_in_a_short_sentence() {
+    let (dir, store) = setup();
+    let file = dir.path().join("bad.zip");
+    for (figure, sentence) in [
+        (
+            json!({"measure": "nps", "value": 1e308}),
+            "benchmarks.ndjson line 1: nps 1e308 is outside -100 to 100; ask head office for a corrected bundle",
+        ),
+        (
+            json!({"measure": "conversion_rate", "channel": "web", "value": -3.5}),
+            "benchmarks.ndjson line 1: conversion_rate -3.5 is outside 0 to 100; ask head office for a corrected bundle",
+        ),
+        (
+            json!({"measure": "win_rate", "value": 250}),
+            "benchmarks.ndjson line 1: win_rate 250 is outside 0 to 100; ask head office for a corrected bundle",
+        ),
+    ] {
+        std::fs::write(&file, bundle(&[figure])).unwrap();
+        let out = wortel(&store).arg("import").arg(&file).output().unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            format!("wortel: {}: {sentence}\n", file.display())
+        );
+    }
+    let out = wortel(&store).arg("benchmark").output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("no network figures yet"));
+}

@@ -267,10 +267,21 @@ fn the_corpus_of_bad_bundles_is_refused_each_with_its_sentence() {
     );
 
     // Records.
+    let mut changed = lead(1);
+    changed["score"] = json!(12);
     refused(
         &store,
-        &good("HQ-DUP", 1, &[lead(1), lead(1)]),
-        "leads.ndjson line 2: lead id \"HQ-T-0001\" occurs twice in the bundle; ask head office for a corrected bundle",
+        &good("HQ-DUP", 1, &[lead(1), lead(2), changed]),
+        "leads.ndjson lines 1 and 3: lead id \"HQ-T-0001\" occurs twice with different values; ask head office for a corrected bundle",
+    );
+    // Identity is decided on the cleaned id: a bell character does not make a second lead.
+    let mut belled = lead(1);
+    belled["id"] = json!("HQ-T-0001\u{7}");
+    belled["score"] = json!(13);
+    refused(
+        &store,
+        &good("HQ-DUP", 1, &[lead(1), belled]),
+        "leads.ndjson lines 1 and 2: lead id \"HQ-T-0001\" occurs twice with different values; ask head office for a corrected bundle",
     );
     let mut missing = lead(2);
     missing.as_object_mut().unwrap().remove("received_at");
@@ -607,4 +618,126 @@ fn escape_sequences_in_a_bundle_never_reach_the_store_or_a_terminal() {
     assert_eq!(a.name, "Evil[2J]0;pwned B.V.");
     assert_eq!(l.notes, "line one line two[31m red");
     assert!(!a.name.chars().chain(l.notes.chars()).any(char::is_control));
+}
+
+#[test]
+fn a_lead_repeated_exactly_in_a_bundle_is_one_lead_and_the_store_checks_clean() {
+    let (_d, store) = setup();
+    let out = import(&store, &good("HQ-TWICE", 1, &[lead(1), lead(1)]), "t.zip");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 new leads"));
+    let check = wortel(&store).arg("check").output().unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+}
+
+/// Replaces every occurrence of `from` in `bytes` with `to` (same length).
+fn patch(bytes: &mut [u8], from: &[u8], to: &[u8]) {
+    assert_eq!(from.len(), to.len());
+    let mut found = 0;
+    for at in 0..bytes.len() - from.len() {
+        if &bytes[at..at + from.len()] == from {
+            bytes[at..at + from.len()].copy_from_slice(to);
+            found += 1;
+        }
+    }
+    assert!(found > 0, "nothing to patch");
+}
+
+#[test]
+fn two_entries_of_one_name_are_refused_though_the_zip_library_keeps_one() {
+    let (_d, store) = setup();
+    let leads = lines(&[lead(1)]);
+    let (m, sig) = signed_manifest(&manifest_json(&[("leads.ndjson", &leads)]));
+    let mut bytes = raw_zip(&[
+        ("manifest.json", m),
+        ("manifest.sig", sig),
+        ("leads.ndjson", leads.clone()),
+        ("leads.ndjsoX", lines(&[lead(2)])),
+    ]);
+    patch(&mut bytes, b"leads.ndjsoX", b"leads.ndjson");
+    refused(
+        &store,
+        &bytes,
+        "the bundle holds \"leads.ndjson\" twice; it is refused, ask head office for a clean bundle",
+    );
+}
+
+#[test]
+fn an_entry_whose_header_understates_its_size_is_stopped_at_what_it_declared() {
+    let (_d, store) = setup();
+    // 40 MB of one lead line repeated, deflated to a few hundred KB; the headers then claim
+    // 1,000,000 bytes (a believable ratio) while the data unpacks to forty times more.
+    let one = lines(&[lead(1)]);
+    let real: Vec<u8> = one.iter().copied().cycle().take(40_000_000).collect();
+    let (m, sig) = signed_manifest(&manifest_json(&[("leads.ndjson", &real)]));
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("manifest.json", stored).unwrap();
+    zip.write_all(&m).unwrap();
+    zip.start_file("manifest.sig", stored).unwrap();
+    zip.write_all(&sig).unwrap();
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("leads.ndjson", deflated).unwrap();
+    zip.write_all(&real).unwrap();
+    let mut bytes = zip.finish().unwrap().into_inner();
+    patch(
+        &mut bytes,
+        &40_000_000u32.to_le_bytes(),
+        &1_000_000u32.to_le_bytes(),
+    );
+    refused(
+        &store,
+        &bytes,
+        "\"leads.ndjson\" unpacks to more than the 1000000 bytes it declares; the bundle is refused, ask head office for a clean bundle",
+    );
+}
+
+#[test]
+fn a_manifest_sender_that_is_empty_huge_or_escaped_is_refused() {
+    let (_d, store) = setup();
+    let leads = lines(&[lead(1)]);
+    for from in [
+        json!(""),
+        json!("x".repeat(500_000)),
+        json!("hq\u{1b}]0;pwned\u{7}"),
+    ] {
+        let mut m = manifest_json(&[("leads.ndjson", &leads)]);
+        m["from"] = from;
+        let (m, sig) = signed_manifest(&m);
+        refused(
+            &store,
+            &raw_zip(&[
+                ("manifest.json", m),
+                ("manifest.sig", sig),
+                ("leads.ndjson", leads.clone()),
+            ]),
+            "the bundle's sender (`from`) is empty, too long or holds control characters; ask head office for a corrected bundle",
+        );
+    }
+}
+
+#[test]
+fn a_contact_name_too_long_is_refused_naming_the_file_and_line() {
+    let (_d, store) = setup();
+    let mut long = lead(2);
+    // Hex of hashes: 200,000 characters that do not compress past the zip-bomb ratio.
+    let name: String = (0..3125u32)
+        .map(|i| blake3::hash(&i.to_le_bytes()).to_hex().to_string())
+        .collect();
+    long["contact"] = json!({ "name": name });
+    refused(
+        &store,
+        &good("HQ-LONG", 1, &[lead(1), long]),
+        "leads.ndjson line 2: contact.name is longer than 10000 characters; ask head office for a corrected bundle",
+    );
 }

@@ -108,3 +108,103 @@ fn bad_sheets_are_refused_by_row_and_column_and_change_nothing() {
         assert_eq!(content(&store), before, "{name} changed the store");
     }
 }
+
+const HEAD: &str = "account_name,received_at,channel,score,kvk,postcode\n";
+
+#[test]
+fn a_row_pasted_twice_is_one_lead_and_the_store_checks_clean() {
+    let (dir, store) = demo_store();
+    let before = list(&store, &["leads", "--all", "--json"]).len();
+    let row = "Transport Jansen B.V.,2026-11-20,web,80,,3542 AD\n";
+    let file = write(
+        dir.path(),
+        "twice.csv",
+        format!("{HEAD}{row}{row}").as_bytes(),
+    );
+    let out = stdout_of(wortel(&store).args(["import", "--csv"]).arg(&file));
+    assert!(out.contains("1 new leads"), "{out}");
+    assert_eq!(
+        list(&store, &["leads", "--all", "--json"]).len(),
+        before + 1
+    );
+    stdout_of(wortel(&store).arg("check"));
+}
+
+#[test]
+fn two_differing_rows_for_one_lead_are_refused_naming_both_rows() {
+    let (dir, store) = demo_store();
+    let before = content(&store);
+    // Same identity (name, day, postcode); the score differs. The control character in the
+    // second name is cleaned away before identity is decided.
+    let text = format!(
+        "{HEAD}Bakker,2026-11-20,web,80,,1234 AB\nOther,2026-11-20,web,10,,\nBak\u{7}ker,2026-11-20,web,81,,1234 AB\n"
+    );
+    let file = write(dir.path(), "differ.csv", text.as_bytes());
+    let out = wortel(&store)
+        .args(["import", "--csv"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.starts_with(&format!(
+            "wortel: {} rows 2 and 4 are the same lead (id `CSV-",
+            file.display()
+        )) && err.contains("with different values; keep one of them"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(content(&store), before);
+}
+
+#[test]
+fn every_bad_row_is_reported_with_its_row_and_column() {
+    let (dir, store) = demo_store();
+    let before = content(&store);
+    let mut text =
+        format!("{HEAD}Good,2026-11-20,web,80,,\nA,2026-11-20,web,x,,\nB,someday,web,5,,\n");
+    for i in 0..60 {
+        text.push_str(&format!("C{i},2026-11-20,web,101,,\n"));
+    }
+    let file = write(dir.path(), "many.csv", text.as_bytes());
+    let f = file.display().to_string();
+    let out = wortel(&store)
+        .args(["import", "--csv"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with(&format!(
+            "wortel: {f} has 62 problems, fix them and import again: row 3, column score: `x` is not a whole number; row 4, column received_at: `someday` is not a date such as 2026-11-16; row 5, column score: 101 is outside 0 to 100; row 6, column score"
+        )),
+        "{err}"
+    );
+    assert_eq!(err.matches("column score: 101").count(), 48, "{err}");
+    assert!(err.trim_end().ends_with("; and 12 more"), "{err}");
+    assert_eq!(content(&store), before);
+}
+
+#[test]
+fn a_problem_found_while_placing_names_the_sheet_and_row_not_a_bundle_line() {
+    let (dir, store) = demo_store();
+    let before = content(&store);
+    let text = format!("{HEAD}Good,2026-11-20,web,80,,\nBad KvK,2026-11-20,web,80,12,\n");
+    let file = write(dir.path(), "kvk.csv", text.as_bytes());
+    let out = wortel(&store)
+        .args(["import", "--csv"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.starts_with(&format!("wortel: {} row 3: ", file.display())),
+        "{err}"
+    );
+    assert!(!err.contains("ndjson"), "{err}");
+    assert_eq!(content(&store), before);
+}

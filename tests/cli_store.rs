@@ -236,3 +236,39 @@ fn a_clock_setting_that_is_no_time_is_refused_in_a_sentence() {
     );
     assert!(!fresh.exists());
 }
+
+#[test]
+fn the_in_use_sentence_comes_at_once_while_a_live_process_holds_the_store() {
+    let (_dir, store) = demo_store();
+    let held = Store::open(&store).expect("the test opens the store");
+    let started = std::time::Instant::now();
+    refused(wortel(&store).args(["leads", "--json"]), &in_use(&store));
+    let took = started.elapsed();
+    drop(held);
+    // It used to wait 1.5 s for a lock that a live process would not give up.
+    assert!(
+        took < std::time::Duration::from_millis(1000),
+        "the refusal took {took:?}"
+    );
+}
+
+#[test]
+fn bundle_inspect_reads_a_bundle_while_the_store_is_open_elsewhere() {
+    let (dir, store) = scratch();
+    let bundle = dir.path().join("hq.zip");
+    stdout_of(
+        wortel(&store)
+            .args(["demo", "--no-tui", "--leads", "20", "--bundle"])
+            .arg(&bundle),
+    );
+    let held = Store::open(&store).expect("the test opens the store");
+    let out = stdout_of(wortel(&store).args(["bundle", "inspect"]).arg(&bundle));
+    drop(held);
+    assert!(out.contains("a valid leads bundle"), "{out}");
+    assert!(
+        out.contains("present, not checked (the store is open in another wortel process"),
+        "{out}"
+    );
+    let out = stdout_of(wortel(&store).args(["bundle", "inspect"]).arg(&bundle));
+    assert!(out.contains("verified with the pinned key"), "{out}");
+}

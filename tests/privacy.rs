@@ -569,3 +569,64 @@ fn erasing_an_owner_driver_clears_their_appointments() {
         "{place} is still in the files"
     );
 }
+
+/// Text typed on the command line reaches the store without escape sequences: a note that
+/// would retitle the pane, clear the screen and write the terminal's clipboard, and a consent
+/// source with a bell and a cursor move.
+#[test]
+fn escape_sequences_typed_on_the_command_line_are_not_stored() {
+    let (_d, store) = setup();
+    let c = someone(&store);
+    let hostile = "x\u{1b}]0;pwned\u{7}\u{1b}[2J\u{1b}]52;c;cHduZWQ=\u{7}y";
+    stdout_of(wortel(&store).args(["privacy", "consent", &c.name, "--withdraw", "marketing"]));
+    let out = wortel(&store)
+        .args([
+            "privacy",
+            "consent",
+            &c.name,
+            "--give",
+            "marketing",
+            "--source",
+        ])
+        .arg(format!("tel\u{7}\u{1b}[1Afoon{hostile}"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lead = common::list(&store, &["leads", "--json"])
+        .into_iter()
+        .find(|l| l["status"] == "new")
+        .unwrap();
+    let id = lead["id"].as_str().unwrap().to_string();
+    let out = wortel(&store)
+        .args([
+            "log-visit",
+            "--lead",
+            &id,
+            "--outcome",
+            "5",
+            "--note",
+            hostile,
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let dump = common::store_files::dump(&store);
+    let all: String = dump.values().cloned().collect();
+    assert!(
+        !all.contains("\\u001b") && !all.contains("\\u0007"),
+        "{all}"
+    );
+    assert!(
+        all.contains("\"telfoonxy\""),
+        "the source is kept, cleaned: {all}"
+    );
+    assert!(all.contains("\"xy\""), "the note is kept, cleaned");
+}

@@ -285,3 +285,105 @@ fn a_malformed_erasure_file_refuses_the_whole_bundle_and_changes_nothing() {
     }
     assert!(files_contain(&store, a.email.as_bytes()));
 }
+
+fn contact_names(store: &Path) -> Vec<String> {
+    let s = Store::open(store).unwrap();
+    s.all_contacts().map(|c| c.unwrap().name).collect()
+}
+
+#[test]
+fn a_request_names_exactly_one_person_owner_drivers_included_and_shared_addresses_are_reported() {
+    let (_dir, store) = setup();
+    let lead = |id: &str, account: Value, contact: Value| {
+        json!({
+            "id": id, "received_at": "2026-11-22T08:00:00Z", "source": {"channel": "web"},
+            "score": 50, "account": account, "contact": contact,
+        })
+    };
+    let shared = json!({"name": "Gedeeld Transport B.V.", "kvk": "55999111",
+                        "address": {"postcode": "9999 ZZ", "city": "Assen"}});
+    let leads = [
+        // An owner-driver known only as a person-kind account, no contact record.
+        json!({"id": "HQ-OD-1", "received_at": "2026-11-22T08:00:00Z",
+               "source": {"channel": "web"}, "score": 50,
+               "account": {"name": "Henk Zelfrijder", "kind": "person",
+                           "phone": "+31 6 4444 1111", "email": "henk@zelfrijder.example"}}),
+        lead(
+            "HQ-SH-1",
+            shared.clone(),
+            json!({"name": "Anna Gedeeld", "email": "info@gedeeld.example", "phone": "+31 6 5555 0001"}),
+        ),
+        lead(
+            "HQ-SH-2",
+            shared,
+            json!({"name": "Bert Gedeeld", "email": "info@gedeeld.example", "phone": "+31 6 5555 0002"}),
+        ),
+    ];
+    let out = import(
+        &store,
+        &bundle("HQ-PEOPLE", 1, &[("leads.ndjson", lines(&leads))]),
+        "p.zip",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(contact_names(&store).contains(&"Anna Gedeeld".to_string()));
+
+    let erasures = [
+        json!({"request_id": "ER-OD", "requested_at": "2026-11-20", "email": "HENK@zelfrijder.example"}),
+        json!({"request_id": "ER-SHARED", "requested_at": "2026-11-20", "email": "info@gedeeld.example"}),
+    ];
+    let out = import(
+        &store,
+        &bundle("HQ-ER-2", 2, &[("erasures.ndjson", lines(&erasures))]),
+        "e.zip",
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("2 erasure requests applied (1 contacts erased, 0 not found, 1 fitting several people and left for head office to make precise)"),
+        "{stdout}"
+    );
+    for needle in ["Henk Zelfrijder", "henk@zelfrijder.example", "4444 1111"] {
+        assert!(
+            !files_contain(&store, needle.as_bytes()),
+            "{needle} is still stored"
+        );
+    }
+    let names = contact_names(&store);
+    assert!(
+        names.contains(&"Anna Gedeeld".to_string()) && names.contains(&"Bert Gedeeld".to_string())
+    );
+
+    // With the phone too, the request singles Anna out: she goes, Bert stays.
+    let precise = [
+        json!({"request_id": "ER-ANNA", "requested_at": "2026-11-21",
+                          "email": "info@gedeeld.example", "phone": "06-5555 0001"}),
+    ];
+    let out = import(
+        &store,
+        &bundle("HQ-ER-3", 3, &[("erasures.ndjson", lines(&precise))]),
+        "e3.zip",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let names = contact_names(&store);
+    assert!(!names.contains(&"Anna Gedeeld".to_string()), "{names:?}");
+    assert!(names.contains(&"Bert Gedeeld".to_string()), "{names:?}");
+    let reported = exported_erasures(&store, &store.with_file_name("fb.zip"));
+    let shared = reported
+        .iter()
+        .find(|r| r["request_id"] == "ER-SHARED")
+        .unwrap();
+    assert_eq!(shared["ambiguous"], true, "{shared}");
+    assert_eq!(shared["people_matching"], 2, "{shared}");
+}

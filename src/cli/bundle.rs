@@ -22,6 +22,7 @@ pub enum BundleCommand {
 
 pub fn run(ctx: &Context, cmd: &BundleCommand) -> Result<()> {
     let BundleCommand::Inspect { file, key } = cmd;
+    let store_busy = ctx.store.join("db").exists() && Store::open_elsewhere(&ctx.store);
     let key = match key {
         Some(path) => {
             let text = std::fs::read_to_string(path).map_err(|e| {
@@ -35,8 +36,10 @@ pub fn run(ctx: &Context, cmd: &BundleCommand) -> Result<()> {
                 &format!("the file {}", path.display()),
             )?)
         }
-        // The store is only read for its pinned key, and only if it is there.
-        None if ctx.store.join("db").exists() => {
+        // The store is only read for its pinned key, and only if it is there and free: while
+        // the full-screen view has it open, the bundle is still read and verified, and the
+        // signature reported as not checked.
+        None if ctx.store.join("db").exists() && !store_busy => {
             Store::open(&ctx.store)?.head_office_key()?.map(PublicKey)
         }
         None => None,
@@ -66,6 +69,8 @@ pub fn run(ctx: &Context, cmd: &BundleCommand) -> Result<()> {
         "  signature {}",
         match bundle.signature {
             Signature::Verified => "verified with the pinned key",
+            Signature::Unchecked if store_busy =>
+                "present, not checked (the store is open in another wortel process; pass --key FILE)",
             Signature::Unchecked => "present, not checked (no key known; pass --key FILE)",
             Signature::Unsigned => "none",
         }

@@ -5,7 +5,7 @@ use super::Context;
 use anyhow::{Result, anyhow};
 use std::path::{Path, PathBuf};
 use wortel::bundle::{PublicKey, caps::MAX_BUNDLE_BYTES, read_bundle};
-use wortel::ops::{ImportError, apply_leads, import_benchmarks, import_leads};
+use wortel::ops::{ImportError, apply_sheet_leads, import_benchmarks, import_leads};
 use wortel::store::Store;
 
 #[derive(Debug, clap::Args)]
@@ -44,10 +44,10 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
     let bytes = read_file(&args.file)?;
     if args.csv {
         let name = args.file.display().to_string();
-        let leads = wortel::interop::csv_import::read_leads_csv(&bytes, &name, &ctx.tz)
+        let rows = wortel::interop::csv_import::read_leads_csv_rows(&bytes, &name, &ctx.tz)
             .map_err(|e| anyhow!(e))?;
-        let bar = progress_bar(leads.len() as u64, "placing leads");
-        let report = apply_leads(&store, &leads, &[], ctx.now, None, &mut |n| {
+        let bar = progress_bar(rows.len() as u64, "placing leads");
+        let report = apply_sheet_leads(&store, &name, &rows, ctx.now, &mut |n| {
             if let Some(b) = &bar {
                 if n % 256 == 0 {
                     b.set_position(n as u64);
@@ -57,10 +57,8 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
         if let Some(b) = bar {
             b.finish_and_clear();
         }
-        let report = report.map_err(|e| match e {
-            ImportError::Bundle(b) => anyhow!("{name}: {b}"),
-            ImportError::Store(s) => anyhow!(s),
-        })?;
+        // The sentence already names the file and the row.
+        let report = report.map_err(|e| anyhow!(e))?;
         println!(
             "imported {name}: {} new leads ({} for accounts already here, {} new accounts), {} updated",
             report.new_leads, report.matched_accounts, report.new_accounts, report.updated_leads

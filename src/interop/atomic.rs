@@ -1,6 +1,11 @@
 //! Writing a file whole or not at all: a temporary file beside the target, written, synced,
 //! renamed over it, and the folder synced — so a crash or a full disk never leaves half a file
 //! where a calendar or head office expects a whole one.
+//!
+//! The temporary file is created new (`O_EXCL`, which never follows a link planted under its
+//! name), readable by its owner only, under a name no one can guess (`.NAME.PID.RANDOM.tmp`):
+//! in a shared folder another local user can neither read the contacts through a link nor
+//! make wortel overwrite a file of theirs choosing.
 
 use std::io::Write;
 use std::path::Path;
@@ -27,8 +32,9 @@ fn folder_of(path: &Path) -> &Path {
         .unwrap_or(Path::new("."))
 }
 
-/// Removes the temporary files (`.NAME.PID.tmp`) that a writer of `name` killed midway left in
-/// `dir`: never under the final name, but they may hold personal data.
+/// Removes the temporary files (`.NAME.PID.RANDOM.tmp`, or `.NAME.PID.tmp` from older
+/// versions) that a writer of `name` killed midway left in `dir`: never under the final name,
+/// but they may hold personal data.
 fn clear_stale_temporaries(dir: &Path, name: &str) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
@@ -39,6 +45,7 @@ fn clear_stale_temporaries(dir: &Path, name: &str) {
         let pid = file
             .strip_prefix(&prefix)
             .and_then(|rest| rest.strip_suffix(".tmp"))
+            .and_then(|rest| rest.split('.').next())
             .and_then(|pid| pid.parse::<u32>().ok());
         if let Some(pid) = pid {
             if pid != std::process::id() && !crate::store::process_runs(pid) {
@@ -46,6 +53,15 @@ fn clear_stale_temporaries(dir: &Path, name: &str) {
             }
         }
     }
+}
+
+/// A new, private temporary file in `dir` named `.{name}.{pid}.{random}.tmp`.
+pub fn new_temporary(dir: &Path, name: &str) -> std::io::Result<tempfile::NamedTempFile> {
+    tempfile::Builder::new()
+        .prefix(&format!(".{name}.{}.", std::process::id()))
+        .suffix(".tmp")
+        .rand_bytes(10)
+        .tempfile_in(dir)
 }
 
 /// Writes `bytes` to `path` so the name only ever holds a whole file; the error is one sentence.
@@ -63,18 +79,15 @@ pub fn write_atomically_with(
     let dir = folder_of(path);
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
     clear_stale_temporaries(dir, name);
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    // On failure the temporary file is removed when it is dropped.
     let written = (|| -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        write(&mut f)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)?;
+        let mut tmp = new_temporary(dir, name)?;
+        write(tmp.as_file_mut())?;
+        tmp.as_file().sync_all()?;
+        tmp.persist(path).map_err(|e| e.error)?;
         std::fs::File::open(dir)?.sync_all()
     })();
-    written.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        cannot_write(path, &e)
-    })
+    written.map_err(|e| cannot_write(path, &e))
 }
 
 /// Why `path` could not be written, as one sentence that names a full or read-only disk.
@@ -113,5 +126,33 @@ mod tests {
             "only temporaries of this file name are touched"
         );
         assert_eq!(std::fs::read(&target).unwrap(), b"BEGIN:VCARD");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_planted_under_the_old_temporary_name_is_neither_followed_nor_read() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victims-file");
+        std::fs::write(&victim, b"keep me").unwrap();
+        let target = dir.path().join("people.vcf");
+        // The name the old writer used, and a later random-looking one: both links.
+        let planted = dir
+            .path()
+            .join(format!(".people.vcf.{}.tmp", std::process::id()));
+        std::os::unix::fs::symlink(&victim, &planted).unwrap();
+        write_atomically(&target, b"BEGIN:VCARD").unwrap();
+        assert_eq!(std::fs::read(&victim).unwrap(), b"keep me");
+        assert_eq!(std::fs::read(&target).unwrap(), b"BEGIN:VCARD");
+        assert!(std::fs::symlink_metadata(&target).unwrap().is_file());
+        let mode = std::fs::metadata(&target).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "readable by its owner only: {mode:o}");
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tmp"))
+            .collect();
+        assert_eq!(left.len(), 1, "only the planted link is left: {left:?}");
     }
 }

@@ -7,7 +7,7 @@
 use super::hq_erasure::{HqErasureReport, plan_hq_erasures};
 use super::tiers::tier_of;
 use crate::bundle::erasures::parse_erasures;
-use crate::bundle::leads::{AccountIn, ContactIn, LeadIn, parse_leads};
+use crate::bundle::leads::{AccountIn, ContactIn, LeadIn, RetractionIn, parse_leads_lines};
 use crate::bundle::{Bundle, BundleError, Kind, printable};
 use crate::domain::text::{normalise_kvk, normalise_name};
 use crate::domain::*;
@@ -61,6 +61,12 @@ impl ImportReport {
         );
         if e.done_before > 0 {
             s.push_str(&format!(", {} done before", e.done_before));
+        }
+        if e.ambiguous > 0 {
+            s.push_str(&format!(
+                ", {} fitting several people and left for head office to make precise",
+                e.ambiguous
+            ));
         }
         s.push(')');
         Some(s)
@@ -142,14 +148,19 @@ pub fn import_leads(
             ..Default::default()
         });
     }
-    let (leads, retractions) = parse_leads(bundle)?;
+    let (lines, retractions) = parse_leads_lines(bundle)?;
     let erasures = parse_erasures(bundle)?;
+    let (numbers, leads): (Vec<usize>, Vec<LeadIn>) = lines.into_iter().unzip();
+    let at = |n: usize| format!("leads.ndjson line {}", numbers[n]);
     let (mut ws, mut report) = plan_leads(
         store,
-        &leads,
-        &retractions,
+        Placing {
+            leads: &leads,
+            at: &at,
+            retractions: &retractions,
+            ledger: Some(&bundle.manifest),
+        },
         now,
-        Some(&bundle.manifest),
         progress,
     )?;
     // After the leads, in the same write: erasures read records as the leads left them.
@@ -161,55 +172,133 @@ pub fn import_leads(
 }
 
 /// Places leads and retractions in one atomic write; `ledger` (a bundle's manifest) is recorded
-/// in the same write so the bundle is never applied twice.
+/// in the same write so the bundle is never applied twice. A problem names the lead by its
+/// position in `leads` (from 1); [`apply_sheet_leads`] names sheet rows instead.
 pub fn apply_leads(
     store: &Store,
     leads: &[LeadIn],
-    retractions: &[crate::bundle::leads::RetractionIn],
+    retractions: &[RetractionIn],
     now: Timestamp,
     ledger: Option<&crate::bundle::Manifest>,
     progress: &mut dyn FnMut(usize),
 ) -> Result<ImportReport, ImportError> {
-    let (ws, mut report) = plan_leads(store, leads, retractions, now, ledger, progress)?;
+    let at = |n: usize| format!("lead {}", n + 1);
+    let placing = Placing {
+        leads,
+        at: &at,
+        retractions,
+        ledger,
+    };
+    commit_plan(store, placing, now, progress)
+}
+
+/// Leads read from a spreadsheet (`(row, lead)` as [`crate::interop::csv_import::read_leads_csv_rows`]
+/// returns them) placed in one atomic write; a problem names `file` and the row.
+pub fn apply_sheet_leads(
+    store: &Store,
+    file: &str,
+    rows: &[(usize, LeadIn)],
+    now: Timestamp,
+    progress: &mut dyn FnMut(usize),
+) -> Result<ImportReport, ImportError> {
+    let (numbers, leads): (Vec<usize>, Vec<LeadIn>) = rows.iter().cloned().unzip();
+    let at = |n: usize| format!("{} row {}", printable(file), numbers[n]);
+    let placing = Placing {
+        leads: &leads,
+        at: &at,
+        retractions: &[],
+        ledger: None,
+    };
+    commit_plan(store, placing, now, progress)
+}
+
+fn commit_plan(
+    store: &Store,
+    placing: Placing,
+    now: Timestamp,
+    progress: &mut dyn FnMut(usize),
+) -> Result<ImportReport, ImportError> {
+    let (ws, mut report) = plan_leads(store, placing, now, progress)?;
     if !ws.is_empty() {
         report.receipt = Some(store.commit(&ws, now)?);
     }
     Ok(report)
 }
 
+/// What one import places: the leads, where each came from (for refusals), retractions, and
+/// the bundle to record as imported.
+struct Placing<'a> {
+    leads: &'a [LeadIn],
+    at: &'a dyn Fn(usize) -> String,
+    retractions: &'a [RetractionIn],
+    ledger: Option<&'a crate::bundle::Manifest>,
+}
+
+/// The leads cleaned of control characters, one per head-office id: a lead given twice
+/// identically is placed once, two differing ones are refused naming both. Identity is
+/// decided on the cleaned id, the one that is stored.
+fn distinct_leads(placing: &Placing) -> Result<Vec<(usize, LeadIn)>, ImportError> {
+    let mut out: Vec<(usize, LeadIn)> = Vec::with_capacity(placing.leads.len());
+    let mut seen: HashMap<String, usize> = HashMap::with_capacity(placing.leads.len());
+    for (n, l) in placing.leads.iter().enumerate() {
+        let l = l.printable();
+        if l.id.trim().is_empty() {
+            return Err(refuse(format!("{}: the lead id is empty", (placing.at)(n))));
+        }
+        if let Some(&k) = seen.get(&l.id) {
+            let (first, earlier) = &out[k];
+            if *earlier == l {
+                continue;
+            }
+            return Err(refuse(format!(
+                "{} and {} are the same lead (id \"{}\") with different values; keep one of them",
+                (placing.at)(*first),
+                (placing.at)(n),
+                l.id
+            )));
+        }
+        seen.insert(l.id.clone(), out.len());
+        out.push((n, l));
+    }
+    Ok(out)
+}
+
 /// The write [`apply_leads`] commits, and its report (without a receipt).
 fn plan_leads(
     store: &Store,
-    leads: &[LeadIn],
-    retractions: &[crate::bundle::leads::RetractionIn],
+    placing: Placing,
     now: Timestamp,
-    ledger: Option<&crate::bundle::Manifest>,
     progress: &mut dyn FnMut(usize),
 ) -> Result<(WriteSet, ImportReport), ImportError> {
     let mut report = ImportReport::default();
     let mut ws = WriteSet::new();
     // Text from a file is stored without control characters or escape sequences.
-    let leads: Vec<LeadIn> = leads.iter().map(LeadIn::printable).collect();
-    let leads = leads.as_slice();
+    let leads = distinct_leads(&placing)?;
+    let Placing {
+        at,
+        retractions,
+        ledger,
+        ..
+    } = placing;
     // Accounts this import created or changed, by id, and how to find them again.
     let mut accounts: HashMap<AccountId, Account> = HashMap::new();
     let mut by_key: HashMap<String, AccountId> = HashMap::new();
     let mut contacts: HashMap<AccountId, Vec<Contact>> = HashMap::new();
 
-    for (n, l) in leads.iter().enumerate() {
-        let line = n + 1;
+    for (done, (n, l)) in leads.iter().enumerate() {
+        let line = at(*n);
         if let Some(mut existing) = store.lead_by_external(&l.id)? {
             update_lead(&mut existing, l);
             existing
                 .validate()
-                .map_err(|e| refuse(format!("leads.ndjson line {line}: {e}")))?;
+                .map_err(|e| refuse(format!("{line}: {e}")))?;
             ws.put(existing);
             report.updated_leads += 1;
-            progress(line);
+            progress(done + 1);
             continue;
         }
         let (account_id, matched) =
-            place_account(store, &l.account, line, now, &mut accounts, &mut by_key)?;
+            place_account(store, &l.account, &line, now, &mut accounts, &mut by_key)?;
         if matched {
             report.matched_accounts += 1;
         }
@@ -228,10 +317,10 @@ fn plan_leads(
         }
         lead.tier = tier_of(&lead, &account);
         lead.validate()
-            .map_err(|e| refuse(format!("leads.ndjson line {line}: {e}")))?;
+            .map_err(|e| refuse(format!("{line}: {e}")))?;
         ws.put(lead);
         report.new_leads += 1;
-        progress(line);
+        progress(done + 1);
     }
     for r in retractions {
         match store.lead_by_external(&r.lead_id)? {
@@ -288,15 +377,13 @@ fn update_lead(lead: &mut Lead, l: &LeadIn) {
 fn place_account(
     store: &Store,
     a: &AccountIn,
-    line: usize,
+    line: &str,
     now: Timestamp,
     accounts: &mut HashMap<AccountId, Account>,
     by_key: &mut HashMap<String, AccountId>,
 ) -> Result<(AccountId, bool), ImportError> {
     let kvk = match a.kvk.as_deref().filter(|k| !k.trim().is_empty()) {
-        Some(k) => {
-            Some(normalise_kvk(k).map_err(|e| refuse(format!("leads.ndjson line {line}: {e}")))?)
-        }
+        Some(k) => Some(normalise_kvk(k).map_err(|e| refuse(format!("{line}: {e}")))?),
         None => None,
     };
     let postcode: String = a
@@ -357,8 +444,7 @@ fn place_account(
             n.phone = a.phone.clone();
             n.email = a.email.clone();
             n.origin = Origin::HeadOffice;
-            n.validate()
-                .map_err(|e| refuse(format!("leads.ndjson line {line}: {e}")))?;
+            n.validate().map_err(|e| refuse(format!("{line}: {e}")))?;
             (n, false)
         }
     };

@@ -24,7 +24,7 @@ pub use benchmarks::{
 pub use deals::{DealEdited, edit_deal, load_deals, record_quote, step_deal};
 pub use feedback::{FeedbackExport, export_feedback, parse_week, week_of};
 pub use hq_erasure::{HqErasureReport, plan_hq_erasures};
-pub use import::{ImportError, ImportReport, apply_leads, import_leads};
+pub use import::{ImportError, ImportReport, apply_leads, apply_sheet_leads, import_leads};
 pub use lead_triage::{
     BulkTriage, TriageResult, TriageStep, accept_lead, convert_lead, convert_lead_estimated,
     reject_lead, snooze_lead, triage_leads, wake_lead,

@@ -105,35 +105,42 @@ impl Store {
         zip.finish().map_err(|e| self.io(e))
     }
 
-    /// Streams a backup into `tmp`, syncs it, and renames it to `file`; nothing is left under
-    /// either name when that fails.
-    fn write_backup_file(&self, tmp: &Path, file: &Path, now: jiff::Timestamp) -> Result<()> {
-        let f = std::fs::File::create(tmp).map_err(|e| io(file, e))?;
-        let written = self
-            .backup_to(std::io::BufWriter::new(f), now)
+    /// Streams a backup into a new private temporary file beside `file` (created exclusively,
+    /// under an unguessable name starting `.{prefix}.`), syncs it, and renames it to `file`;
+    /// nothing is left under either name when that fails.
+    fn write_backup_file(&self, prefix: &str, file: &Path, now: jiff::Timestamp) -> Result<()> {
+        let dir = match file.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        let tmp = crate::interop::atomic::new_temporary(dir, prefix).map_err(|e| io(file, e))?;
+        let (f, tmp_path) = tmp.into_parts();
+        self.backup_to(std::io::BufWriter::new(f), now)
             .and_then(|w| {
                 (|| -> std::io::Result<()> {
                     let f = w.into_inner().map_err(|e| e.into_error())?;
                     f.sync_all()?;
-                    std::fs::rename(tmp, file)?;
-                    match file.parent() {
-                        Some(dir) if !dir.as_os_str().is_empty() => {
-                            std::fs::File::open(dir)?.sync_all()
-                        }
-                        _ => Ok(()),
-                    }
+                    tmp_path.persist(file).map_err(|e| e.error)?;
+                    std::fs::File::open(dir)?.sync_all()
                 })()
                 .map_err(|e| io(file, e))
-            });
-        if written.is_err() {
-            let _ = std::fs::remove_file(tmp);
-        }
-        written
+            })
     }
 
     /// Replaces the store at `path` with the backup in `file`: everything verified and rebuilt
     /// beside it, checked, then swapped in; on any problem the store is left as it was.
     pub fn restore(path: &Path, file: &Path) -> Result<()> {
+        let (_, trees) = read_backup(file)?;
+        Self::restore_trees(path, file, trees)
+    }
+}
+
+/// The trees of a backup as (name, entry count, bytes).
+type BackupTrees = Vec<(String, u64, Vec<u8>)>;
+
+/// Reads and verifies a backup file: manifest, format, schema and every tree's checksum.
+fn read_backup(file: &Path) -> Result<(BackupManifest, BackupTrees)> {
+    {
         let bytes = std::fs::read(file).map_err(|e| io(file, e))?;
         let mut zip =
             zip::ZipArchive::new(Cursor::new(&bytes)).map_err(|_| bad(file, "not a zip file"))?;
@@ -167,6 +174,27 @@ impl Store {
             }
             trees.push((t.name.clone(), t.entries, data));
         }
+        Ok((manifest, trees))
+    }
+}
+
+/// The newest backup beside the store at `store` (daily or manual) that reads back whole,
+/// with the time it was taken: what a damaged store's sentence points to.
+pub fn newest_intact_backup(store: &Path) -> Option<(PathBuf, jiff::Timestamp)> {
+    let dir = backups_dir(store);
+    let mut found: Vec<(jiff::Timestamp, PathBuf)> = std::fs::read_dir(&dir)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "zip"))
+        .filter_map(|p| read_backup(&p).ok().map(|(m, _)| (m.created_at, p)))
+        .collect();
+    found.sort();
+    found.pop().map(|(t, p)| (p, t))
+}
+
+impl Store {
+    fn restore_trees(path: &Path, file: &Path, trees: BackupTrees) -> Result<()> {
         super::compact::clear_stale_work(path);
         let fresh = super::compact::sibling(path, "restore");
         if fresh.exists() {
@@ -251,8 +279,7 @@ impl Store {
                 let _ = std::fs::remove_file(e.path());
             }
         }
-        let tmp = dir.join(format!(".backup-{today}.{}.tmp", std::process::id()));
-        self.write_backup_file(&tmp, &file, now)?;
+        self.write_backup_file(&format!("backup-{today}"), &file, now)?;
         let mut kept: Vec<PathBuf> = std::fs::read_dir(dir)
             .map_err(|e| io(dir, e))?
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -284,8 +311,7 @@ impl Store {
             n += 1;
             file = dir.join(format!("manual-{stamp}-{n}.zip"));
         }
-        let tmp = dir.join(format!(".manual-{stamp}.{}.tmp", std::process::id()));
-        self.write_backup_file(&tmp, &file, now)?;
+        self.write_backup_file(&format!("manual-{stamp}"), &file, now)?;
         Ok(file)
     }
 }

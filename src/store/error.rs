@@ -43,6 +43,14 @@ pub enum StoreError {
     },
     #[error("{}", io_sentence(.path, .detail))]
     Io { path: PathBuf, detail: String },
+    /// The store's files are damaged (sled cannot read them, or `conf`/`db` is gone); `advice`
+    /// names the newest intact backup and its date, or says none was found.
+    #[error("the store at {path} is damaged ({what}); {advice}")]
+    Damaged {
+        path: PathBuf,
+        what: String,
+        advice: String,
+    },
     #[error("{file} is not a usable wortel backup ({why}); the store was not touched")]
     BadBackup { file: PathBuf, why: String },
 }

@@ -35,7 +35,10 @@ impl Store {
             return Err(StoreError::NotADirectory(path.to_path_buf()));
         }
         if !is_store_dir(path) {
-            return Err(StoreError::NotAStore(path.to_path_buf()));
+            return Err(match missing_store_file(path) {
+                Some(what) => damaged(path, what),
+                None => StoreError::NotAStore(path.to_path_buf()),
+            });
         }
         let store = Self::open_dir(path)?;
         let due = store
@@ -52,6 +55,12 @@ impl Store {
         drop(store);
         let _ = Self::compact(path);
         Self::open_dir(path)
+    }
+
+    /// True when another running process (the full-screen view, say) has the store at `path`
+    /// open: a command that only reads from it for convenience goes on without it.
+    pub fn open_elsewhere(path: &Path) -> bool {
+        held_by_another_live_process(path)
     }
 
     /// Opens the sled database at `path` (checked to be a store) and clears working copies
@@ -169,12 +178,17 @@ impl Store {
     }
 }
 
+/// How long a lock held by another running process is given to be let go (it may be closing
+/// the store right now) before the store is called in use.
+const LIVE_HOLDER_GRACE: std::time::Duration = std::time::Duration::from_millis(200);
+
 /// How long to wait for a lock that may be about to be released.
 const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(1500);
 
 /// Opens the sled database. sled releases its file lock from a background thread after the
 /// last handle is dropped, so a store closed a moment ago (by this process or one that just
-/// exited) can still look locked: retry briefly before calling it "in use".
+/// exited) can still look locked: retry briefly then. When another process that is alive
+/// holds the lock (the full-screen view is open), it is "in use" at once, without waiting.
 fn open_with_retry(path: &Path) -> Result<sled::Db> {
     let started = std::time::Instant::now();
     loop {
@@ -187,6 +201,14 @@ fn open_with_retry(path: &Path) -> Result<sled::Db> {
         {
             Ok(db) => return Ok(db),
             Err(e) => match open_error(path, e) {
+                // A live holder may be closing its handle this very moment (sled lets go from
+                // a background thread): a short grace, not the long wait.
+                e @ StoreError::InUse(_)
+                    if started.elapsed() >= LIVE_HOLDER_GRACE
+                        && held_by_another_live_process(path) =>
+                {
+                    return Err(e);
+                }
                 StoreError::InUse(_) if started.elapsed() < LOCK_WAIT => {
                     std::thread::sleep(std::time::Duration::from_millis(10));
                 }
@@ -234,15 +256,96 @@ fn clear_unfinished_snapshots(path: &Path) -> bool {
     true
 }
 
+/// True when the kernel's lock table shows a process other than this one, still running,
+/// holding a lock on the store's `db` file. Unknown (no lock table, not Linux) is false: the
+/// caller then waits as before.
+fn held_by_another_live_process(path: &Path) -> bool {
+    lock_holders(&path.join("db"))
+        .into_iter()
+        .any(|pid| pid != std::process::id() && super::compact::process_runs(pid))
+}
+
+/// The processes holding a lock on `file`, from `/proc/locks` (`1: FLOCK ADVISORY WRITE PID
+/// MAJ:MIN:INODE 0 EOF`; waiting requests, marked `->`, are skipped).
+fn lock_holders(file: &Path) -> Vec<u32> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let (Ok(meta), Ok(table)) = (
+            std::fs::metadata(file),
+            std::fs::read_to_string("/proc/locks"),
+        ) else {
+            return Vec::new();
+        };
+        let inode = meta.ino().to_string();
+        table
+            .lines()
+            .filter(|l| !l.contains("->"))
+            .filter_map(|l| {
+                let fields: Vec<&str> = l.split_whitespace().collect();
+                let (pid, id) = (fields.get(4)?, fields.get(5)?);
+                (id.rsplit(':').next() == Some(inode.as_str()))
+                    .then(|| pid.parse().ok())
+                    .flatten()
+            })
+            .collect()
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = file;
+        Vec::new()
+    }
+}
+
 fn open_error(path: &Path, e: sled::Error) -> StoreError {
     let text = e.to_string();
     if text.contains("could not acquire lock") || text.contains("WouldBlock") {
         StoreError::InUse(path.to_path_buf())
+    } else if matches!(e, sled::Error::Corruption { .. }) || text.contains("corrupt") {
+        damaged(path, "its files cannot be read back".into())
     } else {
         StoreError::Io {
             path: path.to_path_buf(),
             detail: text,
         }
+    }
+}
+
+/// What is missing from a directory that was a store (it holds one of sled's files but not
+/// both `conf` and `db`); `None` when it never was one.
+fn missing_store_file(path: &Path) -> Option<String> {
+    let conf = path.join("conf").is_file();
+    let db = path.join("db").is_file();
+    let sled_files = std::fs::read_dir(path).ok()?.flatten().any(|e| {
+        let n = e.file_name().to_string_lossy().into_owned();
+        n.starts_with("snap.") || n == "blobs"
+    });
+    match (conf, db) {
+        (false, true) => Some("its `conf` file is missing".into()),
+        (true, false) => Some("its `db` file is missing".into()),
+        (false, false) if sled_files => Some("its `conf` and `db` files are missing".into()),
+        _ => None,
+    }
+}
+
+/// The damaged-store error, pointing to the newest backup that reads back whole.
+fn damaged(path: &Path, what: String) -> StoreError {
+    let advice = match super::backup::newest_intact_backup(path) {
+        Some((file, taken)) => format!(
+            "restore the newest intact backup, {} (taken {}), with `wortel restore {}`",
+            file.display(),
+            taken.strftime("%Y-%m-%d %H:%M UTC"),
+            file.display()
+        ),
+        None => format!(
+            "no intact backup was found in {}; restore one you keep elsewhere with `wortel restore FILE`",
+            super::backup::backups_dir(path).display()
+        ),
+    };
+    StoreError::Damaged {
+        path: path.to_path_buf(),
+        what,
+        advice,
     }
 }
 

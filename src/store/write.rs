@@ -27,9 +27,10 @@ impl WriteSet {
         Self::default()
     }
 
-    /// Inserts or replaces a record.
+    /// Inserts or replaces a record, its text cleaned of escape sequences and control
+    /// characters (the one boundary every source passes: CLI, forms, bundles, sheets, restore).
     pub fn put(&mut self, record: impl Into<Record>) -> &mut Self {
-        let r = record.into();
+        let r = record.into().cleaned();
         self.ops.push((r.kind(), r.key(), Some(r)));
         self
     }

@@ -1,7 +1,8 @@
 //! Leads from a spreadsheet (`wortel import --csv FILE`): UTF-8 with or without a byte-order
 //! mark, `,` or `;` between fields (whichever the header uses), a header row with the column
-//! names below. Every row is checked before anything is written; a problem names the row and
-//! the column. The rows then go through the same placement as a head-office bundle.
+//! names below. Every row is checked before anything is written; every problem (up to
+//! [`MAX_REPORTED`]) names its row and column, so a salesperson fixes the sheet in one go. The
+//! rows then go through the same placement as a head-office bundle.
 //!
 //! Required columns: `account_name`, `received_at` (2026-11-16 or an RFC 3339 time), `channel`
 //! (data-mining, telemarketing, web, event, dealer, other), `score` (0–100). Optional: `id`
@@ -10,21 +11,53 @@
 //! (separated by `|`), `incentive` (yes/no), `kvk`, `street`, `postcode`, `city`, `country`,
 //! `phone`, `email`, `lifecycle`, `contact_name`, `contact_role`, `contact_phone`,
 //! `contact_email`, `notes`. Other columns are ignored.
+//!
+//! Identity is decided on the cleaned values (control characters removed): a row pasted twice
+//! is one lead, and two differing rows for one lead are refused with both row numbers.
 
+use crate::bundle::caps::MAX_FIELD_CHARS;
 use crate::bundle::leads::{AccountIn, AddressIn, ContactIn, LeadIn, SourceIn};
 use crate::domain::{Channel, Lifecycle};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
+use std::collections::HashMap;
 
 const REQUIRED: [&str; 4] = ["account_name", "received_at", "channel", "score"];
 
-/// Reads every row into a lead, or the first problem as one sentence. The sentence quotes cells,
-/// which may hold line breaks and escape sequences, so it is made printable.
+/// Bad rows named in one refusal; more are counted, not listed.
+pub const MAX_REPORTED: usize = 50;
+
+/// Reads every row into a lead, or every problem (up to [`MAX_REPORTED`]) in one line. The
+/// message quotes cells, which may hold line breaks and escape sequences, so it is made
+/// printable.
 pub fn read_leads_csv(bytes: &[u8], file: &str, tz: &TimeZone) -> Result<Vec<LeadIn>, String> {
+    read_leads_csv_rows(bytes, file, tz).map(|rows| rows.into_iter().map(|(_, l)| l).collect())
+}
+
+/// As [`read_leads_csv`], each lead with the sheet row it came from (the header is row 1), so
+/// a problem found later while placing it can name the row.
+pub fn read_leads_csv_rows(
+    bytes: &[u8],
+    file: &str,
+    tz: &TimeZone,
+) -> Result<Vec<(usize, LeadIn)>, String> {
     read_rows(bytes, file, tz).map_err(|e| crate::bundle::printable(&e))
 }
 
-fn read_rows(bytes: &[u8], file: &str, tz: &TimeZone) -> Result<Vec<LeadIn>, String> {
+/// The sheet's header: the column names, lower-cased.
+struct Header(Vec<String>);
+
+impl Header {
+    fn cell<'r>(&self, record: &'r csv::StringRecord, name: &str) -> &'r str {
+        self.0
+            .iter()
+            .position(|h| h == name)
+            .and_then(|c| record.get(c))
+            .unwrap_or("")
+    }
+}
+
+fn read_rows(bytes: &[u8], file: &str, tz: &TimeZone) -> Result<Vec<(usize, LeadIn)>, String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(format!(
@@ -48,130 +81,193 @@ fn read_rows(bytes: &[u8], file: &str, tz: &TimeZone) -> Result<Vec<LeadIn>, Str
         .flexible(false)
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| format!("{file}: the header row cannot be read ({e}); check the file"))?
-        .iter()
-        .map(|h| h.trim().to_lowercase())
-        .collect();
+    let header = Header(
+        reader
+            .headers()
+            .map_err(|e| format!("{file}: the header row cannot be read ({e}); check the file"))?
+            .iter()
+            .map(|h| h.trim().to_lowercase())
+            .collect(),
+    );
     for r in REQUIRED {
-        if !headers.iter().any(|h| h == r) {
+        if !header.0.iter().any(|h| h == r) {
             return Err(format!(
                 "{file}: the column `{r}` is missing; the header row needs {} (and may have more)",
                 REQUIRED.join(", ")
             ));
         }
     }
-    let col = |name: &str| headers.iter().position(|h| h == name);
-    let mut leads = Vec::new();
+    let mut sheet = Sheet::default();
     for (i, record) in reader.records().enumerate() {
         let row = i + 2; // the header is row 1
-        let record = record.map_err(|e| {
-            format!(
-                "{file} row {row}: the row cannot be read ({e}); check its quotes and field count"
-            )
-        })?;
-        let get = |name: &str| {
-            col(name)
-                .and_then(|c| record.get(c))
-                .unwrap_or("")
-                .to_string()
-        };
-        let at = |name: &str, problem: String| {
-            format!(
-                "{file} row {row}, column {name}: {problem}; fix the spreadsheet and import again"
-            )
-        };
-        let time = |name: &str, v: &str| -> Result<Timestamp, String> {
-            if let Ok(t) = v.parse::<Timestamp>() {
-                return Ok(t);
-            }
-            v.parse::<jiff::civil::Date>()
-                .ok()
-                .and_then(|d| d.to_zoned(tz.clone()).ok())
-                .map(|z| z.timestamp())
-                .ok_or_else(|| at(name, format!("`{v}` is not a date such as 2026-11-16")))
-        };
-        let account_name = get("account_name");
-        if account_name.is_empty() {
-            return Err(at("account_name", "it is empty".into()));
+        let lead = record
+            .map_err(|e| {
+                format!("row {row}: the row cannot be read ({e}); check its quotes and field count")
+            })
+            .and_then(|record| read_row(&header, &record, row, tz));
+        match lead {
+            Ok(lead) => sheet.add(row, lead),
+            Err(problem) => sheet.problems.push(problem),
         }
-        let received_at = time("received_at", &get("received_at"))?;
-        let respond_by = match get("respond_by") {
-            v if v.is_empty() => None,
-            v => Some(time("respond_by", &v)?),
-        };
-        let channel = Channel::parse(&get("channel")).map_err(|e| at("channel", e.to_string()))?;
-        let score: i64 = get("score")
-            .parse()
-            .map_err(|_| at("score", format!("`{}` is not a whole number", get("score"))))?;
-        if !(0..=100).contains(&score) {
-            return Err(at("score", format!("{score} is outside 0 to 100")));
-        }
-        let incentive = match get("incentive").to_lowercase().as_str() {
-            "" | "no" | "false" | "0" | "nee" => false,
-            "yes" | "true" | "1" | "ja" => true,
-            v => return Err(at("incentive", format!("`{v}` is not yes or no"))),
-        };
-        let lifecycle = match get("lifecycle") {
-            v if v.is_empty() => None,
-            v => Some(Lifecycle::parse(&v).map_err(|e| at("lifecycle", e.to_string()))?),
-        };
-        let id = match get("id") {
-            v if !v.is_empty() => v,
-            _ => {
-                let key = format!(
-                    "{account_name}|{received_at}|{}|{}",
-                    get("interest"),
-                    get("postcode")
-                );
-                format!("CSV-{}", &blake3::hash(key.as_bytes()).to_hex()[..16])
+    }
+    sheet.finish(file)
+}
+
+/// The rows read so far: one lead per identity, and every problem found.
+#[derive(Default)]
+struct Sheet {
+    leads: Vec<(usize, LeadIn)>,
+    by_id: HashMap<String, usize>,
+    problems: Vec<String>,
+}
+
+impl Sheet {
+    /// A row pasted twice is one lead; two differing rows for one lead id are a problem naming
+    /// both rows.
+    fn add(&mut self, row: usize, lead: LeadIn) {
+        if let Some(&at) = self.by_id.get(&lead.id) {
+            let (first_row, first) = &self.leads[at];
+            if *first != lead {
+                self.problems.push(format!(
+                    "rows {first_row} and {row} are the same lead (id `{}`) with different values; keep one of them",
+                    lead.id
+                ));
             }
-        };
-        let contact_name = get("contact_name");
-        leads.push(LeadIn {
-            id,
-            received_at,
-            respond_by,
-            source: SourceIn {
-                channel,
-                campaign: get("campaign"),
-            },
-            score,
-            interest: get("interest"),
-            signals: get("signals")
-                .split('|')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-                .collect(),
-            incentive,
-            account: AccountIn {
-                name: account_name,
-                kind: None,
-                kvk: Some(get("kvk")).filter(|k| !k.is_empty()),
-                address: AddressIn {
-                    street: get("street"),
-                    postcode: get("postcode"),
-                    city: get("city"),
-                    country: get("country"),
-                },
-                phone: get("phone"),
-                email: get("email"),
-                lifecycle,
-            },
-            contact: (!contact_name.is_empty()).then(|| ContactIn {
-                name: contact_name,
-                role: get("contact_role"),
-                phone: get("contact_phone"),
-                email: get("contact_email"),
-                consent: Vec::new(),
-            }),
-            notes: get("notes"),
-        });
+            return;
+        }
+        self.by_id.insert(lead.id.clone(), self.leads.len());
+        self.leads.push((row, lead));
     }
-    if leads.is_empty() {
-        return Err(format!("{file} has a header row but no leads"));
+
+    fn finish(self, file: &str) -> Result<Vec<(usize, LeadIn)>, String> {
+        match self.problems.len() {
+            0 if self.leads.is_empty() => Err(format!("{file} has a header row but no leads")),
+            0 => Ok(self.leads),
+            1 => Err(format!(
+                "{file} {}; fix the spreadsheet and import again",
+                self.problems[0]
+            )),
+            n => {
+                let listed = self.problems[..n.min(MAX_REPORTED)].join("; ");
+                let more = if n > MAX_REPORTED {
+                    format!("; and {} more", n - MAX_REPORTED)
+                } else {
+                    String::new()
+                };
+                Err(format!(
+                    "{file} has {n} problems, fix them and import again: {listed}{more}"
+                ))
+            }
+        }
     }
-    Ok(leads)
+}
+
+/// One row as a lead, its text cleaned; the problem names the row and the column.
+fn read_row(
+    header: &Header,
+    record: &csv::StringRecord,
+    row: usize,
+    tz: &TimeZone,
+) -> Result<LeadIn, String> {
+    let get = |name: &str| header.cell(record, name).to_string();
+    let at = |name: &str, problem: String| format!("row {row}, column {name}: {problem}");
+    for (name, cell) in header.0.iter().zip(record.iter()) {
+        if cell.chars().count() > MAX_FIELD_CHARS {
+            return Err(at(
+                name,
+                format!("the cell is longer than {MAX_FIELD_CHARS} characters"),
+            ));
+        }
+    }
+    let time = |name: &str, v: &str| -> Result<Timestamp, String> {
+        if let Ok(t) = v.parse::<Timestamp>() {
+            return Ok(t);
+        }
+        v.parse::<jiff::civil::Date>()
+            .ok()
+            .and_then(|d| d.to_zoned(tz.clone()).ok())
+            .map(|z| z.timestamp())
+            .ok_or_else(|| at(name, format!("`{v}` is not a date such as 2026-11-16")))
+    };
+    let account_name = crate::bundle::printable(&get("account_name"));
+    if account_name.trim().is_empty() {
+        return Err(at("account_name", "it is empty".into()));
+    }
+    let received_at = time("received_at", &get("received_at"))?;
+    let respond_by = match get("respond_by") {
+        v if v.is_empty() => None,
+        v => Some(time("respond_by", &v)?),
+    };
+    let channel = Channel::parse(&get("channel")).map_err(|e| at("channel", e.to_string()))?;
+    let score: i64 = get("score")
+        .parse()
+        .map_err(|_| at("score", format!("`{}` is not a whole number", get("score"))))?;
+    if !(0..=100).contains(&score) {
+        return Err(at("score", format!("{score} is outside 0 to 100")));
+    }
+    let incentive = match get("incentive").to_lowercase().as_str() {
+        "" | "no" | "false" | "0" | "nee" => false,
+        "yes" | "true" | "1" | "ja" => true,
+        v => return Err(at("incentive", format!("`{v}` is not yes or no"))),
+    };
+    let lifecycle = match get("lifecycle") {
+        v if v.is_empty() => None,
+        v => Some(Lifecycle::parse(&v).map_err(|e| at("lifecycle", e.to_string()))?),
+    };
+    let contact_name = get("contact_name");
+    let lead = LeadIn {
+        id: get("id"),
+        received_at,
+        respond_by,
+        source: SourceIn {
+            channel,
+            campaign: get("campaign"),
+        },
+        score,
+        interest: get("interest"),
+        signals: get("signals")
+            .split('|')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect(),
+        incentive,
+        account: AccountIn {
+            name: account_name,
+            kind: None,
+            kvk: Some(get("kvk")).filter(|k| !k.is_empty()),
+            address: AddressIn {
+                street: get("street"),
+                postcode: get("postcode"),
+                city: get("city"),
+                country: get("country"),
+            },
+            phone: get("phone"),
+            email: get("email"),
+            lifecycle,
+        },
+        contact: (!contact_name.is_empty()).then(|| ContactIn {
+            name: contact_name,
+            role: get("contact_role"),
+            phone: get("contact_phone"),
+            email: get("contact_email"),
+            consent: Vec::new(),
+        }),
+        notes: get("notes"),
+    };
+    let mut lead = lead.printable();
+    if lead.id.trim().is_empty() {
+        lead.id = stable_id(&lead);
+    }
+    Ok(lead)
+}
+
+/// The id of a row without an `id` column, made from its cleaned identity (account, time,
+/// interest, postcode), so importing the same sheet again updates instead of duplicating.
+fn stable_id(lead: &LeadIn) -> String {
+    let key = format!(
+        "{}|{}|{}|{}",
+        lead.account.name, lead.received_at, lead.interest, lead.account.address.postcode
+    );
+    format!("CSV-{}", &blake3::hash(key.as_bytes()).to_hex()[..16])
 }

@@ -64,9 +64,51 @@ pub fn parse_benchmarks(bundle: &Bundle) -> Result<Vec<Figure>, BundleError> {
                 "benchmarks.ndjson line {line}: the value is not a number; ask head office for a corrected bundle"
             )));
         }
+        if let Some((low, high)) = range(&f.measure) {
+            if !(low..=high).contains(&f.value) {
+                return Err(BundleError::new(format!(
+                    "benchmarks.ndjson line {line}: {} {} is outside {low} to {high}; ask head office for a corrected bundle",
+                    printable(&f.measure),
+                    shown(f.value)
+                )));
+            }
+        }
+        let key = f.channel.iter().chain(&f.reason);
+        if key.clone().any(|k| k.chars().count() > MAX_KEY_CHARS) {
+            return Err(BundleError::new(format!(
+                "benchmarks.ndjson line {line}: a channel or reason is longer than {MAX_KEY_CHARS} characters; ask head office for a corrected bundle"
+            )));
+        }
         if MEASURES.contains(&f.measure.as_str()) {
-            out.push(f);
+            out.push(Figure {
+                channel: f.channel.as_deref().map(printable),
+                reason: f.reason.as_deref().map(printable),
+                ..f
+            });
         }
     }
     Ok(out)
+}
+
+/// A channel or reason name; longer is not a name.
+const MAX_KEY_CHARS: usize = 200;
+
+/// The values a measure can take: rates are percentages, NPS runs from -100 to 100, and a
+/// response time beyond a year is not a measurement.
+fn range(measure: &str) -> Option<(f64, f64)> {
+    match measure {
+        "conversion_rate" | "win_rate" | "lost_reason" => Some((0.0, 100.0)),
+        "nps" => Some((-100.0, 100.0)),
+        "response_hours" => Some((0.0, 24.0 * 366.0)),
+        _ => None,
+    }
+}
+
+/// A refused value, short enough to read: 1e308 stays "1e308", not 309 digits.
+fn shown(value: f64) -> String {
+    if value.abs() >= 1e6 {
+        format!("{value:e}")
+    } else {
+        format!("{value}")
+    }
 }

@@ -95,25 +95,49 @@ pub struct RetractionIn {
     pub lead_id: String,
 }
 
-/// Every lead and retraction of a verified `leads` bundle, checked line by line.
+/// Every lead and retraction of a verified `leads` bundle, checked line by line, text cleaned.
 pub fn parse_leads(bundle: &Bundle) -> Result<(Vec<LeadIn>, Vec<RetractionIn>), BundleError> {
-    let mut leads = Vec::new();
-    let mut ids = std::collections::HashSet::new();
+    let (leads, retractions) = parse_leads_lines(bundle)?;
+    Ok((leads.into_iter().map(|(_, l)| l).collect(), retractions))
+}
+
+/// As [`parse_leads`], each lead with its line in `leads.ndjson`. Identity is decided on the
+/// cleaned id: a line repeated exactly is one lead, two differing lines for one id are refused
+/// with both line numbers.
+#[allow(clippy::type_complexity)]
+pub fn parse_leads_lines(
+    bundle: &Bundle,
+) -> Result<(Vec<(usize, LeadIn)>, Vec<RetractionIn>), BundleError> {
+    let mut leads: Vec<(usize, LeadIn)> = Vec::new();
+    let mut ids = std::collections::HashMap::new();
     for (line, bytes) in bundle.lines("leads.ndjson") {
         let lead: LeadIn = parse_line("leads.ndjson", line, bytes)?;
         check_lead(&lead, line)?;
-        if !ids.insert(lead.id.clone()) {
+        let lead = lead.printable();
+        if lead.id.trim().is_empty() {
             return Err(BundleError::new(format!(
-                "leads.ndjson line {line}: lead id \"{}\" occurs twice in the bundle; ask head office for a corrected bundle",
-                printable(&lead.id)
+                "leads.ndjson line {line}: the lead id holds only control characters; ask head office for a corrected bundle"
             )));
         }
-        leads.push(lead);
+        if let Some(&at) = ids.get(&lead.id) {
+            let (first_line, first): &(usize, LeadIn) = &leads[at];
+            if *first == lead {
+                continue;
+            }
+            return Err(BundleError::new(format!(
+                "leads.ndjson lines {first_line} and {line}: lead id \"{}\" occurs twice with different values; ask head office for a corrected bundle",
+                lead.id
+            )));
+        }
+        ids.insert(lead.id.clone(), leads.len());
+        leads.push((line, lead));
     }
     let mut retractions = Vec::new();
     for (line, bytes) in bundle.lines("retractions.ndjson") {
         let r: RetractionIn = parse_line("retractions.ndjson", line, bytes)?;
-        retractions.push(r);
+        retractions.push(RetractionIn {
+            lead_id: printable(&r.lead_id),
+        });
     }
     Ok((leads, retractions))
 }
@@ -159,24 +183,36 @@ fn check_lead(l: &LeadIn, line: usize) -> Result<(), BundleError> {
     if !(0..=100).contains(&l.score) {
         return Err(at(format!("score {} is outside 0 to 100", l.score)));
     }
-    let texts = [
-        &l.id,
-        &l.interest,
-        &l.notes,
-        &l.source.campaign,
-        &l.account.name,
-        &l.account.phone,
-        &l.account.email,
-        &l.account.address.street,
-        &l.account.address.city,
+    let a = &l.account;
+    let mut texts = vec![
+        ("id", &l.id),
+        ("interest", &l.interest),
+        ("notes", &l.notes),
+        ("source.campaign", &l.source.campaign),
+        ("account.name", &a.name),
+        ("account.phone", &a.phone),
+        ("account.email", &a.email),
+        ("account.address.street", &a.address.street),
+        ("account.address.postcode", &a.address.postcode),
+        ("account.address.city", &a.address.city),
+        ("account.address.country", &a.address.country),
     ];
-    if texts.iter().any(|t| t.chars().count() > MAX_FIELD_CHARS)
-        || l.signals
-            .iter()
-            .any(|s| s.chars().count() > MAX_FIELD_CHARS)
+    if let Some(c) = &l.contact {
+        texts.extend([
+            ("contact.name", &c.name),
+            ("contact.role", &c.role),
+            ("contact.phone", &c.phone),
+            ("contact.email", &c.email),
+        ]);
+    }
+    let signals = l.signals.iter().map(|s| ("signals", s));
+    if let Some((field, _)) = texts
+        .into_iter()
+        .chain(signals)
+        .find(|(_, t)| t.chars().count() > MAX_FIELD_CHARS)
     {
         return Err(at(format!(
-            "a field is longer than {MAX_FIELD_CHARS} characters"
+            "{field} is longer than {MAX_FIELD_CHARS} characters"
         )));
     }
     Ok(())

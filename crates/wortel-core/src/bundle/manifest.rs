@@ -132,6 +132,22 @@ impl Manifest {
                 "the bundle's id is empty or too long; ask head office for a corrected bundle",
             ));
         }
+        let from = m.from.trim();
+        if from.is_empty() || m.from.chars().count() > 200 || m.from.chars().any(char::is_control) {
+            return Err(BundleError::new(
+                "the bundle's sender (`from`) is empty, too long or holds control characters; ask head office for a corrected bundle",
+            ));
+        }
+        if m.to.chars().count() > 200 {
+            return Err(BundleError::new(
+                "the bundle's recipient (`to`) is too long; ask head office for a corrected bundle",
+            ));
+        }
+        if m.id.chars().any(char::is_control) {
+            return Err(BundleError::new(
+                "the bundle's id holds control characters; ask head office for a corrected bundle",
+            ));
+        }
         if m.sequence == 0 {
             return Err(BundleError::new(
                 "the bundle's sequence is 0; sequences start at 1, ask head office for a corrected bundle",

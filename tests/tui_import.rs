@@ -151,3 +151,65 @@ fn an_erasure_request_in_a_bundle_is_applied_and_counted_in_the_status_line() {
     assert!(wortel::store::Store::compact_if_pending(&path).unwrap());
     assert!(!wortel::store::Store::compact_if_pending(&path).unwrap());
 }
+
+/// The benchmarks overlay tells the user to import a benchmark bundle with `I`: that works.
+#[test]
+fn i_imports_a_benchmark_bundle_and_b_shows_its_figures() {
+    use wortel::bundle::manifest::{FORMAT, Kind, Manifest, VERSION};
+    let (dir, _p, mut app) = demo_app();
+    let manifest = Manifest {
+        format: FORMAT.into(),
+        version: VERSION,
+        kind: Kind::Benchmark,
+        id: "HQ-BENCH-TUI".into(),
+        from: "head-office".into(),
+        to: "DEMO".into(),
+        sequence: 1,
+        created_at: now(),
+        period: None,
+        files: vec![],
+    };
+    let figures = format!(
+        "{}\n{}\n",
+        serde_json::json!({"measure": "win_rate", "value": 61}),
+        serde_json::json!({"measure": "nps", "value": 42}),
+    );
+    let bytes = wortel::bundle::write::write_bundle(
+        manifest,
+        &[("benchmarks.ndjson", figures.into_bytes())],
+        Some(&wortel::demo::bundle::head_office_key(7)),
+    )
+    .unwrap();
+    let file = dir.path().join("bench.zip");
+    std::fs::write(&file, bytes).unwrap();
+    press(&mut app, "I");
+    type_text(&mut app, &file.display().to_string());
+    press(&mut app, "enter");
+    assert!(
+        app.overlay.is_none(),
+        "{:?}",
+        match &app.overlay {
+            Some(Overlay::Form(f)) => f.error.clone(),
+            _ => None,
+        }
+    );
+    assert!(
+        app.status.text.contains("2 network figures"),
+        "{}",
+        app.status.text
+    );
+    press(&mut app, "B");
+    let frame = render(&mut app, 120, 40);
+    assert!(
+        frame.contains("network figures from HQ-BENCH-TUI"),
+        "{frame}"
+    );
+    press(&mut app, "esc I");
+    type_text(&mut app, &file.display().to_string());
+    press(&mut app, "enter");
+    assert!(
+        app.status.text.contains("already imported"),
+        "{}",
+        app.status.text
+    );
+}

@@ -4,8 +4,9 @@
 use super::Context;
 use anyhow::{Result, anyhow};
 use std::path::{Path, PathBuf};
-use wortel::bundle::{PublicKey, caps::MAX_BUNDLE_BYTES, read_bundle};
-use wortel::ops::{ImportError, apply_leads, import_benchmarks, import_leads};
+use wortel::ops::{
+    ImportError, ImportFileError, Imported, apply_leads, import_file, read_bundle_file,
+};
 use wortel::store::Store;
 
 #[derive(Debug, clap::Args)]
@@ -20,29 +21,13 @@ pub struct ImportArgs {
 
 /// Reads a bundle file within the size cap, or says why not.
 pub fn read_file(path: &Path) -> Result<Vec<u8>> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| anyhow!("{} cannot be read ({e}); check the path", path.display()))?;
-    if !meta.is_file() {
-        return Err(anyhow!(
-            "{} is not a file; give the bundle's path",
-            path.display()
-        ));
-    }
-    if meta.len() > MAX_BUNDLE_BYTES {
-        return Err(anyhow!(
-            "{} is larger than {} MiB, more than any bundle may be; ask head office to split it",
-            path.display(),
-            MAX_BUNDLE_BYTES / 1024 / 1024
-        ));
-    }
-    std::fs::read(path)
-        .map_err(|e| anyhow!("{} cannot be read ({e}); check the path", path.display()))
+    read_bundle_file(path).map_err(|e| anyhow!(e))
 }
 
 pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
     let store = Store::open(&ctx.store)?;
-    let bytes = read_file(&args.file)?;
     if args.csv {
+        let bytes = read_file(&args.file)?;
         let name = args.file.display().to_string();
         let leads = wortel::interop::csv_import::read_leads_csv(&bytes, &name, &ctx.tz)
             .map_err(|e| anyhow!(e))?;
@@ -67,55 +52,50 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
         );
         return Ok(());
     }
-    let key = store.head_office_key()?.map(PublicKey);
     let name = args.file.display();
-    let bundle = read_bundle(&bytes, key.as_ref()).map_err(|e| anyhow!("{name}: {e}"))?;
-    if bundle.manifest.kind == wortel::bundle::Kind::Benchmark {
-        let m = &bundle.manifest;
-        return match import_benchmarks(&store, &bundle, ctx.now).map_err(|e| match e {
-            ImportError::Bundle(b) => anyhow!("{name}: {b}"),
-            ImportError::Store(s) => anyhow!(s),
-        })? {
-            None => {
-                println!(
-                    "{name}: already imported (bundle {}); nothing changed",
-                    m.id
-                );
-                Ok(())
-            }
-            Some(n) => {
-                println!(
-                    "imported {name}: {n} network figures from {}; see them with `wortel benchmark`",
-                    m.from
-                );
-                Ok(())
-            }
-        };
-    }
-    let total = bundle.lines("leads.ndjson").count();
-    let bar = progress_bar(total as u64, "placing leads");
-    let report = import_leads(&store, &bundle, ctx.now, &mut |n| {
-        if let Some(b) = &bar {
+    // Made at the first progress report, when the number of leads is known.
+    let mut bar: Option<Option<indicatif::ProgressBar>> = None;
+    let done = import_file(&store, &args.file, ctx.now, &mut |n, total| {
+        let bar = bar.get_or_insert_with(|| progress_bar(total as u64, "placing leads"));
+        if let Some(b) = bar {
             if n % 256 == 0 || n == total {
                 b.set_position(n as u64);
             }
         }
     });
-    if let Some(b) = bar {
+    if let Some(Some(b)) = bar {
         b.finish_and_clear();
     }
-    let report = report.map_err(|e| match e {
-        ImportError::Bundle(b) => anyhow!("{name}: {b}"),
-        ImportError::Store(s) => anyhow!(s),
+    let done = done.map_err(|e| match e {
+        ImportFileError::Unreadable(s) => anyhow!(s),
+        ImportFileError::Import(ImportError::Bundle(b)) => anyhow!("{name}: {b}"),
+        ImportFileError::Import(ImportError::Store(s)) => anyhow!(s),
     })?;
-    let m = &bundle.manifest;
-    if report.already_imported {
-        println!(
-            "{name}: already imported (bundle {}, sequence {} from {}); nothing changed",
-            m.id, m.sequence, m.from
-        );
-        return Ok(());
-    }
+    let m = &done.manifest;
+    let report = match done.imported {
+        Imported::AlreadyImported if m.kind == wortel::bundle::Kind::Benchmark => {
+            println!(
+                "{name}: already imported (bundle {}); nothing changed",
+                m.id
+            );
+            return Ok(());
+        }
+        Imported::AlreadyImported => {
+            println!(
+                "{name}: already imported (bundle {}, sequence {} from {}); nothing changed",
+                m.id, m.sequence, m.from
+            );
+            return Ok(());
+        }
+        Imported::Benchmarks(n) => {
+            println!(
+                "imported {name}: {n} network figures from {}; see them with `wortel benchmark`",
+                m.from
+            );
+            return Ok(());
+        }
+        Imported::Leads(report) => report,
+    };
     println!(
         "imported {name}: bundle {}, sequence {} from {}",
         m.id, m.sequence, m.from

@@ -6,6 +6,7 @@ mod account_edits;
 mod benchmarks;
 mod deals;
 mod feedback;
+mod feedback_changes;
 mod hq_erasure;
 mod import;
 mod import_file;

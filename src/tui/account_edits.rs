@@ -3,8 +3,7 @@
 //! here; the domain validates, a refusal reopens the form with the message, and a save goes
 //! through `ops` (durable, undoable) before the status line confirms it.
 
-use super::action::Action;
-use super::app::{App, Pane, Undo};
+use super::app::{App, Pane};
 use super::overlays::{Form, FormField, FormFor, Overlay, Pick, Picker, VisitForm};
 use crate::domain::{ActivityKind, Contact, ContactId};
 use crate::ops::{
@@ -300,15 +299,5 @@ fn field_named_in(message: &str, fields: &[&'static str]) -> &'static str {
 
 /// After a save: screen up to date, undo kept, then the confirmation.
 fn done(app: &mut App, message: &str, receipt: Receipt) {
-    app.after_commit(&receipt, None);
-    let undo_key = app
-        .keymap
-        .hint(Action::Undo)
-        .map(|c| format!(" · {c} undoes"))
-        .unwrap_or_default();
-    app.ok(&format!("{message}{undo_key}"));
-    app.undo = Some(Undo {
-        label: message.to_string(),
-        receipt,
-    });
+    app.committed(message, receipt, None);
 }

@@ -12,6 +12,7 @@ use super::panes::funnel::FunnelPane;
 use super::panes::inbox::InboxPane;
 use super::search_index::{NextStep, SearchIndexState};
 use super::theme::Theme;
+use super::undo::UndoStack;
 use crate::domain::{AccountId, LeadId};
 use crate::store::{EntityKind, Receipt, Record, Store};
 use jiff::Timestamp;
@@ -81,12 +82,6 @@ pub struct Status {
     pub tone: Tone,
 }
 
-/// The last change, kept so `u` can take it back.
-pub struct Undo {
-    pub label: String,
-    pub receipt: Receipt,
-}
-
 /// Everything the TUI knows.
 pub struct App {
     pub store: Arc<Store>,
@@ -104,7 +99,8 @@ pub struct App {
     pub funnel: FunnelPane,
     pub overlay: Option<Overlay>,
     pub status: Status,
-    pub undo: Option<Undo>,
+    /// The changes `u` takes back and `Ctrl-r` does again.
+    pub undo: UndoStack,
     pub index: SearchIndexState,
     pub quit: bool,
     /// Rows in the list at the last frame, for page moves.
@@ -181,7 +177,7 @@ impl App {
                 text: String::new(),
                 tone: Tone::Info,
             },
-            undo: None,
+            undo: UndoStack::default(),
             index,
             quit: false,
             page: 10,
@@ -415,6 +411,19 @@ impl App {
                 }
             }
         }
+    }
+
+    /// After a confirmed change: the screen brought up to date, the step kept for undo, then
+    /// the status line says what was done and which key undoes it.
+    pub fn committed(&mut self, message: &str, receipt: Receipt, keep: Option<LeadId>) {
+        self.after_commit(&receipt, keep);
+        let undo_key = self
+            .keymap
+            .hint(Action::Undo)
+            .map(|c| format!(" · {c} undoes"))
+            .unwrap_or_default();
+        self.ok(&format!("{message}{undo_key}"));
+        self.undo.push(message.to_string(), receipt);
     }
 
     /// The accounts likely to be the same company as `id` that still exist.

@@ -3,7 +3,7 @@
 //! through `log_visit`, so the account's timeline records them and the account and lead follow.
 
 use super::action::Action;
-use super::app::{App, Pane, Undo};
+use super::app::{App, Pane};
 use super::overlays::{Form, FormField, FormFor, Overlay, Pick, Picker, move_selection};
 use crate::domain::board::{DealSource, Period};
 use crate::domain::{ActivityKind, Cents, OpportunityId, Outcome, Stage};
@@ -47,13 +47,6 @@ fn selected(app: &mut App) -> Option<(OpportunityId, String, Stage, Cents)> {
     Some((o.id, o.title.clone(), o.stage, o.value))
 }
 
-fn undo_hint(app: &App) -> String {
-    app.keymap
-        .hint(Action::Undo)
-        .map(|c| format!(" · {c} undoes"))
-        .unwrap_or_default()
-}
-
 /// `H` / `L`: a stage back or on.
 pub fn step(app: &mut App, by: i32) {
     if !in_funnel(app) {
@@ -66,14 +59,8 @@ pub fn step(app: &mut App, by: i32) {
     match step_deal(&app.store, id, by, now) {
         Ok((deal, receipt)) => {
             let message = format!("moved \"{}\" to {}", deal.title, deal.stage);
-            app.after_commit(&receipt, None);
+            app.committed(&message, receipt, None);
             app.funnel.select(id);
-            let hint = undo_hint(app);
-            app.ok(&format!("{message}{hint}"));
-            app.undo = Some(Undo {
-                label: message,
-                receipt,
-            });
         }
         Err(e) => app.error(&e.to_string()),
     }

@@ -2,7 +2,7 @@
 //! overlay, moves the selection or turns a finished choice into a change for the store.
 
 use super::action::Action;
-use super::app::{App, Pane, Undo};
+use super::app::{App, Pane};
 use super::overlays::{
     Choice, Confirm, DateFor, DateInput, Due, DueRow, Help, Overlay, Palette, PaletteItem, Pending,
     Pick, Picker, TextInput, move_selection,
@@ -32,7 +32,8 @@ pub fn run(app: &mut App, action: Action) {
                 Pane::Funnel => Pane::Inbox,
             },
         ),
-        Action::Undo => undo(app),
+        Action::Undo => super::undo_keys::undo(app),
+        Action::Redo => super::undo_keys::redo(app),
         Action::Due => open_due(app),
         Action::Import => super::import::ask(app),
         Action::BackupNow => app.backup_now(),
@@ -502,9 +503,6 @@ fn apply_triage(app: &mut App, ids: Vec<LeadId>, step: TriageStep) {
                 app.inbox.marked.remove(&l.id);
             }
             let skipped = result.skipped.len();
-            if let Some(r) = &result.receipt {
-                app.after_commit(r, next);
-            }
             match (result.receipt, result.skipped.into_iter().next()) {
                 (None, Some((_, e))) => app.error(&e.to_string()),
                 (None, None) => app.info("nothing to do"),
@@ -512,16 +510,7 @@ fn apply_triage(app: &mut App, ids: Vec<LeadId>, step: TriageStep) {
                     if let Some((_, e)) = first_skip {
                         message.push_str(&format!("; {skipped} skipped: {e}"));
                     }
-                    app.undo = Some(Undo {
-                        label: message.clone(),
-                        receipt,
-                    });
-                    let undo_key = app
-                        .keymap
-                        .hint(Action::Undo)
-                        .map(|c| format!(" · {c} undoes"))
-                        .unwrap_or_default();
-                    app.ok(&format!("{message}{undo_key}"));
+                    app.committed(&message, receipt, next);
                 }
             }
         }
@@ -621,28 +610,4 @@ fn open_due(app: &mut App) {
         today,
         selected: 0,
     }));
-}
-
-fn undo(app: &mut App) {
-    let Some(undo) = app.undo.take() else {
-        app.info("nothing to undo");
-        return;
-    };
-    let now = app.now();
-    match app.store.commit(&undo.receipt.undo(), now) {
-        Ok(receipt) => {
-            let first = undo
-                .receipt
-                .before
-                .iter()
-                .find(|(k, _, _)| *k == crate::store::EntityKind::Lead)
-                .map(|(_, key, _)| LeadId::from_bytes(*key));
-            app.ok(&format!("undone: {}", undo.label));
-            app.after_commit(&receipt, first);
-        }
-        Err(e) => {
-            app.error(&format!("could not undo: {e}"));
-            app.undo = Some(undo);
-        }
-    }
 }

@@ -45,13 +45,22 @@ pub fn run(app: &mut App, mut form: Form) {
             "imported {text}: {n} network figures; B shows them beside yours"
         )),
         Ok(Imported::Leads(report)) => {
+            let mut message = leads_message(&text, &report);
             if let Some(receipt) = &report.receipt {
                 app.after_commit(receipt, None);
+                // Steps whose records the bundle changed (or erased) cannot be taken back.
+                match app.undo.forget_touched_by(receipt) {
+                    0 => {}
+                    1 => message.push_str("; 1 undo step dropped (the bundle changed its records)"),
+                    n => message.push_str(&format!(
+                        "; {n} undo steps dropped (the bundle changed their records)"
+                    )),
+                }
                 // New leads and accounts become searchable once the index is built again.
                 app.rebuild_index();
             }
             app.pane = Pane::Inbox;
-            app.ok(&leads_message(&text, &report));
+            app.ok(&message);
         }
         Err(message) => {
             form.error = Some(message);

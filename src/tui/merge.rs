@@ -2,8 +2,7 @@
 //! company, a pick asks for a "yes" that names both, and the merge goes through
 //! `ops::merge_accounts` (one write, recorded in the change log, undoable).
 
-use super::action::Action;
-use super::app::{App, Pane, Undo};
+use super::app::{App, Pane};
 use super::overlays::{Confirm, Overlay, Pending, Pick, Picker};
 use crate::domain::AccountId;
 use crate::ops::merge_accounts;
@@ -76,17 +75,7 @@ pub fn apply(app: &mut App, survivor: AccountId, absorbed: AccountId) {
                 "merged {gone} into {}: {} records moved",
                 result.survivor.name, result.moved
             );
-            app.after_commit(&result.receipt, None);
-            let undo_key = app
-                .keymap
-                .hint(Action::Undo)
-                .map(|c| format!(" · {c} undoes"))
-                .unwrap_or_default();
-            app.ok(&format!("{message}{undo_key}"));
-            app.undo = Some(Undo {
-                label: message,
-                receipt: result.receipt,
-            });
+            app.committed(&message, result.receipt, None);
         }
         Err(e) => app.error(&e.to_string()),
     }

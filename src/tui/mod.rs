@@ -22,5 +22,7 @@ pub mod panes;
 pub mod search_index;
 pub mod terminal;
 pub mod theme;
+pub mod undo;
+pub mod undo_keys;
 pub mod view;
 pub mod visit;

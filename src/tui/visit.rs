@@ -1,8 +1,7 @@
 //! Opening the visit form on what is selected, and logging what it returns through
 //! `ops::log_visit` (one atomic, flushed write with all of the outcome's effects).
 
-use super::action::Action;
-use super::app::{App, Pane, Undo};
+use super::app::{App, Pane};
 use super::overlays::{Overlay, VisitForm};
 use crate::domain::Cents;
 use crate::ops::{VisitInput, VisitTarget, log_visit};
@@ -86,21 +85,11 @@ pub fn log(app: &mut App, input: VisitInput) {
             if let Some(next) = result.activity.next_step {
                 message.push_str(&format!("; next step {next}"));
             }
-            app.after_commit(&result.receipt, None);
+            app.committed(&message, result.receipt, None);
             // On the board the cursor follows the deal to its new column.
             if let Some(o) = &result.opportunity {
                 app.funnel.select(o.id);
             }
-            let undo_key = app
-                .keymap
-                .hint(Action::Undo)
-                .map(|c| format!(" · {c} undoes"))
-                .unwrap_or_default();
-            app.ok(&format!("{message}{undo_key}"));
-            app.undo = Some(Undo {
-                label: message,
-                receipt: result.receipt,
-            });
         }
         Err(e) => app.error(&e.to_string()),
     }

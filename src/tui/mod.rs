@@ -16,6 +16,7 @@ pub mod jobs;
 pub mod keymap;
 pub mod keys;
 pub mod list_filter;
+pub mod list_window;
 pub mod merge;
 pub mod overlays;
 pub mod panes;

@@ -4,11 +4,10 @@
 //! through `ops` (durable, undoable) before the status line confirms it.
 
 use super::app::{App, Pane};
+use super::effects::{FollowUp, RecordNps, SaveAccount, SaveContact};
 use super::overlays::{Form, FormField, FormFor, Overlay, Pick, Picker, VisitForm};
 use crate::domain::{ActivityKind, Contact, ContactId};
-use crate::ops::{
-    ConsentChoice, apply_consent, follow_up_lead, record_nps, save_contact, update_account,
-};
+use crate::ops::{ConsentChoice, apply_consent};
 use crate::store::Receipt;
 
 /// The opened account, or a message saying to open one.
@@ -170,8 +169,7 @@ pub fn pick_product(app: &mut App) {
 
 /// Creates the follow-up lead for product `index`.
 pub fn create_follow_up(app: &mut App, account: crate::domain::AccountId, index: usize) {
-    let now = app.now();
-    match follow_up_lead(&app.store, account, index, now) {
+    match app.write(FollowUp(account, index)) {
         Ok((lead, receipt)) => done(app, &format!("new lead: {}", lead.interest), receipt),
         Err(e) => app.error(&e.to_string()),
     }
@@ -205,7 +203,7 @@ pub fn save(app: &mut App, mut form: Form) {
             a.segment = form.text("segment");
             a.owner = form.text("owner");
             let name = a.name.clone();
-            update_account(&app.store, a, now)
+            app.write(SaveAccount(a))
                 .map(|r| (format!("saved {name}"), r))
                 .map_err(|e| {
                     let m = e.to_string();
@@ -247,7 +245,7 @@ pub fn save(app: &mut App, mut form: Form) {
                 &source,
             );
             let name = c.name.clone();
-            save_contact(&app.store, c, now)
+            app.write(SaveContact(c))
                 .map(|r| (format!("saved contact {name}"), r))
                 .map_err(|e| {
                     let m = e.to_string();
@@ -264,15 +262,13 @@ pub fn save(app: &mut App, mut form: Form) {
                     "score",
                 )
             })?;
-            record_nps(
-                &app.store,
+            app.write(RecordNps {
                 account,
                 contact,
                 score,
-                &form.text("comment"),
-                today,
-                now,
-            )
+                comment: form.text("comment"),
+                date: today,
+            })
             .map(|(r, receipt)| (format!("recorded NPS {}", r.score), receipt))
             .map_err(|e| (e.to_string(), "score"))
         })(),

@@ -3,6 +3,7 @@
 //! status line says they are done.
 
 use super::action::{Action, Context};
+use super::effects::{Effect, WriteContext};
 use super::jobs::{JobDone, Jobs};
 use super::keymap::Keymap;
 use super::keys::Chord;
@@ -411,6 +412,16 @@ impl App {
                 }
             }
         }
+    }
+
+    /// Hands `effect` to the store: the one door every write of the view goes through.
+    pub fn write<E: Effect>(&self, effect: E) -> Result<E::Written, E::Error> {
+        let ctx = WriteContext {
+            store: &self.store,
+            now: self.now(),
+            tz: &self.tz,
+        };
+        effect.write(&ctx)
     }
 
     /// After a confirmed change: the screen brought up to date, the step kept for undo, then

@@ -4,10 +4,11 @@
 
 use super::action::Action;
 use super::app::{App, Pane};
+use super::effects::StepDeal;
 use super::overlays::{Form, FormField, FormFor, Overlay, Pick, Picker, move_selection};
 use crate::domain::board::{DealSource, Period};
 use crate::domain::{ActivityKind, Cents, OpportunityId, Outcome, Stage};
-use crate::ops::{VisitInput, VisitTarget, step_deal};
+use crate::ops::{VisitInput, VisitTarget};
 
 /// Reads the board the first time it is shown.
 pub fn show(app: &mut App) {
@@ -55,8 +56,7 @@ pub fn step(app: &mut App, by: i32) {
     let Some((id, _, _, _)) = selected(app) else {
         return app.info("no deal selected");
     };
-    let now = app.now();
-    match step_deal(&app.store, id, by, now) {
+    match app.write(StepDeal(id, by)) {
         Ok((deal, receipt)) => {
             let message = format!("moved \"{}\" to {}", deal.title, deal.stage);
             app.committed(&message, receipt, None);

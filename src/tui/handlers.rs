@@ -3,12 +3,13 @@
 
 use super::action::Action;
 use super::app::{App, Pane};
+use super::effects::Triage;
 use super::overlays::{
     Choice, Confirm, DateFor, DateInput, Due, DueRow, Help, Overlay, Palette, PaletteItem, Pending,
     Pick, Picker, TextInput, move_selection,
 };
 use crate::domain::{Channel, LeadId, LeadStatus, Tier};
-use crate::ops::{TriageStep, triage_leads};
+use crate::ops::TriageStep;
 
 /// Runs an action outside overlays.
 pub fn run(app: &mut App, action: Action) {
@@ -476,8 +477,7 @@ fn apply_triage(app: &mut App, ids: Vec<LeadId>, step: TriageStep) {
     } else {
         format!("{} leads", ids.len())
     };
-    let now = app.now();
-    match triage_leads(&app.store, &ids, &step, now) {
+    match app.write(Triage(ids.clone(), step.clone())) {
         Ok(result) => {
             let done = result.done.len();
             let mut message = if ids.len() == 1 {

@@ -2,8 +2,9 @@
 //! verified and applied exactly as `wortel import` does, and the inbox shows what arrived.
 
 use super::app::{App, Pane};
+use super::effects::ImportFile;
 use super::overlays::{Form, FormField, FormFor, Overlay};
-use crate::ops::{ImportError, ImportFileError, ImportReport, Imported, import_file};
+use crate::ops::{ImportError, ImportFileError, ImportReport, Imported};
 
 /// `I`: the path of the bundle.
 pub fn ask(app: &mut App) {
@@ -31,8 +32,7 @@ fn expand(path: &str) -> std::path::PathBuf {
 pub fn run(app: &mut App, mut form: Form) {
     let text = form.text("file");
     let path = expand(&text);
-    let now = app.now();
-    let done = import_file(&app.store, &path, now, &mut |_, _| {}).map_err(|e| match e {
+    let done = app.write(ImportFile(path)).map_err(|e| match e {
         ImportFileError::Unreadable(s) => s,
         ImportFileError::Import(ImportError::Bundle(b)) => b.to_string(),
         ImportFileError::Import(ImportError::Store(s)) => s.to_string(),

@@ -3,9 +3,9 @@
 //! `ops::merge_accounts` (one write, recorded in the change log, undoable).
 
 use super::app::{App, Pane};
+use super::effects::Merge;
 use super::overlays::{Confirm, Overlay, Pending, Pick, Picker};
 use crate::domain::AccountId;
-use crate::ops::merge_accounts;
 
 fn name_of(app: &App, id: AccountId) -> String {
     app.store
@@ -68,8 +68,7 @@ pub fn confirm(app: &mut App, survivor: AccountId, absorbed: AccountId) {
 /// Merges, then shows the survivor.
 pub fn apply(app: &mut App, survivor: AccountId, absorbed: AccountId) {
     let gone = name_of(app, absorbed);
-    let now = app.now();
-    match merge_accounts(&app.store, survivor, absorbed, now) {
+    match app.write(Merge { survivor, absorbed }) {
         Ok(result) => {
             let message = format!(
                 "merged {gone} into {}: {} records moved",

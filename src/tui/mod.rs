@@ -8,6 +8,7 @@ pub mod action;
 pub mod app;
 pub mod config;
 pub mod config_error;
+pub mod effects;
 pub mod format;
 pub mod funnel;
 pub mod handlers;

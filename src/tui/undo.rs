@@ -6,8 +6,7 @@
 //! change log marks what they take back, so a feedback bundle reports neither an unsent step
 //! nor its undo.
 
-use crate::store::{EntityKind, Receipt, Store, StoreError};
-use jiff::Timestamp;
+use crate::store::{EntityKind, Receipt, Store, StoreError, WriteSet};
 use std::collections::HashSet;
 
 /// How many steps `u` can go back (the issue asks at least 50).
@@ -20,11 +19,12 @@ pub struct Step {
     pub receipt: Receipt,
 }
 
-/// What `u` or `Ctrl-r` did.
+/// What `u` or `Ctrl-r` is to do.
 #[derive(Debug)]
-pub enum Moved {
-    /// The step was taken back or done again: its label, and the receipt of that write.
-    Done(String, Receipt),
+pub enum Plan {
+    /// Write this to take the step back (or do it again); then call [`UndoStack::undone`] or
+    /// [`UndoStack::redone`] with the receipt.
+    Write(String, WriteSet),
     /// Nothing to take back or do again.
     Nothing,
     /// A record the step touched was changed since: the step is dropped, the sentence says why.
@@ -36,6 +36,8 @@ pub enum Moved {
 pub struct UndoStack {
     done: Vec<Step>,
     undone: Vec<Step>,
+    /// The step whose undo or redo is being written.
+    waiting: Option<Step>,
 }
 
 impl UndoStack {
@@ -73,59 +75,74 @@ impl UndoStack {
         before - self.done.len() - self.undone.len()
     }
 
-    /// `u`: takes the last step back, if every record it touched is as it left them.
-    pub fn undo(&mut self, store: &Store, now: Timestamp) -> Result<Moved, StoreError> {
+    /// `u`: plans taking the last step back, if every record it touched is as it left them.
+    /// The step waits, off both stacks, for [`UndoStack::undone`].
+    pub fn plan_undo(&mut self, store: &Store) -> Result<Plan, StoreError> {
         let Some(step) = self.done.pop() else {
-            return Ok(Moved::Nothing);
+            return Ok(Plan::Nothing);
         };
-        match take_back(store, &step, now, "undo")? {
-            Ok(receipt) => {
-                let label = step.label.clone();
-                self.undone.push(Step {
-                    label: step.label,
-                    receipt: receipt.clone(),
-                });
-                Ok(Moved::Done(label, receipt))
-            }
-            Err(refusal) => Ok(Moved::Refused(refusal)),
+        take_back(store, step, "undo", &mut self.waiting)
+    }
+
+    /// `Ctrl-r`: plans doing the last undone step again, if nothing changed its records since.
+    pub fn plan_redo(&mut self, store: &Store) -> Result<Plan, StoreError> {
+        let Some(step) = self.undone.pop() else {
+            return Ok(Plan::Nothing);
+        };
+        take_back(store, step, "redo", &mut self.waiting)
+    }
+
+    /// The planned undo was written: it can be redone.
+    pub fn undone(&mut self, receipt: Receipt) {
+        if let Some(step) = self.waiting.take() {
+            self.undone.push(Step {
+                label: step.label,
+                receipt,
+            });
         }
     }
 
-    /// `Ctrl-r`: does the last undone step again, if nothing changed its records since.
-    pub fn redo(&mut self, store: &Store, now: Timestamp) -> Result<Moved, StoreError> {
-        let Some(step) = self.undone.pop() else {
-            return Ok(Moved::Nothing);
-        };
-        match take_back(store, &step, now, "redo")? {
-            Ok(receipt) => {
-                let label = step.label.clone();
-                self.done.push(Step {
-                    label: step.label,
-                    receipt: receipt.clone(),
-                });
-                Ok(Moved::Done(label, receipt))
+    /// The planned redo was written: it can be undone again.
+    pub fn redone(&mut self, receipt: Receipt) {
+        if let Some(step) = self.waiting.take() {
+            self.done.push(Step {
+                label: step.label,
+                receipt,
+            });
+        }
+    }
+
+    /// The planned write failed: the step goes back where it was.
+    pub fn not_written(&mut self, undo: bool) {
+        if let Some(step) = self.waiting.take() {
+            match undo {
+                true => self.done.push(step),
+                false => self.undone.push(step),
             }
-            Err(refusal) => Ok(Moved::Refused(refusal)),
         }
     }
 }
 
-/// Writes `step`'s before-images back, or says (in `Err`) which record changed since.
+/// The write that takes `step` back (its before-images), or the sentence saying which record
+/// changed since; the step waits in `waiting` until the write is done.
 fn take_back(
     store: &Store,
-    step: &Step,
-    now: Timestamp,
+    step: Step,
     verb: &str,
-) -> Result<Result<Receipt, String>, StoreError> {
+    waiting: &mut Option<Step>,
+) -> Result<Plan, StoreError> {
     if let Some((kind, key)) = step.receipt.changed_since(store)? {
         let what = match store.get(kind, key)? {
             None => format!("the {kind} it changed was removed since (an erasure or an import)"),
             Some(_) => format!("the {kind} it changed was changed again since"),
         };
-        return Ok(Err(format!(
+        return Ok(Plan::Refused(format!(
             "cannot {verb} \"{}\": {what}; that step is dropped",
             step.label
         )));
     }
-    Ok(Ok(store.commit(&step.receipt.undo(), now)?))
+    let write = step.receipt.undo();
+    let label = step.label.clone();
+    *waiting = Some(step);
+    Ok(Plan::Write(label, write))
 }

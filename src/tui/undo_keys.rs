@@ -1,52 +1,69 @@
-//! `u` and `Ctrl-r`: the undo stack's moves, with the screen brought up to date after the
-//! write and the status line saying what was taken back or done again (or why not).
+//! `u` and `Ctrl-r`: the undo stack plans the write (or refuses), the write goes through the
+//! view's one door like any other change, then the screen is brought up to date and the status
+//! line says what was taken back or done again (or why not).
 
 use super::action::Action;
 use super::app::App;
-use super::undo::Moved;
+use super::effects::TakeBack;
+use super::undo::Plan;
 use crate::domain::LeadId;
 use crate::store::{EntityKind, Receipt};
 
 /// `u`: takes the last change back.
 pub fn undo(app: &mut App) {
-    let now = app.now();
-    let moved = app.undo.undo(&app.store, now);
-    let redo_key = app
-        .keymap
-        .hint(Action::Redo)
-        .map(|c| format!(" · {c} redoes"))
-        .unwrap_or_default();
-    report(app, moved, "nothing to undo", "undone", &redo_key);
+    let plan = app.undo.plan_undo(&app.store);
+    let Some((label, receipt)) = carry_out(app, plan, "nothing to undo", true) else {
+        return;
+    };
+    app.undo.undone(receipt);
+    let redo_key = hint(app, Action::Redo, "redoes");
+    app.ok(&format!("undone: {label}{redo_key}"));
 }
 
 /// `Ctrl-r`: does the last undone change again.
 pub fn redo(app: &mut App) {
-    let now = app.now();
-    let moved = app.undo.redo(&app.store, now);
-    let undo_key = app
-        .keymap
-        .hint(Action::Undo)
-        .map(|c| format!(" · {c} undoes"))
-        .unwrap_or_default();
-    report(app, moved, "nothing to redo", "redone", &undo_key);
+    let plan = app.undo.plan_redo(&app.store);
+    let Some((label, receipt)) = carry_out(app, plan, "nothing to redo", false) else {
+        return;
+    };
+    app.undo.redone(receipt);
+    let undo_key = hint(app, Action::Undo, "undoes");
+    app.ok(&format!("redone: {label}{undo_key}"));
 }
 
-fn report(
+/// " · ctrl-r redoes".
+fn hint(app: &App, action: Action, does: &str) -> String {
+    app.keymap
+        .hint(action)
+        .map(|c| format!(" · {c} {does}"))
+        .unwrap_or_default()
+}
+
+/// Writes the plan and brings the screen up to date; `None` when there was nothing to write
+/// (the status line says why).
+fn carry_out(
     app: &mut App,
-    moved: Result<Moved, crate::store::StoreError>,
+    plan: Result<Plan, crate::store::StoreError>,
     nothing: &str,
-    done: &str,
-    hint: &str,
-) {
-    match moved {
-        Ok(Moved::Nothing) => app.info(nothing),
-        Ok(Moved::Refused(sentence)) => app.error(&sentence),
-        Ok(Moved::Done(label, receipt)) => {
-            app.after_commit(&receipt, first_lead(&receipt));
-            app.ok(&format!("{done}: {label}{hint}"));
-        }
-        Err(e) => app.error(&format!("could not {}: {e}", &done[..4])),
+    undo: bool,
+) -> Option<(String, Receipt)> {
+    let verb = if undo { "undo" } else { "redo" };
+    match plan {
+        Ok(Plan::Nothing) => app.info(nothing),
+        Ok(Plan::Refused(sentence)) => app.error(&sentence),
+        Ok(Plan::Write(label, write)) => match app.write(TakeBack(write)) {
+            Ok(receipt) => {
+                app.after_commit(&receipt, first_lead(&receipt));
+                return Some((label, receipt));
+            }
+            Err(e) => {
+                app.undo.not_written(undo);
+                app.error(&format!("could not {verb}: {e}"));
+            }
+        },
+        Err(e) => app.error(&format!("could not {verb}: {e}")),
     }
+    None
 }
 
 /// The first lead a write touched, for the inbox to keep selected.

@@ -2,9 +2,10 @@
 //! `ops::log_visit` (one atomic, flushed write with all of the outcome's effects).
 
 use super::app::{App, Pane};
+use super::effects::LogVisit;
 use super::overlays::{Overlay, VisitForm};
 use crate::domain::Cents;
-use crate::ops::{VisitInput, VisitTarget, log_visit};
+use crate::ops::{VisitInput, VisitTarget};
 
 /// `v`: the form for the selected lead (inbox), deal or lead (account), or account (list).
 pub fn open_form(app: &mut App) {
@@ -71,8 +72,7 @@ fn deal_value(app: &App, target: VisitTarget) -> Option<Cents> {
 
 /// Logs the visit; the status line reports it after the write is durable.
 pub fn log(app: &mut App, input: VisitInput) {
-    let now = app.now();
-    match log_visit(&app.store, &input, now, &app.tz) {
+    match app.write(LogVisit(input.clone())) {
         Ok(result) => {
             let mut message = format!("logged {}", input.kind.as_str());
             if let Some(o) = input.outcome {

@@ -109,8 +109,8 @@ pub fn ask_lost(app: &mut App) {
     };
     app.overlay = Some(Overlay::Picker(Picker::new(
         &format!("Lost: {title} — why?"),
-        reasons,
-        Pick::LostReason(id),
+        reasons.clone(),
+        Pick::LostReason(id, reasons),
         0,
     )));
 }

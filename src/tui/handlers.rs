@@ -5,8 +5,8 @@ use super::action::Action;
 use super::app::{App, Pane};
 use super::effects::Triage;
 use super::overlays::{
-    Choice, Confirm, DateFor, DateInput, Due, DueRow, Help, Overlay, Palette, PaletteItem, Pending,
-    Pick, Picker, TextInput, move_selection,
+    Choice, Chosen, Confirm, DateFor, DateInput, Due, DueRow, Help, Overlay, Palette, PaletteItem,
+    Pending, Pick, Picker, TextInput, move_selection,
 };
 use crate::domain::{Channel, LeadId, LeadStatus, Tier};
 use crate::ops::TriageStep;
@@ -266,8 +266,8 @@ fn ask_reject_reason(app: &mut App) {
     };
     app.overlay = Some(Overlay::Picker(Picker::new(
         &title,
-        reasons,
-        Pick::RejectReason(ids),
+        reasons.clone(),
+        Pick::RejectReason(ids, reasons),
         0,
     )));
 }
@@ -364,64 +364,7 @@ fn pick_channel(app: &mut App) {
 /// Acts on what a finished overlay chose.
 pub fn on_choice(app: &mut App, choice: Choice) {
     match choice {
-        Choice::Picked(Pick::RejectReason(ids), i) => {
-            let reason = match app.store.reasons() {
-                Ok(r) => r.reject.get(i).cloned().unwrap_or_default(),
-                Err(e) => return app.error(&e.to_string()),
-            };
-            confirm_or_apply(app, Pending::Triage(ids, TriageStep::Reject(reason)));
-        }
-        Choice::Picked(Pick::Contact(account, options), i) => {
-            super::account_edits::open_contact_form(app, account, options.get(i).copied().flatten())
-        }
-        Choice::Picked(Pick::NpsContact(account, options), i) => {
-            let contact = options.get(i).copied().flatten();
-            let who = contact
-                .and_then(|c| app.store.contact(c).ok().flatten())
-                .map(|c| c.name)
-                .unwrap_or_else(|| "the account".into());
-            super::account_edits::open_nps_form(app, account, contact, &who)
-        }
-        Choice::Picked(Pick::MergeFrom(survivor, options), i) => {
-            if let Some(absorbed) = options.get(i).copied() {
-                super::merge::confirm(app, survivor, absorbed)
-            }
-        }
-        Choice::Picked(Pick::LostReason(id), i) => {
-            let reason = app
-                .store
-                .reasons()
-                .ok()
-                .and_then(|r| r.lost.get(i).cloned());
-            super::funnel::close_deal(app, id, crate::domain::Outcome::OrderLost, None, reason)
-        }
-        Choice::Picked(Pick::Owner(options), i) => {
-            app.funnel.filter.owner = options.get(i).cloned().flatten();
-            super::funnel::refilter(app)
-        }
-        Choice::Picked(Pick::Source(options), i) => {
-            app.funnel.filter.source = options.get(i).copied().flatten();
-            super::funnel::refilter(app)
-        }
-        Choice::Picked(Pick::CloseMonth(options), i) => {
-            app.funnel.filter.close_month = options.get(i).copied().flatten();
-            super::funnel::refilter(app)
-        }
-        Choice::Picked(Pick::Product(account), i) => {
-            super::account_edits::create_follow_up(app, account, i)
-        }
-        Choice::Picked(Pick::Status(options), i) => {
-            app.inbox.filters.status = options.get(i).copied().flatten();
-            app.reload_inbox(None);
-        }
-        Choice::Picked(Pick::Tier(options), i) => {
-            app.inbox.filters.tier = options.get(i).copied().flatten();
-            app.reload_inbox(None);
-        }
-        Choice::Picked(Pick::Channel(options), i) => {
-            app.inbox.filters.channel = options.get(i).copied().flatten();
-            app.reload_inbox(None);
-        }
+        Choice::Picked(chosen) => on_picked(app, chosen),
         Choice::Date(DateFor::Snooze(ids), date) => match date.to_zoned(app.tz.clone()) {
             Ok(z) => confirm_or_apply(app, Pending::Triage(ids, TriageStep::Snooze(z.timestamp()))),
             Err(e) => app.error(&format!("{date} cannot be used here ({e})")),
@@ -432,6 +375,58 @@ pub fn on_choice(app: &mut App, choice: Choice) {
         Choice::OpenAccount(id) => app.open_account(id),
         Choice::Visit(input) => super::visit::log(app, *input),
         Choice::Form(form) => super::account_edits::save(app, *form),
+    }
+}
+
+/// Acts on what a picker chose.
+fn on_picked(app: &mut App, chosen: Chosen) {
+    match chosen {
+        Chosen::RejectReason(ids, reason) => {
+            confirm_or_apply(app, Pending::Triage(ids, TriageStep::Reject(reason)));
+        }
+        Chosen::Contact(account, contact) => {
+            super::account_edits::open_contact_form(app, account, contact)
+        }
+        Chosen::NpsContact(account, contact) => {
+            let who = contact
+                .and_then(|c| app.store.contact(c).ok().flatten())
+                .map(|c| c.name)
+                .unwrap_or_else(|| "the account".into());
+            super::account_edits::open_nps_form(app, account, contact, &who)
+        }
+        Chosen::MergeFrom(survivor, absorbed) => super::merge::confirm(app, survivor, absorbed),
+        Chosen::LostReason(id, reason) => super::funnel::close_deal(
+            app,
+            id,
+            crate::domain::Outcome::OrderLost,
+            None,
+            Some(reason),
+        ),
+        Chosen::Owner(owner) => {
+            app.funnel.filter.owner = owner;
+            super::funnel::refilter(app)
+        }
+        Chosen::Source(source) => {
+            app.funnel.filter.source = source;
+            super::funnel::refilter(app)
+        }
+        Chosen::CloseMonth(month) => {
+            app.funnel.filter.close_month = month;
+            super::funnel::refilter(app)
+        }
+        Chosen::Product(account, i) => super::account_edits::create_follow_up(app, account, i),
+        Chosen::Status(status) => {
+            app.inbox.filters.status = status;
+            app.reload_inbox(None);
+        }
+        Chosen::Tier(tier) => {
+            app.inbox.filters.tier = tier;
+            app.reload_inbox(None);
+        }
+        Chosen::Channel(channel) => {
+            app.inbox.filters.channel = channel;
+            app.reload_inbox(None);
+        }
     }
 }
 

@@ -205,11 +205,7 @@ pub fn save(app: &mut App, mut form: Form) {
             let name = a.name.clone();
             app.write(SaveAccount(a))
                 .map(|r| (format!("saved {name}"), r))
-                .map_err(|e| {
-                    let m = e.to_string();
-                    let field = field_named_in(&m, &["KvK", "e-mail", "name", "postcode", "phone"]);
-                    (m, field)
-                })
+                .map_err(|e| (e.to_string(), form_field(&e, ACCOUNT_FIELDS)))
         })(),
         FormFor::Contact(account, id) => (|| {
             let mut c = match id {
@@ -247,11 +243,7 @@ pub fn save(app: &mut App, mut form: Form) {
             let name = c.name.clone();
             app.write(SaveContact(c))
                 .map(|r| (format!("saved contact {name}"), r))
-                .map_err(|e| {
-                    let m = e.to_string();
-                    let field = field_named_in(&m, &["e-mail", "name", "phone"]);
-                    (m, field)
-                })
+                .map_err(|e| (e.to_string(), form_field(&e, CONTACT_FIELDS)))
         })(),
         FormFor::Won(_) | FormFor::Import => unreachable!("handled above"),
         FormFor::Nps(account, contact) => (|| {
@@ -283,14 +275,39 @@ pub fn save(app: &mut App, mut form: Form) {
     }
 }
 
-/// Which form field a domain message is about, to put the cursor there.
-fn field_named_in(message: &str, fields: &[&'static str]) -> &'static str {
-    let lower = message.to_lowercase();
+/// The account form's fields by the names the domain gives them in its errors.
+const ACCOUNT_FIELDS: &[(&str, &str)] = &[
+    ("account name", "name"),
+    ("kvk", "KvK"),
+    ("street", "street"),
+    ("postcode", "postcode"),
+    ("city", "city"),
+    ("phone", "phone"),
+    ("email", "e-mail"),
+    ("segment", "segment"),
+    ("owner", "owner"),
+];
+
+/// The contact form's fields by the names the domain gives them in its errors.
+const CONTACT_FIELDS: &[(&str, &str)] = &[
+    ("contact name", "name"),
+    ("role", "role"),
+    ("phone", "phone"),
+    ("email", "e-mail"),
+];
+
+/// The form field a refusal is about, by the field the domain error names (the first field
+/// when it names none the form has), to put the cursor there.
+fn form_field(e: &crate::store::StoreError, fields: &[(&str, &'static str)]) -> &'static str {
+    let named = match e {
+        crate::store::StoreError::Domain(d) => d.field(),
+        _ => None,
+    };
     fields
         .iter()
-        .find(|f| lower.contains(&f.to_lowercase()) || (**f == "e-mail" && lower.contains("email")))
-        .copied()
-        .unwrap_or(fields[fields.len() - 1])
+        .find(|(domain, _)| Some(*domain) == named)
+        .or(fields.first())
+        .map_or("name", |(_, form)| *form)
 }
 
 /// After a save: screen up to date, undo kept, then the confirmation.

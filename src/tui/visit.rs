@@ -15,7 +15,7 @@ pub fn open_form(app: &mut App) {
             let Some(id) = app.inbox.selected_id() else {
                 return app.info("no lead selected");
             };
-            let label = super::handlers::lead_label(app, id);
+            let label = super::triage::lead_label(app, id);
             (VisitTarget::Lead(id), format!("Log: {label}"))
         }
         Pane::Accounts => match &app.accounts.open {

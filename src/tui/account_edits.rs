@@ -6,7 +6,7 @@
 use super::app::{App, Pane};
 use super::effects::{FollowUp, RecordNps, SaveAccount, SaveContact};
 use super::overlays::{Form, FormField, FormFor, Overlay, Pick, Picker, VisitForm};
-use crate::domain::{ActivityKind, Contact, ContactId};
+use crate::domain::{AccountId, ActivityKind, Contact, ContactId};
 use crate::ops::{ConsentChoice, apply_consent};
 use crate::store::Receipt;
 
@@ -183,87 +183,11 @@ pub fn save(app: &mut App, mut form: Form) {
     if form.purpose == FormFor::Import {
         return super::import::run(app, form);
     }
-    let now = app.now();
-    let today = now.to_zoned(app.tz.clone()).date();
-    let result: Result<(String, Receipt), (String, &'static str)> = match form.purpose.clone() {
-        FormFor::EditAccount(id) => (|| {
-            let mut a = app
-                .store
-                .account(id)
-                .map_err(|e| (e.to_string(), "name"))?
-                .ok_or(("the account no longer exists".to_string(), "name"))?;
-            a.name = form.text("name");
-            let kvk = form.text("KvK");
-            a.kvk = (!kvk.is_empty()).then_some(kvk);
-            a.address.street = form.text("street");
-            a.address.postcode = form.text("postcode");
-            a.address.city = form.text("city");
-            a.phone = form.text("phone");
-            a.email = form.text("e-mail");
-            a.segment = form.text("segment");
-            a.owner = form.text("owner");
-            let name = a.name.clone();
-            app.write(SaveAccount(a))
-                .map(|r| (format!("saved {name}"), r))
-                .map_err(|e| (e.to_string(), form_field(&e, ACCOUNT_FIELDS)))
-        })(),
-        FormFor::Contact(account, id) => (|| {
-            let mut c = match id {
-                Some(id) => app
-                    .store
-                    .contact(id)
-                    .map_err(|e| (e.to_string(), "name"))?
-                    .ok_or(("the contact no longer exists".to_string(), "name"))?,
-                None => Contact {
-                    id: ContactId::generate(now),
-                    account_id: account,
-                    name: String::new(),
-                    role: String::new(),
-                    phone: String::new(),
-                    email: String::new(),
-                    consent: Vec::new(),
-                    created_at: now,
-                    updated_at: now,
-                },
-            };
-            c.name = form.text("name");
-            c.role = form.text("role");
-            c.phone = form.text("phone");
-            c.email = form.text("e-mail");
-            let source = format!("recorded in wortel by {}", app.who);
-            apply_consent(
-                &mut c,
-                ConsentChoice {
-                    sales_contact: form.checked("sales contact"),
-                    marketing: form.checked("marketing"),
-                },
-                today,
-                &source,
-            );
-            let name = c.name.clone();
-            app.write(SaveContact(c))
-                .map(|r| (format!("saved contact {name}"), r))
-                .map_err(|e| (e.to_string(), form_field(&e, CONTACT_FIELDS)))
-        })(),
+    let result = match form.purpose.clone() {
+        FormFor::EditAccount(id) => save_account(app, &form, id),
+        FormFor::Contact(account, id) => save_contact_form(app, &form, account, id),
+        FormFor::Nps(account, contact) => save_nps(app, &form, account, contact),
         FormFor::Won(_) | FormFor::Import => unreachable!("handled above"),
-        FormFor::Nps(account, contact) => (|| {
-            let text = form.text("score");
-            let score: i64 = text.parse().map_err(|_| {
-                (
-                    format!("`{text}` is not a score; type a whole number from 0 to 10"),
-                    "score",
-                )
-            })?;
-            app.write(RecordNps {
-                account,
-                contact,
-                score,
-                comment: form.text("comment"),
-                date: today,
-            })
-            .map(|(r, receipt)| (format!("recorded NPS {}", r.score), receipt))
-            .map_err(|e| (e.to_string(), "score"))
-        })(),
     };
     match result {
         Ok((message, receipt)) => done(app, &message, receipt),
@@ -273,6 +197,105 @@ pub fn save(app: &mut App, mut form: Form) {
             app.overlay = Some(Overlay::Form(form));
         }
     }
+}
+
+/// A refusal: its sentence and the form field to put the cursor on.
+type Refused = (String, &'static str);
+
+/// The account form, saved.
+fn save_account(app: &App, form: &Form, id: AccountId) -> Result<(String, Receipt), Refused> {
+    let mut a = app
+        .store
+        .account(id)
+        .map_err(|e| (e.to_string(), "name"))?
+        .ok_or(("the account no longer exists".to_string(), "name"))?;
+    a.name = form.text("name");
+    let kvk = form.text("KvK");
+    a.kvk = (!kvk.is_empty()).then_some(kvk);
+    a.address.street = form.text("street");
+    a.address.postcode = form.text("postcode");
+    a.address.city = form.text("city");
+    a.phone = form.text("phone");
+    a.email = form.text("e-mail");
+    a.segment = form.text("segment");
+    a.owner = form.text("owner");
+    let name = a.name.clone();
+    app.write(SaveAccount(a))
+        .map(|r| (format!("saved {name}"), r))
+        .map_err(|e| (e.to_string(), form_field(&e, ACCOUNT_FIELDS)))
+}
+
+/// The contact form (an edited or a new contact, consent included), saved.
+fn save_contact_form(
+    app: &App,
+    form: &Form,
+    account: AccountId,
+    id: Option<ContactId>,
+) -> Result<(String, Receipt), Refused> {
+    let now = app.now();
+    let today = now.to_zoned(app.tz.clone()).date();
+    let mut c = match id {
+        Some(id) => app
+            .store
+            .contact(id)
+            .map_err(|e| (e.to_string(), "name"))?
+            .ok_or(("the contact no longer exists".to_string(), "name"))?,
+        None => Contact {
+            id: ContactId::generate(now),
+            account_id: account,
+            name: String::new(),
+            role: String::new(),
+            phone: String::new(),
+            email: String::new(),
+            consent: Vec::new(),
+            created_at: now,
+            updated_at: now,
+        },
+    };
+    c.name = form.text("name");
+    c.role = form.text("role");
+    c.phone = form.text("phone");
+    c.email = form.text("e-mail");
+    let source = format!("recorded in wortel by {}", app.who);
+    apply_consent(
+        &mut c,
+        ConsentChoice {
+            sales_contact: form.checked("sales contact"),
+            marketing: form.checked("marketing"),
+        },
+        today,
+        &source,
+    );
+    let name = c.name.clone();
+    app.write(SaveContact(c))
+        .map(|r| (format!("saved contact {name}"), r))
+        .map_err(|e| (e.to_string(), form_field(&e, CONTACT_FIELDS)))
+}
+
+/// The NPS form, recorded.
+fn save_nps(
+    app: &App,
+    form: &Form,
+    account: AccountId,
+    contact: Option<ContactId>,
+) -> Result<(String, Receipt), Refused> {
+    let today = app.now().to_zoned(app.tz.clone()).date();
+    let text = form.text("score");
+    let score: i64 = text.parse().map_err(|_| {
+        (
+            format!("`{text}` is not a score; type a whole number from 0 to 10"),
+            "score",
+        )
+    })?;
+    app.write(RecordNps {
+        account,
+        contact,
+        score,
+        comment: form.text("comment"),
+        date: today,
+    })
+    .map(|(r, receipt)| (format!("recorded NPS {}", r.score), receipt))
+    .map_err(|e| (e.to_string(), "score"))
 }
 
 /// The account form's fields by the names the domain gives them in its errors.

@@ -1,9 +1,9 @@
 //! The application state and its routing: a key becomes a chord, the keymap names the action,
 //! the focused overlay or pane handles it, and changes go to the store through `ops` before the
-//! status line says they are done.
+//! status line says they are done. Writes go through `app_commit.rs`, background work through
+//! `app_jobs.rs`.
 
 use super::action::{Action, Context};
-use super::effects::{Effect, WriteContext};
 use super::jobs::Jobs;
 use super::keymap::Keymap;
 use super::keys::Chord;
@@ -15,7 +15,7 @@ use super::search_index::{NextStep, SearchIndexState};
 use super::theme::Theme;
 use super::undo::UndoStack;
 use crate::domain::{AccountId, LeadId};
-use crate::store::{EntityKind, Receipt, Record, Store};
+use crate::store::Store;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
@@ -269,80 +269,6 @@ impl App {
         if let Err(e) = self.inbox.reload(&self.store, now, index.as_deref(), keep) {
             self.error(&e.to_string());
         }
-    }
-
-    /// Brings what is on screen up to date with a committed change: the inbox list in place,
-    /// the opened account re-read, cached account rows dropped.
-    pub fn after_commit(&mut self, receipt: &Receipt, keep: Option<LeadId>) {
-        let now = self.now();
-        let index = self.index.ready().cloned();
-        let store = self.store.clone();
-        if let Err(e) = self
-            .inbox
-            .apply_receipt(&store, now, index.as_deref(), receipt, keep)
-        {
-            self.error(&e.to_string());
-        }
-        if let Some(view) = self.accounts.open.as_mut() {
-            if let Err(e) = view.refresh(&store) {
-                self.error(&e.to_string());
-            }
-        }
-        self.accounts.forget_rows();
-        let tz = self.tz.clone();
-        if let Err(e) = self.funnel.apply_receipt(&store, receipt, &tz) {
-            self.error(&e.to_string());
-        }
-        // An account created or removed (a merge, or its undo) changes the list itself.
-        let accounts_changed = receipt.before.iter().any(|(kind, key, before)| {
-            *kind == EntityKind::Account
-                && (before.is_none()
-                    || store
-                        .account(AccountId::from_bytes(*key))
-                        .is_ok_and(|a| a.is_none()))
-        });
-        if accounts_changed {
-            self.accounts.invalidate();
-        }
-        for (kind, key, before) in &receipt.before {
-            if *kind != EntityKind::Activity {
-                continue;
-            }
-            let id = crate::domain::ActivityId::from_bytes(*key);
-            let account = match (store.activity(id), before) {
-                (Ok(Some(a)), _) => Some(a.account_id),
-                (_, Some(Record::Activity(a))) => Some(a.account_id),
-                _ => None,
-            };
-            if let Some(account) = account {
-                if let Ok(next) = NextStep::of(&store, account) {
-                    self.next_step_fixes.insert(account, next);
-                }
-            }
-        }
-    }
-
-    /// Hands `effect` to the store: the one door every write of the view goes through.
-    pub fn write<E: Effect>(&self, effect: E) -> Result<E::Written, E::Error> {
-        let ctx = WriteContext {
-            store: &self.store,
-            now: self.now(),
-            tz: &self.tz,
-        };
-        effect.write(&ctx)
-    }
-
-    /// After a confirmed change: the screen brought up to date, the step kept for undo, then
-    /// the status line says what was done and which key undoes it.
-    pub fn committed(&mut self, message: &str, receipt: Receipt, keep: Option<LeadId>) {
-        self.after_commit(&receipt, keep);
-        let undo_key = self
-            .keymap
-            .hint(Action::Undo)
-            .map(|c| format!(" · {c} undoes"))
-            .unwrap_or_default();
-        self.ok(&format!("{message}{undo_key}"));
-        self.undo.push(message.to_string(), receipt);
     }
 
     /// The accounts likely to be the same company as `id` that still exist.

@@ -6,6 +6,7 @@
 pub mod account_edits;
 pub mod action;
 pub mod app;
+mod app_commit;
 mod app_jobs;
 pub mod config;
 pub mod config_error;

@@ -27,30 +27,7 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>> {
 pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
     let store = Store::open(&ctx.store)?;
     if args.csv {
-        let bytes = read_file(&args.file)?;
-        let name = args.file.display().to_string();
-        let leads = wortel::interop::csv_import::read_leads_csv(&bytes, &name, &ctx.tz)
-            .map_err(|e| anyhow!(e))?;
-        let bar = progress_bar(leads.len() as u64, "placing leads");
-        let report = apply_leads(&store, &leads, &[], ctx.now, None, &mut |n| {
-            if let Some(b) = &bar {
-                if n % 256 == 0 {
-                    b.set_position(n as u64);
-                }
-            }
-        });
-        if let Some(b) = bar {
-            b.finish_and_clear();
-        }
-        let report = report.map_err(|e| match e {
-            ImportError::Bundle(b) => anyhow!("{name}: {b}"),
-            ImportError::Store(s) => anyhow!(s),
-        })?;
-        println!(
-            "imported {name}: {} new leads ({} for accounts already here, {} new accounts), {} updated",
-            report.new_leads, report.matched_accounts, report.new_accounts, report.updated_leads
-        );
-        return Ok(());
+        return run_csv(ctx, &store, args);
     }
     let name = args.file.display();
     // Made at the first progress report, when the number of leads is known.
@@ -96,6 +73,24 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
         }
         Imported::Leads(report) => report,
     };
+    print_leads_report(&name.to_string(), m, &report);
+    let pending = store
+        .meta_value(wortel::store::exchange::KEY_COMPACT_PENDING)?
+        .is_some();
+    if report.needs_compaction() || pending {
+        drop(store);
+        Store::compact_if_pending(&ctx.store)?;
+        println!("  the store's files were rewritten without the erased data");
+    }
+    Ok(())
+}
+
+/// What a leads bundle did, line by line.
+fn print_leads_report(
+    name: &str,
+    m: &wortel::bundle::Manifest,
+    report: &wortel::ops::ImportReport,
+) {
     println!(
         "imported {name}: bundle {}, sequence {} from {}",
         m.id, m.sequence, m.from
@@ -117,14 +112,33 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
     if let Some(summary) = report.erasure_summary() {
         println!("  {summary}; head office learns it in the next feedback bundle");
     }
-    let pending = store
-        .meta_value(wortel::store::exchange::KEY_COMPACT_PENDING)?
-        .is_some();
-    if report.needs_compaction() || pending {
-        drop(store);
-        Store::compact_if_pending(&ctx.store)?;
-        println!("  the store's files were rewritten without the erased data");
+}
+
+/// `wortel import --csv FILE`: a spreadsheet of leads, placed in one write.
+fn run_csv(ctx: &Context, store: &Store, args: &ImportArgs) -> Result<()> {
+    let bytes = read_file(&args.file)?;
+    let name = args.file.display().to_string();
+    let leads = wortel::interop::csv_import::read_leads_csv(&bytes, &name, &ctx.tz)
+        .map_err(|e| anyhow!(e))?;
+    let bar = progress_bar(leads.len() as u64, "placing leads");
+    let report = apply_leads(store, &leads, &[], ctx.now, None, &mut |n| {
+        if let Some(b) = &bar {
+            if n % 256 == 0 {
+                b.set_position(n as u64);
+            }
+        }
+    });
+    if let Some(b) = bar {
+        b.finish_and_clear();
     }
+    let report = report.map_err(|e| match e {
+        ImportError::Bundle(b) => anyhow!("{name}: {b}"),
+        ImportError::Store(s) => anyhow!(s),
+    })?;
+    println!(
+        "imported {name}: {} new leads ({} for accounts already here, {} new accounts), {} updated",
+        report.new_leads, report.matched_accounts, report.new_accounts, report.updated_leads
+    );
     Ok(())
 }
 

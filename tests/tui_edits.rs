@@ -232,3 +232,26 @@ fn a_likely_duplicate_is_flagged_and_merged_with_m_then_undone_with_u() {
     let store = Store::open(&path).unwrap();
     assert!(store.check().unwrap().is_ok());
 }
+
+/// The cursor goes to the field the domain names, not to one guessed from the message's words
+/// (a street too long used to put it on the phone field).
+#[test]
+fn a_refused_field_gets_the_cursor_whatever_its_message_says() {
+    let (_d, _p, mut app) = demo_app();
+    let id = opened_rich(&mut app);
+    let seq = app.store.last_seq().unwrap();
+    press(&mut app, "e tab tab ctrl-u");
+    type_text(&mut app, &"Lange Straat ".repeat(20));
+    press(&mut app, "enter");
+    let error = form_error(&app).expect("the form stays open with a message");
+    assert!(
+        error.starts_with("street is 259 characters long"),
+        "{error}"
+    );
+    let Some(Overlay::Form(f)) = &app.overlay else {
+        unreachable!()
+    };
+    assert_eq!(f.fields[f.focus].label, "street");
+    assert_eq!(app.store.last_seq().unwrap(), seq);
+    assert!(app.store.account(id).unwrap().is_some());
+}

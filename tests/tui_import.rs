@@ -151,3 +151,138 @@ fn an_erasure_request_in_a_bundle_is_applied_and_counted_in_the_status_line() {
     assert!(wortel::store::Store::compact_if_pending(&path).unwrap());
     assert!(!wortel::store::Store::compact_if_pending(&path).unwrap());
 }
+
+/// The benchmarks overlay tells the user to import a benchmark bundle with `I`: that works.
+#[test]
+fn i_imports_a_benchmark_bundle_and_b_shows_its_figures() {
+    use wortel::bundle::manifest::{FORMAT, Kind, Manifest, VERSION};
+    let (dir, _p, mut app) = demo_app();
+    let manifest = Manifest {
+        format: FORMAT.into(),
+        version: VERSION,
+        kind: Kind::Benchmark,
+        id: "HQ-BENCH-TUI".into(),
+        from: "head-office".into(),
+        to: "DEMO".into(),
+        sequence: 1,
+        created_at: now(),
+        period: None,
+        files: vec![],
+    };
+    let figures = format!(
+        "{}\n{}\n",
+        serde_json::json!({"measure": "win_rate", "value": 61}),
+        serde_json::json!({"measure": "nps", "value": 42}),
+    );
+    let bytes = wortel::bundle::write::write_bundle(
+        manifest,
+        &[("benchmarks.ndjson", figures.into_bytes())],
+        Some(&wortel::demo::bundle::head_office_key(7)),
+    )
+    .unwrap();
+    let file = dir.path().join("bench.zip");
+    std::fs::write(&file, bytes).unwrap();
+    press(&mut app, "I");
+    type_text(&mut app, &file.display().to_string());
+    press(&mut app, "enter");
+    assert!(
+        app.overlay.is_none(),
+        "{:?}",
+        match &app.overlay {
+            Some(Overlay::Form(f)) => f.error.clone(),
+            _ => None,
+        }
+    );
+    assert!(
+        app.status.text.contains("2 network figures"),
+        "{}",
+        app.status.text
+    );
+    press(&mut app, "B");
+    let frame = render(&mut app, 120, 40);
+    assert!(
+        frame.contains("network figures from HQ-BENCH-TUI"),
+        "{frame}"
+    );
+    press(&mut app, "esc I");
+    type_text(&mut app, &file.display().to_string());
+    press(&mut app, "enter");
+    assert!(
+        app.status.text.contains("already imported"),
+        "{}",
+        app.status.text
+    );
+}
+
+/// A signed leads bundle holding only erasure requests for these e-mail addresses.
+fn erasure_bundle(id: &str, emails: &[&str]) -> Vec<u8> {
+    use wortel::bundle::manifest::{FORMAT, Kind, Manifest, VERSION};
+    let lines: String = emails
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let request = format!("ER-{id}-{i}");
+            format!(
+                "{}\n",
+                serde_json::json!({"request_id": request, "requested_at": "2026-11-20", "email": e})
+            )
+        })
+        .collect();
+    let manifest = Manifest {
+        format: FORMAT.into(),
+        version: VERSION,
+        kind: Kind::Leads,
+        id: id.into(),
+        from: "head-office".into(),
+        to: "DEMO".into(),
+        sequence: 1,
+        created_at: now(),
+        period: None,
+        files: vec![],
+    };
+    let key = wortel::demo::bundle::head_office_key(7);
+    wortel::bundle::write::write_bundle(
+        manifest,
+        &[("erasures.ndjson", lines.into_bytes())],
+        Some(&key),
+    )
+    .unwrap()
+}
+
+/// Edit a contact, import a bundle whose erasure request erases that person, `u`: the erased
+/// data used to come back while the tombstone stayed. Now the step is dropped by the import and
+/// the erasure stands.
+#[test]
+fn undo_after_an_import_that_erased_the_person_does_not_bring_them_back() {
+    let (dir, _p, mut app) = demo_app();
+    let account = rich_account(&app);
+    app.open_account(account);
+    let person = app.store.contacts_of(account).unwrap()[0].clone();
+    assert!(!person.email.is_empty(), "the demo contact has an e-mail");
+    press(&mut app, "c 2 tab ctrl-u");
+    type_text(&mut app, "inkoper");
+    press(&mut app, "enter");
+    assert_eq!(
+        app.store.contact(person.id).unwrap().unwrap().role,
+        "inkoper"
+    );
+    let file = dir.path().join("erase.zip");
+    std::fs::write(&file, erasure_bundle("HQ-ERASE-UNDO", &[&person.email])).unwrap();
+    press(&mut app, "I");
+    type_text(&mut app, &file.display().to_string());
+    press(&mut app, "enter");
+    assert!(app.store.contact(person.id).unwrap().is_none(), "erased");
+    assert!(
+        app.status.text.contains("1 undo step dropped"),
+        "{}",
+        app.status.text
+    );
+    press(&mut app, "u");
+    assert_eq!(app.status.text, "nothing to undo");
+    assert!(
+        app.store.contact(person.id).unwrap().is_none(),
+        "still erased"
+    );
+    let tombstone = wortel::ops::tombstone_key(&person.id.to_string());
+    assert!(app.store.meta_value(&tombstone).unwrap().is_some());
+}

@@ -90,3 +90,33 @@ fn ctrl_b_writes_a_backup_of_the_open_store_and_names_it() {
     assert_eq!(restored.all_leads().count(), leads);
     assert!(restored.check().unwrap().is_ok());
 }
+
+/// Today's automatic backup used to fail without a word; now the status line says so.
+#[test]
+fn a_failing_daily_backup_is_said_on_the_status_line() {
+    let (dir, _path, mut app) = demo_app();
+    // The backups directory cannot be made: a plain file stands where it would go.
+    let blocked = dir.path().join("not-a-dir");
+    std::fs::write(&blocked, b"x").unwrap();
+    let (start, started) = std::sync::mpsc::channel();
+    app.daily_backup(
+        blocked.join("backups"),
+        now().to_zoned(tz()).date(),
+        started,
+    );
+    start.send(()).unwrap();
+    let failures = app.finish_jobs();
+    assert_eq!(failures.len(), 1, "{failures:?}");
+    assert!(
+        app.status
+            .text
+            .starts_with("today's backup was not written ("),
+        "{}",
+        app.status.text
+    );
+    let frame = render(&mut app, 160, 20);
+    assert!(
+        last_line(&frame).contains("today's backup was not written"),
+        "{frame}"
+    );
+}

@@ -264,3 +264,44 @@ fn the_benchmarks_beside_the_dealers_own() {
     press(&mut app, "B");
     snap("benchmarks_80x24", &render(&mut app, 80, 24));
 }
+
+/// Scrolled to the bottom of a short window, then the terminal grows: every list starts its
+/// window so that all rows that fit are shown (only the inbox did; the account list and the
+/// board's columns kept showing blank lines below a window started too low).
+#[test]
+fn every_list_shows_all_the_rows_that_fit_after_the_terminal_grows() {
+    let (_d, path) = demo_store(400);
+    let mut app = app_on(&path);
+    render(&mut app, 120, 12);
+    press(&mut app, "G");
+    render(&mut app, 120, 12);
+    assert!(app.inbox.offset > 0, "the inbox scrolled");
+    render(&mut app, 120, 1000);
+    assert_eq!(app.inbox.offset, 0, "the inbox");
+
+    press(&mut app, "2");
+    render(&mut app, 120, 12);
+    press(&mut app, "G");
+    render(&mut app, 120, 12);
+    assert!(app.accounts.offset > 0, "the account list scrolled");
+    render(&mut app, 120, 1000);
+    assert_eq!(app.accounts.offset, 0, "the account list");
+
+    press(&mut app, "3");
+    render(&mut app, 160, 14);
+    let longest = (0..app.funnel.columns.len())
+        .max_by_key(|c| app.funnel.columns[*c].len())
+        .unwrap();
+    while app.funnel.column != longest {
+        press(&mut app, "l");
+    }
+    press(&mut app, "G");
+    render(&mut app, 160, 14);
+    assert!(
+        app.funnel.offset[longest] > 0,
+        "the column scrolled: {:?}",
+        app.funnel.columns.iter().map(Vec::len).collect::<Vec<_>>()
+    );
+    render(&mut app, 160, 1000);
+    assert_eq!(app.funnel.offset[longest], 0, "the board's column");
+}

@@ -472,3 +472,224 @@ fn a_key_pressed_before_the_rest_is_read_acts_on_the_whole_list() {
     press(&mut app, "G");
     assert_eq!(app.inbox.selected_id(), full.last().copied());
 }
+
+/// Leads of the inbox still new, in list order.
+fn new_leads(app: &wortel::tui::app::App, n: usize) -> Vec<wortel::domain::LeadId> {
+    (0..app.inbox.len())
+        .filter_map(|i| app.inbox.id_at(i))
+        .filter(|id| app.store.lead(*id).unwrap().unwrap().status == LeadStatus::New)
+        .take(n)
+        .collect()
+}
+
+#[test]
+fn fifty_five_steps_are_undone_one_by_one_and_redone_with_ctrl_r() {
+    let (_d, path) = demo_store(400);
+    let mut app = app_on(&path);
+    let leads = new_leads(&app, 55);
+    assert_eq!(leads.len(), 55, "the demo has enough new leads");
+    for id in &leads {
+        assert!(app.inbox.select(*id));
+        press(&mut app, "a");
+        assert!(
+            app.status.text.starts_with("accepted "),
+            "{}",
+            app.status.text
+        );
+    }
+    for id in leads.iter().rev() {
+        press(&mut app, "u");
+        assert!(
+            app.status.text.starts_with("undone: accepted "),
+            "{}",
+            app.status.text
+        );
+        assert_eq!(
+            app.store.lead(*id).unwrap().unwrap().status,
+            LeadStatus::New
+        );
+    }
+    press(&mut app, "u");
+    assert_eq!(app.status.text, "nothing to undo");
+    // Redo goes forward again in the order the steps were made.
+    press(&mut app, "ctrl-r ctrl-r");
+    assert!(
+        app.status.text.starts_with("redone: accepted "),
+        "{}",
+        app.status.text
+    );
+    for (i, id) in leads.iter().enumerate() {
+        let want = if i < 2 {
+            LeadStatus::Accepted
+        } else {
+            LeadStatus::New
+        };
+        assert_eq!(
+            app.store.lead(*id).unwrap().unwrap().status,
+            want,
+            "lead {i}"
+        );
+    }
+    // A new change ends what can be redone.
+    assert!(app.inbox.select(leads[10]));
+    press(&mut app, "a ctrl-r");
+    assert_eq!(app.status.text, "nothing to redo");
+}
+
+#[test]
+fn undo_refuses_when_the_lead_was_changed_since() {
+    let (_d, path, mut app) = demo_app();
+    let lead = selected_lead(&app);
+    press(&mut app, "a");
+    // Another write (as another front end would) converts it meanwhile.
+    wortel::ops::convert_lead(&app.store, lead.id, now()).unwrap();
+    press(&mut app, "u");
+    assert!(
+        app.status.text.starts_with("cannot undo \"accepted ")
+            && app
+                .status
+                .text
+                .ends_with(": the lead it changed was changed again since; that step is dropped"),
+        "{}",
+        app.status.text
+    );
+    press(&mut app, "u");
+    assert_eq!(app.status.text, "nothing to undo");
+    drop(app);
+    assert_eq!(lead_on_disk(&path, lead.id).status, LeadStatus::Converted);
+}
+
+/// What the user does in the view, for the feedback model below.
+enum Act {
+    Accept(usize),
+    Reject(usize),
+    Undo,
+    Redo,
+    /// The weekly feedback bundle is exported (and recorded as sent).
+    Export,
+}
+
+/// A lead (by its place in the script) moved from one status to another.
+type Move = (usize, &'static str, &'static str);
+
+/// Status moves head office should hear of, recomputed from the script alone: a step undone
+/// before it was sent never happened; a step undone after is undone by a reported move back.
+fn expected_bundles(script: &[Act]) -> Vec<Vec<Move>> {
+    let (mut done, mut undone): (Vec<Move>, Vec<Move>) = (vec![], vec![]);
+    let (mut unsent, mut bundles) = (Vec::new(), Vec::new());
+    for act in script {
+        let step = match act {
+            Act::Accept(l) => Some((*l, "new", "accepted")),
+            Act::Reject(l) => Some((*l, "new", "rejected")),
+            Act::Undo => {
+                let (l, from, to) = done.pop().unwrap();
+                undone.push((l, from, to));
+                match unsent.iter().position(|s| *s == (l, from, to)) {
+                    Some(at) => {
+                        unsent.remove(at);
+                    }
+                    None => unsent.push((l, to, from)),
+                }
+                None
+            }
+            Act::Redo => {
+                let (l, from, to) = undone.pop().unwrap();
+                done.push((l, from, to));
+                match unsent.iter().position(|s| *s == (l, to, from)) {
+                    Some(at) => {
+                        unsent.remove(at);
+                    }
+                    None => unsent.push((l, from, to)),
+                }
+                None
+            }
+            Act::Export => {
+                bundles.push(std::mem::take(&mut unsent));
+                None
+            }
+        };
+        if let Some(s) = step {
+            undone.clear();
+            done.push(s);
+            unsent.push(s);
+        }
+    }
+    bundles
+}
+
+#[test]
+fn an_undone_step_never_reaches_head_office_and_a_sent_one_is_undone_by_a_reported_change() {
+    let (_d, path) = demo_store(120);
+    let mut app = app_on(&path);
+    let leads = new_leads(&app, 4);
+    let script = [
+        Act::Accept(0),
+        Act::Reject(1),
+        Act::Accept(2),
+        Act::Undo,
+        Act::Undo,
+        Act::Redo,
+        Act::Export,
+        Act::Undo,
+        Act::Accept(3),
+        Act::Undo,
+        Act::Redo,
+        Act::Undo,
+        Act::Export,
+    ];
+    let mut got = Vec::new();
+    let weeks = ["2026-W48", "2026-W49"];
+    for act in &script {
+        match act {
+            Act::Accept(l) | Act::Reject(l) => {
+                assert!(app.inbox.select(leads[*l]));
+                let keys = if matches!(act, Act::Accept(_)) {
+                    "a"
+                } else {
+                    "r 1"
+                };
+                press(&mut app, keys);
+                assert!(app.status.text.contains("ed "), "{}", app.status.text);
+            }
+            Act::Undo => press(&mut app, "u"),
+            Act::Redo => press(&mut app, "ctrl-r"),
+            Act::Export => {
+                let week = weeks[got.len()];
+                let export =
+                    wortel::ops::export_feedback(&app.store, Some(week), now(), &tz()).unwrap();
+                app.store
+                    .record_export(&export.week, export.through, export.sequence, &export.bytes)
+                    .unwrap();
+                let bundle = wortel::bundle::read_bundle(&export.bytes, None).unwrap();
+                let moves: Vec<(String, String, String)> = bundle
+                    .lines("lead_updates.ndjson")
+                    .map(|(_, l)| {
+                        let v: serde_json::Value = serde_json::from_slice(l).unwrap();
+                        let s = |k: &str| v[k].as_str().unwrap().to_string();
+                        (s("lead_id"), s("from"), s("status"))
+                    })
+                    .collect();
+                got.push(moves);
+            }
+        }
+    }
+    let ext = |l: usize| {
+        app.store
+            .lead(leads[l])
+            .unwrap()
+            .unwrap()
+            .external_id
+            .unwrap()
+    };
+    let want: Vec<Vec<(String, String, String)>> = expected_bundles(&script)
+        .into_iter()
+        .map(|b| {
+            b.into_iter()
+                .map(|(l, from, to)| (ext(l), from.to_string(), to.to_string()))
+                .collect()
+        })
+        .collect();
+    assert_eq!(got, want);
+    // The script reports something in both weeks, so the test can tell them apart.
+    assert!(!want[0].is_empty() && !want[1].is_empty(), "{want:?}");
+}

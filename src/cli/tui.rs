@@ -22,9 +22,9 @@ pub fn open(ctx: &Context) -> Result<()> {
         );
     }
     let mut app = start(ctx, &mut Phases::default())?;
-    let backup = DailyBackup::start(ctx, &app);
+    let backup = DailyBackup::start(ctx, &mut app);
     let result = terminal::run(&mut app);
-    backup.finish();
+    backup.finish(&mut app);
     drop(app);
     // An erasure applied in the view (one that arrived in a bundle) left erased bytes in the
     // files until the store is rewritten, which needs it closed: now.
@@ -70,41 +70,36 @@ fn start(ctx: &Context, phases: &mut Phases) -> Result<App> {
     Ok(app)
 }
 
-/// Today's automatic backup (the last seven kept), on a thread of its own. It reads the whole
-/// store, so it waits a moment: on a two-core laptop the first frames and the search index
-/// get the processor first. Quitting sooner starts it at once and waits for it, so every day
-/// the view was opened has its backup.
-struct DailyBackup(Option<(std::sync::mpsc::Sender<()>, std::thread::JoinHandle<()>)>);
-
-/// How long after start the daily backup begins.
-const BACKUP_DELAY: std::time::Duration = std::time::Duration::from_millis(1_500);
+/// Today's automatic backup (the last seven kept), a job of the view's own: it waits a moment
+/// (the first frames and the search index get the processor first) and says a failure on the
+/// status line. Quitting sooner starts it at once and waits for it, so every day the view was
+/// opened has its backup.
+struct DailyBackup(Option<std::sync::mpsc::Sender<()>>);
 
 impl DailyBackup {
-    fn start(ctx: &Context, app: &App) -> DailyBackup {
-        let store = app.store.clone();
+    fn start(ctx: &Context, app: &mut App) -> DailyBackup {
         let dir = wortel::store::backup::backups_dir(&ctx.store);
-        let (today, now) = (ctx.today(), ctx.now);
+        let today = ctx.today();
         if wortel::store::backup::daily_backup_path(&dir, today).exists() {
             return DailyBackup(None);
         }
         let (wake, woken) = std::sync::mpsc::channel::<()>();
-        let thread = std::thread::spawn(move || {
-            let _ = woken.recv_timeout(BACKUP_DELAY);
-            let _ = store.daily_backup(&dir, today, now);
-        });
-        DailyBackup(Some((wake, thread)))
+        app.daily_backup(dir, today, woken);
+        DailyBackup(Some(wake))
     }
 
-    /// Called after the terminal is restored: lets a backup still under way finish.
-    fn finish(self) {
-        let Some((wake, thread)) = self.0 else {
-            return;
-        };
-        let _ = wake.send(());
-        if !thread.is_finished() {
+    /// Called after the terminal is restored: lets a backup (or any job) still under way
+    /// finish, and says on standard error what failed, as the status line is gone.
+    fn finish(self, app: &mut App) {
+        if let Some(wake) = self.0 {
+            let _ = wake.send(());
+        }
+        if app.jobs_busy() {
             eprintln!("finishing today's backup …");
         }
-        let _ = thread.join();
+        for failure in app.finish_jobs() {
+            eprintln!("wortel: {failure}");
+        }
     }
 }
 

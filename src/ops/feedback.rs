@@ -105,11 +105,7 @@ pub fn export_feedback(
         id.and_then(|l| store.lead(l).ok().flatten())
             .and_then(|l| l.external_id)
     };
-    for change in store.changes_since(from) {
-        let c = change?;
-        if c.seq > through {
-            break;
-        }
+    for c in super::feedback_changes::unsent_changes(store, from, through)? {
         let key = ulid::Ulid::from_string(&c.id)
             .map(|u| u.to_bytes())
             .unwrap_or([0; 16]);

@@ -6,8 +6,10 @@ mod account_edits;
 mod benchmarks;
 mod deals;
 mod feedback;
+mod feedback_changes;
 mod hq_erasure;
 mod import;
+mod import_file;
 mod lead_triage;
 mod merge;
 mod privacy;
@@ -25,6 +27,7 @@ pub use deals::{DealEdited, edit_deal, load_deals, record_quote, step_deal};
 pub use feedback::{FeedbackExport, export_feedback, parse_week, week_of};
 pub use hq_erasure::{HqErasureReport, plan_hq_erasures};
 pub use import::{ImportError, ImportReport, apply_leads, apply_sheet_leads, import_leads};
+pub use import_file::{ImportFileError, Imported, ImportedFile, import_file, read_bundle_file};
 pub use lead_triage::{
     BulkTriage, TriageResult, TriageStep, accept_lead, convert_lead, convert_lead_estimated,
     reject_lead, snooze_lead, triage_leads, wake_lead,

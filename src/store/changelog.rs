@@ -45,6 +45,11 @@ pub struct Change {
     pub id: String,
     #[serde(flatten)]
     pub op: ChangeOp,
+    /// Set on every entry of an undo: the change-log positions (first, last) of the write it
+    /// takes back. The feedback export drops both when neither was sent yet, so head office
+    /// never hears of a step that was undone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reverts: Option<(u64, u64)>,
 }
 
 /// The operations a write from `old` to `new` amounts to (without sequence numbers).

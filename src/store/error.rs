@@ -59,36 +59,61 @@ pub enum StoreError {
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// Why the disk refused, when it is one of the causes a salesperson can fix: a full disk, or a
-/// store they may not (or cannot) write to. Recognised from the system's error text, since the
-/// error reaches the store as text through sled.
-pub fn disk_problem(detail: &str) -> Option<&'static str> {
-    let has = |what: &[&str]| what.iter().any(|w| detail.contains(w));
-    if has(&[
-        "os error 28",
-        "No space left",
-        "os error 27",
-        "File too large",
-        "os error 122",
-        "quota exceeded",
-    ]) {
-        Some("the disk is full")
-    } else if has(&["os error 30", "Read-only file system"]) {
-        Some("the disk is read-only")
-    } else if has(&["os error 13", "os error 1)", "Permission denied"]) {
-        Some("you may not write to it")
-    } else {
-        None
+/// store they may not (or cannot) write to. Recognised once, from the system's error text (the
+/// error reaches the store as text through sled); everything after matches on the kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiskProblem {
+    Full,
+    ReadOnly,
+    NotAllowed,
+}
+
+impl DiskProblem {
+    /// The kind of problem an error text names, if it is one of these.
+    pub fn of(detail: &str) -> Option<DiskProblem> {
+        let has = |what: &[&str]| what.iter().any(|w| detail.contains(w));
+        if has(&[
+            "os error 28",
+            "No space left",
+            "os error 27",
+            "File too large",
+            "os error 122",
+            "quota exceeded",
+        ]) {
+            Some(DiskProblem::Full)
+        } else if has(&["os error 30", "Read-only file system"]) {
+            Some(DiskProblem::ReadOnly)
+        } else if has(&["os error 13", "os error 1)", "Permission denied"]) {
+            Some(DiskProblem::NotAllowed)
+        } else {
+            None
+        }
     }
+
+    /// "the disk is full".
+    pub fn says(self) -> &'static str {
+        match self {
+            DiskProblem::Full => "the disk is full",
+            DiskProblem::ReadOnly => "the disk is read-only",
+            DiskProblem::NotAllowed => "you may not write to it",
+        }
+    }
+}
+
+/// [`DiskProblem::of`] as its sentence, for callers that only say it.
+pub fn disk_problem(detail: &str) -> Option<&'static str> {
+    DiskProblem::of(detail).map(DiskProblem::says)
 }
 
 fn io_sentence(path: &std::path::Path, detail: &str) -> String {
     let p = path.display();
-    match disk_problem(detail) {
-        Some("the disk is full") => format!(
+    match DiskProblem::of(detail) {
+        Some(DiskProblem::Full) => format!(
             "the disk holding the store at {p} is full; make room (delete or move files) and try again — what was saved before is kept, the change that failed was not saved"
         ),
         Some(why) => format!(
-            "the store at {p} is read-only ({why}); make it writable or give another --store — what was saved before is kept, the change that failed was not saved"
+            "the store at {p} is read-only ({}); make it writable or give another --store — what was saved before is kept, the change that failed was not saved",
+            why.says()
         ),
         None => format!("the store at {p} could not be read or written: {detail}"),
     }
@@ -97,6 +122,23 @@ fn io_sentence(path: &std::path::Path, detail: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn disk_problems_are_told_apart_by_kind() {
+        assert_eq!(
+            DiskProblem::of("No space left on device (os error 28)"),
+            Some(DiskProblem::Full)
+        );
+        assert_eq!(
+            DiskProblem::of("Read-only file system (os error 30)"),
+            Some(DiskProblem::ReadOnly)
+        );
+        assert_eq!(
+            DiskProblem::of("Permission denied (os error 13)"),
+            Some(DiskProblem::NotAllowed)
+        );
+        assert_eq!(DiskProblem::of("unexpected end of file"), None);
+    }
 
     #[test]
     fn a_full_or_read_only_disk_is_named_in_the_sentence() {

@@ -22,7 +22,7 @@ mod write;
 pub use changelog::{Change, ChangeOp};
 pub use check::CheckReport;
 pub(crate) use compact::process_runs;
-pub use error::{Result, StoreError, disk_problem};
+pub use error::{DiskProblem, Result, StoreError, disk_problem};
 pub use inbox::{LeadOrder, inbox_rank};
 pub use meta::{DEMO_DEALER, Identity, SCHEMA_VERSION};
 pub use record::{EntityKind, Record};

@@ -20,6 +20,8 @@ pub struct WriteSet {
     /// Meta values written (or, for `None`, removed) in the same transaction (e.g. that a
     /// bundle was imported).
     meta: Vec<(Vec<u8>, Option<Vec<u8>>)>,
+    /// The change-log positions (first, last) of the write this one takes back (an undo).
+    reverts: Option<(u64, u64)>,
 }
 
 impl WriteSet {
@@ -89,16 +91,19 @@ impl WriteSet {
     }
 }
 
-/// What a committed write did: its change-log entries, and the records as they were before,
-/// which is all an undo needs.
+/// What a committed write did: its change-log entries, the records as they were before (what
+/// an undo writes back) and as it left them (what must still be there for an undo to be safe).
 #[derive(Clone, Debug, Default)]
 pub struct Receipt {
     pub changes: Vec<Change>,
     pub before: Vec<(EntityKind, [u8; 16], Option<Record>)>,
+    /// Each op's record as written (`None`: deleted), in the order of `before`.
+    pub after: Vec<(EntityKind, [u8; 16], Option<Record>)>,
 }
 
 impl Receipt {
-    /// The write that puts every record back as it was before this one.
+    /// The write that puts every record back as it was before this one; its change-log entries
+    /// say which write they take back.
     pub fn undo(&self) -> WriteSet {
         let mut ws = WriteSet::new();
         // Reverse order, so a record written twice ends as it was first found.
@@ -108,7 +113,37 @@ impl Receipt {
                 None => ws.delete(*kind, *key),
             };
         }
+        if let (Some(first), Some(last)) = (self.changes.first(), self.changes.last()) {
+            ws.reverts = Some((first.seq, last.seq));
+        }
         ws
+    }
+
+    /// Every record this write touched, once each, as it left it (the last write wins).
+    pub fn left(&self) -> Vec<(EntityKind, [u8; 16], Option<&Record>)> {
+        let mut out: Vec<(EntityKind, [u8; 16], Option<&Record>)> = Vec::new();
+        for (kind, key, new) in self.after.iter().rev() {
+            if !out.iter().any(|(k, id, _)| k == kind && id == key) {
+                out.push((*kind, *key, new.as_ref()));
+            }
+        }
+        out
+    }
+
+    /// True when this write touched the record.
+    pub fn touches(&self, kind: EntityKind, key: [u8; 16]) -> bool {
+        self.after.iter().any(|(k, id, _)| *k == kind && *id == key)
+    }
+
+    /// The first record that is no longer as this write left it (another write, an import, an
+    /// erasure changed it since), or `None` when an undo would take back only this write.
+    pub fn changed_since(&self, store: &Store) -> Result<Option<(EntityKind, [u8; 16])>> {
+        for (kind, key, left) in self.left() {
+            if store.get(kind, key)?.as_ref() != left {
+                return Ok(Some((kind, key)));
+            }
+        }
+        Ok(None)
     }
 }
 
@@ -184,11 +219,13 @@ impl Store {
                         entity: *kind,
                         id: ulid::Ulid::from_bytes(*key).to_string(),
                         op,
+                        reverts: writes.reverts,
                     };
                     append_change(&tx[TreeId::Changes.slot()], &change)?;
                     receipt.changes.push(change);
                 }
                 receipt.before.push((*kind, *key, old));
+                receipt.after.push((*kind, *key, new.clone()));
             }
             tx[TreeId::Meta.slot()].insert(meta::KEY_LAST_SEQ, &seq.to_be_bytes())?;
             for (k, v) in &writes.meta {
@@ -242,6 +279,7 @@ impl Store {
                 entity: record.kind(),
                 id: ulid::Ulid::from_bytes(key).to_string(),
                 op: ChangeOp::Created,
+                reverts: None,
             };
             per_tree[TreeId::Changes.slot()].push((
                 seq.to_be_bytes().to_vec(),

@@ -3,13 +3,11 @@
 //! here; the domain validates, a refusal reopens the form with the message, and a save goes
 //! through `ops` (durable, undoable) before the status line confirms it.
 
-use super::action::Action;
-use super::app::{App, Pane, Undo};
+use super::app::{App, Pane};
+use super::effects::{FollowUp, RecordNps, SaveAccount, SaveContact};
 use super::overlays::{Form, FormField, FormFor, Overlay, Pick, Picker, VisitForm};
-use crate::domain::{ActivityKind, Contact, ContactId};
-use crate::ops::{
-    ConsentChoice, apply_consent, follow_up_lead, record_nps, save_contact, update_account,
-};
+use crate::domain::{AccountId, ActivityKind, Contact, ContactId};
+use crate::ops::{ConsentChoice, apply_consent};
 use crate::store::Receipt;
 
 /// The opened account, or a message saying to open one.
@@ -171,8 +169,7 @@ pub fn pick_product(app: &mut App) {
 
 /// Creates the follow-up lead for product `index`.
 pub fn create_follow_up(app: &mut App, account: crate::domain::AccountId, index: usize) {
-    let now = app.now();
-    match follow_up_lead(&app.store, account, index, now) {
+    match app.write(FollowUp(account, index)) {
         Ok((lead, receipt)) => done(app, &format!("new lead: {}", lead.interest), receipt),
         Err(e) => app.error(&e.to_string()),
     }
@@ -186,97 +183,11 @@ pub fn save(app: &mut App, mut form: Form) {
     if form.purpose == FormFor::Import {
         return super::import::run(app, form);
     }
-    let now = app.now();
-    let today = now.to_zoned(app.tz.clone()).date();
-    let result: Result<(String, Receipt), (String, &'static str)> = match form.purpose.clone() {
-        FormFor::EditAccount(id) => (|| {
-            let mut a = app
-                .store
-                .account(id)
-                .map_err(|e| (e.to_string(), "name"))?
-                .ok_or(("the account no longer exists".to_string(), "name"))?;
-            a.name = form.text("name");
-            let kvk = form.text("KvK");
-            a.kvk = (!kvk.is_empty()).then_some(kvk);
-            a.address.street = form.text("street");
-            a.address.postcode = form.text("postcode");
-            a.address.city = form.text("city");
-            a.phone = form.text("phone");
-            a.email = form.text("e-mail");
-            a.segment = form.text("segment");
-            a.owner = form.text("owner");
-            let name = a.name.clone();
-            update_account(&app.store, a, now)
-                .map(|r| (format!("saved {name}"), r))
-                .map_err(|e| {
-                    let m = e.to_string();
-                    let field = field_named_in(&m, &["KvK", "e-mail", "name", "postcode", "phone"]);
-                    (m, field)
-                })
-        })(),
-        FormFor::Contact(account, id) => (|| {
-            let mut c = match id {
-                Some(id) => app
-                    .store
-                    .contact(id)
-                    .map_err(|e| (e.to_string(), "name"))?
-                    .ok_or(("the contact no longer exists".to_string(), "name"))?,
-                None => Contact {
-                    id: ContactId::generate(now),
-                    account_id: account,
-                    name: String::new(),
-                    role: String::new(),
-                    phone: String::new(),
-                    email: String::new(),
-                    consent: Vec::new(),
-                    created_at: now,
-                    updated_at: now,
-                },
-            };
-            c.name = form.text("name");
-            c.role = form.text("role");
-            c.phone = form.text("phone");
-            c.email = form.text("e-mail");
-            let source = format!("recorded in wortel by {}", app.who);
-            apply_consent(
-                &mut c,
-                ConsentChoice {
-                    sales_contact: form.checked("sales contact"),
-                    marketing: form.checked("marketing"),
-                },
-                today,
-                &source,
-            );
-            let name = c.name.clone();
-            save_contact(&app.store, c, now)
-                .map(|r| (format!("saved contact {name}"), r))
-                .map_err(|e| {
-                    let m = e.to_string();
-                    let field = field_named_in(&m, &["e-mail", "name", "phone"]);
-                    (m, field)
-                })
-        })(),
+    let result = match form.purpose.clone() {
+        FormFor::EditAccount(id) => save_account(app, &form, id),
+        FormFor::Contact(account, id) => save_contact_form(app, &form, account, id),
+        FormFor::Nps(account, contact) => save_nps(app, &form, account, contact),
         FormFor::Won(_) | FormFor::Import => unreachable!("handled above"),
-        FormFor::Nps(account, contact) => (|| {
-            let text = form.text("score");
-            let score: i64 = text.parse().map_err(|_| {
-                (
-                    format!("`{text}` is not a score; type a whole number from 0 to 10"),
-                    "score",
-                )
-            })?;
-            record_nps(
-                &app.store,
-                account,
-                contact,
-                score,
-                &form.text("comment"),
-                today,
-                now,
-            )
-            .map(|(r, receipt)| (format!("recorded NPS {}", r.score), receipt))
-            .map_err(|e| (e.to_string(), "score"))
-        })(),
     };
     match result {
         Ok((message, receipt)) => done(app, &message, receipt),
@@ -288,27 +199,141 @@ pub fn save(app: &mut App, mut form: Form) {
     }
 }
 
-/// Which form field a domain message is about, to put the cursor there.
-fn field_named_in(message: &str, fields: &[&'static str]) -> &'static str {
-    let lower = message.to_lowercase();
+/// A refusal: its sentence and the form field to put the cursor on.
+type Refused = (String, &'static str);
+
+/// The account form, saved.
+fn save_account(app: &App, form: &Form, id: AccountId) -> Result<(String, Receipt), Refused> {
+    let mut a = app
+        .store
+        .account(id)
+        .map_err(|e| (e.to_string(), "name"))?
+        .ok_or(("the account no longer exists".to_string(), "name"))?;
+    a.name = form.text("name");
+    let kvk = form.text("KvK");
+    a.kvk = (!kvk.is_empty()).then_some(kvk);
+    a.address.street = form.text("street");
+    a.address.postcode = form.text("postcode");
+    a.address.city = form.text("city");
+    a.phone = form.text("phone");
+    a.email = form.text("e-mail");
+    a.segment = form.text("segment");
+    a.owner = form.text("owner");
+    let name = a.name.clone();
+    app.write(SaveAccount(a))
+        .map(|r| (format!("saved {name}"), r))
+        .map_err(|e| (e.to_string(), form_field(&e, ACCOUNT_FIELDS)))
+}
+
+/// The contact form (an edited or a new contact, consent included), saved.
+fn save_contact_form(
+    app: &App,
+    form: &Form,
+    account: AccountId,
+    id: Option<ContactId>,
+) -> Result<(String, Receipt), Refused> {
+    let now = app.now();
+    let today = now.to_zoned(app.tz.clone()).date();
+    let mut c = match id {
+        Some(id) => app
+            .store
+            .contact(id)
+            .map_err(|e| (e.to_string(), "name"))?
+            .ok_or(("the contact no longer exists".to_string(), "name"))?,
+        None => Contact {
+            id: ContactId::generate(now),
+            account_id: account,
+            name: String::new(),
+            role: String::new(),
+            phone: String::new(),
+            email: String::new(),
+            consent: Vec::new(),
+            created_at: now,
+            updated_at: now,
+        },
+    };
+    c.name = form.text("name");
+    c.role = form.text("role");
+    c.phone = form.text("phone");
+    c.email = form.text("e-mail");
+    let source = format!("recorded in wortel by {}", app.who);
+    apply_consent(
+        &mut c,
+        ConsentChoice {
+            sales_contact: form.checked("sales contact"),
+            marketing: form.checked("marketing"),
+        },
+        today,
+        &source,
+    );
+    let name = c.name.clone();
+    app.write(SaveContact(c))
+        .map(|r| (format!("saved contact {name}"), r))
+        .map_err(|e| (e.to_string(), form_field(&e, CONTACT_FIELDS)))
+}
+
+/// The NPS form, recorded.
+fn save_nps(
+    app: &App,
+    form: &Form,
+    account: AccountId,
+    contact: Option<ContactId>,
+) -> Result<(String, Receipt), Refused> {
+    let today = app.now().to_zoned(app.tz.clone()).date();
+    let text = form.text("score");
+    let score: i64 = text.parse().map_err(|_| {
+        (
+            format!("`{text}` is not a score; type a whole number from 0 to 10"),
+            "score",
+        )
+    })?;
+    app.write(RecordNps {
+        account,
+        contact,
+        score,
+        comment: form.text("comment"),
+        date: today,
+    })
+    .map(|(r, receipt)| (format!("recorded NPS {}", r.score), receipt))
+    .map_err(|e| (e.to_string(), "score"))
+}
+
+/// The account form's fields by the names the domain gives them in its errors.
+const ACCOUNT_FIELDS: &[(&str, &str)] = &[
+    ("account name", "name"),
+    ("kvk", "KvK"),
+    ("street", "street"),
+    ("postcode", "postcode"),
+    ("city", "city"),
+    ("phone", "phone"),
+    ("email", "e-mail"),
+    ("segment", "segment"),
+    ("owner", "owner"),
+];
+
+/// The contact form's fields by the names the domain gives them in its errors.
+const CONTACT_FIELDS: &[(&str, &str)] = &[
+    ("contact name", "name"),
+    ("role", "role"),
+    ("phone", "phone"),
+    ("email", "e-mail"),
+];
+
+/// The form field a refusal is about, by the field the domain error names (the first field
+/// when it names none the form has), to put the cursor there.
+fn form_field(e: &crate::store::StoreError, fields: &[(&str, &'static str)]) -> &'static str {
+    let named = match e {
+        crate::store::StoreError::Domain(d) => d.field(),
+        _ => None,
+    };
     fields
         .iter()
-        .find(|f| lower.contains(&f.to_lowercase()) || (**f == "e-mail" && lower.contains("email")))
-        .copied()
-        .unwrap_or(fields[fields.len() - 1])
+        .find(|(domain, _)| Some(*domain) == named)
+        .or(fields.first())
+        .map_or("name", |(_, form)| *form)
 }
 
 /// After a save: screen up to date, undo kept, then the confirmation.
 fn done(app: &mut App, message: &str, receipt: Receipt) {
-    app.after_commit(&receipt, None);
-    let undo_key = app
-        .keymap
-        .hint(Action::Undo)
-        .map(|c| format!(" · {c} undoes"))
-        .unwrap_or_default();
-    app.ok(&format!("{message}{undo_key}"));
-    app.undo = Some(Undo {
-        label: message.to_string(),
-        receipt,
-    });
+    app.committed(message, receipt, None);
 }

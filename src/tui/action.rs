@@ -85,7 +85,8 @@ actions! {
     Import = "import", [Global], "import a bundle from head office (give the file's path)";
     BackupNow = "backup-now", [Global], "write a backup of the store now";
     Due = "due", [Global], "follow-ups and appointments due today or overdue";
-    Undo = "undo", [Global], "undo the last change";
+    Undo = "undo", [Global], "undo the last change (again for the one before)";
+    Redo = "redo", [Global], "do the last undone change again";
     Quit = "quit", [Global], "quit wortel";
     Down = "down", [List, Overlay], "move down";
     Up = "up", [List, Overlay], "move up";

@@ -1,9 +1,10 @@
 //! The application state and its routing: a key becomes a chord, the keymap names the action,
 //! the focused overlay or pane handles it, and changes go to the store through `ops` before the
-//! status line says they are done.
+//! status line says they are done. Writes go through `app_commit.rs`, background work through
+//! `app_jobs.rs`.
 
 use super::action::{Action, Context};
-use super::jobs::{JobDone, Jobs};
+use super::jobs::Jobs;
 use super::keymap::Keymap;
 use super::keys::Chord;
 use super::overlays::{Choice, Outcome, Overlay, Pending};
@@ -12,8 +13,9 @@ use super::panes::funnel::FunnelPane;
 use super::panes::inbox::InboxPane;
 use super::search_index::{NextStep, SearchIndexState};
 use super::theme::Theme;
+use super::undo::UndoStack;
 use crate::domain::{AccountId, LeadId};
-use crate::store::{EntityKind, Receipt, Record, Store};
+use crate::store::Store;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
@@ -77,12 +79,6 @@ pub struct Status {
     pub tone: Tone,
 }
 
-/// The last change, kept so `u` can take it back.
-pub struct Undo {
-    pub label: String,
-    pub receipt: Receipt,
-}
-
 /// Everything the TUI knows.
 pub struct App {
     pub store: Arc<Store>,
@@ -100,7 +96,8 @@ pub struct App {
     pub funnel: FunnelPane,
     pub overlay: Option<Overlay>,
     pub status: Status,
-    pub undo: Option<Undo>,
+    /// The changes `u` takes back and `Ctrl-r` does again.
+    pub undo: UndoStack,
     pub index: SearchIndexState,
     pub quit: bool,
     /// Rows in the list at the last frame, for page moves.
@@ -177,7 +174,7 @@ impl App {
                 text: String::new(),
                 tone: Tone::Info,
             },
-            undo: None,
+            undo: UndoStack::default(),
             index,
             quit: false,
             page: 10,
@@ -265,117 +262,12 @@ impl App {
         self.accounts.forget_index_positions();
     }
 
-    /// Waits for every background job and takes in its result (tests and scripted runs).
-    pub fn finish_jobs(&mut self) {
-        for d in self.jobs.wait() {
-            self.on_job_done(d);
-        }
-    }
-
-    /// Counts, on a thread of its own, what `policy` says is past its retention period; when
-    /// anything is, the status bar says so and how to purge it.
-    pub fn check_retention(&mut self, policy: crate::ops::RetentionPolicy) {
-        let store = self.store.clone();
-        let now = self.now();
-        self.jobs.spawn(move || {
-            // It reads every lead and contact: after the first frames and the search index.
-            std::thread::sleep(std::time::Duration::from_millis(800));
-            match crate::ops::purge_due(&store, &policy, now) {
-                Ok(due) => JobDone::PurgeDue(due.len()),
-                Err(e) => {
-                    JobDone::Failed(format!("the retention periods could not be checked: {e}"))
-                }
-            }
-        });
-    }
-
-    /// Writes a backup of the open store into its backups directory on a thread of its own;
-    /// the status bar names the file when it is on disk.
-    pub fn backup_now(&mut self) {
-        let store = self.store.clone();
-        let now = self.now();
-        let dir = crate::store::backup::backups_dir(store.path());
-        self.info("writing a backup…");
-        self.jobs.spawn(move || match store.backup_now(&dir, now) {
-            Ok(path) => JobDone::BackupWritten(path),
-            Err(e) => JobDone::Failed(format!("the backup was not written: {e}")),
-        });
-    }
-
-    fn on_job_done(&mut self, done: JobDone) {
-        match done {
-            JobDone::PurgeDue(0) => self.notice = None,
-            JobDone::PurgeDue(n) => {
-                let text = format!(
-                    "privacy: {n} records past their retention period — run `wortel privacy purge`"
-                );
-                self.info(&text);
-                self.notice = Some("purge due".into());
-            }
-            JobDone::BackupWritten(path) => {
-                self.ok(&format!("backup written: {}", path.display()));
-            }
-            JobDone::Failed(e) => self.error(&e),
-        }
-    }
-
     /// Re-reads the inbox (after a filter change or a write).
     pub fn reload_inbox(&mut self, keep: Option<LeadId>) {
         let now = self.now();
         let index = self.index.ready().cloned();
         if let Err(e) = self.inbox.reload(&self.store, now, index.as_deref(), keep) {
             self.error(&e.to_string());
-        }
-    }
-
-    /// Brings what is on screen up to date with a committed change: the inbox list in place,
-    /// the opened account re-read, cached account rows dropped.
-    pub fn after_commit(&mut self, receipt: &Receipt, keep: Option<LeadId>) {
-        let now = self.now();
-        let index = self.index.ready().cloned();
-        let store = self.store.clone();
-        if let Err(e) = self
-            .inbox
-            .apply_receipt(&store, now, index.as_deref(), receipt, keep)
-        {
-            self.error(&e.to_string());
-        }
-        if let Some(view) = self.accounts.open.as_mut() {
-            if let Err(e) = view.refresh(&store) {
-                self.error(&e.to_string());
-            }
-        }
-        self.accounts.forget_rows();
-        let tz = self.tz.clone();
-        if let Err(e) = self.funnel.apply_receipt(&store, receipt, &tz) {
-            self.error(&e.to_string());
-        }
-        // An account created or removed (a merge, or its undo) changes the list itself.
-        let accounts_changed = receipt.before.iter().any(|(kind, key, before)| {
-            *kind == EntityKind::Account
-                && (before.is_none()
-                    || store
-                        .account(AccountId::from_bytes(*key))
-                        .is_ok_and(|a| a.is_none()))
-        });
-        if accounts_changed {
-            self.accounts.invalidate();
-        }
-        for (kind, key, before) in &receipt.before {
-            if *kind != EntityKind::Activity {
-                continue;
-            }
-            let id = crate::domain::ActivityId::from_bytes(*key);
-            let account = match (store.activity(id), before) {
-                (Ok(Some(a)), _) => Some(a.account_id),
-                (_, Some(Record::Activity(a))) => Some(a.account_id),
-                _ => None,
-            };
-            if let Some(account) = account {
-                if let Ok(next) = NextStep::of(&store, account) {
-                    self.next_step_fixes.insert(account, next);
-                }
-            }
         }
     }
 

@@ -3,11 +3,12 @@
 //! through `log_visit`, so the account's timeline records them and the account and lead follow.
 
 use super::action::Action;
-use super::app::{App, Pane, Undo};
+use super::app::{App, Pane};
+use super::effects::StepDeal;
 use super::overlays::{Form, FormField, FormFor, Overlay, Pick, Picker, move_selection};
 use crate::domain::board::{DealSource, Period};
 use crate::domain::{ActivityKind, Cents, OpportunityId, Outcome, Stage};
-use crate::ops::{VisitInput, VisitTarget, step_deal};
+use crate::ops::{VisitInput, VisitTarget};
 
 /// Reads the board the first time it is shown.
 pub fn show(app: &mut App) {
@@ -47,13 +48,6 @@ fn selected(app: &mut App) -> Option<(OpportunityId, String, Stage, Cents)> {
     Some((o.id, o.title.clone(), o.stage, o.value))
 }
 
-fn undo_hint(app: &App) -> String {
-    app.keymap
-        .hint(Action::Undo)
-        .map(|c| format!(" · {c} undoes"))
-        .unwrap_or_default()
-}
-
 /// `H` / `L`: a stage back or on.
 pub fn step(app: &mut App, by: i32) {
     if !in_funnel(app) {
@@ -62,18 +56,11 @@ pub fn step(app: &mut App, by: i32) {
     let Some((id, _, _, _)) = selected(app) else {
         return app.info("no deal selected");
     };
-    let now = app.now();
-    match step_deal(&app.store, id, by, now) {
+    match app.write(StepDeal(id, by)) {
         Ok((deal, receipt)) => {
             let message = format!("moved \"{}\" to {}", deal.title, deal.stage);
-            app.after_commit(&receipt, None);
+            app.committed(&message, receipt, None);
             app.funnel.select(id);
-            let hint = undo_hint(app);
-            app.ok(&format!("{message}{hint}"));
-            app.undo = Some(Undo {
-                label: message,
-                receipt,
-            });
         }
         Err(e) => app.error(&e.to_string()),
     }
@@ -122,8 +109,8 @@ pub fn ask_lost(app: &mut App) {
     };
     app.overlay = Some(Overlay::Picker(Picker::new(
         &format!("Lost: {title} — why?"),
-        reasons,
-        Pick::LostReason(id),
+        reasons.clone(),
+        Pick::LostReason(id, reasons),
         0,
     )));
 }

@@ -2,13 +2,12 @@
 //! overlay, moves the selection or turns a finished choice into a change for the store.
 
 use super::action::Action;
-use super::app::{App, Pane, Undo};
+use super::app::{App, Pane};
 use super::overlays::{
-    Choice, Confirm, DateFor, DateInput, Due, DueRow, Help, Overlay, Palette, PaletteItem, Pending,
-    Pick, Picker, TextInput, move_selection,
+    Choice, Chosen, DateFor, Help, Overlay, Palette, PaletteItem, Pending, TextInput,
+    move_selection,
 };
-use crate::domain::{Channel, LeadId, LeadStatus, Tier};
-use crate::ops::{TriageStep, triage_leads};
+use crate::ops::TriageStep;
 
 /// Runs an action outside overlays.
 pub fn run(app: &mut App, action: Action) {
@@ -32,11 +31,12 @@ pub fn run(app: &mut App, action: Action) {
                 Pane::Funnel => Pane::Inbox,
             },
         ),
-        Action::Undo => undo(app),
-        Action::Due => open_due(app),
+        Action::Undo => super::undo_keys::undo(app),
+        Action::Redo => super::undo_keys::redo(app),
+        Action::Due => super::reports::open_due(app),
         Action::Import => super::import::ask(app),
         Action::BackupNow => app.backup_now(),
-        Action::Benchmark => show_benchmarks(app),
+        Action::Benchmark => super::reports::show_benchmarks(app),
         Action::Quit => app.quit = true,
         Action::Down
         | Action::Up
@@ -51,13 +51,13 @@ pub fn run(app: &mut App, action: Action) {
             app.inbox.marked.clear();
             app.info(&format!("unmarked {n}"));
         }),
-        Action::Accept => in_inbox(app, |app| triage(app, TriageStep::Accept)),
-        Action::Convert => in_inbox(app, |app| triage(app, TriageStep::Convert)),
-        Action::Reject => in_inbox(app, ask_reject_reason),
-        Action::Snooze => in_inbox(app, ask_snooze_date),
-        Action::FilterStatus => in_inbox(app, pick_status),
-        Action::FilterTier => in_inbox(app, pick_tier),
-        Action::FilterChannel => in_inbox(app, pick_channel),
+        Action::Accept => in_inbox(app, |app| super::triage::triage(app, TriageStep::Accept)),
+        Action::Convert => in_inbox(app, |app| super::triage::triage(app, TriageStep::Convert)),
+        Action::Reject => in_inbox(app, super::triage::ask_reject_reason),
+        Action::Snooze => in_inbox(app, super::triage::ask_snooze_date),
+        Action::FilterStatus => in_inbox(app, super::triage::pick_status),
+        Action::FilterTier => in_inbox(app, super::triage::pick_tier),
+        Action::FilterChannel => in_inbox(app, super::triage::pick_channel),
         Action::ToggleOverdue => in_inbox(app, |app| {
             app.inbox.filters.overdue_only = !app.inbox.filters.overdue_only;
             app.reload_inbox(None);
@@ -186,242 +186,15 @@ fn back(app: &mut App) {
     app.info("back goes from an account to the account list");
 }
 
-/// "1 lead", "3 leads".
-fn leads(n: usize) -> String {
-    if n == 1 {
-        "1 lead".to_string()
-    } else {
-        format!("{n} leads")
-    }
-}
-
-/// What a message calls a lead: head office's id and the account.
-pub fn lead_label(app: &mut App, id: LeadId) -> String {
-    let store = app.store.clone();
-    match app.inbox.row(&store, id) {
-        Some(row) => {
-            let name = row.account.as_ref().map(|a| a.name.as_str()).unwrap_or("?");
-            match &row.lead.external_id {
-                Some(ext) => format!("{ext} ({name})"),
-                None => format!("the lead of {name}"),
-            }
-        }
-        None => format!("lead {id}"),
-    }
-}
-
-fn nothing_selected(app: &mut App) -> bool {
-    if app.inbox.targets().is_empty() {
-        app.info("no lead selected");
-        return true;
-    }
-    false
-}
-
-fn triage(app: &mut App, step: TriageStep) {
-    if nothing_selected(app) {
-        return;
-    }
-    let ids = app.inbox.targets();
-    confirm_or_apply(app, Pending::Triage(ids, step));
-}
-
-/// A change to several leads asks first; a change to one is done at once (and undoable).
-fn confirm_or_apply(app: &mut App, pending: Pending) {
-    let Pending::Triage(ids, step) = &pending else {
-        return app.apply(pending);
-    };
-    if ids.len() > 1 {
-        let verb = match step {
-            TriageStep::Accept => "Accept".to_string(),
-            TriageStep::Reject(r) => format!("Reject ({r})"),
-            TriageStep::Snooze(_) => "Snooze".to_string(),
-            TriageStep::Wake => "Wake".to_string(),
-            TriageStep::Convert => "Convert".to_string(),
-        };
-        app.overlay = Some(Overlay::Confirm(Confirm {
-            question: format!("{verb} {} marked leads?", ids.len()),
-            pending,
-        }));
-    } else {
-        app.apply(pending);
-    }
-}
-
-fn ask_reject_reason(app: &mut App) {
-    if nothing_selected(app) {
-        return;
-    }
-    let reasons = match app.store.reasons() {
-        Ok(r) => r.reject,
-        Err(e) => return app.error(&e.to_string()),
-    };
-    let ids = app.inbox.targets();
-    let title = if ids.len() > 1 {
-        format!("Reject {} leads: why?", ids.len())
-    } else {
-        "Reject: why?".to_string()
-    };
-    app.overlay = Some(Overlay::Picker(Picker::new(
-        &title,
-        reasons,
-        Pick::RejectReason(ids),
-        0,
-    )));
-}
-
-fn ask_snooze_date(app: &mut App) {
-    if nothing_selected(app) {
-        return;
-    }
-    let ids = app.inbox.targets();
-    let today = app.now().to_zoned(app.tz.clone()).date();
-    app.overlay = Some(Overlay::DateInput(DateInput::new(
-        "Snooze until",
-        "+3d",
-        today,
-        DateFor::Snooze(ids),
-    )));
-}
-
-fn pick_status(app: &mut App) {
-    // "All" last, so the digits 1–9 pick the statuses.
-    let mut options: Vec<Option<LeadStatus>> = LeadStatus::ALL.into_iter().map(Some).collect();
-    options.push(None);
-    let labels = options
-        .iter()
-        .map(|o| match o {
-            None => "all open leads".to_string(),
-            Some(s) => s.to_string(),
-        })
-        .collect();
-    let at = options
-        .iter()
-        .position(|o| *o == app.inbox.filters.status)
-        .unwrap_or(0);
-    app.overlay = Some(Overlay::Picker(Picker::new(
-        "Show status",
-        labels,
-        Pick::Status(options),
-        at,
-    )));
-}
-
-fn pick_tier(app: &mut App) {
-    // In tier order, so the digit is the tier.
-    let options = vec![
-        Some(Tier::Customer),
-        Some(Tier::KnownProspect),
-        Some(Tier::UnknownProspect),
-        None,
-    ];
-    let labels = vec![
-        "tier 1: customers".to_string(),
-        "tier 2: known prospects".to_string(),
-        "tier 3: unknown prospects".to_string(),
-        "all tiers".to_string(),
-    ];
-    let at = options
-        .iter()
-        .position(|o| *o == app.inbox.filters.tier)
-        .unwrap_or(0);
-    app.overlay = Some(Overlay::Picker(Picker::new(
-        "Show tier",
-        labels,
-        Pick::Tier(options),
-        at,
-    )));
-}
-
-fn pick_channel(app: &mut App) {
-    if app.index.ready().is_none() {
-        app.info("the channel filter needs the search index, which is still being built; try again in a moment");
-        return;
-    }
-    let mut options: Vec<Option<Channel>> = Channel::ALL.into_iter().map(Some).collect();
-    options.push(None);
-    let labels = options
-        .iter()
-        .map(|o| match o {
-            None => "all channels".to_string(),
-            Some(c) => c.as_str().to_string(),
-        })
-        .collect();
-    let at = options
-        .iter()
-        .position(|o| *o == app.inbox.filters.channel)
-        .unwrap_or(0);
-    app.overlay = Some(Overlay::Picker(Picker::new(
-        "Show channel",
-        labels,
-        Pick::Channel(options),
-        at,
-    )));
-}
-
 /// Acts on what a finished overlay chose.
 pub fn on_choice(app: &mut App, choice: Choice) {
     match choice {
-        Choice::Picked(Pick::RejectReason(ids), i) => {
-            let reason = match app.store.reasons() {
-                Ok(r) => r.reject.get(i).cloned().unwrap_or_default(),
-                Err(e) => return app.error(&e.to_string()),
-            };
-            confirm_or_apply(app, Pending::Triage(ids, TriageStep::Reject(reason)));
-        }
-        Choice::Picked(Pick::Contact(account, options), i) => {
-            super::account_edits::open_contact_form(app, account, options.get(i).copied().flatten())
-        }
-        Choice::Picked(Pick::NpsContact(account, options), i) => {
-            let contact = options.get(i).copied().flatten();
-            let who = contact
-                .and_then(|c| app.store.contact(c).ok().flatten())
-                .map(|c| c.name)
-                .unwrap_or_else(|| "the account".into());
-            super::account_edits::open_nps_form(app, account, contact, &who)
-        }
-        Choice::Picked(Pick::MergeFrom(survivor, options), i) => {
-            if let Some(absorbed) = options.get(i).copied() {
-                super::merge::confirm(app, survivor, absorbed)
-            }
-        }
-        Choice::Picked(Pick::LostReason(id), i) => {
-            let reason = app
-                .store
-                .reasons()
-                .ok()
-                .and_then(|r| r.lost.get(i).cloned());
-            super::funnel::close_deal(app, id, crate::domain::Outcome::OrderLost, None, reason)
-        }
-        Choice::Picked(Pick::Owner(options), i) => {
-            app.funnel.filter.owner = options.get(i).cloned().flatten();
-            super::funnel::refilter(app)
-        }
-        Choice::Picked(Pick::Source(options), i) => {
-            app.funnel.filter.source = options.get(i).copied().flatten();
-            super::funnel::refilter(app)
-        }
-        Choice::Picked(Pick::CloseMonth(options), i) => {
-            app.funnel.filter.close_month = options.get(i).copied().flatten();
-            super::funnel::refilter(app)
-        }
-        Choice::Picked(Pick::Product(account), i) => {
-            super::account_edits::create_follow_up(app, account, i)
-        }
-        Choice::Picked(Pick::Status(options), i) => {
-            app.inbox.filters.status = options.get(i).copied().flatten();
-            app.reload_inbox(None);
-        }
-        Choice::Picked(Pick::Tier(options), i) => {
-            app.inbox.filters.tier = options.get(i).copied().flatten();
-            app.reload_inbox(None);
-        }
-        Choice::Picked(Pick::Channel(options), i) => {
-            app.inbox.filters.channel = options.get(i).copied().flatten();
-            app.reload_inbox(None);
-        }
+        Choice::Picked(chosen) => on_picked(app, chosen),
         Choice::Date(DateFor::Snooze(ids), date) => match date.to_zoned(app.tz.clone()) {
-            Ok(z) => confirm_or_apply(app, Pending::Triage(ids, TriageStep::Snooze(z.timestamp()))),
+            Ok(z) => super::triage::confirm_or_apply(
+                app,
+                Pending::Triage(ids, TriageStep::Snooze(z.timestamp())),
+            ),
             Err(e) => app.error(&format!("{date} cannot be used here ({e})")),
         },
         Choice::Confirmed(pending) => app.apply(pending),
@@ -430,6 +203,58 @@ pub fn on_choice(app: &mut App, choice: Choice) {
         Choice::OpenAccount(id) => app.open_account(id),
         Choice::Visit(input) => super::visit::log(app, *input),
         Choice::Form(form) => super::account_edits::save(app, *form),
+    }
+}
+
+/// Acts on what a picker chose.
+fn on_picked(app: &mut App, chosen: Chosen) {
+    match chosen {
+        Chosen::RejectReason(ids, reason) => {
+            super::triage::confirm_or_apply(app, Pending::Triage(ids, TriageStep::Reject(reason)));
+        }
+        Chosen::Contact(account, contact) => {
+            super::account_edits::open_contact_form(app, account, contact)
+        }
+        Chosen::NpsContact(account, contact) => {
+            let who = contact
+                .and_then(|c| app.store.contact(c).ok().flatten())
+                .map(|c| c.name)
+                .unwrap_or_else(|| "the account".into());
+            super::account_edits::open_nps_form(app, account, contact, &who)
+        }
+        Chosen::MergeFrom(survivor, absorbed) => super::merge::confirm(app, survivor, absorbed),
+        Chosen::LostReason(id, reason) => super::funnel::close_deal(
+            app,
+            id,
+            crate::domain::Outcome::OrderLost,
+            None,
+            Some(reason),
+        ),
+        Chosen::Owner(owner) => {
+            app.funnel.filter.owner = owner;
+            super::funnel::refilter(app)
+        }
+        Chosen::Source(source) => {
+            app.funnel.filter.source = source;
+            super::funnel::refilter(app)
+        }
+        Chosen::CloseMonth(month) => {
+            app.funnel.filter.close_month = month;
+            super::funnel::refilter(app)
+        }
+        Chosen::Product(account, i) => super::account_edits::create_follow_up(app, account, i),
+        Chosen::Status(status) => {
+            app.inbox.filters.status = status;
+            app.reload_inbox(None);
+        }
+        Chosen::Tier(tier) => {
+            app.inbox.filters.tier = tier;
+            app.reload_inbox(None);
+        }
+        Chosen::Channel(channel) => {
+            app.inbox.filters.channel = channel;
+            app.reload_inbox(None);
+        }
     }
 }
 
@@ -457,192 +282,7 @@ fn on_palette(app: &mut App, item: PaletteItem) {
 /// Writes a change through the store; the status line reports it only after the commit.
 pub fn apply(app: &mut App, pending: Pending) {
     match pending {
-        Pending::Triage(ids, step) => apply_triage(app, ids, step),
+        Pending::Triage(ids, step) => super::triage::apply_triage(app, ids, step),
         Pending::Merge { survivor, absorbed } => super::merge::apply(app, survivor, absorbed),
-    }
-}
-
-fn apply_triage(app: &mut App, ids: Vec<LeadId>, step: TriageStep) {
-    // Where the selection goes next: the first listed lead after the targets, so triage flows
-    // down the list.
-    let last = ids
-        .iter()
-        .filter_map(|id| (0..app.inbox.len()).find(|i| app.inbox.id_at(*i) == Some(*id)))
-        .max();
-    let next = last.and_then(|i| app.inbox.id_at(i + 1));
-    let label = if ids.len() == 1 {
-        lead_label(app, ids[0])
-    } else {
-        format!("{} leads", ids.len())
-    };
-    let now = app.now();
-    match triage_leads(&app.store, &ids, &step, now) {
-        Ok(result) => {
-            let done = result.done.len();
-            let mut message = if ids.len() == 1 {
-                format!("{} {label}", step.done_verb())
-            } else {
-                format!("{} {}", step.done_verb(), leads(done))
-            };
-            if let TriageStep::Reject(reason) = &step {
-                message.push_str(&format!(" ({reason})"));
-            }
-            if !result.opportunities.is_empty() {
-                message.push_str(&format!(
-                    "; {} opportunit{} at qualify",
-                    result.opportunities.len(),
-                    if result.opportunities.len() == 1 {
-                        "y"
-                    } else {
-                        "ies"
-                    }
-                ));
-            }
-            for l in &result.done {
-                app.inbox.marked.remove(&l.id);
-            }
-            let skipped = result.skipped.len();
-            if let Some(r) = &result.receipt {
-                app.after_commit(r, next);
-            }
-            match (result.receipt, result.skipped.into_iter().next()) {
-                (None, Some((_, e))) => app.error(&e.to_string()),
-                (None, None) => app.info("nothing to do"),
-                (Some(receipt), first_skip) => {
-                    if let Some((_, e)) = first_skip {
-                        message.push_str(&format!("; {skipped} skipped: {e}"));
-                    }
-                    app.undo = Some(Undo {
-                        label: message.clone(),
-                        receipt,
-                    });
-                    let undo_key = app
-                        .keymap
-                        .hint(Action::Undo)
-                        .map(|c| format!(" · {c} undoes"))
-                        .unwrap_or_default();
-                    app.ok(&format!("{message}{undo_key}"));
-                }
-            }
-        }
-        Err(e) => app.error(&e.to_string()),
-    }
-}
-
-/// `B`: the network's figures beside the dealer's own.
-fn show_benchmarks(app: &mut App) {
-    let network = match crate::ops::network_figures(&app.store) {
-        Ok(n) => n,
-        Err(e) => return app.error(&e.to_string()),
-    };
-    let own = match crate::ops::own_figures(&app.store) {
-        Ok(o) => o,
-        Err(e) => return app.error(&e.to_string()),
-    };
-    let rows = crate::ops::compare(network.as_ref().map_or(&[][..], |n| &n.figures), &own);
-    let show = |v: Option<f64>| v.map_or("—".to_string(), |v| format!("{v}"));
-    let mut lines = vec![format!(
-        "{:<34} {:>12} {:>12}",
-        "measure", "network", "yours"
-    )];
-    lines.extend(rows.iter().map(|r| {
-        format!(
-            "{:<34} {:>12} {:>12}",
-            r.label,
-            show(r.network),
-            show(r.own)
-        )
-    }));
-    lines.push(String::new());
-    lines.push(match &network {
-        Some(n) => format!(
-            "network figures from {} ({})",
-            n.bundle_id,
-            n.created_at.strftime("%Y-%m-%d")
-        ),
-        None => "no network figures yet: import a benchmark bundle (I)".to_string(),
-    });
-    app.overlay = Some(Overlay::Report(super::overlays::Report {
-        title: "Benchmarks (rates in %, response in hours)".into(),
-        lines,
-        scroll: 0,
-    }));
-}
-
-/// `D`: what is due today or overdue.
-fn open_due(app: &mut App) {
-    let Some(steps) = app.next_steps() else {
-        return app
-            .info("the due list waits for the search index, which is still being built; a moment");
-    };
-    let now = app.now();
-    let today = now.to_zoned(app.tz.clone()).date();
-    let names: std::collections::HashMap<crate::domain::AccountId, String> = app
-        .index
-        .ready()
-        .map(|x| x.accounts.iter().map(|a| (a.id, a.name.clone())).collect())
-        .unwrap_or_default();
-    let name_of = |id| names.get(&id).cloned().unwrap_or_else(|| "?".into());
-    let mut rows: Vec<DueRow> = steps
-        .into_iter()
-        .filter_map(|(account, step)| {
-            let date = step.date.filter(|d| *d <= today)?;
-            Some(DueRow {
-                date,
-                account,
-                name: name_of(account),
-                what: "follow-up".into(),
-            })
-        })
-        .collect();
-    let start = today.to_zoned(app.tz.clone()).map(|z| z.timestamp());
-    let end = today
-        .tomorrow()
-        .ok()
-        .and_then(|d| d.to_zoned(app.tz.clone()).ok())
-        .map(|z| z.timestamp());
-    if let (Ok(start), Some(end)) = (start, end) {
-        match app.store.appointments_between(start, end) {
-            Ok(list) => rows.extend(list.into_iter().map(|a| DueRow {
-                date: today,
-                account: a.account_id,
-                name: name_of(a.account_id),
-                what: format!(
-                    "appointment {}",
-                    a.starts_at.to_zoned(app.tz.clone()).strftime("%H:%M")
-                ),
-            })),
-            Err(e) => return app.error(&e.to_string()),
-        }
-    }
-    rows.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.name.cmp(&b.name)));
-    app.overlay = Some(Overlay::Due(Due {
-        rows,
-        today,
-        selected: 0,
-    }));
-}
-
-fn undo(app: &mut App) {
-    let Some(undo) = app.undo.take() else {
-        app.info("nothing to undo");
-        return;
-    };
-    let now = app.now();
-    match app.store.commit(&undo.receipt.undo(), now) {
-        Ok(receipt) => {
-            let first = undo
-                .receipt
-                .before
-                .iter()
-                .find(|(k, _, _)| *k == crate::store::EntityKind::Lead)
-                .map(|(_, key, _)| LeadId::from_bytes(*key));
-            app.ok(&format!("undone: {}", undo.label));
-            app.after_commit(&receipt, first);
-        }
-        Err(e) => {
-            app.error(&format!("could not undo: {e}"));
-            app.undo = Some(undo);
-        }
     }
 }

@@ -2,9 +2,9 @@
 //! verified and applied exactly as `wortel import` does, and the inbox shows what arrived.
 
 use super::app::{App, Pane};
+use super::effects::ImportFile;
 use super::overlays::{Form, FormField, FormFor, Overlay};
-use crate::bundle::{PublicKey, caps::MAX_BUNDLE_BYTES, read_bundle};
-use crate::ops::{ImportError, import_leads};
+use crate::ops::{ImportError, ImportFileError, ImportReport, Imported};
 
 /// `I`: the path of the bundle.
 pub fn ask(app: &mut App) {
@@ -27,51 +27,38 @@ fn expand(path: &str) -> std::path::PathBuf {
     }
 }
 
-/// Reads, verifies and imports; a problem reopens the form with its sentence.
+/// Reads, verifies and imports by the bundle's kind (leads or benchmarks), as `wortel import`
+/// does; a problem reopens the form with its sentence.
 pub fn run(app: &mut App, mut form: Form) {
     let text = form.text("file");
     let path = expand(&text);
-    let result = (|| -> Result<String, String> {
-        let meta = std::fs::metadata(&path)
-            .map_err(|e| format!("{text} cannot be read ({e}); check the path"))?;
-        if !meta.is_file() || meta.len() > MAX_BUNDLE_BYTES {
-            return Err(format!("{text} is not a bundle file of at most 512 MiB"));
+    let done = app.write(ImportFile(path)).map_err(|e| match e {
+        ImportFileError::Unreadable(s) => s,
+        ImportFileError::Import(ImportError::Bundle(b)) => b.to_string(),
+        ImportFileError::Import(ImportError::Store(s)) => s.to_string(),
+    });
+    match done.map(|d| d.imported) {
+        Ok(Imported::AlreadyImported) => {
+            app.info(&format!("{text} was already imported; nothing changed"))
         }
-        let bytes = std::fs::read(&path)
-            .map_err(|e| format!("{text} cannot be read ({e}); check the path"))?;
-        let key = app
-            .store
-            .head_office_key()
-            .map_err(|e| e.to_string())?
-            .map(PublicKey);
-        let bundle = read_bundle(&bytes, key.as_ref()).map_err(|e| e.to_string())?;
-        let now = app.now();
-        let report = import_leads(&app.store, &bundle, now, &mut |_| {}).map_err(|e| match e {
-            ImportError::Bundle(b) => b.to_string(),
-            ImportError::Store(s) => s.to_string(),
-        })?;
-        if report.already_imported {
-            return Ok(format!("{text} was already imported; nothing changed"));
-        }
-        if let Some(receipt) = &report.receipt {
-            app.after_commit(receipt, None);
-            // New leads and accounts become searchable once the index is built again.
-            app.rebuild_index();
-        }
-        let mut message = format!(
-            "imported {text}: {} new leads ({} for accounts already here), {} updated, {} retracted",
-            report.new_leads, report.matched_accounts, report.updated_leads, report.retracted
-        );
-        if let Some(summary) = report.erasure_summary() {
-            message.push_str(&format!("; {summary}"));
-        }
-        if report.needs_compaction() {
-            message.push_str("; the store's files are rewritten without them when you quit");
-        }
-        Ok(message)
-    })();
-    match result {
-        Ok(message) => {
+        Ok(Imported::Benchmarks(n)) => app.ok(&format!(
+            "imported {text}: {n} network figures; B shows them beside yours"
+        )),
+        Ok(Imported::Leads(report)) => {
+            let mut message = leads_message(&text, &report);
+            if let Some(receipt) = &report.receipt {
+                app.after_commit(receipt, None);
+                // Steps whose records the bundle changed (or erased) cannot be taken back.
+                match app.undo.forget_touched_by(receipt) {
+                    0 => {}
+                    1 => message.push_str("; 1 undo step dropped (the bundle changed its records)"),
+                    n => message.push_str(&format!(
+                        "; {n} undo steps dropped (the bundle changed their records)"
+                    )),
+                }
+                // New leads and accounts become searchable once the index is built again.
+                app.rebuild_index();
+            }
             app.pane = Pane::Inbox;
             app.ok(&message);
         }
@@ -80,4 +67,19 @@ pub fn run(app: &mut App, mut form: Form) {
             app.overlay = Some(Overlay::Form(form));
         }
     }
+}
+
+/// What the status line says after a leads bundle arrived.
+fn leads_message(text: &str, report: &ImportReport) -> String {
+    let mut message = format!(
+        "imported {text}: {} new leads ({} for accounts already here), {} updated, {} retracted",
+        report.new_leads, report.matched_accounts, report.updated_leads, report.retracted
+    );
+    if let Some(summary) = report.erasure_summary() {
+        message.push_str(&format!("; {summary}"));
+    }
+    if report.needs_compaction() {
+        message.push_str("; the store's files are rewritten without them when you quit");
+    }
+    message
 }

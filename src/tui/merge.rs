@@ -2,11 +2,10 @@
 //! company, a pick asks for a "yes" that names both, and the merge goes through
 //! `ops::merge_accounts` (one write, recorded in the change log, undoable).
 
-use super::action::Action;
-use super::app::{App, Pane, Undo};
+use super::app::{App, Pane};
+use super::effects::Merge;
 use super::overlays::{Confirm, Overlay, Pending, Pick, Picker};
 use crate::domain::AccountId;
-use crate::ops::merge_accounts;
 
 fn name_of(app: &App, id: AccountId) -> String {
     app.store
@@ -69,24 +68,13 @@ pub fn confirm(app: &mut App, survivor: AccountId, absorbed: AccountId) {
 /// Merges, then shows the survivor.
 pub fn apply(app: &mut App, survivor: AccountId, absorbed: AccountId) {
     let gone = name_of(app, absorbed);
-    let now = app.now();
-    match merge_accounts(&app.store, survivor, absorbed, now) {
+    match app.write(Merge { survivor, absorbed }) {
         Ok(result) => {
             let message = format!(
                 "merged {gone} into {}: {} records moved",
                 result.survivor.name, result.moved
             );
-            app.after_commit(&result.receipt, None);
-            let undo_key = app
-                .keymap
-                .hint(Action::Undo)
-                .map(|c| format!(" · {c} undoes"))
-                .unwrap_or_default();
-            app.ok(&format!("{message}{undo_key}"));
-            app.undo = Some(Undo {
-                label: message,
-                receipt: result.receipt,
-            });
+            app.committed(&message, result.receipt, None);
         }
         Err(e) => app.error(&e.to_string()),
     }

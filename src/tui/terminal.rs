@@ -70,6 +70,10 @@ pub fn restore() {
 fn install_panic_hook() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // A background job's panic is caught and reported on the status line by the job.
+        if std::thread::current().name() == Some(super::jobs::JOB_THREAD) {
+            return;
+        }
         restore();
         let report = format!(
             "wortel {} stopped on an internal error.\n\n{info}\n\nBacktrace:\n{}\n",

@@ -1,11 +1,11 @@
 //! Opening the visit form on what is selected, and logging what it returns through
 //! `ops::log_visit` (one atomic, flushed write with all of the outcome's effects).
 
-use super::action::Action;
-use super::app::{App, Pane, Undo};
+use super::app::{App, Pane};
+use super::effects::LogVisit;
 use super::overlays::{Overlay, VisitForm};
 use crate::domain::Cents;
-use crate::ops::{VisitInput, VisitTarget, log_visit};
+use crate::ops::{VisitInput, VisitTarget};
 
 /// `v`: the form for the selected lead (inbox), deal or lead (account), or account (list).
 pub fn open_form(app: &mut App) {
@@ -15,7 +15,7 @@ pub fn open_form(app: &mut App) {
             let Some(id) = app.inbox.selected_id() else {
                 return app.info("no lead selected");
             };
-            let label = super::handlers::lead_label(app, id);
+            let label = super::triage::lead_label(app, id);
             (VisitTarget::Lead(id), format!("Log: {label}"))
         }
         Pane::Accounts => match &app.accounts.open {
@@ -72,8 +72,7 @@ fn deal_value(app: &App, target: VisitTarget) -> Option<Cents> {
 
 /// Logs the visit; the status line reports it after the write is durable.
 pub fn log(app: &mut App, input: VisitInput) {
-    let now = app.now();
-    match log_visit(&app.store, &input, now, &app.tz) {
+    match app.write(LogVisit(input.clone())) {
         Ok(result) => {
             let mut message = format!("logged {}", input.kind.as_str());
             if let Some(o) = input.outcome {
@@ -86,21 +85,11 @@ pub fn log(app: &mut App, input: VisitInput) {
             if let Some(next) = result.activity.next_step {
                 message.push_str(&format!("; next step {next}"));
             }
-            app.after_commit(&result.receipt, None);
+            app.committed(&message, result.receipt, None);
             // On the board the cursor follows the deal to its new column.
             if let Some(o) = &result.opportunity {
                 app.funnel.select(o.id);
             }
-            let undo_key = app
-                .keymap
-                .hint(Action::Undo)
-                .map(|c| format!(" · {c} undoes"))
-                .unwrap_or_default();
-            app.ok(&format!("{message}{undo_key}"));
-            app.undo = Some(Undo {
-                label: message,
-                receipt: result.receipt,
-            });
         }
         Err(e) => app.error(&e.to_string()),
     }

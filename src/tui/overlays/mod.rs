@@ -2,6 +2,7 @@
 //! typed character with an [`Outcome`], and draws itself; the app decides what a finished
 //! overlay means (the purpose travels inside it), so overlays never touch the store.
 
+pub mod chosen;
 pub mod confirm;
 pub mod date_input;
 pub mod due;
@@ -19,6 +20,7 @@ use crate::domain::{Channel, LeadId, LeadStatus, Tier};
 use crate::ops::TriageStep;
 use jiff::civil::Date;
 
+pub use chosen::Chosen;
 pub use confirm::Confirm;
 pub use date_input::DateInput;
 pub use due::{Due, DueRow};
@@ -61,8 +63,8 @@ pub enum Outcome {
 /// A finished overlay's answer.
 #[derive(Debug, PartialEq)]
 pub enum Choice {
-    /// An item of a picker, by its index in the picker's full list.
-    Picked(Pick, usize),
+    /// An item of a picker, as what it stands for.
+    Picked(Chosen),
     Date(DateFor, Date),
     Confirmed(Pending),
     Palette(PaletteItem),
@@ -78,7 +80,8 @@ pub enum Choice {
 /// What a picker picks for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Pick {
-    RejectReason(Vec<LeadId>),
+    /// Why the leads are rejected: the store's reject reasons, as shown.
+    RejectReason(Vec<LeadId>, Vec<String>),
     Status(Vec<Option<LeadStatus>>),
     Tier(Vec<Option<Tier>>),
     Channel(Vec<Option<Channel>>),
@@ -96,8 +99,8 @@ pub enum Pick {
     Product(crate::domain::AccountId),
     /// Which duplicate to merge into the first account.
     MergeFrom(crate::domain::AccountId, Vec<crate::domain::AccountId>),
-    /// Why a deal was lost, by index into the store's lost reasons.
-    LostReason(crate::domain::OpportunityId),
+    /// Why a deal was lost: the store's lost reasons, as shown.
+    LostReason(crate::domain::OpportunityId, Vec<String>),
     Owner(Vec<Option<String>>),
     Source(Vec<Option<crate::domain::board::DealSource>>),
     CloseMonth(Vec<Option<(i16, i8)>>),

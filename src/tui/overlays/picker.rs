@@ -43,8 +43,12 @@ impl Picker {
     }
 
     fn choose(&self, visible_index: usize) -> Outcome {
-        match self.visible().get(visible_index) {
-            Some(i) => Outcome::Chosen(Choice::Picked(self.purpose.clone(), *i)),
+        match self
+            .visible()
+            .get(visible_index)
+            .and_then(|i| self.purpose.chosen(*i))
+        {
+            Some(chosen) => Outcome::Chosen(Choice::Picked(chosen)),
             None => Outcome::Stay,
         }
     }

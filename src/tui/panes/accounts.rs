@@ -5,6 +5,7 @@ use super::account::AccountView;
 use crate::domain::{Account, AccountId};
 use crate::store::{Store, StoreError};
 use crate::tui::list_filter::ListFilter;
+use crate::tui::list_window::window_start;
 use crate::tui::search_index::SearchIndex;
 use std::collections::HashMap;
 
@@ -109,12 +110,7 @@ impl AccountsPane {
 
     /// Keeps the selected row on screen for a list `height` rows high.
     pub fn scroll_into_view(&mut self, height: usize) {
-        let height = height.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + height {
-            self.offset = self.selected + 1 - height;
-        }
+        self.offset = window_start(self.selected, self.offset, self.len(), height);
     }
 
     /// Opens an account; false when it does not exist.

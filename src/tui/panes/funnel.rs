@@ -8,6 +8,7 @@ use crate::domain::funnel::FunnelSummary;
 use crate::domain::{AccountId, OpportunityId, Stage};
 use crate::ops::load_deals;
 use crate::store::{EntityKind, Receipt, Store, StoreError};
+use crate::tui::list_window::window_start;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use std::collections::HashMap;
@@ -180,12 +181,8 @@ impl FunnelPane {
 
     /// Keeps each column's selected card on screen, `rows` cards high.
     pub fn scroll_into_view(&mut self, c: usize, rows: usize) {
-        let rows = rows.max(1);
-        if self.selected[c] < self.offset[c] {
-            self.offset[c] = self.selected[c];
-        } else if self.selected[c] >= self.offset[c] + rows {
-            self.offset[c] = self.selected[c] + 1 - rows;
-        }
+        let len = self.columns.get(c).map_or(0, Vec::len);
+        self.offset[c] = window_start(self.selected[c], self.offset[c], len, rows);
     }
 
     /// The owners of the deals, for the owner filter.

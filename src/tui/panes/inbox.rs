@@ -8,6 +8,7 @@
 use crate::domain::{Account, Channel, Contact, Lead, LeadId, LeadStatus, Tier};
 use crate::store::{EntityKind, LeadOrder, Receipt, Record, Store, StoreError, inbox_rank};
 use crate::tui::list_filter::ListFilter;
+use crate::tui::list_window::window_start;
 use crate::tui::search_index::SearchIndex;
 use jiff::Timestamp;
 use std::collections::{HashMap, HashSet};
@@ -396,13 +397,6 @@ impl InboxPane {
 
     /// Keeps the selected row on screen for a list `height` rows high.
     pub fn scroll_into_view(&mut self, height: usize) {
-        let height = height.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + height {
-            self.offset = self.selected + 1 - height;
-        }
-        let max_offset = self.len().saturating_sub(height);
-        self.offset = self.offset.min(max_offset);
+        self.offset = window_start(self.selected, self.offset, self.len(), height);
     }
 }

@@ -1,6 +1,6 @@
 //! Accounts: the companies and people a dealer sells to, with their lifecycle and installed base.
 
-use super::error::{DomainError, invalid};
+use super::error::{DomainError, invalid, invalid_field};
 use super::ids::AccountId;
 use super::text::{MAX_FIELD_LEN, max_len, normalise_kvk, required};
 use jiff::Timestamp;
@@ -185,10 +185,13 @@ impl Account {
             max_len(field, value, MAX_FIELD_LEN)?;
         }
         if !self.email.is_empty() && !self.email.contains('@') {
-            return Err(invalid(format!(
-                "email `{}` has no @; give an address such as info@example.nl",
-                self.email
-            )));
+            return Err(invalid_field(
+                "email",
+                format!(
+                    "email `{}` has no @; give an address such as info@example.nl",
+                    self.email
+                ),
+            ));
         }
         for p in &self.installed_base {
             required("installed product", &p.product)?;

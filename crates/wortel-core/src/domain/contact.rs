@@ -1,6 +1,6 @@
 //! Contacts (people at an account) and their consent per purpose (AVG/GDPR).
 
-use super::error::{DomainError, invalid};
+use super::error::{DomainError, invalid, invalid_field};
 use super::ids::{AccountId, ContactId};
 use super::text::{MAX_FIELD_LEN, max_len, required};
 use jiff::Timestamp;
@@ -92,10 +92,13 @@ impl Contact {
             max_len(field, value, MAX_FIELD_LEN)?;
         }
         if !self.email.is_empty() && !self.email.contains('@') {
-            return Err(invalid(format!(
-                "contact email `{}` has no @; give an address such as ton@example.nl",
-                self.email
-            )));
+            return Err(invalid_field(
+                "email",
+                format!(
+                    "contact email `{}` has no @; give an address such as ton@example.nl",
+                    self.email
+                ),
+            ));
         }
         for c in &self.consent {
             if let Some(w) = c.withdrawn_at {

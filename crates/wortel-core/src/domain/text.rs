@@ -1,7 +1,7 @@
 //! Text rules shared by every record: required fields, length caps, and the normalised form used
 //! to match names (so "Transport Jansen B.V." and "transport jansen bv" are the same account).
 
-use super::error::{DomainError, invalid};
+use super::error::{DomainError, invalid_field};
 
 /// Longest free-text field the store accepts (notes); longer input is refused, not truncated.
 pub const MAX_NOTE_LEN: usize = 10_000;
@@ -11,9 +11,10 @@ pub const MAX_FIELD_LEN: usize = 200;
 /// Checks a required one-line field: present, not blank, not too long.
 pub fn required(field: &str, value: &str) -> Result<(), DomainError> {
     if value.trim().is_empty() {
-        return Err(invalid(format!(
-            "{field} is required; give a non-empty {field}"
-        )));
+        return Err(invalid_field(
+            field,
+            format!("{field} is required; give a non-empty {field}"),
+        ));
     }
     max_len(field, value, MAX_FIELD_LEN)
 }
@@ -22,9 +23,10 @@ pub fn required(field: &str, value: &str) -> Result<(), DomainError> {
 pub fn max_len(field: &str, value: &str, max: usize) -> Result<(), DomainError> {
     let n = value.chars().count();
     if n > max {
-        return Err(invalid(format!(
-            "{field} is {n} characters long; shorten it to at most {max}"
-        )));
+        return Err(invalid_field(
+            field,
+            format!("{field} is {n} characters long; shorten it to at most {max}"),
+        ));
     }
     Ok(())
 }
@@ -85,9 +87,12 @@ pub fn normalise_kvk(kvk: &str) -> Result<String, DomainError> {
     if digits.len() == 8 && digits.chars().all(|c| c.is_ascii_digit()) {
         Ok(digits)
     } else {
-        Err(invalid(format!(
-            "KvK number `{kvk}` is not eight digits; give the 8-digit chamber of commerce number"
-        )))
+        Err(invalid_field(
+            "kvk",
+            format!(
+                "KvK number `{kvk}` is not eight digits; give the 8-digit chamber of commerce number"
+            ),
+        ))
     }
 }
 

@@ -1,4 +1,11 @@
 //! Fuzzy matching, shared by the CLI's `--search` and the TUI's filters and palette.
+//!
+//! Ranking is fzf's, as users expect it: each query term is classed by how well it meets the
+//! text (an exact word, a word's start, a subsequence starting at a word, a substring inside a
+//! word, scattered letters); a text ranks by its worst term first, then by all its terms
+//! together, and equal ranks keep the list's order. Once some text has every term as a word
+//! prefix or closer, the loose matches are left out: "brouwer til" then means the Brouwer in
+//! Tilburg, not every Brouwer with a t, i and l somewhere.
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -17,8 +24,33 @@ pub struct Query {
     matcher: SkimMatcherV2,
 }
 
-/// The class [`Query::match_class`] gives a text that does not match.
+/// The rank [`Query::match_class`] gives a text that does not match.
 pub const NO_MATCH: u8 = u8::MAX;
+
+/// How well one term meets a text, best last.
+pub mod term_class {
+    /// Its letters occur in order, but not as below.
+    pub const SCATTERED: u8 = 0;
+    /// It occurs as typed, inside a word ("ansen" in "jansen").
+    pub const INSIDE_WORD: u8 = 1;
+    /// Its letters occur in order from the start of a word ("brwr" in "brouwer").
+    pub const WORD_SUBSEQUENCE: u8 = 2;
+    /// It starts a word ("jans" in "jansen").
+    pub const WORD_PREFIX: u8 = 3;
+    /// It is a whole word ("jansen" in "transport jansen b.v.").
+    pub const EXACT_WORD: u8 = 4;
+}
+
+/// The lowest rank at which every term is a word prefix or closer: once a row ranks this
+/// well, rows below it are left out.
+pub const PREFIX_RANK: u8 = term_class::WORD_PREFIX << 5;
+
+/// A text's rank from its terms' classes: the worst class, then (capped) their sum, so
+/// "jansen utrecht" as two whole words beats "jansen utr". At most 4 × 32 + 31 = 159, below
+/// [`NO_MATCH`].
+fn rank_of(worst: u8, sum: u32) -> u8 {
+    (worst << 5) | sum.min(31) as u8
+}
 
 /// A 64-bit summary of which characters a lower-cased text holds: one bit per letter and digit,
 /// the other characters folded onto the remaining bits. A text can only match a query whose
@@ -66,34 +98,42 @@ impl Query {
         self.mask
     }
 
-    /// [`Query::matches`] and [`Query::class`] in one pass over the text: the class of the
-    /// match, or [`NO_MATCH`]. A term found as typed needs no subsequence walk; only the others
-    /// are walked.
+    /// The text's rank (higher is better; see the module's doc), or [`NO_MATCH`]. `lower` is
+    /// the text lower-cased (kept by callers that test the same text often); `text` gives the
+    /// original, needed only for a term with an upper-case letter.
     pub fn match_class<'a>(&self, lower: &str, text: impl Fn() -> &'a str) -> u8 {
-        let mut class = if self.folded.is_empty() { 0 } else { 2 };
+        if self.folded.is_empty() {
+            return 0;
+        }
+        let mut worst = term_class::EXACT_WORD;
+        let mut sum = 0u32;
         for (((folded, ignore_case), term), finder) in
             self.folded.iter().zip(&self.terms).zip(&self.finders)
         {
             if !*ignore_case && !is_subsequence(term, text()) {
                 return NO_MATCH;
             }
-            let c = substring_class(finder, lower);
+            let c = term_class_of(finder, folded, lower);
             if c == NO_MATCH {
-                if *ignore_case && !is_subsequence(folded, lower) {
-                    return NO_MATCH;
-                }
-                class = 0;
-            } else {
-                class = class.min(c);
+                return NO_MATCH;
             }
+            worst = worst.min(c);
+            sum += u32::from(c);
         }
-        class
+        rank_of(worst, sum)
+    }
+
+    /// The rank of a lower-cased text as [`Query::match_class`] gives it, 0 when it does not
+    /// match; for texts that have no original case to check capitals against.
+    pub fn class(&self, lower: &str) -> u8 {
+        match self.match_class(lower, || lower) {
+            NO_MATCH => 0,
+            rank => rank,
+        }
     }
 
     /// Whether a text matches (every term's characters occur in it, in order), without
-    /// scoring: an order of magnitude cheaper than [`Query::score`], for filtering long lists.
-    /// `lower` is the text lower-cased (kept by callers that test the same text often);
-    /// `text` gives the original, needed only for a term with an upper-case letter.
+    /// ranking it.
     pub fn matches<'a>(&self, lower: &str, text: impl Fn() -> &'a str) -> bool {
         self.folded
             .iter()
@@ -107,27 +147,13 @@ impl Query {
             })
     }
 
-    /// A coarse rank that costs a substring search, not a fuzzy score: 2 when every term
-    /// starts a word of the text, 1 when every term occurs in it as typed, 0 when the terms
-    /// only match scattered. Long lists are ordered by this first, so only the best class needs
-    /// the expensive score.
-    pub fn class(&self, lower: &str) -> u8 {
-        self.finders
-            .iter()
-            .map(|finder| match substring_class(finder, lower) {
-                NO_MATCH => 0,
-                c => c,
-            })
-            .min()
-            .unwrap_or(0)
-    }
-
     /// True for an empty query.
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
     }
 
-    /// The match score of `text` (higher is better), or `None` when a term does not match.
+    /// The skim match score of `text` (higher is better), or `None` when a term does not
+    /// match.
     pub fn score(&self, text: &str) -> Option<i64> {
         let mut total = 0;
         for t in &self.terms {
@@ -164,21 +190,65 @@ impl Query {
     }
 }
 
-/// 2 when `term` occurs in `lower` at the start of a word, 1 when it occurs only inside words,
-/// [`NO_MATCH`] when it does not occur as typed.
-fn substring_class(term: &memchr::memmem::Finder<'_>, lower: &str) -> u8 {
-    let mut best = NO_MATCH;
-    for at in term.find_iter(lower.as_bytes()) {
-        let word_start = lower[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        if word_start {
-            return 2;
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Whether byte position `at` of `lower` starts a word.
+fn starts_word(lower: &str, at: usize) -> bool {
+    lower[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !is_word_char(c))
+}
+
+/// Whether byte position `at` of `lower` ends a word.
+fn ends_word(lower: &str, at: usize) -> bool {
+    lower[at..].chars().next().is_none_or(|c| !is_word_char(c))
+}
+
+/// How well one lower-cased term meets `lower` (see [`term_class`]), or [`NO_MATCH`].
+fn term_class_of(finder: &memchr::memmem::Finder<'_>, term: &str, lower: &str) -> u8 {
+    let mut prefix = false;
+    let mut inside = false;
+    for at in finder.find_iter(lower.as_bytes()) {
+        if starts_word(lower, at) {
+            if ends_word(lower, at + term.len()) {
+                return term_class::EXACT_WORD;
+            }
+            prefix = true;
+        } else {
+            inside = true;
         }
-        best = 1;
     }
-    best
+    if prefix {
+        term_class::WORD_PREFIX
+    } else if is_word_subsequence(term, lower) {
+        term_class::WORD_SUBSEQUENCE
+    } else if inside {
+        term_class::INSIDE_WORD
+    } else if is_subsequence(term, lower) {
+        term_class::SCATTERED
+    } else {
+        NO_MATCH
+    }
+}
+
+/// True when `term`'s characters occur in `lower` in order, the first at a word's start. The
+/// first such word start is enough: a later one leaves fewer characters to match the rest.
+fn is_word_subsequence(term: &str, lower: &str) -> bool {
+    let Some(first) = term.chars().next() else {
+        return true;
+    };
+    let mut prev_word = false;
+    for (at, c) in lower.char_indices() {
+        if c == first && !prev_word {
+            let rest = &term[first.len_utf8()..];
+            return is_subsequence(rest, &lower[at + first.len_utf8()..]);
+        }
+        prev_word = is_word_char(c);
+    }
+    false
 }
 
 /// True when the characters of `needle` occur in `hay` in order.
@@ -209,20 +279,82 @@ fn is_subsequence(needle: &str, hay: &str) -> bool {
     want.peek().is_none()
 }
 
-/// Ranks `items` by match score, best first; ties keep their input order.
+/// Items with their ranks (as [`Query::match_class`] gives them) put best first, equal ranks
+/// in the order given, without sorting (a count per rank, then one placing pass). Once any
+/// ranks [`PREFIX_RANK`] or better, those below are left out (see the module's doc).
+pub fn best_first<T: Copy>(ranked: &[(T, u8)]) -> Vec<T> {
+    let mut counts = [0usize; 256];
+    for &(_, r) in ranked {
+        counts[usize::from(r)] += 1;
+    }
+    let strict = counts[usize::from(PREFIX_RANK)..usize::from(NO_MATCH)]
+        .iter()
+        .any(|&n| n > 0);
+    let lowest = if strict { PREFIX_RANK } else { 0 };
+    let mut starts = [0usize; 256];
+    let mut next = 0;
+    for r in (usize::from(lowest)..usize::from(NO_MATCH)).rev() {
+        starts[r] = next;
+        next += counts[r];
+    }
+    let mut out: Vec<Option<T>> = vec![None; next];
+    for &(item, r) in ranked {
+        if r != NO_MATCH && r >= lowest {
+            out[starts[usize::from(r)]] = Some(item);
+            starts[usize::from(r)] += 1;
+        }
+    }
+    out.into_iter().flatten().collect()
+}
+
+/// Ranks `items` best first (see the module's doc); ties keep their input order. The number
+/// beside each is its rank.
 pub fn rank<T>(query: &Query, items: impl IntoIterator<Item = (T, String)>) -> Vec<(T, i64)> {
-    let mut scored: Vec<(usize, T, i64)> = items
+    let mut kept: Vec<Option<T>> = Vec::new();
+    let mut ranked: Vec<(usize, u8)> = Vec::new();
+    for (item, text) in items {
+        let r = query.match_class(&text.to_lowercase(), || &text);
+        if r != NO_MATCH {
+            ranked.push((kept.len(), r));
+            kept.push(Some(item));
+        }
+    }
+    let rank_at: Vec<u8> = ranked.iter().map(|&(_, r)| r).collect();
+    best_first(&ranked)
         .into_iter()
-        .enumerate()
-        .filter_map(|(i, (item, text))| query.score(&text).map(|s| (i, item, s)))
-        .collect();
-    scored.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
-    scored.into_iter().map(|(_, item, s)| (item, s)).collect()
+        .filter_map(|i| Some((kept[i].take()?, i64::from(rank_at[i]))))
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
+    use super::term_class::*;
     use super::*;
+
+    fn class(term: &str, text: &str) -> u8 {
+        let lower = term.to_lowercase();
+        let finder = memchr::memmem::Finder::new(lower.as_bytes());
+        term_class_of(&finder, &lower, &text.to_lowercase())
+    }
+
+    #[test]
+    fn a_term_is_classed_exact_word_prefix_word_subsequence_inside_scattered() {
+        let table = [
+            ("jansen", "Transport Jansen B.V.", EXACT_WORD),
+            ("jansen", "(Jansen) Utrecht", EXACT_WORD),
+            ("jans", "Transport Jansen B.V.", WORD_PREFIX),
+            ("jansen", "van Jansens en Janssen", WORD_PREFIX),
+            ("brwr", "Brouwer Tilburg", WORD_SUBSEQUENCE),
+            ("ansen", "Transport Jansen", INSIDE_WORD),
+            ("jansen", "Iris de Wijnands (eigen rijder)", SCATTERED),
+            ("til", "Brouwer Distributie B.V. Veghel", SCATTERED),
+            ("xyz", "Brouwer", NO_MATCH),
+            ("ürün", "Café Ürün", EXACT_WORD),
+        ];
+        for (term, text, want) in table {
+            assert_eq!(class(term, text), want, "{term:?} in {text:?}");
+        }
+    }
 
     #[test]
     fn the_cheap_match_agrees_with_the_scored_one() {
@@ -244,9 +376,15 @@ mod tests {
         ] {
             let query = Query::new(q);
             for t in texts {
+                let lower = t.to_lowercase();
                 assert_eq!(
-                    query.matches(&t.to_lowercase(), || t),
+                    query.matches(&lower, || t),
                     query.score(t).is_some(),
+                    "{q:?} on {t:?}"
+                );
+                assert_eq!(
+                    query.matches(&lower, || t),
+                    query.match_class(&lower, || t) != NO_MATCH,
                     "{q:?} on {t:?}"
                 );
             }
@@ -254,31 +392,46 @@ mod tests {
     }
 
     #[test]
-    fn classes_put_word_starts_before_substrings_before_scattered_matches() {
-        let q = Query::new("jans");
-        assert_eq!(q.class("transport jansen"), 2);
-        assert_eq!(q.class("van jansens"), 2);
-        assert_eq!(q.class("bijansen"), 1);
-        assert_eq!(q.class("jaarsveld nieuwegein s"), 0);
-        assert_eq!(Query::new("jan utr").class("jansen · utrecht"), 2);
-        assert_eq!(Query::new("jan rec").class("jansen · utrecht"), 1);
+    fn a_text_ranks_by_its_worst_term_then_all_terms() {
+        let r = |q: &str, t: &str| Query::new(q).match_class(&t.to_lowercase(), || t);
+        let text = "Brouwer Distributie B.V. · Tilburg";
+        assert!(r("brouwer tilburg", text) > r("brouwer til", text));
+        assert!(r("brouwer til", text) > r("brou til", text));
+        assert!(r("brou til", text) >= PREFIX_RANK);
+        assert!(r("brouwer til", "Brouwer Distributie B.V. · Veghel") < PREFIX_RANK);
+        assert!(r("jan rec", "Jansen · Utrecht") < PREFIX_RANK);
     }
 
     #[test]
-    fn every_term_must_match_and_better_matches_rank_first() {
-        let q = Query::new("jansen utr");
-        assert!(q.score("Transport Jansen B.V. Utrecht").is_some());
-        assert!(q.score("Transport Jansen B.V. Zwolle").is_none());
+    fn loose_matches_show_only_when_nothing_better_exists() {
+        let names = [
+            "Iris de Wijnands (eigen rijder)",
+            "Bakker Jansen",
+            "Transport Jansen B.V.",
+            "Jansens Logistiek",
+        ];
         let ranked = rank(
-            &Query::new("jans"),
-            vec![
-                (1, "Bakker Jaarsveld Nieuwegein".to_string()),
-                (2, "Jansen".to_string()),
-                (3, "Pieters".to_string()),
-            ],
+            &Query::new("jansen"),
+            names.iter().enumerate().map(|(i, n)| (i, n.to_string())),
         );
-        assert_eq!(ranked.first().map(|r| r.0), Some(2));
-        assert!(ranked.iter().all(|r| r.0 != 3));
+        let order: Vec<usize> = ranked.iter().map(|r| r.0).collect();
+        // Exact words in list order, then the prefix; Iris (scattered) left out.
+        assert_eq!(order, vec![1, 2, 3]);
+        let loose = rank(
+            &Query::new("jnsn"),
+            names.iter().enumerate().map(|(i, n)| (i, n.to_string())),
+        );
+        // Nothing starts a word with "jnsn": word-start subsequences, then the scattered one.
+        let order: Vec<usize> = loose.iter().map(|r| r.0).collect();
+        assert_eq!(order, vec![1, 2, 3, 0]);
+    }
+
+    #[test]
+    fn best_first_keeps_input_order_within_a_rank() {
+        let items = [(0, 5), (1, 130), (2, 5), (3, 130), (4, NO_MATCH)];
+        assert_eq!(best_first(&items), vec![1, 3]);
+        let loose = [(0, 5), (1, 70), (2, 5), (3, NO_MATCH)];
+        assert_eq!(best_first(&loose), vec![1, 0, 2]);
     }
 
     #[test]

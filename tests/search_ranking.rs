@@ -5,10 +5,11 @@
 //! `WORTEL_RANKING_LEADS=100000 cargo test --release --test search_ranking` runs the table at
 //! the 100,000 leads of the keystroke benchmark.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use wortel::demo::{DemoConfig, load_into};
 use wortel::store::Store;
 use wortel::tui::list_filter::ListFilter;
+use wortel::tui::overlays::palette::{Hit, Palette};
 use wortel::tui::search_index::{LowerTexts, SearchIndex};
 
 fn leads_in_store() -> usize {
@@ -19,12 +20,12 @@ fn leads_in_store() -> usize {
 }
 
 /// The demo store's index, built once for every test here.
-fn index() -> &'static (tempfile::TempDir, SearchIndex) {
-    static INDEX: OnceLock<(tempfile::TempDir, SearchIndex)> = OnceLock::new();
+fn index() -> &'static (tempfile::TempDir, Arc<SearchIndex>) {
+    static INDEX: OnceLock<(tempfile::TempDir, Arc<SearchIndex>)> = OnceLock::new();
     INDEX.get_or_init(build_index)
 }
 
-fn build_index() -> (tempfile::TempDir, SearchIndex) {
+fn build_index() -> (tempfile::TempDir, Arc<SearchIndex>) {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let store = Store::open_or_create(&dir.path().join("store")).expect("a store");
     let config = DemoConfig {
@@ -34,7 +35,7 @@ fn build_index() -> (tempfile::TempDir, SearchIndex) {
     };
     load_into(&store, &config).expect("the demo loads");
     let index = SearchIndex::build(&store).expect("the index builds");
-    (dir, index)
+    (dir, Arc::new(index))
 }
 
 /// The words of a text, lower-cased.
@@ -199,4 +200,36 @@ fn equal_matches_keep_store_order() {
         .collect();
     assert!(exact.len() > 1, "the demo has several Jansens");
     assert_eq!(exact, in_store_order);
+}
+
+#[test]
+fn the_palette_ranks_as_the_filters_do() {
+    let (_dir, index) = index();
+    let typed = |text: &str| {
+        let mut p = Palette::new(Some(index.clone()));
+        for c in text.chars() {
+            p.on_char(c);
+        }
+        p
+    };
+    let p = typed("@brouwer til");
+    let first = p.hits.first().copied().expect("a hit");
+    assert!(matches!(first, Hit::Account(_)), "{first:?}");
+    let text = p.text_of(first);
+    assert!(
+        has_word(&text, "brouwer") && has_word(&text, "tilburg"),
+        "{text}"
+    );
+    for h in &p.hits {
+        let t = p.text_of(*h);
+        assert!(
+            has_word_start(&t, "brouwer") && has_word_start(&t, "til"),
+            "{t}"
+        );
+    }
+    // Over everything: a command named by a whole word comes before leads that only contain
+    // its letters.
+    let p = typed("accept");
+    let first = p.hits.first().copied().expect("a hit");
+    assert!(matches!(first, Hit::Command(_)), "{first:?}");
 }

@@ -2,7 +2,7 @@
 //! user expects first, through the same `/` filter the inbox and the account list use.
 //!
 //! The store has 20,000 leads (10,000 accounts) in the debug build `cargo test` makes;
-//! `WORTEL_RANKING_LEADS=100000 cargo test --release --test search_ranking` runs the table at
+//! `WORTEL_RANKING_LEADS=100000 cargo test --profile bench --test search_ranking` runs it at
 //! the 100,000 leads of the keystroke benchmark.
 
 use std::sync::{Arc, OnceLock};

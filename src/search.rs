@@ -1,4 +1,11 @@
 //! Fuzzy matching, shared by the CLI's `--search` and the TUI's filters and palette.
+//!
+//! Ranking is fzf's, as users expect it: each query term is classed by how well it meets the
+//! text (an exact word, a word's start, a subsequence starting at a word, a substring inside a
+//! word, scattered letters); a text ranks by its worst term first, then by all its terms
+//! together, and equal ranks keep the list's order. Once some text has every term as a word
+//! prefix or closer, the loose matches are left out: "brouwer til" then means the Brouwer in
+//! Tilburg, not every Brouwer with a t, i and l somewhere.
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -17,8 +24,33 @@ pub struct Query {
     matcher: SkimMatcherV2,
 }
 
-/// The class [`Query::match_class`] gives a text that does not match.
+/// The rank [`Query::match_class`] gives a text that does not match.
 pub const NO_MATCH: u8 = u8::MAX;
+
+/// How well one term meets a text, best last.
+pub mod term_class {
+    /// Its letters occur in order, but not as below.
+    pub const SCATTERED: u8 = 0;
+    /// It occurs as typed, inside a word ("ansen" in "jansen").
+    pub const INSIDE_WORD: u8 = 1;
+    /// Its letters occur in order from the start of a word ("brwr" in "brouwer").
+    pub const WORD_SUBSEQUENCE: u8 = 2;
+    /// It starts a word ("jans" in "jansen").
+    pub const WORD_PREFIX: u8 = 3;
+    /// It is a whole word ("jansen" in "transport jansen b.v.").
+    pub const EXACT_WORD: u8 = 4;
+}
+
+/// The lowest rank at which every term is a word prefix or closer: once a row ranks this
+/// well, rows below it are left out.
+pub const PREFIX_RANK: u8 = term_class::WORD_PREFIX << 5;
+
+/// A text's rank from its terms' classes: the worst class, then (capped) their sum, so
+/// "jansen utrecht" as two whole words beats "jansen utr". At most 4 × 32 + 31 = 159, below
+/// [`NO_MATCH`].
+fn rank_of(worst: u8, sum: u32) -> u8 {
+    (worst << 5) | sum.min(31) as u8
+}
 
 /// A 64-bit summary of which characters a lower-cased text holds: one bit per letter and digit,
 /// the other characters folded onto the remaining bits. A text can only match a query whose
@@ -66,34 +98,42 @@ impl Query {
         self.mask
     }
 
-    /// [`Query::matches`] and [`Query::class`] in one pass over the text: the class of the
-    /// match, or [`NO_MATCH`]. A term found as typed needs no subsequence walk; only the others
-    /// are walked.
+    /// The text's rank (higher is better; see the module's doc), or [`NO_MATCH`]. `lower` is
+    /// the text lower-cased (kept by callers that test the same text often); `text` gives the
+    /// original, needed only for a term with an upper-case letter.
     pub fn match_class<'a>(&self, lower: &str, text: impl Fn() -> &'a str) -> u8 {
-        let mut class = if self.folded.is_empty() { 0 } else { 2 };
+        if self.folded.is_empty() {
+            return 0;
+        }
+        let mut worst = term_class::EXACT_WORD;
+        let mut sum = 0u32;
         for (((folded, ignore_case), term), finder) in
             self.folded.iter().zip(&self.terms).zip(&self.finders)
         {
             if !*ignore_case && !is_subsequence(term, text()) {
                 return NO_MATCH;
             }
-            let c = substring_class(finder, lower);
+            let c = term_class_of(finder, folded, lower);
             if c == NO_MATCH {
-                if *ignore_case && !is_subsequence(folded, lower) {
-                    return NO_MATCH;
-                }
-                class = 0;
-            } else {
-                class = class.min(c);
+                return NO_MATCH;
             }
+            worst = worst.min(c);
+            sum += u32::from(c);
         }
-        class
+        rank_of(worst, sum)
+    }
+
+    /// The rank of a lower-cased text as [`Query::match_class`] gives it, 0 when it does not
+    /// match; for texts that have no original case to check capitals against.
+    pub fn class(&self, lower: &str) -> u8 {
+        match self.match_class(lower, || lower) {
+            NO_MATCH => 0,
+            rank => rank,
+        }
     }
 
     /// Whether a text matches (every term's characters occur in it, in order), without
-    /// scoring: an order of magnitude cheaper than [`Query::score`], for filtering long lists.
-    /// `lower` is the text lower-cased (kept by callers that test the same text often);
-    /// `text` gives the original, needed only for a term with an upper-case letter.
+    /// ranking it.
     pub fn matches<'a>(&self, lower: &str, text: impl Fn() -> &'a str) -> bool {
         self.folded
             .iter()
@@ -107,27 +147,13 @@ impl Query {
             })
     }
 
-    /// A coarse rank that costs a substring search, not a fuzzy score: 2 when every term
-    /// starts a word of the text, 1 when every term occurs in it as typed, 0 when the terms
-    /// only match scattered. Long lists are ordered by this first, so only the best class needs
-    /// the expensive score.
-    pub fn class(&self, lower: &str) -> u8 {
-        self.finders
-            .iter()
-            .map(|finder| match substring_class(finder, lower) {
-                NO_MATCH => 0,
-                c => c,
-            })
-            .min()
-            .unwrap_or(0)
-    }
-
     /// True for an empty query.
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
     }
 
-    /// The match score of `text` (higher is better), or `None` when a term does not match.
+    /// The skim match score of `text` (higher is better), or `None` when a term does not
+    /// match.
     pub fn score(&self, text: &str) -> Option<i64> {
         let mut total = 0;
         for t in &self.terms {
@@ -164,37 +190,107 @@ impl Query {
     }
 }
 
-/// 2 when `term` occurs in `lower` at the start of a word, 1 when it occurs only inside words,
-/// [`NO_MATCH`] when it does not occur as typed.
-fn substring_class(term: &memchr::memmem::Finder<'_>, lower: &str) -> u8 {
-    let mut best = NO_MATCH;
-    for at in term.find_iter(lower.as_bytes()) {
-        let word_start = lower[..at]
+/// Letters and digits make words. ASCII and the index's `·` separator are answered without
+/// the Unicode tables: the per-keystroke walk asks this for most characters it meets.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c != '·' && c.is_alphanumeric()
+    }
+}
+
+/// Whether byte position `at` of `lower` starts a word.
+fn starts_word(lower: &str, at: usize) -> bool {
+    match at.checked_sub(1).map(|i| lower.as_bytes()[i]) {
+        None => true,
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        Some(_) => lower[..at]
             .chars()
             .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        if word_start {
-            return 2;
-        }
-        best = 1;
+            .is_none_or(|c| !is_word_char(c)),
     }
-    best
+}
+
+/// Whether byte position `at` of `lower` ends a word.
+fn ends_word(lower: &str, at: usize) -> bool {
+    match lower.as_bytes().get(at) {
+        None => true,
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        Some(_) => lower[at..].chars().next().is_none_or(|c| !is_word_char(c)),
+    }
+}
+
+/// How well one lower-cased term meets `lower` (see [`term_class`]), or [`NO_MATCH`].
+/// A term of one character is never an exact word: "b" is no better a match for "B.V." than for
+/// "Bakker", and not looking for a one-letter word after the first word start keeps the first
+/// keystroke of a search (the one that meets the most texts) cheap.
+fn term_class_of(finder: &memchr::memmem::Finder<'_>, term: &str, lower: &str) -> u8 {
+    let mut prefix = false;
+    let mut inside = false;
+    let one_char = term.chars().nth(1).is_none();
+    for at in finder.find_iter(lower.as_bytes()) {
+        if starts_word(lower, at) {
+            if one_char {
+                return term_class::WORD_PREFIX;
+            }
+            if ends_word(lower, at + term.len()) {
+                return term_class::EXACT_WORD;
+            }
+            prefix = true;
+        } else {
+            inside = true;
+        }
+    }
+    if prefix {
+        term_class::WORD_PREFIX
+    } else if is_word_subsequence(term, lower) {
+        term_class::WORD_SUBSEQUENCE
+    } else if inside {
+        term_class::INSIDE_WORD
+    } else if is_subsequence(term, lower) {
+        term_class::SCATTERED
+    } else {
+        NO_MATCH
+    }
+}
+
+/// True when `term`'s characters occur in `lower` in order, the first at a word's start. The
+/// first such word start is enough: a later one leaves fewer characters to match the rest.
+fn is_word_subsequence(term: &str, lower: &str) -> bool {
+    let Some(first) = term.chars().next() else {
+        return true;
+    };
+    let rest = &term[first.len_utf8()..];
+    if first.is_ascii() {
+        // Only the places holding the first character can start the match: memchr finds them.
+        return memchr::memchr_iter(first as u8, lower.as_bytes())
+            .find(|&at| starts_word(lower, at))
+            .is_some_and(|at| is_subsequence(rest, &lower[at + 1..]));
+    }
+    let mut prev_word = false;
+    for (at, c) in lower.char_indices() {
+        if c == first && !prev_word {
+            return is_subsequence(rest, &lower[at + first.len_utf8()..]);
+        }
+        prev_word = is_word_char(c);
+    }
+    false
 }
 
 /// True when the characters of `needle` occur in `hay` in order.
 fn is_subsequence(needle: &str, hay: &str) -> bool {
     if needle.is_ascii() {
-        let mut want = needle.as_bytes().iter().peekable();
-        for b in hay.as_bytes() {
-            match want.peek() {
-                Some(w) if *w == b => {
-                    want.next();
-                }
-                Some(_) => {}
-                None => return true,
+        // Each next character by memchr: a jump to it instead of a byte-by-byte walk.
+        let hay = hay.as_bytes();
+        let mut from = 0;
+        for &b in needle.as_bytes() {
+            match memchr::memchr(b, &hay[from..]) {
+                Some(i) => from += i + 1,
+                None => return false,
             }
         }
-        return want.peek().is_none();
+        return true;
     }
     let mut want = needle.chars().peekable();
     for c in hay.chars() {
@@ -209,81 +305,52 @@ fn is_subsequence(needle: &str, hay: &str) -> bool {
     want.peek().is_none()
 }
 
-/// Ranks `items` by match score, best first; ties keep their input order.
+/// Items with their ranks (as [`Query::match_class`] gives them) put best first, equal ranks
+/// in the order given, without sorting (a count per rank, then one placing pass). Once any
+/// ranks [`PREFIX_RANK`] or better, those below are left out (see the module's doc).
+pub fn best_first<T: Copy>(ranked: &[(T, u8)]) -> Vec<T> {
+    let mut counts = [0usize; 256];
+    for &(_, r) in ranked {
+        counts[usize::from(r)] += 1;
+    }
+    let strict = counts[usize::from(PREFIX_RANK)..usize::from(NO_MATCH)]
+        .iter()
+        .any(|&n| n > 0);
+    let lowest = if strict { PREFIX_RANK } else { 0 };
+    let mut starts = [0usize; 256];
+    let mut next = 0;
+    for r in (usize::from(lowest)..usize::from(NO_MATCH)).rev() {
+        starts[r] = next;
+        next += counts[r];
+    }
+    let mut out: Vec<Option<T>> = vec![None; next];
+    for &(item, r) in ranked {
+        if r != NO_MATCH && r >= lowest {
+            out[starts[usize::from(r)]] = Some(item);
+            starts[usize::from(r)] += 1;
+        }
+    }
+    out.into_iter().flatten().collect()
+}
+
+/// Ranks `items` best first (see the module's doc); ties keep their input order. The number
+/// beside each is its rank.
 pub fn rank<T>(query: &Query, items: impl IntoIterator<Item = (T, String)>) -> Vec<(T, i64)> {
-    let mut scored: Vec<(usize, T, i64)> = items
+    let mut kept: Vec<Option<T>> = Vec::new();
+    let mut ranked: Vec<(usize, u8)> = Vec::new();
+    for (item, text) in items {
+        let r = query.match_class(&text.to_lowercase(), || &text);
+        if r != NO_MATCH {
+            ranked.push((kept.len(), r));
+            kept.push(Some(item));
+        }
+    }
+    let rank_at: Vec<u8> = ranked.iter().map(|&(_, r)| r).collect();
+    best_first(&ranked)
         .into_iter()
-        .enumerate()
-        .filter_map(|(i, (item, text))| query.score(&text).map(|s| (i, item, s)))
-        .collect();
-    scored.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
-    scored.into_iter().map(|(_, item, s)| (item, s)).collect()
+        .filter_map(|i| Some((kept[i].take()?, i64::from(rank_at[i]))))
+        .collect()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_cheap_match_agrees_with_the_scored_one() {
-        let texts = [
-            "Transport Jansen B.V. · Utrecht",
-            "Bakker Jaarsveld · Nieuwegein",
-            "Café Ürün · Zwolle",
-            "jansen",
-        ];
-        for q in [
-            "jans",
-            "jansen utr",
-            "J",
-            "JAN",
-            "rün",
-            "zw café",
-            "x",
-            "tr  jan",
-        ] {
-            let query = Query::new(q);
-            for t in texts {
-                assert_eq!(
-                    query.matches(&t.to_lowercase(), || t),
-                    query.score(t).is_some(),
-                    "{q:?} on {t:?}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn classes_put_word_starts_before_substrings_before_scattered_matches() {
-        let q = Query::new("jans");
-        assert_eq!(q.class("transport jansen"), 2);
-        assert_eq!(q.class("van jansens"), 2);
-        assert_eq!(q.class("bijansen"), 1);
-        assert_eq!(q.class("jaarsveld nieuwegein s"), 0);
-        assert_eq!(Query::new("jan utr").class("jansen · utrecht"), 2);
-        assert_eq!(Query::new("jan rec").class("jansen · utrecht"), 1);
-    }
-
-    #[test]
-    fn every_term_must_match_and_better_matches_rank_first() {
-        let q = Query::new("jansen utr");
-        assert!(q.score("Transport Jansen B.V. Utrecht").is_some());
-        assert!(q.score("Transport Jansen B.V. Zwolle").is_none());
-        let ranked = rank(
-            &Query::new("jans"),
-            vec![
-                (1, "Bakker Jaarsveld Nieuwegein".to_string()),
-                (2, "Jansen".to_string()),
-                (3, "Pieters".to_string()),
-            ],
-        );
-        assert_eq!(ranked.first().map(|r| r.0), Some(2));
-        assert!(ranked.iter().all(|r| r.0 != 3));
-    }
-
-    #[test]
-    fn an_empty_query_matches_everything() {
-        assert!(Query::new("  ").is_empty());
-        assert_eq!(Query::new("").score("anything"), Some(0));
-    }
-}
+mod tests;

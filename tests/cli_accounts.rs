@@ -127,3 +127,60 @@ fn accounts_on_a_path_without_a_store_says_how_to_create_one() {
     );
     assert!(!store.exists());
 }
+
+/// The words of a name, lower-cased.
+fn name_words(name: &str) -> Vec<String> {
+    name.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn search_ranks_whole_words_first_and_leaves_out_loose_matches() {
+    let (_dir, store) = scratch();
+    demo(&store, 300, 1);
+    let found = list(&store, &["accounts", "--search", "jansen", "--json"]);
+    assert!(!found.is_empty());
+    for a in &found {
+        let name = s(a, "name");
+        assert!(
+            name_words(name).iter().any(|w| w.starts_with("jansen")),
+            "`{name}` is listed for jansen, which it only matches loosely"
+        );
+    }
+    let exact = |a: &Value| name_words(s(a, "name")).iter().any(|w| w == "jansen");
+    let first_prefix = found.iter().position(|a| !exact(a));
+    let last_exact = found.iter().rposition(exact);
+    if let (Some(p), Some(e)) = (first_prefix, last_exact) {
+        assert!(e < p, "a whole-word Jansen after a Jansens…");
+    }
+    // Nothing starts a word with "jnsn": the loose matches are all there is, so they show.
+    let loose = list(&store, &["accounts", "--search", "jnsn", "--json"]);
+    assert!(
+        loose.iter().any(|a| s(a, "name").contains("Jansen")),
+        "{loose:?}"
+    );
+}
+
+#[test]
+fn a_count_of_one_is_singular() {
+    let (_dir, store) = demo_store();
+    let out = stdout_of(wortel(&store).args(["accounts", "--limit", "1"]));
+    assert!(
+        out.trim_end()
+            .ends_with("shown; use --limit N or --json for more"),
+        "{out}"
+    );
+    assert!(out.contains("… 1 of "), "{out}");
+    let check = stdout_of(wortel(&store).arg("check"));
+    assert!(
+        !check.contains(" 1 leads") && !check.contains("1 index entries"),
+        "{check}"
+    );
+    assert!(
+        check.contains(" leads") || check.contains(" lead,"),
+        "{check}"
+    );
+}

@@ -579,7 +579,7 @@ fn check_names_what_is_out_of_step_and_exits_non_zero() {
     );
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.starts_with("wortel: the store at") && err.contains("has 2 problem(s)"),
+        err.starts_with("wortel: the store at") && err.contains("has 2 problems,"),
         "{err}"
     );
     // --repair rebuilds the indexes from the records; check is clean afterwards.
@@ -590,6 +590,6 @@ fn check_names_what_is_out_of_step_and_exits_non_zero() {
         String::from_utf8_lossy(&out.stderr)
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("(2 problem(s) found, 0 left)"), "{stdout}");
+    assert!(stdout.contains("(2 problems found, 0 left)"), "{stdout}");
     wortel(&store).arg("check").assert().success();
 }

@@ -2,6 +2,7 @@
 
 use super::Context;
 use super::json_out::JsonArray;
+use super::plural::counted;
 use super::table::{cut, table};
 use anyhow::Result;
 use serde::Serialize;
@@ -12,11 +13,12 @@ use wortel::store::Store;
 
 #[derive(Debug, clap::Args)]
 pub struct AccountsArgs {
-    /// Fuzzy search over account names; best matches first.
+    /// Search over account names, ranked as fzf ranks: whole words, then word starts, then
+    /// the rest (loose matches only when no name has every word).
     #[arg(long, value_name = "QUERY")]
     pub search: Option<String>,
     /// Only accounts in this lifecycle (prospect, customer, ex-customer).
-    #[arg(long, value_name = "LIFECYCLE")]
+    #[arg(long, value_name = "LIFECYCLE", value_parser = super::values::lifecycles())]
     pub lifecycle: Option<String>,
     /// At most this many accounts (default: 50 in a table, all with --json).
     #[arg(long, value_name = "N")]
@@ -135,8 +137,9 @@ pub fn run(ctx: &Context, args: &AccountsArgs) -> Result<()> {
     }
     if matched > shown.len() {
         println!(
-            "… {} of {matched} accounts shown; use --limit N or --json for more",
-            shown.len()
+            "… {} of {} shown; use --limit N or --json for more",
+            shown.len(),
+            counted(matched, "account", "accounts")
         );
     }
     Ok(())

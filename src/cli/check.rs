@@ -1,6 +1,7 @@
 //! `wortel check`: verify the store and say exactly what is out of step.
 
 use super::Context;
+use super::plural::counted;
 use anyhow::{Result, bail};
 use wortel::store::Store;
 
@@ -19,22 +20,24 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<()> {
         let n = store.repair_indexes()?;
         report = store.check()?;
         println!(
-            "repaired: rebuilt {n} index entries from the records ({before} problem(s) found, {} left)",
+            "repaired: rebuilt {} from the records ({} found, {} left)",
+            counted(n, "index entry", "index entries"),
+            counted(before, "problem", "problems"),
             report.problem_count
         );
     }
     let records: Vec<String> = report
         .records
         .iter()
-        .map(|(k, n)| format!("{n} {k}"))
+        .map(|(k, n)| counted(*n, k.as_str(), &plural_of(*k)))
         .collect();
     if report.is_ok() {
         println!(
-            "store {} is consistent: {}; {} index entries; {} changes logged",
+            "store {} is consistent: {}; {}; {} logged",
             ctx.store.display(),
             records.join(", "),
-            report.index_entries,
-            report.changes
+            counted(report.index_entries, "index entry", "index entries"),
+            counted(report.changes, "change", "changes")
         );
         return Ok(());
     }
@@ -48,8 +51,18 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<()> {
         );
     }
     bail!(
-        "the store at {} has {} problem(s), listed above; keep a copy of the directory and restore your latest backup",
+        "the store at {} has {}, listed above; keep a copy of the directory and restore your latest backup",
         ctx.store.display(),
-        report.problem_count
+        counted(report.problem_count, "problem", "problems")
     )
+}
+
+/// The plural a count of records of `kind` takes ("2 opportunities").
+fn plural_of(kind: wortel::store::EntityKind) -> String {
+    match kind.as_str() {
+        "opportunity" => "opportunities".into(),
+        "activity" => "activities".into(),
+        "nps" => "nps responses".into(),
+        one => format!("{one}s"),
+    }
 }

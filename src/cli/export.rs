@@ -2,6 +2,7 @@
 //! `--ics` or `--vcf`, files for spreadsheets, calendars and address books (§9).
 
 use super::Context;
+use super::plural::counted;
 use anyhow::{Result, anyhow};
 use std::path::PathBuf;
 use wortel::interop::atomic::{check_target, write_atomically};
@@ -65,21 +66,26 @@ fn interop(ctx: &Context, args: &ExportArgs) -> Result<()> {
             None
         };
         for (path, n) in write_csv_dir(&store, dir, only.as_ref()).map_err(|e| anyhow!(e))? {
-            println!("{}: {n} rows{which}", path.display());
+            println!("{}: {}{which}", path.display(), counted(n, "row", "rows"));
         }
     }
     if let Some(path) = &args.ics {
         let (text, n) = ics::calendar(&store, ctx.now)?;
         write_atomically(path, text.as_bytes()).map_err(|e| anyhow!(e))?;
         println!(
-            "{}: {n} events (appointments and follow-ups)",
-            path.display()
+            "{}: {} (appointments and follow-ups)",
+            path.display(),
+            counted(n, "event", "events")
         );
     }
     if let Some(path) = &args.vcf {
         let (text, n) = vcard::cards(&store, ctx.today(), args.marketing)?;
         write_atomically(path, text.as_bytes()).map_err(|e| anyhow!(e))?;
-        println!("{}: {n} contacts{which}", path.display());
+        println!(
+            "{}: {}{which}",
+            path.display(),
+            counted(n, "contact", "contacts")
+        );
     }
     Ok(())
 }

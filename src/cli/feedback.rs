@@ -35,7 +35,8 @@ pub fn run(ctx: &Context, week: Option<&str>, out: Option<&Path>) -> Result<()> 
         export.sequence
     );
     for (file, n) in &export.counts {
-        println!("  {file:<22} {n:>6} records");
+        let noun = if *n == 1 { "record" } else { "records" };
+        println!("  {file:<22} {n:>6} {noun}");
     }
     Ok(())
 }

@@ -2,6 +2,7 @@
 
 use super::Context;
 use super::json_out::JsonArray;
+use super::plural::counted;
 use super::table::{cut, table};
 use anyhow::Result;
 use serde::Serialize;
@@ -13,7 +14,7 @@ use wortel::store::{LeadOrder, Store};
 #[derive(Debug, clap::Args)]
 pub struct LeadsArgs {
     /// Only leads with these statuses (comma-separated; default: the open ones).
-    #[arg(long, value_delimiter = ',', value_name = "STATUS")]
+    #[arg(long, value_delimiter = ',', value_name = "STATUS", value_parser = super::values::lead_statuses())]
     pub status: Vec<String>,
     /// Every status, closed ones included.
     #[arg(long, conflicts_with = "status")]
@@ -22,7 +23,7 @@ pub struct LeadsArgs {
     #[arg(long, value_delimiter = ',', value_name = "TIER")]
     pub tier: Vec<u8>,
     /// Only leads from this channel.
-    #[arg(long, value_name = "CHANNEL")]
+    #[arg(long, value_name = "CHANNEL", value_parser = super::values::channels())]
     pub channel: Option<String>,
     /// Only new leads past their respond-by deadline.
     #[arg(long)]
@@ -36,6 +37,9 @@ pub struct LeadsArgs {
     /// One JSON array of lead objects, for scripts.
     #[arg(long)]
     pub json: bool,
+    /// A triage step instead of the listing.
+    #[command(subcommand)]
+    pub step: Option<super::leads_triage::LeadsStep>,
 }
 
 /// A lead as scripts see it: a stable shape.
@@ -62,6 +66,9 @@ struct LeadJson<'a> {
 }
 
 pub fn run(ctx: &Context, args: &LeadsArgs) -> Result<()> {
+    if let Some(step) = &args.step {
+        return super::leads_triage::run(ctx, step);
+    }
     let store = Store::open(&ctx.store)?;
     let order = order_for(args)?;
     let channel = args.channel.as_deref().map(Channel::parse).transpose()?;
@@ -128,13 +135,14 @@ pub fn run(ctx: &Context, args: &LeadsArgs) -> Result<()> {
     print_table(&selected, &accounts, ctx);
     if more {
         println!(
-            "… first {} leads shown, more match; use --limit N or --json for all",
-            selected.len()
+            "… first {} shown, more match; use --limit N or --json for all",
+            counted(selected.len(), "lead", "leads")
         );
     } else if matched > selected.len() {
         println!(
-            "… {} of {matched} leads shown; use --limit N or --json for more",
-            selected.len()
+            "… {} of {} shown; use --limit N or --json for more",
+            selected.len(),
+            counted(matched, "lead", "leads")
         );
     } else if selected.is_empty() {
         println!("no leads match");

@@ -21,10 +21,10 @@ pub struct LogVisitArgs {
     #[arg(long, value_name = "ID")]
     pub opportunity: Option<String>,
     /// visit, call, email, meeting or note.
-    #[arg(long, default_value = "visit", value_name = "KIND")]
+    #[arg(long, default_value = "visit", value_name = "KIND", value_parser = super::values::activity_kinds())]
     pub kind: String,
     /// appointment-made, quote-sent, order-won, order-lost, follow-up, no-contact, not-interested (or 1–7).
-    #[arg(long, value_name = "OUTCOME")]
+    #[arg(long, value_name = "OUTCOME", value_parser = super::values::outcomes())]
     pub outcome: Option<String>,
     /// A note on what happened.
     #[arg(long, default_value = "", value_name = "TEXT")]

@@ -1,5 +1,6 @@
 //! The command line (PRODUCT.md §6): one file per subcommand, each a thin layer over the library.
 
+mod account_show;
 mod accounts;
 mod backup;
 mod benchmark;
@@ -16,11 +17,15 @@ mod init;
 mod json_out;
 mod lead;
 mod leads;
+mod leads_triage;
 mod log_visit;
+mod man;
+mod plural;
 mod privacy;
 mod shell;
 mod table;
 mod tui;
+mod values;
 mod write_loop;
 
 use anyhow::Result;
@@ -50,8 +55,11 @@ pub enum Command {
     Demo(demo::DemoArgs),
     /// Set up a store for a dealer and salesperson.
     Init(init::InitArgs),
-    /// List leads in inbox order (tier, overdue, score, age).
+    /// List leads in inbox order (tier, overdue, score, age), or accept, reject or snooze them.
     Leads(leads::LeadsArgs),
+    /// Show one account (by id or name) with its contacts, leads, deals and activities.
+    #[command(subcommand)]
+    Account(account_show::AccountCommand),
     /// List accounts by name.
     Accounts(accounts::AccountsArgs),
     /// Show the funnel: per-stage counts, values, weighted values and the forecast.
@@ -84,8 +92,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Print shell completions (bash, zsh, fish, elvish, powershell).
     Completions(shell::CompletionsArgs),
-    /// Print the manual page (roff) to standard output.
-    Man,
+    /// Print the manual page (roff), or write every page with --all DIR.
+    Man(man::ManArgs),
     /// Write records in a loop, printing each confirmation (used by the crash tests).
     #[command(hide = true)]
     DebugWriteLoop(write_loop::WriteLoopArgs),
@@ -99,7 +107,7 @@ pub fn run(cli: Cli) -> Result<()> {
     // These need neither a store nor a clock, so a bad WORTEL_NOW or store path cannot break them.
     match &cli.command {
         Some(Command::Completions(args)) => return shell::completions(args),
-        Some(Command::Man) => return shell::man(),
+        Some(Command::Man(args)) => return man::run(args),
         _ => {}
     }
     let ctx = Context::new(cli.store)?;
@@ -110,6 +118,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Init(args)) => init::run(&ctx, &args),
         Some(Command::Leads(args)) => leads::run(&ctx, &args),
         Some(Command::Accounts(args)) => accounts::run(&ctx, &args),
+        Some(Command::Account(cmd)) => account_show::run(&ctx, &cmd),
         Some(Command::Funnel(args)) => funnel::run(&ctx, &args),
         Some(Command::LogVisit(args)) => log_visit::run(&ctx, &args),
         Some(Command::Lead(cmd)) => lead::run(&ctx, &cmd),
@@ -122,7 +131,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Privacy(cmd)) => privacy::run(&ctx, &cmd),
         Some(Command::Bundle(cmd)) => bundle::run(&ctx, &cmd),
         Some(Command::Check(args)) => check::run(&ctx, &args),
-        Some(Command::Completions(_)) | Some(Command::Man) => Ok(()),
+        Some(Command::Completions(_)) | Some(Command::Man(_)) => Ok(()),
         Some(Command::DebugWriteLoop(args)) => write_loop::run(&ctx, &args),
         Some(Command::DebugFirstFrame) => tui::first_frame(&ctx),
     }

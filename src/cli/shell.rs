@@ -1,4 +1,4 @@
-//! Shell completions and the man page, generated from the same clap definition as the parser.
+//! Shell completions, generated from the same clap definition as the parser.
 
 use super::Cli;
 use anyhow::Result;
@@ -13,11 +13,5 @@ pub struct CompletionsArgs {
 pub fn completions(args: &CompletionsArgs) -> Result<()> {
     let mut cmd = Cli::command();
     clap_complete::generate(args.shell, &mut cmd, "wortel", &mut std::io::stdout());
-    Ok(())
-}
-
-pub fn man() -> Result<()> {
-    let cmd = Cli::command();
-    clap_mangen::Man::new(cmd).render(&mut std::io::stdout())?;
     Ok(())
 }

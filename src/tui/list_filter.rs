@@ -1,13 +1,14 @@
 //! The `/` filter of a long list (the inbox's leads, the account list): which rows match the
-//! query, those whose text has the typed words as words first, then those that contain them,
-//! then scattered matches — the list's own order within each group.
+//! query, best ranked first as fzf ranks (see [`crate::search`]: exact words, then word starts,
+//! then subsequences from a word's start, then the rest; loose matches only when no row has
+//! every term as a word start) — the list's own order within a rank.
 //!
 //! Per keystroke it walks the search index's texts front to back (memory order, so the
 //! processor streams them), rejects most by their character masks, and, when the query only
-//! grew, re-checks only what matched before. The list's rows are then put in their groups by a
+//! grew, re-checks only what matched before. The list's rows are then put in rank buckets by a
 //! lookup per row: no text is read in the list's (random) order and nothing is sorted.
 
-use crate::search::{NO_MATCH, Query};
+use crate::search::{NO_MATCH, Query, best_first};
 use crate::tui::search_index::LowerTexts;
 
 /// What a list remembers between keystrokes of its filter.
@@ -19,7 +20,7 @@ pub struct ListFilter {
     texts: usize,
     /// Positions of the texts that matched `query`, ascending.
     matched: Vec<u32>,
-    /// Per text: its class for `query`, or [`NO_MATCH`].
+    /// Per text: its rank for `query`, or [`NO_MATCH`].
     classes: Vec<u8>,
 }
 
@@ -59,25 +60,22 @@ impl ListFilter {
         );
         self.query = query.to_string();
         self.texts = texts as *const LowerTexts as usize;
-        let mut groups: [Vec<u32>; 3] = Default::default();
-        for (row, &i) in at.iter().enumerate() {
-            if let Some(&class) = self.classes.get(i as usize) {
-                if class != NO_MATCH {
-                    groups[2 - class as usize].push(row as u32);
-                }
-            }
-        }
-        let [mut words, inside, scattered] = groups;
-        words.reserve(inside.len() + scattered.len());
-        words.extend(inside);
-        words.extend(scattered);
-        Some(words)
+        let ranked: Vec<(u32, u8)> = at
+            .iter()
+            .enumerate()
+            .filter_map(|(row, &i)| match self.classes.get(i as usize) {
+                Some(&rank) if rank != NO_MATCH => Some((row as u32, rank)),
+                _ => None,
+            })
+            .collect();
+        Some(best_first(&ranked))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::{PREFIX_RANK, term_class};
     use proptest::prelude::*;
 
     fn texts(words: &[String]) -> LowerTexts {
@@ -88,23 +86,86 @@ mod tests {
         t
     }
 
-    /// The plain definition: every row that matches, by class, list order within.
-    fn reference(query: &str, words: &[String], at: &[u32]) -> Option<Vec<u32>> {
-        let q = Query::new(query);
-        if q.is_empty() {
-            return None;
+    fn word_char_at(s: &str, at: usize, before: bool) -> bool {
+        let c = if before {
+            s[..at].chars().next_back()
+        } else {
+            s[at..].chars().next()
+        };
+        c.is_some_and(char::is_alphanumeric)
+    }
+
+    fn subsequence(needle: &str, hay: &str) -> bool {
+        let mut hay = hay.chars();
+        needle.chars().all(|n| hay.any(|h| h == n))
+    }
+
+    /// One term's class, by trying every position of the text: no masks, no memchr. A term of
+    /// one character is at best a word prefix.
+    fn naive_term_class(term: &str, lower: &str) -> u8 {
+        let starts: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
+        let at_word = |p: usize| !word_char_at(lower, p, true);
+        let found: Vec<usize> = starts
+            .iter()
+            .copied()
+            .filter(|&p| lower[p..].starts_with(term))
+            .collect();
+        let one_char = term.chars().count() == 1;
+        if !one_char
+            && found
+                .iter()
+                .any(|&p| at_word(p) && !word_char_at(lower, p + term.len(), false))
+        {
+            term_class::EXACT_WORD
+        } else if found.iter().any(|&p| at_word(p)) {
+            term_class::WORD_PREFIX
+        } else if starts.iter().any(|&p| {
+            at_word(p) && term.chars().next() == lower[p..].chars().next() && {
+                subsequence(term, &lower[p..])
+            }
+        }) {
+            term_class::WORD_SUBSEQUENCE
+        } else if !found.is_empty() {
+            term_class::INSIDE_WORD
+        } else if subsequence(term, lower) {
+            term_class::SCATTERED
+        } else {
+            NO_MATCH
         }
+    }
+
+    /// A text's rank by the plain definition: worst class, then the sum of all (capped).
+    fn naive_rank(query: &str, text: &str) -> u8 {
+        let lower = text.to_lowercase();
+        let (mut worst, mut sum) = (term_class::EXACT_WORD, 0u32);
+        for term in query.split_whitespace() {
+            let exact_case = term.chars().any(char::is_uppercase);
+            let c = naive_term_class(&term.to_lowercase(), &lower);
+            if c == NO_MATCH || (exact_case && !subsequence(term, text)) {
+                return NO_MATCH;
+            }
+            worst = worst.min(c);
+            sum += u32::from(c);
+        }
+        (worst << 5) | sum.min(31) as u8
+    }
+
+    /// The plain definition: every row that matches, best rank first, list order within; the
+    /// loose ones only when no row has every term as a word prefix or closer.
+    fn reference(query: &str, words: &[String], at: &[u32]) -> Option<Vec<u32>> {
+        query.split_whitespace().next()?;
         let mut rows: Vec<(u8, u32)> = at
             .iter()
             .enumerate()
             .filter_map(|(row, &i)| {
-                let text = words.get(i as usize)?;
-                let lower = text.to_lowercase();
-                q.matches(&lower, || text)
-                    .then(|| (q.class(&lower), row as u32))
+                let r = naive_rank(query, words.get(i as usize)?);
+                (r != NO_MATCH).then_some((r, row as u32))
             })
             .collect();
-        rows.sort_by_key(|(c, row)| (std::cmp::Reverse(*c), *row));
+        if rows.iter().any(|(r, _)| *r >= PREFIX_RANK) {
+            rows.retain(|(r, _)| *r >= PREFIX_RANK);
+        }
+        rows.sort_by_key(|(r, row)| (std::cmp::Reverse(*r), *row));
         Some(rows.into_iter().map(|(_, r)| r).collect())
     }
 
@@ -114,7 +175,8 @@ mod tests {
 
     proptest! {
         /// Typing a query one character at a time (narrowing each time) gives exactly what
-        /// filtering the whole list from scratch gives, for random texts, list orders and queries.
+        /// filtering the whole list from scratch, by the plain definition, gives: for random
+        /// texts, list orders and queries.
         #[test]
         fn typing_gives_the_same_rows_as_a_full_filter(
             words in proptest::collection::vec(word(), 0..40),
@@ -130,14 +192,21 @@ mod tests {
             }
         }
 
-        /// The one-pass class agrees with the match test and the class it replaces.
+        /// The one-pass rank agrees with the match test and the plain definition, and the mask
+        /// never rejects a match.
         #[test]
-        fn match_class_agrees_with_matches_and_class(text in word(), query in "[a-eA-E0-9 é]{0,5}") {
+        fn match_class_agrees_with_matches_and_the_plain_rank(
+            text in word(),
+            query in "[a-eA-E0-9 é]{0,5}",
+        ) {
             let q = Query::new(&query);
             let lower = text.to_lowercase();
-            let expected = if q.matches(&lower, || &text) { q.class(&lower) } else { NO_MATCH };
-            prop_assert_eq!(q.match_class(&lower, || &text), expected);
-            if expected != NO_MATCH {
+            let got = q.match_class(&lower, || &text);
+            prop_assert_eq!(got != NO_MATCH, q.matches(&lower, || &text));
+            if !q.is_empty() {
+                prop_assert_eq!(got, naive_rank(&query, &text));
+            }
+            if got != NO_MATCH {
                 prop_assert_eq!(crate::search::char_mask(&lower) & q.mask(), q.mask());
             }
         }
@@ -154,5 +223,30 @@ mod tests {
         assert_eq!(f.apply("jansx", &t, |i| &words[i], &at), Some(vec![]));
         assert_eq!(f.apply("jans", &t, |i| &words[i], &at), Some(vec![0, 2]));
         assert_eq!(f.apply("", &t, |i| &words[i], &at), None);
+    }
+
+    #[test]
+    fn the_best_match_comes_first_whatever_the_list_order() {
+        let words: Vec<String> = [
+            "Brouwer Distributie B.V. · Veghel",
+            "Brouwer Transport · Tilburg",
+            "Bakker Brouwer · Oss",
+        ]
+        .map(String::from)
+        .to_vec();
+        let t = texts(&words);
+        let mut f = ListFilter::default();
+        assert_eq!(
+            f.apply("brouwer til", &t, |i| &words[i], &[0, 1, 2]),
+            Some(vec![1])
+        );
+        assert_eq!(
+            f.apply("brouwer", &t, |i| &words[i], &[0, 1, 2]),
+            Some(vec![0, 1, 2])
+        );
+        assert_eq!(
+            f.apply("brouwer oss", &t, |i| &words[i], &[2, 1, 0]),
+            Some(vec![0])
+        );
     }
 }

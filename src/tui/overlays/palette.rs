@@ -1,11 +1,12 @@
 //! The command palette (`:` / `Ctrl-p`): one fuzzy search over every action, account and lead,
-//! ranked, best first. `>` limits it to commands, `@` to accounts, `#` to leads.
+//! ranked best first as the `/` filters rank (see [`crate::search`]): commands, then accounts,
+//! then leads within a rank. `>` limits it to commands, `@` to accounts, `#` to leads.
 //!
 //! Typing a longer query only re-scores the previous hits, so each keystroke gets cheaper.
 
 use super::{Choice, Outcome, TextInput, move_selection};
 use crate::domain::{AccountId, LeadId};
-use crate::search::{NO_MATCH, Query};
+use crate::search::{NO_MATCH, Query, best_first};
 use crate::tui::action::Action;
 use crate::tui::search_index::SearchIndex;
 use std::sync::Arc;
@@ -42,9 +43,6 @@ pub struct Palette {
     /// Whether those were searched in the index (it may arrive while the palette is open).
     searched_index: bool,
 }
-
-/// How many of the best-classed hits get a fuzzy score per keystroke.
-const SCORED: usize = 500;
 
 /// How many rows a page move jumps.
 const PAGE: usize = 10;
@@ -125,17 +123,15 @@ impl Palette {
             return;
         }
         // Each list's texts are walked in memory order, most rejected by their character
-        // masks; a growing query re-checks only the previous matches. Hits fall into classes
-        // (word start, substring, scattered); only the best-classed few thousand get the
-        // fuzzy score. Nobody scrolls past those, and scoring 100,000 names per keystroke
-        // would lag.
-        let mut groups: [Vec<Hit>; 3] = Default::default();
+        // masks; a growing query re-checks only the previous matches. Each hit keeps its rank,
+        // and the hits are bucketed by it: no fuzzy score, no sort of 150,000 names.
+        let mut ranked: Vec<(Hit, u8)> = Vec::new();
         if commands {
             for (i, a) in Action::ALL.iter().enumerate() {
                 let text = format!("{} — {}", a.name(), a.description());
-                let class = query.match_class(&text.to_lowercase(), || &text);
-                if class != NO_MATCH {
-                    groups[2 - class as usize].push(Hit::Command(i));
+                let rank = query.match_class(&text.to_lowercase(), || &text);
+                if rank != NO_MATCH {
+                    ranked.push((Hit::Command(i), rank));
                 }
             }
         }
@@ -148,9 +144,11 @@ impl Palette {
                     narrowing.then_some(previous.as_slice()),
                     &mut self.classes,
                 );
-                for &i in &self.accounts_matched {
-                    groups[2 - self.classes[i as usize] as usize].push(Hit::Account(i as usize));
-                }
+                ranked.extend(
+                    self.accounts_matched
+                        .iter()
+                        .map(|&i| (Hit::Account(i as usize), self.classes[i as usize])),
+                );
             } else {
                 self.accounts_matched.clear();
             }
@@ -161,57 +159,22 @@ impl Palette {
                     narrowing.then_some(previous.as_slice()),
                     &mut self.classes,
                 );
-                for &i in &self.leads_matched {
-                    groups[2 - self.classes[i as usize] as usize].push(Hit::Lead(i as usize));
-                }
+                ranked.extend(
+                    self.leads_matched
+                        .iter()
+                        .map(|&i| (Hit::Lead(i as usize), self.classes[i as usize])),
+                );
             } else {
                 self.leads_matched.clear();
             }
         }
-        let classed: Vec<(Hit, u8)> = groups
-            .into_iter()
-            .zip([2u8, 1, 0])
-            .flat_map(|(g, c)| g.into_iter().map(move |h| (h, c)))
-            .collect();
-        let mut classed = classed;
-        let mut cut = classed.len().min(SCORED);
-        while cut < classed.len()
-            && cut > 0
-            && classed[cut].1 == classed[cut - 1].1
-            && cut < 2 * SCORED
-        {
-            cut += 1;
-        }
-        let tail = classed.split_off(cut);
-        let mut head: Vec<(Hit, i64)> = classed
-            .into_iter()
-            .filter_map(|(h, c)| {
-                query
-                    .score(&self.text_of_ref(h))
-                    .map(|s| (h, i64::from(c) * 1_000_000 + s))
-            })
-            .collect();
-        head.sort_by_key(|h| std::cmp::Reverse(h.1));
-        self.hits = head
-            .into_iter()
-            .map(|(h, _)| h)
-            .chain(tail.into_iter().map(|(h, _)| h))
-            .collect();
+        self.hits = best_first(&ranked);
     }
 
     fn scope_of(&self, text: &str) -> String {
         match text.chars().next() {
             Some('>' | '@' | '#') => text[1..].to_string(),
             _ => text.to_string(),
-        }
-    }
-
-    /// Like `text_of` but borrowing, for the scoring loop.
-    fn text_of_ref(&self, hit: Hit) -> std::borrow::Cow<'_, str> {
-        match (hit, self.index.as_ref()) {
-            (Hit::Account(i), Some(x)) => x.accounts[i].text.as_str().into(),
-            (Hit::Lead(i), Some(x)) => x.leads[i].text.as_str().into(),
-            (h, _) => self.text_of(h).into(),
         }
     }
 

@@ -20,7 +20,7 @@ fn deal(store: &Path, id: &str) -> Value {
 /// A new lead converted into a deal without a value; returns (lead id, deal id).
 fn converted(store: &Path) -> (String, String) {
     let id = s(&a_new_lead(store), "id").to_string();
-    stdout_of(wortel(store).args(["lead", "convert", &id]));
+    stdout_of(wortel(store).args(["leads", "convert", &id]));
     let deal = s(&lead(store, &id), "opportunity_id").to_string();
     (id, deal)
 }
@@ -203,7 +203,7 @@ fn a_quote_carries_its_value_and_how_long_it_holds() {
 fn convert_and_appointment_may_carry_an_estimate() {
     let (_dir, store) = demo_store();
     let id = s(&a_new_lead(&store), "id").to_string();
-    stdout_of(wortel(&store).args(["lead", "convert", &id, "--value", "120.000"]));
+    stdout_of(wortel(&store).args(["leads", "convert", &id, "--value", "120.000"]));
     let d = deal(&store, s(&lead(&store, &id), "opportunity_id"));
     assert_eq!(d["value_cents"], 12_000_000);
     let other = s(&a_new_lead(&store), "id").to_string();
@@ -230,7 +230,7 @@ fn convert_and_appointment_may_carry_an_estimate() {
 fn a_note_never_moves_a_snoozed_lead() {
     let (_dir, store) = demo_store();
     let id = s(&a_new_lead(&store), "id").to_string();
-    stdout_of(wortel(&store).args(["lead", "snooze", &id, "--until", "+3d"]));
+    stdout_of(wortel(&store).args(["leads", "snooze", &id, "--until", "+3d"]));
     log(
         &store,
         &[

@@ -130,7 +130,7 @@ fn the_feedback_of_a_scripted_week_reports_exactly_what_the_script_did() {
     let mut want = Expected::default();
 
     let at = "2026-11-30T09:00:00Z";
-    ok(&store, at, &["lead", "accept", &l1]);
+    ok(&store, at, &["leads", "accept", &l1]);
     want.status(&l1, "new", "accepted");
     want.responded(&l1, at);
 
@@ -138,13 +138,13 @@ fn the_feedback_of_a_scripted_week_reports_exactly_what_the_script_did() {
     ok(
         &store,
         at,
-        &["lead", "reject", &l2, "--reason", "duplicate"],
+        &["leads", "reject", &l2, "--reason", "duplicate"],
     );
     want.status(&l2, "new", "rejected");
     want.responded(&l2, at);
 
     let at = "2026-11-30T10:00:00Z";
-    ok(&store, at, &["lead", "convert", &l3, "--value", "120.000"]);
+    ok(&store, at, &["leads", "convert", &l3, "--value", "120.000"]);
     want.status(&l3, "new", "converted");
     want.responded(&l3, at);
 
@@ -226,7 +226,7 @@ fn the_feedback_of_a_scripted_week_reports_exactly_what_the_script_did() {
 
     // Snoozing is not a response; a note on the snoozed lead wakes nothing.
     let at = "2026-12-03T10:00:00Z";
-    ok(&store, at, &["lead", "snooze", &l6, "--until", "+3d"]);
+    ok(&store, at, &["leads", "snooze", &l6, "--until", "+3d"]);
     want.status(&l6, "new", "snoozed");
     ok(
         &store,

@@ -1,13 +1,12 @@
-//! `wortel leads accept|reject|snooze ID…`: triage from a script, through the same `ops`
-//! triage the view's inbox uses, in one commit. Leads that cannot take the step are named and
-//! make the exit status 1; the others still take it.
+//! `wortel leads accept|reject|snooze ID…` and `wortel leads convert ID [--value V]`: triage
+//! from a script, through the same `ops` triage the view's inbox uses, in one commit. Leads that
+//! cannot take the step are named and make the exit status 1; the others still take it.
 
 use super::Context;
 use super::plural::counted;
 use anyhow::{Result, bail};
-use wortel::domain::LeadId;
-use wortel::domain::parse_date_input;
-use wortel::ops::{TriageStep, triage_leads};
+use wortel::domain::{Cents, LeadId, parse_date_input};
+use wortel::ops::{TriageStep, convert_lead_estimated, triage_leads};
 use wortel::store::Store;
 
 /// A triage step on the leads given by id (wortel's or head office's, e.g. HQ-2026-000210).
@@ -35,6 +34,14 @@ pub enum LeadsStep {
         #[arg(long, value_name = "DATE")]
         until: String,
     },
+    /// Turn a lead into a deal, optionally with an estimated value in euros.
+    Convert {
+        #[arg(value_name = "ID")]
+        id: String,
+        /// The deal's estimated value (95000, 95.000 or 95.000,50); without it the deal has none.
+        #[arg(long, value_name = "EUROS")]
+        value: Option<String>,
+    },
 }
 
 pub fn run(ctx: &Context, step: &LeadsStep) -> Result<()> {
@@ -43,6 +50,7 @@ pub fn run(ctx: &Context, step: &LeadsStep) -> Result<()> {
         LeadsStep::Accept { ids } => (ids, TriageStep::Accept),
         LeadsStep::Reject { ids, reason } => (ids, TriageStep::Reject(reason.clone())),
         LeadsStep::Snooze { ids, until } => (ids, TriageStep::Snooze(snooze_end(ctx, until)?)),
+        LeadsStep::Convert { id, value } => return convert(&store, ctx, id, value.as_deref()),
     };
     let mut unknown = Vec::new();
     let mut found: Vec<(LeadId, &str)> = Vec::new();
@@ -85,6 +93,25 @@ pub fn run(ctx: &Context, step: &LeadsStep) -> Result<()> {
             step.done_verb(),
             failures.join(", ")
         );
+    }
+    Ok(())
+}
+
+/// Converts one lead into a deal (with its estimated value, when given) and names the deal.
+fn convert(store: &Store, ctx: &Context, given: &str, value: Option<&str>) -> Result<()> {
+    let value = value.map(Cents::parse).transpose()?;
+    let Some(id) = lead_id(store, given)? else {
+        bail!("there is no lead {given} in this store; see `wortel leads --all` for the ids");
+    };
+    let done = convert_lead_estimated(store, id, value, ctx.now)?;
+    let label = done
+        .lead
+        .external_id
+        .clone()
+        .unwrap_or_else(|| id.to_string());
+    println!("lead {label} is now {}", done.lead.status);
+    if let Some(o) = &done.opportunity {
+        println!("  deal {} created: \"{}\"", o.id, o.title);
     }
     Ok(())
 }

@@ -15,7 +15,6 @@ mod funnel;
 mod import;
 mod init;
 mod json_out;
-mod lead;
 mod leads;
 mod leads_triage;
 mod log_visit;
@@ -66,9 +65,6 @@ pub enum Command {
     Funnel(funnel::FunnelArgs),
     /// Log a visit, call, email, meeting or note and apply its outcome.
     LogVisit(log_visit::LogVisitArgs),
-    /// Triage one lead: accept, reject, snooze or convert (with an estimated value).
-    #[command(subcommand)]
-    Lead(lead::LeadCommand),
     /// One deal: show it, or edit its title, value, quantity, product and dates.
     #[command(subcommand)]
     Deal(deal::DealCommand),
@@ -121,7 +117,6 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Account(cmd)) => account_show::run(&ctx, &cmd),
         Some(Command::Funnel(args)) => funnel::run(&ctx, &args),
         Some(Command::LogVisit(args)) => log_visit::run(&ctx, &args),
-        Some(Command::Lead(cmd)) => lead::run(&ctx, &cmd),
         Some(Command::Deal(cmd)) => deal::run(&ctx, &cmd),
         Some(Command::Export(args)) => export::run(&ctx, &args),
         Some(Command::Import(args)) => import::run(&ctx, &args),

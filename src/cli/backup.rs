@@ -1,11 +1,14 @@
 //! `wortel backup FILE` and `wortel restore FILE`.
 
 use super::Context;
+use super::plural::counted;
 use anyhow::{Result, anyhow};
 use std::io::Write;
 use std::path::PathBuf;
 use wortel::interop::atomic::write_atomically_with;
+use wortel::ops::{reapply_erasures, tombstones};
 use wortel::store::Store;
+use wortel::store::backup::RestoreSteps;
 
 #[derive(Debug, clap::Args)]
 pub struct BackupArgs {
@@ -43,12 +46,58 @@ pub fn backup(ctx: &Context, args: &BackupArgs) -> Result<()> {
     Ok(())
 }
 
-pub fn restore(ctx: &Context, args: &BackupArgs) -> Result<()> {
-    Store::restore(&ctx.store, &args.file)?;
+#[derive(Debug, clap::Args)]
+pub struct RestoreArgs {
+    /// The backup to restore (a .zip).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// When the backup's only faults are indexes out of step with its records, rebuild them
+    /// while restoring.
+    #[arg(long)]
+    pub repair: bool,
+}
+
+pub fn restore(ctx: &Context, args: &RestoreArgs) -> Result<()> {
+    // Erasures made since the backup was taken are applied to it again, tombstones kept.
+    // A damaged store cannot say what was erased: the restore goes on, and says so.
+    let mut unread = None;
+    let tombstones = if ctx.store.exists() {
+        match Store::open(&ctx.store).and_then(|s| tombstones(&s)) {
+            Ok(t) => t,
+            Err(e) if Store::open_elsewhere(&ctx.store) => return Err(e.into()),
+            Err(e) => {
+                unread = Some(e);
+                Vec::new()
+            }
+        }
+    } else {
+        Vec::new()
+    };
+    let erased = std::cell::Cell::new(0);
+    let amend = |fresh: &Store| -> wortel::store::Result<()> {
+        erased.set(reapply_erasures(fresh, &tombstones, ctx.now)?);
+        Ok(())
+    };
+    let steps = RestoreSteps {
+        amend: &amend,
+        repair: args.repair,
+    };
+    Store::restore_with(&ctx.store, &args.file, steps)?;
     println!(
         "restored {} from {}; the previous store was replaced only after the backup checked clean",
         ctx.store.display(),
         args.file.display()
     );
+    if erased.get() > 0 {
+        println!(
+            "  {} erased since the backup was taken erased again; their tombstones kept",
+            counted(erased.get(), "person", "people")
+        );
+    }
+    if let Some(e) = unread {
+        println!(
+            "  the replaced store could not be read ({e}), so people erased after the backup was taken are back: erase them again with `wortel privacy erase`"
+        );
+    }
     Ok(())
 }

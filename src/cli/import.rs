@@ -80,7 +80,11 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
     if report.needs_compaction() || pending {
         drop(store);
         Store::compact_if_pending(&ctx.store)?;
-        println!("  the store's files were rewritten without the erased data");
+        let backups = wortel::ops::erase_in_backups(&ctx.store, ctx.now)?;
+        println!(
+            "  the store's files were rewritten without the erased data; {}",
+            backups.sentence("the erased people")
+        );
     }
     Ok(())
 }

@@ -75,7 +75,7 @@ pub enum Command {
     /// Write a consistent, checksummed backup of the store.
     Backup(backup::BackupArgs),
     /// Replace the store with a backup, after verifying it (the old store stays until it worked).
-    Restore(backup::BackupArgs),
+    Restore(backup::RestoreArgs),
     /// The rights of the people in the store: export (access) and erase.
     #[command(subcommand)]
     Privacy(privacy::PrivacyCommand),

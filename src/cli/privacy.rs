@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use wortel::domain::ConsentPurpose;
 use wortel::interop::atomic::write_atomically;
 use wortel::ops::{
-    ConsentChoice, RetentionPolicy, WonPurge, apply_consent, erase_person, find_person,
-    person_report, purge, purge_due, save_contact,
+    ConsentChoice, RetentionPolicy, WonPurge, apply_consent, erase_in_backups, erase_person,
+    find_person, person_report, purge, purge_due, save_contact,
 };
 use wortel::store::Store;
 
@@ -180,7 +180,11 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
                 purge(&store, &due, ctx.now)?;
             }
             Store::compact(&ctx.store)?;
-            println!("purged; the store's files were rewritten without the removed data");
+            let backups = erase_in_backups(&ctx.store, ctx.now)?;
+            println!(
+                "purged; the store's files were rewritten without the removed data; {}",
+                backups.sentence("the erased people")
+            );
             Ok(())
         }
         PrivacyCommand::Erase { person, yes } => {
@@ -209,9 +213,12 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
                 erase_person(&store, id, ctx.now)?
             };
             Store::compact(&ctx.store)?;
+            let backups = erase_in_backups(&ctx.store, ctx.now)?;
             println!(
-                "erased {}: {} records changed, the store's files rewritten without them; head office learns of it in the next feedback bundle",
-                erasure.name, erasure.records_changed
+                "erased {}: {} records changed, the store's files rewritten without them; {}; head office learns of it in the next feedback bundle",
+                erasure.name,
+                erasure.records_changed,
+                backups.sentence("them")
             );
             Ok(())
         }

@@ -5,6 +5,7 @@
 mod account_edits;
 mod benchmarks;
 mod deals;
+mod erasure_backups;
 mod feedback;
 mod feedback_changes;
 mod hq_erasure;
@@ -24,6 +25,9 @@ pub use benchmarks::{
     Comparison, NetworkFigures, compare, import_benchmarks, network_figures, own_figures,
 };
 pub use deals::{DealEdited, edit_deal, load_deals, record_quote, step_deal};
+pub use erasure_backups::{
+    BackupErasure, Tombstone, erase_in_backups, reapply_erasures, tombstones,
+};
 pub use feedback::{FeedbackExport, export_feedback, parse_week, week_of};
 pub use hq_erasure::{HqErasureReport, plan_hq_erasures};
 pub use import::{ImportError, ImportReport, apply_leads, apply_sheet_leads, import_leads};

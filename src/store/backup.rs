@@ -69,8 +69,13 @@ impl Store {
             let mut hash = blake3::Hasher::new();
             let mut entries = 0u64;
             let mut chunk = Vec::with_capacity(CHUNK);
+            let meta = name.as_ref() == super::trees::TreeId::Meta.name().as_bytes();
             for kv in tree.iter() {
                 let (k, v) = kv.map_err(|e| self.io(e))?;
+                // A backup holds only live data: nothing in it waits for a compaction.
+                if meta && &*k == super::exchange::KEY_COMPACT_PENDING {
+                    continue;
+                }
                 chunk.extend((k.len() as u32).to_be_bytes());
                 chunk.extend_from_slice(&k);
                 chunk.extend((v.len() as u32).to_be_bytes());
@@ -131,7 +136,7 @@ impl Store {
     /// beside it, checked, then swapped in; on any problem the store is left as it was.
     pub fn restore(path: &Path, file: &Path) -> Result<()> {
         let (_, trees) = read_backup(file)?;
-        Self::restore_trees(path, file, trees)
+        Self::restore_trees(path, file, trees, None)
     }
 }
 
@@ -178,6 +183,11 @@ fn read_backup(file: &Path) -> Result<(BackupManifest, BackupTrees)> {
     }
 }
 
+/// When the backup in `file` was taken (it is read and verified whole).
+pub fn backup_date(file: &Path) -> Result<jiff::Timestamp> {
+    read_backup(file).map(|(m, _)| m.created_at)
+}
+
 /// The newest backup beside the store at `store` (daily or manual) that reads back whole,
 /// with the time it was taken: what a damaged store's sentence points to.
 pub fn newest_intact_backup(store: &Path) -> Option<(PathBuf, jiff::Timestamp)> {
@@ -193,8 +203,62 @@ pub fn newest_intact_backup(store: &Path) -> Option<(PathBuf, jiff::Timestamp)> 
     found.pop().map(|(t, p)| (p, t))
 }
 
+/// Writes a backup's trees into a new sled database at `fresh`, counting every tree's entries
+/// against the manifest.
+fn build_trees(fresh: &Path, file: &Path, trees: &BackupTrees) -> Result<()> {
+    let db = sled::Config::new()
+        .path(fresh)
+        .open()
+        .map_err(|e| io(fresh, e))?;
+    for (name, entries, data) in trees {
+        let tree = db.open_tree(name.as_bytes()).map_err(|e| io(fresh, e))?;
+        let mut at = 0usize;
+        let mut count = 0u64;
+        let take = |at: &mut usize| -> Option<&[u8]> {
+            let len = u32::from_be_bytes(data.get(*at..*at + 4)?.try_into().ok()?) as usize;
+            let v = data.get(*at + 4..*at + 4 + len)?;
+            *at += 4 + len;
+            Some(v)
+        };
+        while at < data.len() {
+            let (Some(k), Some(v)) = (take(&mut at), take(&mut at)) else {
+                return Err(bad(file, &format!("tree {name} is cut short")));
+            };
+            tree.insert(k, v).map_err(|e| io(fresh, e))?;
+            count += 1;
+        }
+        if count != *entries {
+            return Err(bad(
+                file,
+                &format!("tree {name} holds {count} entries, not {entries}"),
+            ));
+        }
+    }
+    db.flush().map_err(|e| io(fresh, e))?;
+    Ok(())
+}
+
+/// How a restore treats the backed-up store before it is checked: `amend` changes it (the
+/// erasures made since the backup are applied again), `repair` repairs what `check` finds.
+pub struct RestoreSteps<'a> {
+    pub amend: &'a dyn Fn(&Store) -> Result<()>,
+    pub repair: bool,
+}
+
 impl Store {
-    fn restore_trees(path: &Path, file: &Path, trees: BackupTrees) -> Result<()> {
+    /// Like [`Store::restore`], with `steps` applied to the rebuilt store before it is checked
+    /// and swapped in.
+    pub fn restore_with(path: &Path, file: &Path, steps: RestoreSteps) -> Result<()> {
+        let (_, trees) = read_backup(file)?;
+        Self::restore_trees(path, file, trees, Some(steps))
+    }
+
+    fn restore_trees(
+        path: &Path,
+        file: &Path,
+        trees: BackupTrees,
+        steps: Option<RestoreSteps>,
+    ) -> Result<()> {
         super::compact::clear_stale_work(path);
         let fresh = super::compact::sibling(path, "restore");
         if fresh.exists() {
@@ -202,39 +266,22 @@ impl Store {
         }
         super::open::create_private_dir_pub(&fresh)?;
         let built = (|| -> Result<()> {
-            let db = sled::Config::new()
-                .path(&fresh)
-                .open()
-                .map_err(|e| io(&fresh, e))?;
-            for (name, entries, data) in &trees {
-                let tree = db.open_tree(name.as_bytes()).map_err(|e| io(&fresh, e))?;
-                let mut at = 0usize;
-                let mut count = 0u64;
-                let take = |at: &mut usize| -> Option<&[u8]> {
-                    let len = u32::from_be_bytes(data.get(*at..*at + 4)?.try_into().ok()?) as usize;
-                    let v = data.get(*at + 4..*at + 4 + len)?;
-                    *at += 4 + len;
-                    Some(v)
-                };
-                while at < data.len() {
-                    let (Some(k), Some(v)) = (take(&mut at), take(&mut at)) else {
-                        return Err(bad(file, &format!("tree {name} is cut short")));
-                    };
-                    tree.insert(k, v).map_err(|e| io(&fresh, e))?;
-                    count += 1;
-                }
-                if count != *entries {
-                    return Err(bad(
-                        file,
-                        &format!("tree {name} holds {count} entries, not {entries}"),
-                    ));
+            build_trees(&fresh, file, &trees)?;
+            let store = Store::open(&fresh)?;
+            if let Some(steps) = &steps {
+                (steps.amend)(&store)?;
+                if steps.repair {
+                    store.repair()?;
                 }
             }
-            db.flush().map_err(|e| io(&fresh, e))?;
-            drop(db);
-            let check = Store::open(&fresh)?.check()?;
+            let check = store.check()?;
             if !check.is_ok() {
-                return Err(bad(file, "the restored store does not check clean"));
+                return Err(bad(file, &not_clean_reason(&check)));
+            }
+            drop(store);
+            // The amendments may have left erased bytes in the new files: rewrite them.
+            if steps.is_some() {
+                Store::compact_if_pending(&fresh)?;
             }
             Ok(())
         })();
@@ -252,6 +299,45 @@ impl Store {
         }
         drop(Store::open(path)?);
         Ok(())
+    }
+
+    /// Rewrites the backup `file` after `amend` has changed the store it holds (true when it
+    /// changed something), keeping the backup's date; the new file replaces the old one through
+    /// a private temporary file, so the name always holds a whole backup. True if rewritten.
+    pub fn rewrite_backup(file: &Path, amend: impl FnOnce(&Store) -> Result<bool>) -> Result<bool> {
+        let (manifest, trees) = read_backup(file)?;
+        let dir = match file.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        // Private (0700) and removed when dropped, with the erased bytes sled left in it.
+        let work = tempfile::Builder::new()
+            .prefix(".rewrite-")
+            .tempdir_in(dir)
+            .map_err(|e| io(dir, e))?;
+        let fresh = work.path().join("store");
+        build_trees(&fresh, file, &trees)?;
+        let store = Store::open_dir(&fresh)?;
+        if !amend(&store)? {
+            return Ok(false);
+        }
+        let prefix = file
+            .file_stem()
+            .map_or("backup".into(), |s| s.to_string_lossy().into_owned());
+        store.write_backup_file(&prefix, file, manifest.created_at)?;
+        Ok(true)
+    }
+}
+
+/// Why a rebuilt backup is refused: its first problem, and whether `--repair` would mend it.
+fn not_clean_reason(check: &super::check::CheckReport) -> String {
+    let first = check.problems.first().map_or("", |p| p.as_str());
+    if check.repairable() {
+        format!(
+            "the restored store does not check clean ({first}); every problem is one `wortel restore --repair` mends"
+        )
+    } else {
+        format!("the restored store does not check clean ({first})")
     }
 }
 

@@ -20,6 +20,8 @@ pub struct CheckReport {
     /// One sentence per problem (capped; see `problem_count`).
     pub problems: Vec<String>,
     pub problem_count: usize,
+    /// How many of the problems rebuilding the indexes cannot mend (see [`Store::repair`]).
+    pub unrepairable: usize,
 }
 
 impl CheckReport {
@@ -27,7 +29,19 @@ impl CheckReport {
         self.problem_count == 0
     }
 
+    /// True when there are problems and [`Store::repair`] mends every one of them.
+    pub fn repairable(&self) -> bool {
+        self.problem_count > 0 && self.unrepairable == 0
+    }
+
+    /// A problem only a person can settle (a record to remove or correct).
     fn problem(&mut self, p: String) {
+        self.unrepairable += 1;
+        self.repairable_problem(p);
+    }
+
+    /// A problem [`Store::repair`] mends: the records are right, what is derived from them is not.
+    fn repairable_problem(&mut self, p: String) {
         self.problem_count += 1;
         if self.problems.len() < 50 {
             self.problems.push(p);
@@ -170,7 +184,7 @@ impl Store {
                 if expected.contains(&(t, k.to_vec(), v.to_vec())) {
                     seen += 1;
                 } else {
-                    report.problem(format!(
+                    report.repairable_problem(format!(
                         "index {} holds an entry no record accounts for (key {})",
                         t.name(),
                         hex(&k)
@@ -187,7 +201,7 @@ impl Store {
                 .collect();
             missing.sort();
             for (t, k, _) in missing {
-                report.problem(format!(
+                report.repairable_problem(format!(
                     "index {} lacks the entry for key {}",
                     t.name(),
                     hex(k)
@@ -274,5 +288,11 @@ impl Store {
         }
         self.flush()?;
         Ok(n)
+    }
+
+    /// Mends every problem `check` marks as repairable: the indexes are rebuilt from the
+    /// records. Returns the index entries written.
+    pub fn repair(&self) -> Result<usize> {
+        self.repair_indexes()
     }
 }

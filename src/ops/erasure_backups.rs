@@ -1,0 +1,111 @@
+//! Erasure that reaches backups: after a person is erased (by `privacy erase`, head office's
+//! request through `import`, or `privacy purge`), every backup beside the store that still holds
+//! them is rewritten without them; and a restore of an older backup applies again every erasure
+//! made since, keeping the tombstones, so a restore never brings an erased person back.
+
+use super::privacy::erasure_writes;
+use crate::domain::ContactId;
+use crate::store::{Store, StoreError, WriteSet};
+use jiff::Timestamp;
+use std::path::{Path, PathBuf};
+
+/// One erasure tombstone as the store keeps it: its meta key and value.
+pub type Tombstone = (Vec<u8>, Vec<u8>);
+
+/// Every erasure tombstone in `store`.
+pub fn tombstones(store: &Store) -> Result<Vec<Tombstone>, StoreError> {
+    store.meta_with_prefix(b"tombstone:")
+}
+
+/// Applies to `older` (the store in a backup) every erasure of `tombstones` it lacks: the
+/// person erased as `privacy erase` does it, the tombstone kept as it was written. Returns how
+/// many people were erased; tombstones of people `older` never held are added all the same.
+pub fn reapply_erasures(
+    older: &Store,
+    tombstones: &[Tombstone],
+    now: Timestamp,
+) -> Result<usize, StoreError> {
+    let mut ws = WriteSet::new();
+    let mut erased = 0;
+    for (key, value) in tombstones {
+        if older.meta_value(key)?.is_some() {
+            continue;
+        }
+        if let Some(contact) = tombstone_contact(key) {
+            if let Some(c) = older.contact(contact)? {
+                erasure_writes(older, &c, now, None, &mut ws)?;
+                erased += 1;
+            }
+        }
+        // Written after the erasure's own: the tombstone stays exactly as head office gets it.
+        ws.put_meta(key.clone(), value.clone());
+    }
+    if ws.is_empty() {
+        return Ok(0);
+    }
+    older.commit(&ws, now)?;
+    Ok(erased)
+}
+
+/// The contact a tombstone's key names.
+fn tombstone_contact(key: &[u8]) -> Option<ContactId> {
+    let id = std::str::from_utf8(key.strip_prefix(b"tombstone:")?).ok()?;
+    let u = ulid::Ulid::from_string(id).ok()?;
+    Some(ContactId::from_bytes(u.to_bytes()))
+}
+
+/// What erasing in the backups did.
+#[derive(Debug, Default)]
+pub struct BackupErasure {
+    /// Backups rewritten without the erased people.
+    pub rewritten: Vec<PathBuf>,
+    /// Backups that could not be read to be rewritten, with why: they may still hold them.
+    pub unreadable: Vec<(PathBuf, String)>,
+}
+
+impl BackupErasure {
+    /// The sentence the erasing commands print about backups, e.g. "2 backups rewritten without
+    /// them".
+    pub fn sentence(&self, whom: &str) -> String {
+        let n = self.rewritten.len();
+        let mut s = format!(
+            "{n} backup{} rewritten without {whom}",
+            if n == 1 { "" } else { "s" }
+        );
+        for (file, why) in &self.unreadable {
+            s.push_str(&format!(
+                "; {} could not be rewritten ({why}): delete it, it may still hold {whom}",
+                file.display()
+            ));
+        }
+        s
+    }
+}
+
+/// Rewrites every backup in the store's backups folder that holds a person the store at
+/// `store_path` has erased (each through a private temporary file, keeping its date).
+pub fn erase_in_backups(store_path: &Path, now: Timestamp) -> Result<BackupErasure, StoreError> {
+    let tombs = tombstones(&Store::open(store_path)?)?;
+    let mut done = BackupErasure::default();
+    let dir = crate::store::backup::backups_dir(store_path);
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Ok(done);
+    };
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "zip"))
+        .collect();
+    files.sort();
+    if tombs.is_empty() {
+        return Ok(done);
+    }
+    for file in files {
+        match Store::rewrite_backup(&file, |older| Ok(reapply_erasures(older, &tombs, now)? > 0)) {
+            Ok(true) => done.rewritten.push(file),
+            Ok(false) => {}
+            Err(e) => done.unreadable.push((file, e.to_string())),
+        }
+    }
+    Ok(done)
+}

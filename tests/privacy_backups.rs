@@ -1,0 +1,181 @@
+//! Erasure reaches backups: after `privacy erase`, no backup beside the store holds the person
+//! (not in the zip's bytes, not in its unpacked trees), and a restore of a backup taken before
+//! the erasure keeps the person erased and the tombstone present.
+
+mod common;
+use common::wortel;
+
+use std::io::Read;
+use std::path::Path;
+use wortel::ops::tombstone_key;
+use wortel::store::Store;
+
+fn ok(mut c: assert_cmd::Command) -> String {
+    let out = c.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn setup() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let mut c = wortel(&store);
+    c.args(["demo", "--no-tui", "--leads", "80", "--seed", "9"]);
+    ok(c);
+    (dir, store)
+}
+
+/// A contact whose name is unique in the store and who has a phone and an e-mail.
+fn someone(store: &Path) -> wortel::domain::Contact {
+    let s = Store::open(store).unwrap();
+    let all: Vec<_> = s.all_contacts().map(|c| c.unwrap()).collect();
+    all.iter()
+        .find(|c| {
+            !c.phone.is_empty()
+                && !c.email.is_empty()
+                && all.iter().filter(|o| o.name == c.name).count() == 1
+        })
+        .unwrap()
+        .clone()
+}
+
+fn backup(store: &Path, file: &Path) {
+    let mut c = wortel(store);
+    c.arg("backup").arg(file);
+    ok(c);
+}
+
+/// Whether `needle` is in the file's bytes or in the unpacked bytes of any entry of the zip.
+fn backup_holds(file: &Path, needle: &[u8]) -> bool {
+    let bytes = std::fs::read(file).unwrap();
+    let has = |b: &[u8]| b.windows(needle.len()).any(|w| w == needle);
+    if has(&bytes) {
+        return true;
+    }
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    (0..zip.len()).any(|i| {
+        let mut out = Vec::new();
+        zip.by_index(i).unwrap().read_to_end(&mut out).unwrap();
+        has(&out)
+    })
+}
+
+fn backups_in(store: &Path) -> Vec<std::path::PathBuf> {
+    let mut all: Vec<_> = std::fs::read_dir(wortel::store::backup::backups_dir(store))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn erasure_rewrites_every_backup_that_holds_the_person() {
+    let (dir, store) = setup();
+    let c = someone(&store);
+    let folder = wortel::store::backup::backups_dir(&store);
+    std::fs::create_dir_all(&folder).unwrap();
+    backup(&store, &folder.join("backup-2026-11-29.zip"));
+    backup(&store, &folder.join("manual-2026-11-30T101500.zip"));
+    let marks = [&c.name, &c.phone, &c.email];
+    for f in backups_in(&store) {
+        for m in marks {
+            assert!(backup_holds(&f, m.as_bytes()), "the test sees {m} before");
+        }
+    }
+    let dates_before: Vec<_> = backups_in(&store)
+        .iter()
+        .map(|f| wortel::store::backup::backup_date(f).unwrap())
+        .collect();
+
+    let mut e = wortel(&store);
+    e.args(["privacy", "erase", "--yes"]).arg(&c.name);
+    let out = ok(e);
+    assert!(out.contains("2 backups rewritten without them"), "{out}");
+
+    let files = backups_in(&store);
+    assert_eq!(files.len(), 2, "no temporary file is left: {files:?}");
+    for f in &files {
+        for m in marks {
+            assert!(!backup_holds(f, m.as_bytes()), "{} holds {m}", f.display());
+        }
+    }
+    let dates_after: Vec<_> = files
+        .iter()
+        .map(|f| wortel::store::backup::backup_date(f).unwrap())
+        .collect();
+    assert_eq!(
+        dates_after, dates_before,
+        "a rewritten backup keeps its date"
+    );
+
+    // A rewritten backup restores clean, without the person and with the tombstone.
+    let elsewhere = dir.path().join("elsewhere");
+    let mut r = wortel(&elsewhere);
+    r.arg("restore").arg(&files[1]);
+    ok(r);
+    let s = Store::open(&elsewhere).unwrap();
+    assert!(s.check().unwrap().is_ok());
+    assert!(s.contact(c.id).unwrap().is_none());
+    assert!(
+        s.meta_value(&tombstone_key(&c.id.to_string()))
+            .unwrap()
+            .is_some()
+    );
+    drop(s);
+
+    // A second erasure leaves backups without the person alone.
+    let other = someone(&store);
+    let mut e = wortel(&store);
+    e.args(["privacy", "erase", "--yes"]).arg(&other.name);
+    assert!(ok(e).contains("2 backups rewritten without them"));
+}
+
+#[test]
+fn restoring_a_backup_from_before_an_erasure_keeps_the_person_erased() {
+    let (dir, store) = setup();
+    let c = someone(&store);
+    // A backup kept elsewhere (not beside the store), so the erasure cannot reach it.
+    let old = dir.path().join("old.zip");
+    backup(&store, &old);
+    let mut e = wortel(&store);
+    e.args(["privacy", "erase", "--yes"]).arg(&c.name);
+    let out = ok(e);
+    assert!(out.contains("0 backups rewritten without them"), "{out}");
+    let tombstone = {
+        let s = Store::open(&store).unwrap();
+        s.meta_value(&tombstone_key(&c.id.to_string()))
+            .unwrap()
+            .unwrap()
+    };
+
+    let mut r = wortel(&store);
+    r.arg("restore").arg(&old);
+    let out = ok(r);
+    assert!(
+        out.contains("1 person erased since the backup was taken erased again"),
+        "{out}"
+    );
+    let s = Store::open(&store).unwrap();
+    assert!(s.check().unwrap().is_ok());
+    assert!(
+        s.contact(c.id).unwrap().is_none(),
+        "the person stays erased"
+    );
+    assert_eq!(
+        s.meta_value(&tombstone_key(&c.id.to_string())).unwrap(),
+        Some(tombstone),
+        "the tombstone is kept as it was"
+    );
+    drop(s);
+    for m in [&c.name, &c.phone, &c.email] {
+        assert!(
+            !common::store_files::files_contain(&store, m.as_bytes()),
+            "{m} is back in the store's files"
+        );
+    }
+}

@@ -155,3 +155,153 @@ fn a_damaged_store_is_named_with_the_newest_intact_backup_and_its_date() {
         ),
     );
 }
+
+/// Gives the second lead with a head-office id the first one's, behind wortel's back (what an
+/// older wortel did with a spreadsheet row pasted twice); returns both lead ids.
+fn two_leads_share_a_head_office_id(store: &Path) -> (String, String) {
+    let db = sled::open(store).unwrap();
+    let leads = db.open_tree("leads").unwrap();
+    let mut with_ext = leads.iter().map(|kv| kv.unwrap()).filter(|(_, v)| {
+        !serde_json::from_slice::<serde_json::Value>(v).unwrap()["external_id"].is_null()
+    });
+    let (_, first) = with_ext.next().unwrap();
+    let (key, second) = with_ext.next().unwrap();
+    let first: serde_json::Value = serde_json::from_slice(&first).unwrap();
+    let mut second: serde_json::Value = serde_json::from_slice(&second).unwrap();
+    second["external_id"] = first["external_id"].clone();
+    leads
+        .insert(key, serde_json::to_vec(&second).unwrap())
+        .unwrap();
+    db.flush().unwrap();
+    let id = |v: &serde_json::Value| v["id"].as_str().unwrap().to_string();
+    (id(&first), id(&second))
+}
+
+fn failed(mut c: assert_cmd::Command) -> (String, String) {
+    let out = c.output().unwrap();
+    assert!(!out.status.success());
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn check_repair_mends_two_leads_sharing_a_head_office_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let mut c = wortel(&store);
+    c.args(["demo", "--no-tui", "--leads", "30"]);
+    run(c);
+    let (first, second) = two_leads_share_a_head_office_id(&store);
+    let mut c = wortel(&store);
+    c.arg("check");
+    let (out, err) = failed(c);
+    assert!(
+        out.contains(&format!(
+            "problem: leads {first} and {second} both carry head-office id"
+        )),
+        "{out}"
+    );
+    assert!(err.contains("which `wortel check --repair` mends"), "{err}");
+
+    let mut c = wortel(&store);
+    c.args(["check", "--repair"]);
+    let out = run(c);
+    assert!(out.contains("found, 0 left)"), "{out}");
+    let s = wortel::store::Store::open(&store).unwrap();
+    assert!(s.check().unwrap().is_ok());
+    let lead = |id: &str| {
+        s.lead(wortel::domain::LeadId::from_bytes(
+            ulid::Ulid::from_string(id).unwrap().to_bytes(),
+        ))
+        .unwrap()
+        .unwrap()
+    };
+    let kept = lead(&first).external_id.unwrap();
+    assert_eq!(lead(&second).external_id, None, "the second is local now");
+    assert_eq!(
+        s.lead_by_external(&kept).unwrap().unwrap().id,
+        lead(&first).id
+    );
+}
+
+#[test]
+fn a_backup_whose_only_fault_is_repairable_restores_with_repair() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let mut c = wortel(&store);
+    c.args(["demo", "--no-tui", "--leads", "30"]);
+    run(c);
+    let (_, second) = two_leads_share_a_head_office_id(&store);
+    {
+        // And an index entry lost.
+        let db = sled::open(&store).unwrap();
+        let inbox = db.open_tree("idx:inbox").unwrap();
+        let (k, _) = inbox.iter().next().unwrap().unwrap();
+        inbox.remove(&k).unwrap();
+        db.flush().unwrap();
+    }
+    let file = dir.path().join("damaged.zip");
+    let mut c = wortel(&store);
+    c.arg("backup").arg(&file);
+    run(c);
+
+    let target = dir.path().join("elsewhere");
+    let mut c = wortel(&target);
+    c.arg("restore").arg(&file);
+    let (_, err) = failed(c);
+    assert!(
+        err.contains("the restored store does not check clean (")
+            && err.contains("every problem is one `wortel restore --repair` mends"),
+        "{err}"
+    );
+    assert!(!target.exists(), "nothing restored");
+
+    let mut c = wortel(&target);
+    c.args(["restore", "--repair"]).arg(&file);
+    run(c);
+    let s = wortel::store::Store::open(&target).unwrap();
+    assert!(s.check().unwrap().is_ok());
+    let lead = s
+        .lead(wortel::domain::LeadId::from_bytes(
+            ulid::Ulid::from_string(&second).unwrap().to_bytes(),
+        ))
+        .unwrap()
+        .unwrap();
+    assert_eq!(lead.external_id, None);
+}
+
+#[test]
+fn a_backup_with_a_fault_repair_cannot_mend_is_refused_without_offering_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let mut c = wortel(&store);
+    c.args(["demo", "--no-tui", "--leads", "30"]);
+    run(c);
+    {
+        // A lead whose account is gone.
+        let db = sled::open(&store).unwrap();
+        let accounts = db.open_tree("accounts").unwrap();
+        let (k, _) = accounts.iter().next().unwrap().unwrap();
+        accounts.remove(&k).unwrap();
+        db.flush().unwrap();
+    }
+    let file = dir.path().join("damaged.zip");
+    let mut c = wortel(&store);
+    c.arg("backup").arg(&file);
+    run(c);
+    let target = dir.path().join("elsewhere");
+    for repair in [false, true] {
+        let mut c = wortel(&target);
+        c.arg("restore");
+        if repair {
+            c.arg("--repair");
+        }
+        c.arg(&file);
+        let (_, err) = failed(c);
+        assert!(err.contains("does not check clean ("), "{err}");
+        assert!(!err.contains("--repair"), "{err}");
+        assert!(!target.exists());
+    }
+}

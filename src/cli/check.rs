@@ -7,7 +7,8 @@ use wortel::store::Store;
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// When indexes are out of step with the records, rebuild them from the records.
+    /// Mend what can be mended: indexes rebuilt from the records, a head-office id two leads
+    /// carry kept on the first.
     #[arg(long)]
     pub repair: bool,
 }
@@ -17,7 +18,7 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<()> {
     let mut report = store.check()?;
     if args.repair && !report.is_ok() {
         let before = report.problem_count;
-        let n = store.repair_indexes()?;
+        let n = store.repair()?;
         report = store.check()?;
         println!(
             "repaired: rebuilt {} from the records ({} found, {} left)",
@@ -50,8 +51,15 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<()> {
             report.problem_count - report.problems.len()
         );
     }
+    if report.repairable() {
+        bail!(
+            "the store at {} has {}, listed above, which `wortel check --repair` mends",
+            ctx.store.display(),
+            counted(report.problem_count, "problem", "problems")
+        )
+    }
     bail!(
-        "the store at {} has {}, listed above; keep a copy of the directory and restore your latest backup",
+        "the store at {} has {}, listed above, that a repair cannot mend; keep a copy of the directory and restore your latest backup",
         ctx.store.display(),
         counted(report.problem_count, "problem", "problems")
     )

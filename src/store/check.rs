@@ -22,6 +22,8 @@ pub struct CheckReport {
     pub problem_count: usize,
     /// How many of the problems rebuilding the indexes cannot mend (see [`Store::repair`]).
     pub unrepairable: usize,
+    /// Leads whose head-office id another, older lead also carries: repair clears theirs.
+    pub shared_external: Vec<[u8; 16]>,
 }
 
 impl CheckReport {
@@ -49,6 +51,32 @@ impl CheckReport {
     }
 }
 
+impl CheckReport {
+    /// A lead carrying a head-office id an earlier lead already carries (a row pasted twice,
+    /// imported by an older wortel): the index can point to one of them only. `claimed` maps
+    /// each head-office id seen so far to its lead.
+    fn note_shared_claims(&mut self, rec: &Record, claimed: &mut HashMap<Vec<u8>, [u8; 16]>) {
+        let Record::Lead(l) = rec else { return };
+        let Some(ext) = l.external_id.as_deref() else {
+            return;
+        };
+        match claimed.get(ext.as_bytes()) {
+            Some(first) => {
+                self.repairable_problem(format!(
+                    "leads {} and {} both carry head-office id {}; `wortel check --repair` keeps it on the first and makes the second a lead of this dealer only",
+                    ulid_text(first),
+                    l.id,
+                    crate::bundle::printable(ext)
+                ));
+                self.shared_external.push(l.id.to_bytes());
+            }
+            None => {
+                claimed.insert(ext.as_bytes().to_vec(), l.id.to_bytes());
+            }
+        }
+    }
+}
+
 impl Store {
     /// Verifies records, indexes and the change log against each other.
     pub fn check(&self) -> Result<CheckReport> {
@@ -57,6 +85,7 @@ impl Store {
         let mut ids: HashMap<EntityKind, HashSet<[u8; 16]>> = HashMap::new();
         let mut accounts: HashMap<AccountId, (Lifecycle, Timestamp, bool)> = HashMap::new();
         let mut records: Vec<Record> = Vec::new();
+        let mut claimed: HashMap<Vec<u8>, [u8; 16]> = HashMap::new();
 
         for kind in EntityKind::ALL {
             let mut n = 0;
@@ -82,6 +111,7 @@ impl Store {
                     report.problem(format!("{kind} {id} breaks a rule: {e}"));
                 }
                 set.insert(rec.key());
+                report.note_shared_claims(&rec, &mut claimed);
                 for entry in rec.index_entries() {
                     if !expected.insert(entry.clone()) {
                         report.problem(format!(
@@ -293,6 +323,18 @@ impl Store {
     /// Mends every problem `check` marks as repairable: the indexes are rebuilt from the
     /// records. Returns the index entries written.
     pub fn repair(&self) -> Result<usize> {
+        let report = self.check()?;
+        for key in &report.shared_external {
+            let tree = self.tree(EntityKind::Lead.tree());
+            let Some(bytes) = tree.get(key).map_err(|e| self.io(e))? else {
+                continue;
+            };
+            if let Ok(Record::Lead(mut l)) = Record::decode(EntityKind::Lead, &bytes) {
+                l.external_id = None;
+                tree.insert(key, Record::Lead(l).encode())
+                    .map_err(|e| self.io(e))?;
+            }
+        }
         self.repair_indexes()
     }
 }

@@ -305,3 +305,69 @@ fn a_backup_with_a_fault_repair_cannot_mend_is_refused_without_offering_it() {
         assert!(!target.exists());
     }
 }
+
+#[test]
+fn check_repair_removes_links_to_missing_records_and_restores_derived_tiers() {
+    use wortel::domain::{Lead, Tier};
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let mut c = wortel(&store);
+    c.args(["demo", "--no-tui", "--leads", "30"]);
+    run(c);
+    let (lost_contact, wrong_tier) = {
+        let db = sled::open(&store).unwrap();
+        let leads = db.open_tree("leads").unwrap();
+        let all: Vec<(sled::IVec, Lead)> = leads
+            .iter()
+            .map(|kv| kv.unwrap())
+            .map(|(k, v)| (k, serde_json::from_slice(&v).unwrap()))
+            .collect();
+        // A contact a lead links to goes; another lead gets a tier its account does not give.
+        let (_, linked) = all.iter().find(|(_, l)| l.contact_id.is_some()).unwrap();
+        let contact = linked.contact_id.unwrap();
+        db.open_tree("contacts")
+            .unwrap()
+            .remove(contact.to_bytes())
+            .unwrap();
+        let (key, mut other) = all
+            .iter()
+            .find(|(_, l)| l.contact_id != Some(contact))
+            .unwrap()
+            .clone();
+        let right = other.tier;
+        other.tier = if right == Tier::Customer {
+            Tier::UnknownProspect
+        } else {
+            Tier::Customer
+        };
+        leads
+            .insert(key, serde_json::to_vec(&other).unwrap())
+            .unwrap();
+        db.flush().unwrap();
+        (contact, (other.id, right))
+    };
+    let mut c = wortel(&store);
+    c.arg("check");
+    let (out, err) = failed(c);
+    assert!(
+        out.contains(&format!(
+            "refers to contact {lost_contact} which does not exist; `wortel check --repair` removes the link"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("lead {} is stored as tier", wrong_tier.0)),
+        "{out}"
+    );
+    assert!(err.contains("which `wortel check --repair` mends"), "{err}");
+
+    let mut c = wortel(&store);
+    c.args(["check", "--repair"]);
+    assert!(run(c).contains("found, 0 left)"));
+    let s = wortel::store::Store::open(&store).unwrap();
+    assert!(s.check().unwrap().is_ok());
+    assert_eq!(s.lead(wrong_tier.0).unwrap().unwrap().tier, wrong_tier.1);
+    for l in s.all_leads() {
+        assert_ne!(l.unwrap().contact_id, Some(lost_contact));
+    }
+}

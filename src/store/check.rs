@@ -24,6 +24,8 @@ pub struct CheckReport {
     pub unrepairable: usize,
     /// Leads whose head-office id another, older lead also carries: repair clears theirs.
     pub shared_external: Vec<[u8; 16]>,
+    /// Records whose links to missing records or derived tier repair mends.
+    pub to_mend: Vec<(EntityKind, [u8; 16])>,
 }
 
 impl CheckReport {
@@ -163,7 +165,8 @@ impl Store {
                     if let Some((lifecycle, created, active)) = accounts.get(&l.account_id) {
                         let want = Tier::derive(*lifecycle, *created < l.received_at || *active);
                         if want != l.tier {
-                            report.problem(format!("lead {id} is stored as tier {} but its account makes it tier {want}", l.tier));
+                            report.repairable_problem(format!("lead {id} is stored as tier {} but its account makes it tier {want}; `wortel check --repair` stores it as {want}", l.tier));
+                            report.to_mend.push((EntityKind::Lead, rec.key()));
                         }
                     }
                     Some(l.account_id)
@@ -188,15 +191,21 @@ impl Store {
                 }
                 Record::Account(_) => None,
             };
-            refs.extend(account.map(|a| (EntityKind::Account, a.to_bytes())));
             for (kind, key) in refs {
                 if !has(kind, key) {
-                    report.problem(format!(
-                        "{} {id} refers to {kind} {} which does not exist",
+                    report.repairable_problem(format!(
+                        "{} {id} refers to {kind} {} which does not exist; `wortel check --repair` removes the link",
                         rec.kind(),
                         ulid_text(&key)
                     ));
+                    report.to_mend.push((rec.kind(), rec.key()));
                 }
+            }
+            if let Some(a) = account.filter(|a| !has(EntityKind::Account, a.to_bytes())) {
+                report.problem(format!(
+                    "{} {id} belongs to account {a} which does not exist; restore a backup that holds the account",
+                    rec.kind()
+                ));
             }
         }
     }
@@ -297,44 +306,4 @@ fn ulid_text(k: &[u8]) -> String {
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-impl Store {
-    /// Rebuilds every secondary index from the records (the records are the truth; indexes are
-    /// derived). Returns how many index entries were written. For `check --repair`.
-    pub fn repair_indexes(&self) -> Result<usize> {
-        for t in TreeId::INDEXES {
-            self.tree(t).clear().map_err(|e| self.io(e))?;
-        }
-        let mut n = 0;
-        for kind in EntityKind::ALL {
-            for rec in self.scan(kind) {
-                let rec = rec?;
-                for (t, k, v) in rec.index_entries() {
-                    self.tree(t).insert(k, v).map_err(|e| self.io(e))?;
-                    n += 1;
-                }
-            }
-        }
-        self.flush()?;
-        Ok(n)
-    }
-
-    /// Mends every problem `check` marks as repairable: the indexes are rebuilt from the
-    /// records. Returns the index entries written.
-    pub fn repair(&self) -> Result<usize> {
-        let report = self.check()?;
-        for key in &report.shared_external {
-            let tree = self.tree(EntityKind::Lead.tree());
-            let Some(bytes) = tree.get(key).map_err(|e| self.io(e))? else {
-                continue;
-            };
-            if let Ok(Record::Lead(mut l)) = Record::decode(EntityKind::Lead, &bytes) {
-                l.external_id = None;
-                tree.insert(key, Record::Lead(l).encode())
-                    .map_err(|e| self.io(e))?;
-            }
-        }
-        self.repair_indexes()
-    }
 }

@@ -16,6 +16,7 @@ mod meta;
 mod open;
 mod read;
 mod record;
+mod repair;
 mod trees;
 mod write;
 

@@ -319,6 +319,19 @@ fn retention_purges_what_is_past_its_period_and_nothing_else() {
         before,
         "a dry run changes nothing"
     );
+    // A backup beside the store, taken before the purge, loses the purged people too.
+    let folder = wortel::store::backup::backups_dir(&store);
+    std::fs::create_dir_all(&folder).unwrap();
+    let kept = folder.join("backup-2026-11-22.zip");
+    assert!(
+        at(&store, later, &config)
+            .arg("backup")
+            .arg(&kept)
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
     let out = at(&store, later, &config)
         .args(["privacy", "purge"])
         .output()
@@ -328,6 +341,31 @@ fn retention_purges_what_is_past_its_period_and_nothing_else() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("; 1 backup rewritten without the erased people"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let restored = store.with_file_name("from-backup");
+    assert!(
+        at(&restored, later, &config)
+            .arg("restore")
+            .arg(&kept)
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+    let left: Vec<_> = {
+        let s = Store::open(&store).unwrap();
+        s.all_contacts().map(|c| c.unwrap().id).collect()
+    };
+    let from_backup: Vec<_> = {
+        let s = Store::open(&restored).unwrap();
+        s.all_contacts().map(|c| c.unwrap().id).collect()
+    };
+    assert_eq!(from_backup, left, "the backup holds no purged person");
     let s = Store::open(&store).unwrap();
     assert!(s.check().unwrap().is_ok());
     let purged = s.lead(lead.id).unwrap().unwrap();

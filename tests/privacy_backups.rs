@@ -179,3 +179,59 @@ fn restoring_a_backup_from_before_an_erasure_keeps_the_person_erased() {
         );
     }
 }
+
+#[test]
+fn a_head_office_erasure_through_import_reaches_the_backups_too() {
+    use serde_json::json;
+    use wortel::bundle::manifest::{FORMAT, Kind, Manifest, VERSION};
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let mut c = wortel(&store);
+    c.args([
+        "demo", "--no-tui", "--leads", "80", "--seed", "9", "--bundle",
+    ])
+    .arg(dir.path().join("sample.zip"));
+    ok(c);
+    let person = someone(&store);
+    let folder = wortel::store::backup::backups_dir(&store);
+    std::fs::create_dir_all(&folder).unwrap();
+    backup(&store, &folder.join("backup-2026-11-22.zip"));
+
+    let request =
+        json!({"request_id": "ER-9", "requested_at": "2026-11-21", "email": person.email});
+    let manifest = Manifest {
+        format: FORMAT.into(),
+        version: VERSION,
+        kind: Kind::Leads,
+        id: "HQ-ERASE-9".into(),
+        from: "head-office".into(),
+        to: "DEMO".into(),
+        sequence: 1,
+        created_at: common::NOW.parse().unwrap(),
+        period: None,
+        files: vec![],
+    };
+    let key = wortel::demo::bundle::head_office_key(9);
+    let mut line = serde_json::to_vec(&request).unwrap();
+    line.push(b'\n');
+    let bytes = wortel::bundle::write::write_bundle(
+        manifest,
+        &[("leads.ndjson", Vec::new()), ("erasures.ndjson", line)],
+        Some(&key),
+    )
+    .unwrap();
+    let out = common::store_files::import(&store, &bytes, "erase.zip");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("1 backup rewritten without the erased people"),
+        "{stdout}"
+    );
+    for m in [&person.name, &person.phone, &person.email] {
+        assert!(!backup_holds(&backups_in(&store)[0], m.as_bytes()), "{m}");
+    }
+}

@@ -28,10 +28,21 @@ pub fn open(ctx: &Context) -> Result<()> {
     drop(app);
     // An erasure applied in the view (one that arrived in a bundle) left erased bytes in the
     // files until the store is rewritten, which needs it closed: now.
-    if let Err(e) = Store::compact_if_pending(&ctx.store) {
-        eprintln!(
+    match Store::compact_if_pending(&ctx.store) {
+        // The backups beside the store (today's may predate the erasure) lose the person too.
+        Ok(true) => match wortel::ops::erase_in_backups(&ctx.store, ctx.now) {
+            Ok(done) if !done.unreadable.is_empty() => {
+                eprintln!("wortel: {}", done.sentence("the erased people"))
+            }
+            Ok(_) => {}
+            Err(e) => eprintln!(
+                "wortel: the backups could not be rewritten after an erasure ({e}); they may still hold the erased people"
+            ),
+        },
+        Ok(false) => {}
+        Err(e) => eprintln!(
             "wortel: the store's files could not be rewritten after an erasure ({e}); it is finished when the full-screen view next closes"
-        );
+        ),
     }
     result?;
     Ok(())

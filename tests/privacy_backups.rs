@@ -92,10 +92,16 @@ fn erasure_rewrites_every_backup_that_holds_the_person() {
         .map(|f| wortel::store::backup::backup_date(f).unwrap())
         .collect();
 
+    // What a rewrite killed half-way leaves: a working copy holding the person.
+    let stale = folder.join(".rewrite-Ab12Cd");
+    std::fs::create_dir_all(&stale).unwrap();
+    std::fs::write(stale.join("db"), c.name.as_bytes()).unwrap();
+
     let mut e = wortel(&store);
     e.args(["privacy", "erase", "--yes"]).arg(&c.name);
     let out = ok(e);
     assert!(out.contains("2 backups rewritten without them"), "{out}");
+    assert!(!stale.exists(), "the stale working copy is gone");
 
     let files = backups_in(&store);
     assert_eq!(files.len(), 2, "no temporary file is left: {files:?}");

@@ -85,14 +85,23 @@ impl BackupErasure {
 /// Rewrites every backup in the store's backups folder that holds a person the store at
 /// `store_path` has erased (each through a private temporary file, keeping its date).
 pub fn erase_in_backups(store_path: &Path, now: Timestamp) -> Result<BackupErasure, StoreError> {
-    let tombs = tombstones(&Store::open(store_path)?)?;
+    // Held open throughout: its lock keeps a second erasure from rewriting the same backups.
+    let store = Store::open(store_path)?;
+    let tombs = tombstones(&store)?;
     let mut done = BackupErasure::default();
     let dir = crate::store::backup::backups_dir(store_path);
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return Ok(done);
     };
+    let entries: Vec<_> = entries.flatten().collect();
+    // A rewrite killed half-way left its working copy, which may hold the person: it goes.
+    for e in &entries {
+        if e.file_name().to_string_lossy().starts_with(".rewrite-") {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
     let mut files: Vec<PathBuf> = entries
-        .flatten()
+        .iter()
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "zip"))
         .collect();
@@ -107,5 +116,6 @@ pub fn erase_in_backups(store_path: &Path, now: Timestamp) -> Result<BackupErasu
             Err(e) => done.unreadable.push((file, e.to_string())),
         }
     }
+    drop(store);
     Ok(done)
 }

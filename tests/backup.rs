@@ -204,6 +204,10 @@ fn check_repair_mends_two_leads_sharing_a_head_office_id() {
         "{out}"
     );
     assert!(err.contains("which `wortel check --repair` mends"), "{err}");
+    let logged = wortel::store::Store::open(&store)
+        .unwrap()
+        .last_seq()
+        .unwrap();
 
     let mut c = wortel(&store);
     c.args(["check", "--repair"]);
@@ -211,6 +215,11 @@ fn check_repair_mends_two_leads_sharing_a_head_office_id() {
     assert!(out.contains("found, 0 left)"), "{out}");
     let s = wortel::store::Store::open(&store).unwrap();
     assert!(s.check().unwrap().is_ok());
+    assert_eq!(
+        s.last_seq().unwrap(),
+        logged + 1,
+        "the change to the second lead is logged, for head office"
+    );
     let lead = |id: &str| {
         s.lead(wortel::domain::LeadId::from_bytes(
             ulid::Ulid::from_string(id).unwrap().to_bytes(),

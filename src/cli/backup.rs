@@ -80,7 +80,7 @@ pub fn restore(ctx: &Context, args: &RestoreArgs) -> Result<()> {
     };
     let steps = RestoreSteps {
         amend: &amend,
-        repair: args.repair,
+        repair: args.repair.then_some(ctx.now),
     };
     Store::restore_with(&ctx.store, &args.file, steps)?;
     println!(

@@ -18,7 +18,7 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<()> {
     let mut report = store.check()?;
     if args.repair && !report.is_ok() {
         let before = report.problem_count;
-        let n = store.repair()?;
+        let n = store.repair(ctx.now)?;
         report = store.check()?;
         println!(
             "repaired: rebuilt {} from the records ({} found, {} left)",

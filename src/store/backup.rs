@@ -242,7 +242,8 @@ fn build_trees(fresh: &Path, file: &Path, trees: &BackupTrees) -> Result<()> {
 /// erasures made since the backup are applied again), `repair` repairs what `check` finds.
 pub struct RestoreSteps<'a> {
     pub amend: &'a dyn Fn(&Store) -> Result<()>,
-    pub repair: bool,
+    /// Repair, with the repair's changes dated at this time.
+    pub repair: Option<jiff::Timestamp>,
 }
 
 impl Store {
@@ -270,8 +271,8 @@ impl Store {
             let store = Store::open(&fresh)?;
             if let Some(steps) = &steps {
                 (steps.amend)(&store)?;
-                if steps.repair {
-                    store.repair()?;
+                if let Some(now) = steps.repair {
+                    store.repair(now)?;
                 }
             }
             let check = store.check()?;

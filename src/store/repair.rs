@@ -30,94 +30,87 @@ impl Store {
         Ok(n)
     }
 
-    /// Mends every problem `check` marks as repairable: the indexes are rebuilt from the
-    /// records. Returns the index entries written.
-    pub fn repair(&self) -> Result<usize> {
+    /// Mends every problem `check` marks as repairable: records rewritten without links to
+    /// records that do not exist, with their derived tier, and without a head-office id an
+    /// earlier lead carries — through one logged write (dated `now`), so head office hears of
+    /// the changes — then every index rebuilt from the records. Returns the index entries
+    /// written.
+    pub fn repair(&self, now: jiff::Timestamp) -> Result<usize> {
         let report = self.check()?;
-        for key in &report.shared_external {
-            let tree = self.tree(EntityKind::Lead.tree());
-            let Some(bytes) = tree.get(key).map_err(|e| self.io(e))? else {
+        let mut mended: Vec<Record> = Vec::new();
+        let targets = report.to_mend.iter().copied().chain(
+            report
+                .shared_external
+                .iter()
+                .map(|k| (EntityKind::Lead, *k)),
+        );
+        for (kind, key) in targets {
+            if mended.iter().any(|r| r.kind() == kind && r.key() == key) {
+                continue;
+            }
+            let Some(mut rec) = self.stored(kind, &key)? else {
                 continue;
             };
-            if let Ok(Record::Lead(mut l)) = Record::decode(EntityKind::Lead, &bytes) {
-                l.external_id = None;
-                tree.insert(key, Record::Lead(l).encode())
-                    .map_err(|e| self.io(e))?;
+            self.mend(&mut rec)?;
+            if let Record::Lead(l) = &mut rec {
+                if report.shared_external.contains(&key) {
+                    l.external_id = None;
+                }
+            }
+            // One that breaks a rule as well stays as it is, reported, for a person to settle.
+            if rec.validate().is_ok() {
+                mended.push(rec);
             }
         }
-        for (kind, key) in &report.to_mend {
-            self.mend(*kind, key)?;
+        if !mended.is_empty() {
+            let mut ws = super::WriteSet::new();
+            for rec in mended {
+                ws.put(rec);
+            }
+            self.commit(&ws, now)?;
         }
         self.repair_indexes()
     }
 
-    /// Rewrites one record without its links to records that do not exist, and a lead with
-    /// the tier its account gives it.
-    fn mend(&self, kind: EntityKind, key: &[u8; 16]) -> Result<()> {
-        let tree = self.tree(kind.tree());
-        let Some(bytes) = tree.get(key).map_err(|e| self.io(e))? else {
-            return Ok(());
-        };
-        let Ok(mut rec) = Record::decode(kind, &bytes) else {
-            return Ok(());
-        };
+    /// The record stored under `key`, if it can be read.
+    fn stored(&self, kind: EntityKind, key: &[u8; 16]) -> Result<Option<Record>> {
+        let bytes = self.tree(kind.tree()).get(key).map_err(|e| self.io(e))?;
+        Ok(bytes.and_then(|b| Record::decode(kind, &b).ok()))
+    }
+
+    /// Drops the record's links to records that do not exist and gives a lead the tier its
+    /// account gives it.
+    fn mend(&self, rec: &mut Record) -> Result<()> {
         let has = |kind: EntityKind, key: [u8; 16]| {
             self.tree(kind.tree()).contains_key(key).unwrap_or(false)
         };
-        fn keep<T: Copy>(
-            link: &mut Option<T>,
-            kind: EntityKind,
-            to: impl Fn(T) -> [u8; 16],
-            has: &dyn Fn(EntityKind, [u8; 16]) -> bool,
-        ) {
-            *link = link.filter(|x| has(kind, to(*x)));
-        }
-        match &mut rec {
+        let contact = |c: &mut Option<crate::domain::ContactId>| {
+            *c = c.filter(|x| has(EntityKind::Contact, x.to_bytes()));
+        };
+        let lead = |l: &mut Option<crate::domain::LeadId>| {
+            *l = l.filter(|x| has(EntityKind::Lead, x.to_bytes()));
+        };
+        let deal = |o: &mut Option<crate::domain::OpportunityId>| {
+            *o = o.filter(|x| has(EntityKind::Opportunity, x.to_bytes()));
+        };
+        match rec {
             Record::Lead(l) => {
-                keep(
-                    &mut l.contact_id,
-                    EntityKind::Contact,
-                    |x| x.to_bytes(),
-                    &has,
-                );
-                keep(
-                    &mut l.opportunity_id,
-                    EntityKind::Opportunity,
-                    |x| x.to_bytes(),
-                    &has,
-                );
+                contact(&mut l.contact_id);
+                deal(&mut l.opportunity_id);
                 if let Some(a) = self.account(l.account_id)? {
                     let active = a.created_at < l.received_at || a.last_activity_at.is_some();
                     l.tier = Tier::derive(a.lifecycle, active);
                 }
             }
-            Record::Opportunity(o) => {
-                keep(&mut o.lead_id, EntityKind::Lead, |x| x.to_bytes(), &has)
-            }
+            Record::Opportunity(o) => lead(&mut o.lead_id),
             Record::Activity(a) => {
-                keep(&mut a.lead_id, EntityKind::Lead, |x| x.to_bytes(), &has);
-                keep(
-                    &mut a.opportunity_id,
-                    EntityKind::Opportunity,
-                    |x| x.to_bytes(),
-                    &has,
-                );
-                keep(
-                    &mut a.contact_id,
-                    EntityKind::Contact,
-                    |x| x.to_bytes(),
-                    &has,
-                );
+                lead(&mut a.lead_id);
+                deal(&mut a.opportunity_id);
+                contact(&mut a.contact_id);
             }
-            Record::Nps(n) => keep(
-                &mut n.contact_id,
-                EntityKind::Contact,
-                |x| x.to_bytes(),
-                &has,
-            ),
+            Record::Nps(n) => contact(&mut n.contact_id),
             _ => {}
         }
-        tree.insert(key, rec.encode()).map_err(|e| self.io(e))?;
         Ok(())
     }
 }

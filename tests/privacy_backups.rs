@@ -186,10 +186,44 @@ fn restoring_a_backup_from_before_an_erasure_keeps_the_person_erased() {
     }
 }
 
+/// A signed leads bundle from the demo head office (seed 9) with these payload files.
+fn hq_bundle(id: &str, sequence: u64, files: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    use wortel::bundle::manifest::{FORMAT, Kind, Manifest, VERSION};
+    let manifest = Manifest {
+        format: FORMAT.into(),
+        version: VERSION,
+        kind: Kind::Leads,
+        id: id.into(),
+        from: "head-office".into(),
+        to: "DEMO".into(),
+        sequence,
+        created_at: common::NOW.parse().unwrap(),
+        period: None,
+        files: vec![],
+    };
+    let key = wortel::demo::bundle::head_office_key(9);
+    wortel::bundle::write::write_bundle(manifest, files, Some(&key)).unwrap()
+}
+
+fn ndjson(v: &serde_json::Value) -> Vec<u8> {
+    let mut line = serde_json::to_vec(v).unwrap();
+    line.push(b'\n');
+    line
+}
+
+fn imported(store: &Path, bytes: &[u8], name: &str) -> String {
+    let out = common::store_files::import(store, bytes, name);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 #[test]
 fn a_head_office_erasure_through_import_reaches_the_backups_too() {
     use serde_json::json;
-    use wortel::bundle::manifest::{FORMAT, Kind, Manifest, VERSION};
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("store");
     let mut c = wortel(&store);
@@ -199,45 +233,65 @@ fn a_head_office_erasure_through_import_reaches_the_backups_too() {
     .arg(dir.path().join("sample.zip"));
     ok(c);
     let person = someone(&store);
+    // An owner-driver known only as a person-kind account, no contact record.
+    let owner_driver = json!({"id": "HQ-OD-1", "received_at": "2026-11-22T08:00:00Z",
+           "source": {"channel": "web"}, "score": 50,
+           "account": {"name": "Henk Zelfrijder", "kind": "person",
+                       "phone": "+31 6 4444 1111", "email": "henk@zelfrijder.example"}});
+    imported(
+        &store,
+        &hq_bundle("HQ-OD", 1, &[("leads.ndjson", ndjson(&owner_driver))]),
+        "od.zip",
+    );
     let folder = wortel::store::backup::backups_dir(&store);
     std::fs::create_dir_all(&folder).unwrap();
-    backup(&store, &folder.join("backup-2026-11-22.zip"));
+    let kept = folder.join("backup-2026-11-22.zip");
+    backup(&store, &kept);
+    let outside = dir.path().join("outside.zip");
+    backup(&store, &outside);
 
-    let request =
-        json!({"request_id": "ER-9", "requested_at": "2026-11-21", "email": person.email});
-    let manifest = Manifest {
-        format: FORMAT.into(),
-        version: VERSION,
-        kind: Kind::Leads,
-        id: "HQ-ERASE-9".into(),
-        from: "head-office".into(),
-        to: "DEMO".into(),
-        sequence: 1,
-        created_at: common::NOW.parse().unwrap(),
-        period: None,
-        files: vec![],
-    };
-    let key = wortel::demo::bundle::head_office_key(9);
-    let mut line = serde_json::to_vec(&request).unwrap();
-    line.push(b'\n');
-    let bytes = wortel::bundle::write::write_bundle(
-        manifest,
-        &[("leads.ndjson", Vec::new()), ("erasures.ndjson", line)],
-        Some(&key),
-    )
-    .unwrap();
-    let out = common::store_files::import(&store, &bytes, "erase.zip");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let requests = [
+        json!({"request_id": "ER-9", "requested_at": "2026-11-21", "email": person.email}),
+        json!({"request_id": "ER-OD", "requested_at": "2026-11-21", "email": "henk@zelfrijder.example"}),
+    ];
+    let mut lines = ndjson(&requests[0]);
+    lines.extend(ndjson(&requests[1]));
+    let stdout = imported(
+        &store,
+        &hq_bundle(
+            "HQ-ERASE-9",
+            2,
+            &[("leads.ndjson", Vec::new()), ("erasures.ndjson", lines)],
+        ),
+        "erase.zip",
     );
+    assert!(stdout.contains("2 contacts erased"), "{stdout}");
     assert!(
         stdout.contains("1 backup rewritten without the erased people"),
         "{stdout}"
     );
-    for m in [&person.name, &person.phone, &person.email] {
-        assert!(!backup_holds(&backups_in(&store)[0], m.as_bytes()), "{m}");
+    let marks = [
+        person.name.as_str(),
+        &person.phone,
+        &person.email,
+        "Henk Zelfrijder",
+        "+31 6 4444 1111",
+        "henk@zelfrijder.example",
+    ];
+    for m in marks {
+        assert!(!backup_holds(&kept, m.as_bytes()), "{m}");
     }
+    // The backup kept outside the folder: its restore erases both again.
+    let mut r = wortel(&store);
+    r.arg("restore").arg(&outside);
+    let out = ok(r);
+    assert!(out.contains("2 people erased since the backup"), "{out}");
+    for m in marks {
+        assert!(
+            !common::store_files::files_contain(&store, m.as_bytes()),
+            "{m} is back"
+        );
+    }
+    let s = Store::open(&store).unwrap();
+    assert!(s.check().unwrap().is_ok());
 }

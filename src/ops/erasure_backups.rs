@@ -3,18 +3,20 @@
 //! them is rewritten without them; and a restore of an older backup applies again every erasure
 //! made since, keeping the tombstones, so a restore never brings an erased person back.
 
-use super::privacy::erasure_writes;
-use crate::domain::ContactId;
-use crate::store::{Store, StoreError, WriteSet};
+use super::privacy::{ERASED_ACCOUNT, erasure_writes};
+use crate::domain::{AccountId, AccountKind, Contact, ContactId};
+use crate::store::{EntityKind, Store, StoreError, WriteSet};
 use jiff::Timestamp;
 use std::path::{Path, PathBuf};
 
 /// One erasure tombstone as the store keeps it: its meta key and value.
 pub type Tombstone = (Vec<u8>, Vec<u8>);
 
-/// Every erasure tombstone in `store`.
+/// Every erasure tombstone in `store`, and every mark of an erased owner-driver's account.
 pub fn tombstones(store: &Store) -> Result<Vec<Tombstone>, StoreError> {
-    store.meta_with_prefix(b"tombstone:")
+    let mut all = store.meta_with_prefix(b"tombstone:")?;
+    all.extend(store.meta_with_prefix(ERASED_ACCOUNT)?);
+    Ok(all)
 }
 
 /// Applies to `older` (the store in a backup) every erasure of `tombstones` it lacks: the
@@ -36,6 +38,8 @@ pub fn reapply_erasures(
                 erasure_writes(older, &c, now, None, &mut ws)?;
                 erased += 1;
             }
+        } else if let Some(account) = erased_account(key) {
+            erased += erase_owner_driver(older, account, now, &mut ws)?;
         }
         // Written after the erasure's own: the tombstone stays exactly as head office gets it.
         ws.put_meta(key.clone(), value.clone());
@@ -52,6 +56,46 @@ fn tombstone_contact(key: &[u8]) -> Option<ContactId> {
     let id = std::str::from_utf8(key.strip_prefix(b"tombstone:")?).ok()?;
     let u = ulid::Ulid::from_string(id).ok()?;
     Some(ContactId::from_bytes(u.to_bytes()))
+}
+
+/// The account an [`ERASED_ACCOUNT`] key names.
+fn erased_account(key: &[u8]) -> Option<AccountId> {
+    let id = std::str::from_utf8(key.strip_prefix(ERASED_ACCOUNT)?).ok()?;
+    let u = ulid::Ulid::from_string(id).ok()?;
+    Some(AccountId::from_bytes(u.to_bytes()))
+}
+
+/// Erases, in `older`, an owner-driver head office knew only as a person-kind account (no
+/// contact record): as the erasure did, through a stand-in contact made from the account.
+/// Returns 1 if `older` still held them (and nothing else erased the account in `ws`).
+fn erase_owner_driver(
+    older: &Store,
+    account: AccountId,
+    now: Timestamp,
+    ws: &mut WriteSet,
+) -> Result<usize, StoreError> {
+    let Some(a) = older.account(account)? else {
+        return Ok(0);
+    };
+    if a.kind != AccountKind::Person || ws.pending(EntityKind::Account, a.id.to_bytes()).is_some() {
+        return Ok(0);
+    }
+    let stand_in = Contact {
+        id: ContactId::generate(now),
+        account_id: a.id,
+        name: a.name.clone(),
+        role: String::new(),
+        phone: a.phone.clone(),
+        email: a.email.clone(),
+        consent: Vec::new(),
+        created_at: a.created_at,
+        updated_at: a.updated_at,
+    };
+    erasure_writes(older, &stand_in, now, None, ws)?;
+    // The stand-in's own tombstone would be a second one for the same person: the original,
+    // copied by the caller, is the one kept.
+    ws.delete_meta(super::privacy::tombstone_key(&stand_in.id.to_string()));
+    Ok(1)
 }
 
 /// What erasing in the backups did.

@@ -14,6 +14,16 @@ pub fn tombstone_key(contact: &str) -> Vec<u8> {
     [b"tombstone:".as_slice(), contact.as_bytes()].concat()
 }
 
+/// The meta key that says an owner-driver's account (a person-kind account) was erased, so a
+/// backup's copy of it can be erased too; the value is the erasure's tombstone key. Kept out of
+/// the tombstone itself, which goes to head office as it is.
+pub fn erased_account_key(account: &str) -> Vec<u8> {
+    [ERASED_ACCOUNT, account.as_bytes()].concat()
+}
+
+/// The prefix of [`erased_account_key`].
+pub const ERASED_ACCOUNT: &[u8] = b"erased-account:";
+
 /// The one person `query` names: a contact id, or a name (case, accents and punctuation
 /// aside). No match, or several, is a sentence that says what to do.
 pub fn find_person(store: &Store, query: &str) -> Result<Contact, StoreError> {
@@ -321,6 +331,10 @@ pub fn erasure_writes(
             a.email.clear();
             a.address.street.clear();
             a.updated_at = now;
+            ws.put_meta(
+                erased_account_key(&a.id.to_string()),
+                tombstone_key(&c.id.to_string()),
+            );
             puts.push(a.into());
         }
     }

@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 use std::io::{Cursor, Read, Write};
 use std::path::{Path, PathBuf};
 
+pub use super::restore::RestoreSteps;
+
 const FORMAT: &str = "wortel-backup";
 
 /// How many bytes of a tree are hashed and compressed at a time.
@@ -23,22 +25,22 @@ struct TreeEntry {
 }
 
 #[derive(Serialize, Deserialize)]
-struct BackupManifest {
+pub(super) struct BackupManifest {
     format: String,
     version: u32,
-    created_at: jiff::Timestamp,
+    pub(super) created_at: jiff::Timestamp,
     schema_version: u32,
     trees: Vec<TreeEntry>,
 }
 
-fn io(path: &Path, e: impl std::fmt::Display) -> StoreError {
+pub(super) fn io(path: &Path, e: impl std::fmt::Display) -> StoreError {
     StoreError::Io {
         path: path.to_path_buf(),
         detail: e.to_string(),
     }
 }
 
-fn bad(path: &Path, why: &str) -> StoreError {
+pub(super) fn bad(path: &Path, why: &str) -> StoreError {
     StoreError::BadBackup {
         file: path.to_path_buf(),
         why: why.to_string(),
@@ -113,7 +115,12 @@ impl Store {
     /// Streams a backup into a new private temporary file beside `file` (created exclusively,
     /// under an unguessable name starting `.{prefix}.`), syncs it, and renames it to `file`;
     /// nothing is left under either name when that fails.
-    fn write_backup_file(&self, prefix: &str, file: &Path, now: jiff::Timestamp) -> Result<()> {
+    pub(super) fn write_backup_file(
+        &self,
+        prefix: &str,
+        file: &Path,
+        now: jiff::Timestamp,
+    ) -> Result<()> {
         let dir = match file.parent() {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
             _ => Path::new("."),
@@ -131,20 +138,13 @@ impl Store {
                 .map_err(|e| io(file, e))
             })
     }
-
-    /// Replaces the store at `path` with the backup in `file`: everything verified and rebuilt
-    /// beside it, checked, then swapped in; on any problem the store is left as it was.
-    pub fn restore(path: &Path, file: &Path) -> Result<()> {
-        let (_, trees) = read_backup(file)?;
-        Self::restore_trees(path, file, trees, None)
-    }
 }
 
 /// The trees of a backup as (name, entry count, bytes).
-type BackupTrees = Vec<(String, u64, Vec<u8>)>;
+pub(super) type BackupTrees = Vec<(String, u64, Vec<u8>)>;
 
 /// Reads and verifies a backup file: manifest, format, schema and every tree's checksum.
-fn read_backup(file: &Path) -> Result<(BackupManifest, BackupTrees)> {
+pub(super) fn read_backup(file: &Path) -> Result<(BackupManifest, BackupTrees)> {
     {
         let bytes = std::fs::read(file).map_err(|e| io(file, e))?;
         let mut zip =
@@ -201,145 +201,6 @@ pub fn newest_intact_backup(store: &Path) -> Option<(PathBuf, jiff::Timestamp)> 
         .collect();
     found.sort();
     found.pop().map(|(t, p)| (p, t))
-}
-
-/// Writes a backup's trees into a new sled database at `fresh`, counting every tree's entries
-/// against the manifest.
-fn build_trees(fresh: &Path, file: &Path, trees: &BackupTrees) -> Result<()> {
-    let db = sled::Config::new()
-        .path(fresh)
-        .open()
-        .map_err(|e| io(fresh, e))?;
-    for (name, entries, data) in trees {
-        let tree = db.open_tree(name.as_bytes()).map_err(|e| io(fresh, e))?;
-        let mut at = 0usize;
-        let mut count = 0u64;
-        let take = |at: &mut usize| -> Option<&[u8]> {
-            let len = u32::from_be_bytes(data.get(*at..*at + 4)?.try_into().ok()?) as usize;
-            let v = data.get(*at + 4..*at + 4 + len)?;
-            *at += 4 + len;
-            Some(v)
-        };
-        while at < data.len() {
-            let (Some(k), Some(v)) = (take(&mut at), take(&mut at)) else {
-                return Err(bad(file, &format!("tree {name} is cut short")));
-            };
-            tree.insert(k, v).map_err(|e| io(fresh, e))?;
-            count += 1;
-        }
-        if count != *entries {
-            return Err(bad(
-                file,
-                &format!("tree {name} holds {count} entries, not {entries}"),
-            ));
-        }
-    }
-    db.flush().map_err(|e| io(fresh, e))?;
-    Ok(())
-}
-
-/// How a restore treats the backed-up store before it is checked: `amend` changes it (the
-/// erasures made since the backup are applied again), `repair` repairs what `check` finds.
-pub struct RestoreSteps<'a> {
-    pub amend: &'a dyn Fn(&Store) -> Result<()>,
-    /// Repair, with the repair's changes dated at this time.
-    pub repair: Option<jiff::Timestamp>,
-}
-
-impl Store {
-    /// Like [`Store::restore`], with `steps` applied to the rebuilt store before it is checked
-    /// and swapped in.
-    pub fn restore_with(path: &Path, file: &Path, steps: RestoreSteps) -> Result<()> {
-        let (_, trees) = read_backup(file)?;
-        Self::restore_trees(path, file, trees, Some(steps))
-    }
-
-    fn restore_trees(
-        path: &Path,
-        file: &Path,
-        trees: BackupTrees,
-        steps: Option<RestoreSteps>,
-    ) -> Result<()> {
-        super::compact::clear_stale_work(path);
-        let fresh = super::compact::sibling(path, "restore");
-        if fresh.exists() {
-            std::fs::remove_dir_all(&fresh).map_err(|e| io(&fresh, e))?;
-        }
-        super::open::create_private_dir_pub(&fresh)?;
-        let built = (|| -> Result<()> {
-            build_trees(&fresh, file, &trees)?;
-            let store = Store::open(&fresh)?;
-            if let Some(steps) = &steps {
-                (steps.amend)(&store)?;
-                if let Some(now) = steps.repair {
-                    store.repair(now)?;
-                }
-            }
-            let check = store.check()?;
-            if !check.is_ok() {
-                return Err(bad(file, &not_clean_reason(&check)));
-            }
-            drop(store);
-            // The amendments may have left erased bytes in the new files: rewrite them.
-            if steps.is_some() {
-                Store::compact_if_pending(&fresh)?;
-            }
-            Ok(())
-        })();
-        if let Err(e) = built {
-            let _ = std::fs::remove_dir_all(&fresh);
-            return Err(e);
-        }
-        if path.exists() {
-            // Hold the lock: a store open in another process is refused, not replaced.
-            drop(Store::open(path)?);
-            super::compact::exchange_dirs(path, &fresh).map_err(|e| io(path, e))?;
-            std::fs::remove_dir_all(&fresh).map_err(|e| io(&fresh, e))?;
-        } else {
-            std::fs::rename(&fresh, path).map_err(|e| io(path, e))?;
-        }
-        drop(Store::open(path)?);
-        Ok(())
-    }
-
-    /// Rewrites the backup `file` after `amend` has changed the store it holds (true when it
-    /// changed something), keeping the backup's date; the new file replaces the old one through
-    /// a private temporary file, so the name always holds a whole backup. True if rewritten.
-    pub fn rewrite_backup(file: &Path, amend: impl FnOnce(&Store) -> Result<bool>) -> Result<bool> {
-        let (manifest, trees) = read_backup(file)?;
-        let dir = match file.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir,
-            _ => Path::new("."),
-        };
-        // Private (0700) and removed when dropped, with the erased bytes sled left in it.
-        let work = tempfile::Builder::new()
-            .prefix(".rewrite-")
-            .tempdir_in(dir)
-            .map_err(|e| io(dir, e))?;
-        let fresh = work.path().join("store");
-        build_trees(&fresh, file, &trees)?;
-        let store = Store::open_dir(&fresh)?;
-        if !amend(&store)? {
-            return Ok(false);
-        }
-        let prefix = file
-            .file_stem()
-            .map_or("backup".into(), |s| s.to_string_lossy().into_owned());
-        store.write_backup_file(&prefix, file, manifest.created_at)?;
-        Ok(true)
-    }
-}
-
-/// Why a rebuilt backup is refused: its first problem, and whether `--repair` would mend it.
-fn not_clean_reason(check: &super::check::CheckReport) -> String {
-    let first = check.problems.first().map_or("", |p| p.as_str());
-    if check.repairable() {
-        format!(
-            "the restored store does not check clean ({first}); every problem is one `wortel restore --repair` mends"
-        )
-    } else {
-        format!("the restored store does not check clean ({first})")
-    }
 }
 
 /// How many daily backups are kept.

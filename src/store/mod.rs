@@ -17,6 +17,7 @@ mod open;
 mod read;
 mod record;
 mod repair;
+mod restore;
 mod trees;
 mod write;
 

@@ -37,6 +37,28 @@ fn rejecting_asks_for_a_reason_by_digit_and_survives_a_restart() {
 }
 
 #[test]
+fn the_reject_picker_opens_with_no_reason_and_enter_alone_says_why() {
+    let (_d, path, mut app) = demo_app();
+    let lead = selected_lead(&app);
+    press(&mut app, "r enter");
+    assert!(
+        matches!(app.overlay, Some(Overlay::Picker(_))),
+        "Enter without a choice keeps the picker open"
+    );
+    assert!(
+        app.status.text.contains("no reason chosen"),
+        "{}",
+        app.status.text
+    );
+    press(&mut app, "down enter");
+    assert!(app.overlay.is_none());
+    drop(app);
+    let on_disk = lead_on_disk(&path, lead.id);
+    assert_eq!(on_disk.status, LeadStatus::Rejected);
+    assert_eq!(on_disk.reason.as_deref(), Some("duplicate"));
+}
+
+#[test]
 fn a_reason_can_be_found_by_typing_and_enter() {
     let (_d, path, mut app) = demo_app();
     let lead = selected_lead(&app);

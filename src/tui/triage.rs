@@ -83,11 +83,11 @@ pub fn ask_reject_reason(app: &mut App) {
     } else {
         "Reject: why?".to_string()
     };
-    app.overlay = Some(Overlay::Picker(Picker::new(
+    app.overlay = Some(Overlay::Picker(Picker::unchosen(
         &title,
         reasons.clone(),
         Pick::RejectReason(ids, reasons),
-        0,
+        "no reason chosen: move to one with the arrows, type to narrow, or press its digit",
     )));
 }
 

@@ -56,6 +56,8 @@ pub enum Outcome {
     Changed,
     /// Close it and do nothing.
     Close,
+    /// Keep it open and say on the status line why the key did nothing.
+    Refused(String),
     /// Close it; the user chose.
     Chosen(Choice),
 }

@@ -187,7 +187,7 @@ fn draw_picker(frame: &mut Frame, area: Rect, p: &Picker, theme: &Theme) {
             Span::styled(format!(" {key}"), theme.style(Role::Key)),
             Span::styled(p.items[*i].clone(), theme.style(Role::Text)),
         ]);
-        if n == p.selected {
+        if p.selected == Some(n) {
             line = line.style(theme.style(Role::Selection));
         }
         lines.push(line);

@@ -48,6 +48,26 @@ fn editing_the_phone_number_is_saved_and_undoable() {
 }
 
 #[test]
+fn typing_into_a_prefilled_form_field_replaces_it_and_the_line_keys_edit_it() {
+    let (_d, _p, mut app) = demo_app();
+    let id = opened_rich(&mut app);
+    let old = app.store.account(id).unwrap().unwrap().phone;
+    assert!(!old.is_empty());
+    press(&mut app, "e tab tab tab tab tab");
+    type_text(&mut app, "030 123 45 67");
+    press(&mut app, "ctrl-a right right right");
+    type_text(&mut app, "-");
+    press(&mut app, "ctrl-e backspace");
+    type_text(&mut app, "8");
+    press(&mut app, "enter");
+    assert!(app.status.text.starts_with("saved "), "{}", app.status.text);
+    assert_eq!(
+        app.accounts.open.as_ref().unwrap().account.phone,
+        "030- 123 45 68"
+    );
+}
+
+#[test]
 fn a_bad_kvk_is_refused_in_the_form_and_nothing_is_written() {
     let (_d, _p, mut app) = demo_app();
     let id = opened_rich(&mut app);

@@ -97,6 +97,57 @@ fn snoozing_takes_a_date_in_the_words_of_section_4() {
     assert_eq!(until.hour(), 0);
 }
 
+/// The date text of the open snooze input.
+fn snooze_text(app: &wortel::tui::app::App) -> String {
+    match &app.overlay {
+        Some(Overlay::DateInput(d)) => d.input.text.clone(),
+        _ => panic!("the snooze date input is not open"),
+    }
+}
+
+#[test]
+fn typing_over_the_prefilled_snooze_date_replaces_it() {
+    let (_d, path, mut app) = demo_app();
+    let lead = selected_lead(&app);
+    press(&mut app, "s");
+    assert_eq!(snooze_text(&app), "+3d");
+    type_text(&mut app, "mon");
+    assert_eq!(snooze_text(&app), "mon");
+    press(&mut app, "enter");
+    drop(app);
+    let until = lead_on_disk(&path, lead.id).snoozed_until.unwrap();
+    assert_eq!(until.to_zoned(tz()).date().to_string(), "2026-11-30");
+}
+
+#[test]
+fn arrows_and_line_keys_edit_the_prefill_in_place() {
+    let (_d, _p, mut app) = demo_app();
+    press(&mut app, "s right backspace");
+    type_text(&mut app, "w");
+    assert_eq!(
+        snooze_text(&app),
+        "+3w",
+        "Right keeps the prefill, cursor at its end"
+    );
+    press(&mut app, "ctrl-a right");
+    type_text(&mut app, "1");
+    assert_eq!(snooze_text(&app), "+13w", "Ctrl-a goes to the start");
+    press(&mut app, "ctrl-e left backspace");
+    type_text(&mut app, "2");
+    assert_eq!(
+        snooze_text(&app),
+        "+12w",
+        "Ctrl-e to the end, Left one back"
+    );
+    press(&mut app, "esc s left");
+    type_text(&mut app, "+");
+    assert_eq!(
+        snooze_text(&app),
+        "++3d",
+        "Left keeps the prefill, cursor at its start"
+    );
+}
+
 #[test]
 fn a_date_that_does_not_parse_is_refused_and_nothing_is_written() {
     let (_d, path, mut app) = demo_app();

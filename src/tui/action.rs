@@ -130,6 +130,10 @@ actions! {
     Confirm = "confirm", [Overlay], "confirm the overlay's choice";
     DeleteBack = "delete-back", [Overlay], "delete the character before the cursor";
     ClearInput = "clear-input", [Overlay], "clear the text typed so far";
+    CursorLeft = "cursor-left", [Overlay], "move the cursor a character left";
+    CursorRight = "cursor-right", [Overlay], "move the cursor a character right";
+    LineStart = "line-start", [Overlay], "move the cursor to the start of the text";
+    LineEnd = "line-end", [Overlay], "move the cursor to the end of the text";
 }
 
 impl Action {

@@ -93,9 +93,14 @@ pub fn run(app: &mut App, action: Action) {
         Action::FilterSource => super::funnel::pick_source(app),
         Action::FilterCloseMonth => super::funnel::pick_close_month(app),
         Action::LogVisit => super::visit::open_form(app),
-        Action::Close | Action::Confirm | Action::DeleteBack | Action::ClearInput => {
-            app.info(&format!("{action} works inside an overlay"))
-        }
+        Action::Close
+        | Action::Confirm
+        | Action::DeleteBack
+        | Action::ClearInput
+        | Action::CursorLeft
+        | Action::CursorRight
+        | Action::LineStart
+        | Action::LineEnd => app.info(&format!("{action} works inside an overlay")),
     }
 }
 

@@ -6,6 +6,7 @@ pub mod chosen;
 pub mod confirm;
 pub mod date_input;
 pub mod due;
+pub mod field_view;
 pub mod form;
 pub mod help;
 pub mod palette;

@@ -78,7 +78,7 @@ impl Picker {
                 if self.input.on_action(a) {
                     self.selected = Some(0);
                 } else {
-                    self.selected = Some(self.moved(a));
+                    self.selected = self.moved(a);
                 }
                 Outcome::Stay
             }
@@ -94,14 +94,17 @@ impl Picker {
         Outcome::Stay
     }
 
-    /// Where a movement key lands; from nothing chosen, any move lands on the first item
-    /// (`Bottom` on the last).
-    fn moved(&self, action: Action) -> usize {
+    /// Where a movement key lands; from nothing chosen, a move lands on the first item
+    /// (`Bottom` on the last) and any other key leaves nothing chosen.
+    fn moved(&self, action: Action) -> Option<usize> {
         let len = self.visible().len();
-        match self.selected {
-            Some(at) => move_selection(at, len, action, 5),
-            None if action == Action::Bottom => len.saturating_sub(1),
-            None => 0,
+        match (self.selected, action) {
+            (Some(at), a) => Some(move_selection(at, len, a, 5)),
+            (None, Action::Bottom) => Some(len.saturating_sub(1)),
+            (None, Action::Down | Action::Up | Action::Top | Action::PageDown | Action::PageUp) => {
+                Some(0)
+            }
+            (None, _) => None,
         }
     }
 }

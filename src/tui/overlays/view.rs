@@ -1,5 +1,6 @@
 //! Draws the open overlay, centred over the panes.
 
+use super::field_view::{FORM_KEYS, INPUT_KEYS, field_spans};
 use super::help::Help;
 use super::palette::{Hit, Palette};
 use super::{Confirm, DateInput, Overlay, Picker, TextInput, VisitForm};
@@ -49,11 +50,9 @@ fn boxed(frame: &mut Frame, area: Rect, w: u16, h: u16, title: &str, theme: &The
 }
 
 fn input_line<'a>(prompt: &str, input: &TextInput, theme: &Theme) -> Line<'a> {
-    Line::from(vec![
-        Span::styled(prompt.to_string(), theme.style(Role::Muted)),
-        Span::styled(input.text.clone(), theme.style(Role::Input)),
-        Span::styled("▏", theme.style(Role::Input)),
-    ])
+    let mut spans = vec![Span::styled(prompt.to_string(), theme.style(Role::Muted))];
+    spans.extend(field_spans(input, true, theme));
+    Line::from(spans)
 }
 
 /// `text` with the characters at `hits` in the match style.
@@ -216,7 +215,7 @@ fn draw_date(frame: &mut Frame, area: Rect, d: &DateInput, theme: &Theme) {
             "2026-12-01 · +3d · +2w · +1m · mon…sun · today · tomorrow",
             theme.style(Role::Muted),
         ),
-        Line::styled("Enter saves · Esc cancels", theme.style(Role::Muted)),
+        Line::styled(INPUT_KEYS, theme.style(Role::Muted)),
     ];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
 }
@@ -251,12 +250,16 @@ fn draw_filter(frame: &mut Frame, area: Rect, t: &TextInput, theme: &Theme) {
     };
     frame.render_widget(Clear, r);
     frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled("/", theme.style(Role::Key)),
-            Span::styled(t.text.clone(), theme.style(Role::Input)),
-            Span::styled("▏", theme.style(Role::Input)),
-            Span::styled("   Enter keeps · Esc clears", theme.style(Role::Muted)),
-        ])),
+        Paragraph::new(Line::from(
+            [Span::styled("/", theme.style(Role::Key))]
+                .into_iter()
+                .chain(field_spans(t, true, theme))
+                .chain([Span::styled(
+                    "   Enter keeps · Esc clears",
+                    theme.style(Role::Muted),
+                )])
+                .collect::<Vec<_>>(),
+        )),
         r,
     );
 }
@@ -273,6 +276,12 @@ fn draw_visit(frame: &mut Frame, area: Rect, f: &VisitForm, theme: &Theme) {
         } else {
             Span::styled(format!("  {text:<10}"), theme.style(Role::Muted))
         }
+    };
+    let field_line = |field: Field, name: &str, input: &TextInput, after: Span<'static>| {
+        let mut spans = vec![label(field, name)];
+        spans.extend(field_spans(input, f.focus == field, theme));
+        spans.push(after);
+        Line::from(spans)
     };
     let mut lines = Vec::new();
     // Kind and outcome share the first field: letters pick the kind, digits the outcome.
@@ -318,9 +327,10 @@ fn draw_visit(frame: &mut Frame, area: Rect, f: &VisitForm, theme: &Theme) {
                     Some(r) => {
                         spans.push(Span::styled(f.reasons[r].clone(), theme.style(Role::Input)))
                     }
-                    None => spans.push(Span::styled(
-                        f.reason_input.text.clone(),
-                        theme.style(Role::Input),
+                    None => spans.extend(field_spans(
+                        &f.reason_input,
+                        f.focus == Field::Reason,
+                        theme,
                     )),
                 }
                 let list: Vec<String> = f
@@ -337,15 +347,13 @@ fn draw_visit(frame: &mut Frame, area: Rect, f: &VisitForm, theme: &Theme) {
                 ));
                 Line::from(spans)
             }
-            Field::Value => Line::from(vec![
-                label(Field::Value, "value"),
-                Span::styled(f.value.text.clone(), theme.style(Role::Input)),
+            Field::Value => field_line(
+                Field::Value,
+                "value",
+                &f.value,
                 Span::styled("   the final order value", theme.style(Role::Muted)),
-            ]),
-            Field::Note => Line::from(vec![
-                label(Field::Note, "note"),
-                Span::styled(f.note.text.clone(), theme.style(Role::Input)),
-            ]),
+            ),
+            Field::Note => field_line(Field::Note, "note", &f.note, Span::raw("")),
             Field::Next => {
                 let name = if f.outcome == Some(Outcome::AppointmentMade) {
                     "on"
@@ -363,16 +371,9 @@ fn draw_visit(frame: &mut Frame, area: Rect, f: &VisitForm, theme: &Theme) {
                     ),
                     Err(_) => Span::styled("  not a date yet", theme.style(Role::Muted)),
                 };
-                Line::from(vec![
-                    label(Field::Next, name),
-                    Span::styled(f.next.text.clone(), theme.style(Role::Input)),
-                    reading,
-                ])
+                field_line(Field::Next, name, &f.next, reading)
             }
-            Field::Time => Line::from(vec![
-                label(Field::Time, "time"),
-                Span::styled(f.time.text.clone(), theme.style(Role::Input)),
-            ]),
+            Field::Time => field_line(Field::Time, "time", &f.time, Span::raw("")),
             Field::Outcome => Line::raw(""),
         };
         lines.push(line);
@@ -383,10 +384,7 @@ fn draw_visit(frame: &mut Frame, area: Rect, f: &VisitForm, theme: &Theme) {
     } else {
         lines.push(Line::raw(""));
     }
-    lines.push(Line::styled(
-        "Enter saves · Tab next field · Esc cancels",
-        theme.style(Role::Muted),
-    ));
+    lines.push(Line::styled(FORM_KEYS, theme.style(Role::Muted)));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
@@ -403,38 +401,32 @@ fn draw_form(frame: &mut Frame, area: Rect, f: &super::Form, theme: &Theme) {
             Span::styled(format!("  {:<16}", field.label), theme.style(Role::Muted))
         };
         let value = match &field.value {
-            Value::Text(t) => {
-                let mut s = t.text.clone();
-                if focused {
-                    s.push('▏');
-                }
-                Span::styled(s, theme.style(Role::Input))
-            }
-            Value::Check(on) => Span::styled(
+            Value::Text(t) => field_spans(t, focused, theme),
+            Value::Check(on) => vec![Span::styled(
                 if *on { "[x]" } else { "[ ]" },
                 theme.style(if focused {
                     Role::Selection
                 } else {
                     Role::Input
                 }),
-            ),
+            )],
         };
         let hint = if focused && !field.hint.is_empty() {
             Span::styled(format!("  {}", field.hint), theme.style(Role::Muted))
         } else {
             Span::raw("")
         };
-        lines.push(Line::from(vec![label, value, hint]));
+        let mut spans = vec![label];
+        spans.extend(value);
+        spans.push(hint);
+        lines.push(Line::from(spans));
     }
     lines.push(Line::raw(""));
     match &f.error {
         Some(e) => lines.push(Line::styled(e.clone(), theme.style(Role::Error))),
         None => lines.push(Line::raw("")),
     }
-    lines.push(Line::styled(
-        "Enter saves · Tab next field · Esc cancels",
-        theme.style(Role::Muted),
-    ));
+    lines.push(Line::styled(FORM_KEYS, theme.style(Role::Muted)));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 

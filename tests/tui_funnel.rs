@@ -234,10 +234,7 @@ fn the_cli_and_the_board_agree_on_the_same_store() {
     let board = app.funnel.summary.clone().unwrap();
     let period = app.funnel.period.unwrap().to_string();
     let screen = render(&mut app, 200, 50);
-    assert!(
-        screen.contains(&format!("forecast {}", board.forecast)),
-        "{screen}"
-    );
+    assert!(screen.contains(&board.headline(&period)), "{screen}");
     drop(app);
     let out = assert_cmd::Command::cargo_bin("wortel")
         .unwrap()
@@ -263,4 +260,29 @@ fn the_cli_and_the_board_agree_on_the_same_store() {
     );
     let cli: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(cli, serde_json::to_value(&board).unwrap());
+}
+
+#[test]
+fn the_board_header_says_exactly_what_its_forecast_sums() {
+    let (_d, path) = demo_store(200);
+    let mut app = app_on(&path);
+    press(&mut app, "3");
+    let board = app.funnel.summary.clone().unwrap();
+    let screen = render(&mut app, 80, 24);
+    let line = screen.lines().nth(1).unwrap_or_default();
+    assert!(
+        line.contains("open deals closing in 2026-Q4: weighted €"),
+        "{screen}"
+    );
+    assert!(
+        line.contains(&format!(
+            "{} deals, {} without value",
+            board.forecast_deals, board.forecast_without_value
+        )),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("forecast €"),
+        "the old, unexplained title: {screen}"
+    );
 }

@@ -149,6 +149,19 @@ fn won_takes_a_typed_final_value_and_refuses_nonsense() {
         Some(Overlay::Form(f)) => assert!(f.error.as_deref().unwrap().contains("veel")),
         _ => panic!("the form stays open"),
     }
+    for zero in ["", "0", "0,00"] {
+        press(&mut app, "ctrl-u");
+        type_text(&mut app, zero);
+        press(&mut app, "enter");
+        match &app.overlay {
+            Some(Overlay::Form(f)) => assert!(
+                f.error.as_deref().unwrap().contains("order"),
+                "{zero:?}: {:?}",
+                f.error
+            ),
+            _ => panic!("{zero:?} does not win the order"),
+        }
+    }
     press(&mut app, "ctrl-u");
     type_text(&mut app, "95.000");
     press(&mut app, "enter");

@@ -120,6 +120,43 @@ fn order_won_takes_the_final_value() {
     assert_eq!(account.lifecycle, wortel::domain::Lifecycle::Customer);
 }
 
+/// The sentence the open visit form shows, if any.
+fn visit_error(app: &App) -> Option<String> {
+    match &app.overlay {
+        Some(Overlay::Visit(f)) => f.error.clone(),
+        _ => None,
+    }
+}
+
+#[test]
+fn order_won_without_a_value_is_refused_in_the_form_and_nothing_is_written() {
+    let (_d, path, mut app) = demo_app();
+    let lead = on_a_new_lead(&mut app);
+    let seq = app.store.last_seq().unwrap();
+    press(&mut app, "v 3 enter");
+    let refusal = visit_error(&app).expect("the form stays open with a sentence");
+    assert!(refusal.contains("needs the order's value"), "{refusal}");
+    // The refusal puts the cursor in the value field.
+    type_text(&mut app, "0");
+    press(&mut app, "enter");
+    let refusal = visit_error(&app).expect("zero is refused too");
+    assert!(refusal.contains("more than € 0,00"), "{refusal}");
+    assert_eq!(app.store.last_seq().unwrap(), seq, "nothing written");
+    press(&mut app, "ctrl-u");
+    type_text(&mut app, "12,5");
+    press(&mut app, "enter");
+    assert!(app.overlay.is_none(), "{}", app.status.text);
+    drop(app);
+    let store = Store::open(&path).unwrap();
+    let l = store.lead(lead.id).unwrap().unwrap();
+    let deal = store
+        .opportunity(l.opportunity_id.unwrap())
+        .unwrap()
+        .unwrap();
+    assert_eq!(deal.stage, Stage::Won);
+    assert_eq!(deal.value, wortel::domain::Cents(1250));
+}
+
 #[test]
 fn order_lost_asks_for_a_reason_and_records_it_on_the_deal() {
     let (_d, path, mut app) = demo_app();

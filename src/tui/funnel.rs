@@ -142,10 +142,10 @@ pub fn close_deal(
 /// Validates the won form's value and closes the deal.
 pub fn save_won(app: &mut App, mut form: Form, id: OpportunityId) {
     let text = form.text("final value");
-    match Cents::parse(&text) {
+    match super::overlays::visit_form::order_value(&text) {
         Ok(v) => close_deal(app, id, Outcome::OrderWon, Some(v), None),
         Err(e) => {
-            form.error = Some(e.to_string());
+            form.error = Some(e);
             app.overlay = Some(Overlay::Form(form));
         }
     }

@@ -159,6 +159,11 @@ impl VisitForm {
                 Ok(input) => Step::Chosen(Choice::Visit(Box::new(input))),
                 Err(e) => {
                     self.error = Some(e);
+                    if self.outcome == Some(Outcome::OrderWon)
+                        && order_value(&self.value.text).is_err()
+                    {
+                        self.focus = Field::Value;
+                    }
                     Step::Stay
                 }
             },
@@ -261,14 +266,28 @@ impl VisitForm {
                 };
                 input.lost_reason = Some(self.reasons[r].clone());
             }
-            Some(Outcome::OrderWon) => {
-                let v = self.value.text.trim();
-                if !v.is_empty() {
-                    input.won_value = Some(Cents::parse(v).map_err(|e| e.to_string())?);
-                }
-            }
+            Some(Outcome::OrderWon) => input.won_value = Some(order_value(&self.value.text)?),
             _ => {}
         }
         Ok(input)
     }
+}
+
+/// The value an order is won at, as typed (the visit form prefills it from the deal, the
+/// board's won form too): never empty or zero — head office pays its incentive on it.
+pub fn order_value(text: &str) -> Result<Cents, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(
+            "order-won needs the order's value: type it in the value field (e.g. 95.000)".into(),
+        );
+    }
+    let value = Cents::parse(text).map_err(|e| e.to_string())?;
+    if value.0 <= 0 {
+        return Err(format!(
+            "{value} is no order value: an order won is worth more than € 0,00; \
+             type its value (e.g. 95.000)"
+        ));
+    }
+    Ok(value)
 }

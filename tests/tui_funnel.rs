@@ -299,3 +299,55 @@ fn the_board_header_says_exactly_what_its_forecast_sums() {
         "the old, unexplained title: {screen}"
     );
 }
+
+#[test]
+fn e_on_a_card_edits_the_deal_undoably_and_refuses_a_bad_quantity() {
+    let (_d, path, mut app) = demo_app();
+    let deal = on_stage(&mut app, Stage::Quote);
+    press(&mut app, "e");
+    match &app.overlay {
+        Some(Overlay::Form(f)) => {
+            assert_eq!(f.text("title"), deal.title);
+            assert_eq!(f.text("value"), deal.value.to_string());
+        }
+        _ => panic!("e opens the deal form"),
+    }
+    press(&mut app, "tab tab");
+    type_text(&mut app, "veel");
+    press(&mut app, "enter");
+    match &app.overlay {
+        Some(Overlay::Form(f)) => {
+            assert!(
+                f.error.as_deref().unwrap().contains("veel"),
+                "{:?}",
+                f.error
+            );
+            assert_eq!(f.fields[f.focus].label, "quantity");
+        }
+        _ => panic!("the form stays open"),
+    }
+    press(&mut app, "ctrl-u");
+    type_text(&mut app, "2");
+    press(&mut app, "tab");
+    type_text(&mut app, "120.000");
+    press(&mut app, "tab tab");
+    type_text(&mut app, "2026-12-04");
+    press(&mut app, "enter");
+    assert!(app.overlay.is_none(), "{}", app.status.text);
+    assert!(app.status.text.contains("value"), "{}", app.status.text);
+    let o = app.store.opportunity(deal.id).unwrap().unwrap();
+    assert_eq!(o.value, Cents::euros(120_000));
+    assert_eq!(o.details.quantity, 2);
+    assert_eq!(o.details.next_step.unwrap().to_string(), "2026-12-04");
+    press(&mut app, "u");
+    drop(app);
+    let o = Store::open(&path)
+        .unwrap()
+        .opportunity(deal.id)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (o.value, o.details.quantity),
+        (deal.value, deal.details.quantity)
+    );
+}

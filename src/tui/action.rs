@@ -119,7 +119,7 @@ actions! {
     FilterOwner = "filter-owner", [Funnel], "show the deals of one owner";
     FilterSource = "filter-source", [Funnel], "show deals from head-office leads or the dealer's own";
     FilterCloseMonth = "filter-close-month", [Funnel], "show open deals expected to close in one month";
-    Edit = "edit", [Accounts], "edit the account's details";
+    Edit = "edit", [Accounts, Funnel], "edit the account's details (on the board: the deal's)";
     Note = "note", [Accounts], "add a note to the account (or the selected lead or deal)";
     Nps = "nps", [Accounts], "record an NPS answer (0–10)";
     Contacts = "contacts", [Accounts], "add a contact, or change one and their consent";

@@ -64,6 +64,17 @@ impl Effect for StepDeal {
     }
 }
 
+/// A deal's own fields as edited (only what changed is logged).
+pub struct EditDeal(pub OpportunityId, pub crate::domain::DealEdit);
+
+impl Effect for EditDeal {
+    type Written = crate::ops::DealEdited;
+    type Error = StoreError;
+    fn write(self, ctx: &WriteContext) -> Result<crate::ops::DealEdited, StoreError> {
+        crate::ops::edit_deal(ctx.store, self.0, &self.1, ctx.now)
+    }
+}
+
 /// A visit, call or note with its outcome.
 pub struct LogVisit(pub VisitInput);
 

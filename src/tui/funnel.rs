@@ -90,6 +90,17 @@ pub fn ask_won(app: &mut App) {
     )));
 }
 
+/// `e`: the selected deal's own fields in a form.
+pub fn edit_deal(app: &mut App) {
+    if !in_funnel(app) {
+        return;
+    }
+    match app.funnel.selected_deal().map(|d| d.opportunity.clone()) {
+        Some(deal) => super::deal_form::open(app, &deal),
+        None => app.info("no deal selected"),
+    }
+}
+
 /// `x`: why it was lost.
 pub fn ask_lost(app: &mut App) {
     if !in_funnel(app) {

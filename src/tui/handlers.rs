@@ -74,6 +74,7 @@ pub fn run(app: &mut App, action: Action) {
             app.info("filters cleared: the open leads");
         }),
         Action::Back => back(app),
+        Action::Edit if app.pane == Pane::Funnel => super::funnel::edit_deal(app),
         Action::Edit => super::account_edits::edit_account(app),
         Action::Note => super::account_edits::add_note(app),
         Action::Nps => super::account_edits::ask_nps(app),

@@ -15,6 +15,8 @@ pub enum FormFor {
     Nps(AccountId, Option<ContactId>),
     /// The final value of a deal being won.
     Won(crate::domain::OpportunityId),
+    /// A deal's own fields.
+    EditDeal(crate::domain::OpportunityId),
     /// The path of a bundle to import.
     Import,
 }

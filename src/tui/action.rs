@@ -121,6 +121,7 @@ actions! {
     FilterCloseMonth = "filter-close-month", [Funnel], "show open deals expected to close in one month";
     Edit = "edit", [Accounts, Funnel], "edit the account's details (on the board: the deal's)";
     Note = "note", [Accounts], "add a note to the account (or the selected lead or deal)";
+    EditDeal = "edit-deal", [Accounts], "edit the selected deal: value, product, dates, note";
     Nps = "nps", [Accounts], "record an NPS answer (0–10)";
     Contacts = "contacts", [Accounts], "add a contact, or change one and their consent";
     FollowUpLead = "follow-up-lead", [Accounts], "make a lead of an installed product due for replacement";

@@ -3,7 +3,7 @@
 //! change that the feedback bundle reports. The domain checks every field and says which one
 //! is wrong; the form reopens with the cursor there.
 
-use super::app::App;
+use super::app::{App, Pane};
 use super::effects::EditDeal;
 use super::overlays::{Form, FormField, FormFor, Overlay};
 use crate::domain::date_input::parse_date_input;
@@ -19,6 +19,27 @@ const DEAL_FIELDS: [(&str, &str); 7] = [
     ("next step", "next step"),
     ("note", "note"),
 ];
+
+/// `d` in the account view: the form for the selected deal.
+pub fn edit_selected_in_account(app: &mut App) {
+    use super::panes::account::Item;
+    let Some(view) = app
+        .accounts
+        .open
+        .as_ref()
+        .filter(|_| app.pane == Pane::Accounts)
+    else {
+        return app.info("open an account first (Enter on a lead or in the account list)");
+    };
+    let deal = match view.items.get(view.selected) {
+        Some(Item::Deal(id)) => view.deals.iter().find(|d| d.id == *id).cloned(),
+        _ => None,
+    };
+    match deal {
+        Some(deal) => open(app, &deal),
+        None => app.info("no deal selected: move to a deal in the account's list (j/k)"),
+    }
+}
 
 /// Opens the form for `deal`, prefilled with what it holds now.
 pub fn open(app: &mut App, deal: &Opportunity) {

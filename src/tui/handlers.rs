@@ -76,6 +76,7 @@ pub fn run(app: &mut App, action: Action) {
         Action::Back => back(app),
         Action::Edit if app.pane == Pane::Funnel => super::funnel::edit_deal(app),
         Action::Edit => super::account_edits::edit_account(app),
+        Action::EditDeal => super::deal_form::edit_selected_in_account(app),
         Action::Note => super::account_edits::add_note(app),
         Action::Nps => super::account_edits::ask_nps(app),
         Action::Contacts => super::account_edits::pick_contact(app),

@@ -351,7 +351,23 @@ fn draw_visit(frame: &mut Frame, area: Rect, f: &VisitForm, theme: &Theme) {
                 Field::Value,
                 "value",
                 &f.value,
-                Span::styled("   the final order value", theme.style(Role::Muted)),
+                Span::styled(
+                    if f.outcome == Some(Outcome::QuoteSent) {
+                        "   the quoted value (empty: as it is)"
+                    } else {
+                        "   the final order value"
+                    },
+                    theme.style(Role::Muted),
+                ),
+            ),
+            Field::ValidUntil => field_line(
+                Field::ValidUntil,
+                "good until",
+                &f.valid_until,
+                Span::styled(
+                    "   optional: until when the quote holds",
+                    theme.style(Role::Muted),
+                ),
             ),
             Field::Note => field_line(Field::Note, "note", &f.note, Span::raw("")),
             Field::Next => {

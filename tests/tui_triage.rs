@@ -170,7 +170,7 @@ fn a_date_that_does_not_parse_is_refused_and_nothing_is_written() {
 fn converting_creates_an_opportunity_at_qualify() {
     let (_d, path, mut app) = demo_app();
     let lead = selected_lead(&app);
-    press(&mut app, "c");
+    press(&mut app, "c enter");
     drop(app);
     let l = lead_on_disk(&path, lead.id);
     assert_eq!(l.status, LeadStatus::Converted);
@@ -269,10 +269,63 @@ fn undo_takes_back_the_last_change_even_a_bulk_one() {
 }
 
 #[test]
+fn converting_asks_an_estimated_value_that_may_be_skipped() {
+    let (_d, path, mut app) = demo_app();
+    let first = selected_lead(&app);
+    press(&mut app, "c");
+    assert!(
+        matches!(app.overlay, Some(Overlay::Form(_))),
+        "c asks first"
+    );
+    type_text(&mut app, "0");
+    press(&mut app, "enter");
+    match &app.overlay {
+        Some(Overlay::Form(f)) => {
+            assert!(
+                f.error.as_deref().unwrap().contains("says nothing"),
+                "{:?}",
+                f.error
+            )
+        }
+        _ => panic!("an estimate of nothing is refused in the form"),
+    }
+    press(&mut app, "ctrl-u");
+    type_text(&mut app, "45.000");
+    press(&mut app, "enter");
+    assert!(app.overlay.is_none(), "{}", app.status.text);
+    assert!(
+        app.status.text.contains("estimated at € 45.000,00"),
+        "{}",
+        app.status.text
+    );
+    let second = selected_lead(&app);
+    assert_ne!(second.id, first.id, "the selection moves on");
+    press(&mut app, "c enter");
+    assert!(
+        app.status.text.contains("no value yet"),
+        "{}",
+        app.status.text
+    );
+    drop(app);
+    let store = Store::open(&path).unwrap();
+    let value_of = |id| {
+        let l = store.lead(id).unwrap().unwrap();
+        assert_eq!(l.status, LeadStatus::Converted);
+        store
+            .opportunity(l.opportunity_id.unwrap())
+            .unwrap()
+            .unwrap()
+            .value
+    };
+    assert_eq!(value_of(first.id), wortel::domain::Cents::euros(45_000));
+    assert_eq!(value_of(second.id), wortel::domain::Cents(0));
+}
+
+#[test]
 fn undoing_a_conversion_removes_the_opportunity() {
     let (_d, path, mut app) = demo_app();
     let lead = selected_lead(&app);
-    press(&mut app, "c");
+    press(&mut app, "c enter");
     let opp = app
         .store
         .lead(lead.id)

@@ -52,7 +52,7 @@ pub fn run(app: &mut App, action: Action) {
             app.info(&format!("unmarked {n}"));
         }),
         Action::Accept => in_inbox(app, |app| super::triage::triage(app, TriageStep::Accept)),
-        Action::Convert => in_inbox(app, |app| super::triage::triage(app, TriageStep::Convert)),
+        Action::Convert => in_inbox(app, super::convert::ask_convert),
         Action::Reject => in_inbox(app, super::triage::ask_reject_reason),
         Action::Snooze => in_inbox(app, super::triage::ask_snooze_date),
         Action::FilterStatus => in_inbox(app, super::triage::pick_status),

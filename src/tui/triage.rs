@@ -1,4 +1,5 @@
-//! The inbox's triage keys: `a`, `r` (with its reason picker), `s` (with its date), `c`, the
+//! The inbox's triage keys: `a`, `r` (with its reason picker), `s` (with its date), `c` (one
+//! lead: `convert.rs` asks its estimate), the
 //! status, tier and channel filters — and the triage write itself, one lead or many marked.
 
 use super::app::App;

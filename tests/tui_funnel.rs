@@ -351,3 +351,18 @@ fn e_on_a_card_edits_the_deal_undoably_and_refuses_a_bad_quantity() {
         (deal.value, deal.details.quantity)
     );
 }
+
+#[test]
+fn a_deal_converted_without_an_estimate_shows_no_value_on_its_card() {
+    let (_d, _p, mut app) = demo_app();
+    press(&mut app, "c enter");
+    assert!(
+        app.status.text.contains("no value yet"),
+        "{}",
+        app.status.text
+    );
+    press(&mut app, "3");
+    let screen = render(&mut app, 200, 50);
+    assert!(screen.contains("no value"), "{screen}");
+    assert!(!screen.contains("€ 0,00"), "{screen}");
+}

@@ -214,7 +214,12 @@ fn draw_column(frame: &mut Frame, area: Rect, app: &mut App, c: usize, today: ji
                 ])
                 .style(base),
             );
-            let value = o.value.to_string();
+            // A deal without a value says so, rather than looking like a € 0,00 order.
+            let value = if o.value.0 > 0 {
+                o.value.to_string()
+            } else {
+                "no value".to_string()
+            };
             lines.push(
                 Line::from(vec![
                     Span::styled(

@@ -194,6 +194,10 @@ fn draw_picker(frame: &mut Frame, area: Rect, p: &Picker, theme: &Theme) {
     if visible.is_empty() {
         lines.push(Line::styled("  nothing matches", theme.style(Role::Muted)));
     }
+    lines.push(Line::styled(
+        "↑↓ move · digit or Enter picks · Esc cancels",
+        theme.style(Role::Muted),
+    ));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 

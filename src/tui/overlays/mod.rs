@@ -15,6 +15,7 @@ pub mod report;
 pub mod text_input;
 pub mod view;
 pub mod visit_form;
+mod visit_view;
 
 use super::action::Action;
 use crate::domain::{Channel, LeadId, LeadStatus, Tier};

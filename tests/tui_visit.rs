@@ -151,6 +151,25 @@ fn quote_sent_on_a_deal_prefills_its_value() {
 }
 
 #[test]
+fn appointment_made_may_carry_an_estimated_value() {
+    let (_d, path, mut app) = demo_app();
+    let lead = on_a_new_lead(&mut app);
+    press(&mut app, "v 1 tab tab tab tab");
+    type_text(&mut app, "60.000");
+    press(&mut app, "enter");
+    assert!(app.overlay.is_none(), "{}", app.status.text);
+    drop(app);
+    let store = Store::open(&path).unwrap();
+    let l = store.lead(lead.id).unwrap().unwrap();
+    let deal = store
+        .opportunity(l.opportunity_id.unwrap())
+        .unwrap()
+        .unwrap();
+    assert_eq!(deal.stage, Stage::Appointment);
+    assert_eq!(deal.value, wortel::domain::Cents::euros(60_000));
+}
+
+#[test]
 fn order_won_takes_the_final_value() {
     let (_d, path, mut app) = demo_app();
     let lead = on_a_new_lead(&mut app);

@@ -109,7 +109,8 @@ impl VisitForm {
     pub fn fields(&self) -> Vec<Field> {
         let mut f = vec![Field::Outcome, Field::Note, Field::Next];
         match self.outcome {
-            Some(Outcome::AppointmentMade) => f.push(Field::Time),
+            // The estimate comes last, so the date and time stay where Tab found them.
+            Some(Outcome::AppointmentMade) => f.extend([Field::Time, Field::Value]),
             Some(Outcome::OrderLost) => f.insert(1, Field::Reason),
             Some(Outcome::OrderWon) => f.insert(1, Field::Value),
             Some(Outcome::QuoteSent) => {
@@ -288,6 +289,9 @@ impl VisitForm {
                     Time::strptime("%H:%M", t)
                         .map_err(|_| format!("`{t}` is not a time; write it as 14:30"))?,
                 );
+                // Only a changed value is an estimate; the prefill is what the deal holds.
+                input.deal_value = optional_value(&self.value.text, "an estimate")?
+                    .filter(|v| Some(*v) != self.deal_value);
             }
             Some(Outcome::OrderLost) => {
                 let Some(r) = self.reason else {
@@ -299,7 +303,7 @@ impl VisitForm {
             }
             Some(Outcome::OrderWon) => input.won_value = Some(order_value(&self.value.text)?),
             Some(Outcome::QuoteSent) => {
-                input.deal_value = quote_value(&self.value.text)?;
+                input.deal_value = optional_value(&self.value.text, "a quote")?;
                 input.quote_valid_until = self.quote_valid_until()?;
             }
             _ => {}
@@ -327,8 +331,9 @@ pub fn order_value(text: &str) -> Result<Cents, String> {
     Ok(value)
 }
 
-/// The quoted value as typed: empty leaves the deal's value as it is; zero quotes nothing.
-pub fn quote_value(text: &str) -> Result<Option<Cents>, String> {
+/// An optional value as typed (the quoted value, an estimate): empty leaves the deal's value as
+/// it is; zero says nothing and is refused. `what` names it in the sentence ("a quote").
+pub fn optional_value(text: &str, what: &str) -> Result<Option<Cents>, String> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
@@ -336,7 +341,7 @@ pub fn quote_value(text: &str) -> Result<Option<Cents>, String> {
     let value = Cents::parse(text).map_err(|e| e.to_string())?;
     if value.0 <= 0 {
         return Err(format!(
-            "a quote of {value} quotes nothing; type the quoted value (e.g. 95.000) or leave it empty"
+            "{what} of {value} says nothing; type the value (e.g. 95.000) or leave it empty"
         ));
     }
     Ok(Some(value))

@@ -100,10 +100,10 @@ pub(super) fn draw_visit(frame: &mut Frame, area: Rect, f: &VisitForm, theme: &T
                 "value",
                 &f.value,
                 Span::styled(
-                    if f.outcome == Some(Outcome::QuoteSent) {
-                        "   the quoted value (empty: as it is)"
-                    } else {
-                        "   the final order value"
+                    match f.outcome {
+                        Some(Outcome::QuoteSent) => "   the quoted value (empty: as it is)",
+                        Some(Outcome::AppointmentMade) => "   optional: the deal's estimated value",
+                        _ => "   the final order value",
                     },
                     theme.style(Role::Muted),
                 ),

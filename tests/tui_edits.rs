@@ -48,6 +48,26 @@ fn editing_the_phone_number_is_saved_and_undoable() {
 }
 
 #[test]
+fn typing_into_a_prefilled_form_field_replaces_it_and_the_line_keys_edit_it() {
+    let (_d, _p, mut app) = demo_app();
+    let id = opened_rich(&mut app);
+    let old = app.store.account(id).unwrap().unwrap().phone;
+    assert!(!old.is_empty());
+    press(&mut app, "e tab tab tab tab tab");
+    type_text(&mut app, "030 123 45 67");
+    press(&mut app, "ctrl-a right right right");
+    type_text(&mut app, "-");
+    press(&mut app, "ctrl-e backspace");
+    type_text(&mut app, "8");
+    press(&mut app, "enter");
+    assert!(app.status.text.starts_with("saved "), "{}", app.status.text);
+    assert_eq!(
+        app.accounts.open.as_ref().unwrap().account.phone,
+        "030- 123 45 68"
+    );
+}
+
+#[test]
 fn a_bad_kvk_is_refused_in_the_form_and_nothing_is_written() {
     let (_d, _p, mut app) = demo_app();
     let id = opened_rich(&mut app);
@@ -254,4 +274,41 @@ fn a_refused_field_gets_the_cursor_whatever_its_message_says() {
     assert_eq!(f.fields[f.focus].label, "street");
     assert_eq!(app.store.last_seq().unwrap(), seq);
     assert!(app.store.account(id).unwrap().is_some());
+}
+
+#[test]
+fn d_on_a_deal_in_the_account_view_edits_that_deal_undoably() {
+    let (_d, path, mut app) = demo_app();
+    opened_rich(&mut app);
+    let view = app.accounts.open.clone().unwrap();
+    let Some(wortel::tui::panes::account::Item::Deal(id)) = view.items.first().copied() else {
+        panic!("the rich account lists an open deal first");
+    };
+    let before = app.store.opportunity(id).unwrap().unwrap();
+    press(&mut app, "d");
+    assert!(
+        matches!(&app.overlay, Some(Overlay::Form(f)) if f.text("title") == before.title),
+        "d opens the selected deal's form"
+    );
+    type_text(&mut app, "Twee trekkers");
+    press(&mut app, "enter");
+    assert!(app.overlay.is_none(), "{}", app.status.text);
+    assert!(
+        app.status.text.starts_with("saved deal \"Twee trekkers\""),
+        "{}",
+        app.status.text
+    );
+    let view = app.accounts.open.as_ref().unwrap();
+    assert!(
+        view.deals.iter().any(|d| d.title == "Twee trekkers"),
+        "the view is re-read"
+    );
+    press(&mut app, "u");
+    drop(app);
+    let o = Store::open(&path)
+        .unwrap()
+        .opportunity(id)
+        .unwrap()
+        .unwrap();
+    assert_eq!(o.title, before.title);
 }

@@ -149,6 +149,19 @@ fn won_takes_a_typed_final_value_and_refuses_nonsense() {
         Some(Overlay::Form(f)) => assert!(f.error.as_deref().unwrap().contains("veel")),
         _ => panic!("the form stays open"),
     }
+    for zero in ["", "0", "0,00"] {
+        press(&mut app, "ctrl-u");
+        type_text(&mut app, zero);
+        press(&mut app, "enter");
+        match &app.overlay {
+            Some(Overlay::Form(f)) => assert!(
+                f.error.as_deref().unwrap().contains("order"),
+                "{zero:?}: {:?}",
+                f.error
+            ),
+            _ => panic!("{zero:?} does not win the order"),
+        }
+    }
     press(&mut app, "ctrl-u");
     type_text(&mut app, "95.000");
     press(&mut app, "enter");
@@ -234,10 +247,7 @@ fn the_cli_and_the_board_agree_on_the_same_store() {
     let board = app.funnel.summary.clone().unwrap();
     let period = app.funnel.period.unwrap().to_string();
     let screen = render(&mut app, 200, 50);
-    assert!(
-        screen.contains(&format!("forecast {}", board.forecast)),
-        "{screen}"
-    );
+    assert!(screen.contains(&board.headline(&period)), "{screen}");
     drop(app);
     let out = assert_cmd::Command::cargo_bin("wortel")
         .unwrap()
@@ -263,4 +273,96 @@ fn the_cli_and_the_board_agree_on_the_same_store() {
     );
     let cli: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(cli, serde_json::to_value(&board).unwrap());
+}
+
+#[test]
+fn the_board_header_says_exactly_what_its_forecast_sums() {
+    let (_d, path) = demo_store(200);
+    let mut app = app_on(&path);
+    press(&mut app, "3");
+    let board = app.funnel.summary.clone().unwrap();
+    let screen = render(&mut app, 80, 24);
+    let line = screen.lines().nth(1).unwrap_or_default();
+    assert!(
+        line.contains("open deals closing in 2026-Q4: weighted €"),
+        "{screen}"
+    );
+    assert!(
+        line.contains(&format!(
+            "{} deals, {} without value",
+            board.forecast_deals, board.forecast_without_value
+        )),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("forecast €"),
+        "the old, unexplained title: {screen}"
+    );
+}
+
+#[test]
+fn e_on_a_card_edits_the_deal_undoably_and_refuses_a_bad_quantity() {
+    let (_d, path, mut app) = demo_app();
+    let deal = on_stage(&mut app, Stage::Quote);
+    press(&mut app, "e");
+    match &app.overlay {
+        Some(Overlay::Form(f)) => {
+            assert_eq!(f.text("title"), deal.title);
+            assert_eq!(f.text("value"), deal.value.to_string());
+        }
+        _ => panic!("e opens the deal form"),
+    }
+    press(&mut app, "tab tab");
+    type_text(&mut app, "veel");
+    press(&mut app, "enter");
+    match &app.overlay {
+        Some(Overlay::Form(f)) => {
+            assert!(
+                f.error.as_deref().unwrap().contains("veel"),
+                "{:?}",
+                f.error
+            );
+            assert_eq!(f.fields[f.focus].label, "quantity");
+        }
+        _ => panic!("the form stays open"),
+    }
+    press(&mut app, "ctrl-u");
+    type_text(&mut app, "2");
+    press(&mut app, "tab");
+    type_text(&mut app, "120.000");
+    press(&mut app, "tab tab");
+    type_text(&mut app, "2026-12-04");
+    press(&mut app, "enter");
+    assert!(app.overlay.is_none(), "{}", app.status.text);
+    assert!(app.status.text.contains("value"), "{}", app.status.text);
+    let o = app.store.opportunity(deal.id).unwrap().unwrap();
+    assert_eq!(o.value, Cents::euros(120_000));
+    assert_eq!(o.details.quantity, 2);
+    assert_eq!(o.details.next_step.unwrap().to_string(), "2026-12-04");
+    press(&mut app, "u");
+    drop(app);
+    let o = Store::open(&path)
+        .unwrap()
+        .opportunity(deal.id)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (o.value, o.details.quantity),
+        (deal.value, deal.details.quantity)
+    );
+}
+
+#[test]
+fn a_deal_converted_without_an_estimate_shows_no_value_on_its_card() {
+    let (_d, _p, mut app) = demo_app();
+    press(&mut app, "c enter");
+    assert!(
+        app.status.text.contains("no value yet"),
+        "{}",
+        app.status.text
+    );
+    press(&mut app, "3");
+    let screen = render(&mut app, 200, 50);
+    assert!(screen.contains("no value"), "{screen}");
+    assert!(!screen.contains("€ 0,00"), "{screen}");
 }

@@ -256,6 +256,8 @@ fn the_funnel_board_at_80x24_and_200x50_with_stale_and_incentive_cards() {
     snap("funnel_won_focused_80x24", &render(&mut app, 80, 24));
     press(&mut app, "h h w");
     snap("funnel_won_form_80x24", &render(&mut app, 80, 24));
+    press(&mut app, "esc e");
+    snap("funnel_deal_form_80x24", &render(&mut app, 80, 24));
 }
 
 #[test]

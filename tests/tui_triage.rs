@@ -37,6 +37,28 @@ fn rejecting_asks_for_a_reason_by_digit_and_survives_a_restart() {
 }
 
 #[test]
+fn the_reject_picker_opens_with_no_reason_and_enter_alone_says_why() {
+    let (_d, path, mut app) = demo_app();
+    let lead = selected_lead(&app);
+    press(&mut app, "r enter");
+    assert!(
+        matches!(app.overlay, Some(Overlay::Picker(_))),
+        "Enter without a choice keeps the picker open"
+    );
+    assert!(
+        app.status.text.contains("no reason chosen"),
+        "{}",
+        app.status.text
+    );
+    press(&mut app, "down enter");
+    assert!(app.overlay.is_none());
+    drop(app);
+    let on_disk = lead_on_disk(&path, lead.id);
+    assert_eq!(on_disk.status, LeadStatus::Rejected);
+    assert_eq!(on_disk.reason.as_deref(), Some("duplicate"));
+}
+
+#[test]
 fn a_reason_can_be_found_by_typing_and_enter() {
     let (_d, path, mut app) = demo_app();
     let lead = selected_lead(&app);
@@ -75,6 +97,57 @@ fn snoozing_takes_a_date_in_the_words_of_section_4() {
     assert_eq!(until.hour(), 0);
 }
 
+/// The date text of the open snooze input.
+fn snooze_text(app: &wortel::tui::app::App) -> String {
+    match &app.overlay {
+        Some(Overlay::DateInput(d)) => d.input.text.clone(),
+        _ => panic!("the snooze date input is not open"),
+    }
+}
+
+#[test]
+fn typing_over_the_prefilled_snooze_date_replaces_it() {
+    let (_d, path, mut app) = demo_app();
+    let lead = selected_lead(&app);
+    press(&mut app, "s");
+    assert_eq!(snooze_text(&app), "+3d");
+    type_text(&mut app, "mon");
+    assert_eq!(snooze_text(&app), "mon");
+    press(&mut app, "enter");
+    drop(app);
+    let until = lead_on_disk(&path, lead.id).snoozed_until.unwrap();
+    assert_eq!(until.to_zoned(tz()).date().to_string(), "2026-11-30");
+}
+
+#[test]
+fn arrows_and_line_keys_edit_the_prefill_in_place() {
+    let (_d, _p, mut app) = demo_app();
+    press(&mut app, "s right backspace");
+    type_text(&mut app, "w");
+    assert_eq!(
+        snooze_text(&app),
+        "+3w",
+        "Right keeps the prefill, cursor at its end"
+    );
+    press(&mut app, "ctrl-a right");
+    type_text(&mut app, "1");
+    assert_eq!(snooze_text(&app), "+13w", "Ctrl-a goes to the start");
+    press(&mut app, "ctrl-e left backspace");
+    type_text(&mut app, "2");
+    assert_eq!(
+        snooze_text(&app),
+        "+12w",
+        "Ctrl-e to the end, Left one back"
+    );
+    press(&mut app, "esc s left");
+    type_text(&mut app, "+");
+    assert_eq!(
+        snooze_text(&app),
+        "++3d",
+        "Left keeps the prefill, cursor at its start"
+    );
+}
+
 #[test]
 fn a_date_that_does_not_parse_is_refused_and_nothing_is_written() {
     let (_d, path, mut app) = demo_app();
@@ -97,7 +170,7 @@ fn a_date_that_does_not_parse_is_refused_and_nothing_is_written() {
 fn converting_creates_an_opportunity_at_qualify() {
     let (_d, path, mut app) = demo_app();
     let lead = selected_lead(&app);
-    press(&mut app, "c");
+    press(&mut app, "c enter");
     drop(app);
     let l = lead_on_disk(&path, lead.id);
     assert_eq!(l.status, LeadStatus::Converted);
@@ -196,10 +269,63 @@ fn undo_takes_back_the_last_change_even_a_bulk_one() {
 }
 
 #[test]
+fn converting_asks_an_estimated_value_that_may_be_skipped() {
+    let (_d, path, mut app) = demo_app();
+    let first = selected_lead(&app);
+    press(&mut app, "c");
+    assert!(
+        matches!(app.overlay, Some(Overlay::Form(_))),
+        "c asks first"
+    );
+    type_text(&mut app, "0");
+    press(&mut app, "enter");
+    match &app.overlay {
+        Some(Overlay::Form(f)) => {
+            assert!(
+                f.error.as_deref().unwrap().contains("says nothing"),
+                "{:?}",
+                f.error
+            )
+        }
+        _ => panic!("an estimate of nothing is refused in the form"),
+    }
+    press(&mut app, "ctrl-u");
+    type_text(&mut app, "45.000");
+    press(&mut app, "enter");
+    assert!(app.overlay.is_none(), "{}", app.status.text);
+    assert!(
+        app.status.text.contains("estimated at € 45.000,00"),
+        "{}",
+        app.status.text
+    );
+    let second = selected_lead(&app);
+    assert_ne!(second.id, first.id, "the selection moves on");
+    press(&mut app, "c enter");
+    assert!(
+        app.status.text.contains("no value yet"),
+        "{}",
+        app.status.text
+    );
+    drop(app);
+    let store = Store::open(&path).unwrap();
+    let value_of = |id| {
+        let l = store.lead(id).unwrap().unwrap();
+        assert_eq!(l.status, LeadStatus::Converted);
+        store
+            .opportunity(l.opportunity_id.unwrap())
+            .unwrap()
+            .unwrap()
+            .value
+    };
+    assert_eq!(value_of(first.id), wortel::domain::Cents::euros(45_000));
+    assert_eq!(value_of(second.id), wortel::domain::Cents(0));
+}
+
+#[test]
 fn undoing_a_conversion_removes_the_opportunity() {
     let (_d, path, mut app) = demo_app();
     let lead = selected_lead(&app);
-    press(&mut app, "c");
+    press(&mut app, "c enter");
     let opp = app
         .store
         .lead(lead.id)

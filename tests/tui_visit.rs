@@ -97,6 +97,79 @@ fn appointment_made_puts_an_appointment_on_the_calendar_at_the_typed_time() {
 }
 
 #[test]
+fn quote_sent_asks_the_quoted_value_and_an_optional_valid_until_date() {
+    let (_d, path, mut app) = demo_app();
+    let lead = on_a_new_lead(&mut app);
+    press(&mut app, "v 2");
+    match &app.overlay {
+        Some(Overlay::Visit(f)) => {
+            use wortel::tui::overlays::visit_form::Field;
+            assert_eq!(f.fields()[1..3], [Field::Value, Field::ValidUntil]);
+        }
+        _ => panic!("the visit form is open"),
+    }
+    press(&mut app, "tab");
+    type_text(&mut app, "0");
+    press(&mut app, "enter");
+    let refusal = visit_error(&app).expect("a quote of nothing is refused in the form");
+    assert!(refusal.contains("quote"), "{refusal}");
+    press(&mut app, "ctrl-u");
+    type_text(&mut app, "88.500");
+    press(&mut app, "tab");
+    type_text(&mut app, "2026-12-31");
+    press(&mut app, "enter");
+    assert!(app.overlay.is_none(), "{}", app.status.text);
+    drop(app);
+    let store = Store::open(&path).unwrap();
+    let l = store.lead(lead.id).unwrap().unwrap();
+    let deal = store
+        .opportunity(l.opportunity_id.unwrap())
+        .unwrap()
+        .unwrap();
+    assert_eq!(deal.stage, Stage::Quote);
+    assert_eq!(deal.value, wortel::domain::Cents::euros(88_500));
+    assert_eq!(deal.details.quote_value, Some(deal.value));
+    assert_eq!(
+        deal.details.quote_valid_until.map(|d| d.to_string()),
+        Some("2026-12-31".to_string())
+    );
+}
+
+#[test]
+fn quote_sent_on_a_deal_prefills_its_value() {
+    let (_d, _p, mut app) = demo_app();
+    press(&mut app, "3 l");
+    let deal = app.funnel.selected_deal().unwrap().opportunity.clone();
+    press(&mut app, "v 2");
+    match &app.overlay {
+        Some(Overlay::Visit(f)) if deal.value.0 > 0 => {
+            assert_eq!(f.value.text, deal.value.to_string())
+        }
+        Some(Overlay::Visit(_)) => panic!("the demo's appointment deal has a value"),
+        _ => panic!("the visit form is open"),
+    }
+}
+
+#[test]
+fn appointment_made_may_carry_an_estimated_value() {
+    let (_d, path, mut app) = demo_app();
+    let lead = on_a_new_lead(&mut app);
+    press(&mut app, "v 1 tab tab tab tab");
+    type_text(&mut app, "60.000");
+    press(&mut app, "enter");
+    assert!(app.overlay.is_none(), "{}", app.status.text);
+    drop(app);
+    let store = Store::open(&path).unwrap();
+    let l = store.lead(lead.id).unwrap().unwrap();
+    let deal = store
+        .opportunity(l.opportunity_id.unwrap())
+        .unwrap()
+        .unwrap();
+    assert_eq!(deal.stage, Stage::Appointment);
+    assert_eq!(deal.value, wortel::domain::Cents::euros(60_000));
+}
+
+#[test]
 fn order_won_takes_the_final_value() {
     let (_d, path, mut app) = demo_app();
     let lead = on_a_new_lead(&mut app);
@@ -118,6 +191,43 @@ fn order_won_takes_the_final_value() {
     );
     let account = store.account(l.account_id).unwrap().unwrap();
     assert_eq!(account.lifecycle, wortel::domain::Lifecycle::Customer);
+}
+
+/// The sentence the open visit form shows, if any.
+fn visit_error(app: &App) -> Option<String> {
+    match &app.overlay {
+        Some(Overlay::Visit(f)) => f.error.clone(),
+        _ => None,
+    }
+}
+
+#[test]
+fn order_won_without_a_value_is_refused_in_the_form_and_nothing_is_written() {
+    let (_d, path, mut app) = demo_app();
+    let lead = on_a_new_lead(&mut app);
+    let seq = app.store.last_seq().unwrap();
+    press(&mut app, "v 3 enter");
+    let refusal = visit_error(&app).expect("the form stays open with a sentence");
+    assert!(refusal.contains("needs the order's value"), "{refusal}");
+    // The refusal puts the cursor in the value field.
+    type_text(&mut app, "0");
+    press(&mut app, "enter");
+    let refusal = visit_error(&app).expect("zero is refused too");
+    assert!(refusal.contains("more than € 0,00"), "{refusal}");
+    assert_eq!(app.store.last_seq().unwrap(), seq, "nothing written");
+    press(&mut app, "ctrl-u");
+    type_text(&mut app, "12,5");
+    press(&mut app, "enter");
+    assert!(app.overlay.is_none(), "{}", app.status.text);
+    drop(app);
+    let store = Store::open(&path).unwrap();
+    let l = store.lead(lead.id).unwrap().unwrap();
+    let deal = store
+        .opportunity(l.opportunity_id.unwrap())
+        .unwrap()
+        .unwrap();
+    assert_eq!(deal.stage, Stage::Won);
+    assert_eq!(deal.value, wortel::domain::Cents(1250));
 }
 
 #[test]

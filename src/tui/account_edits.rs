@@ -180,6 +180,12 @@ pub fn save(app: &mut App, mut form: Form) {
     if let FormFor::Won(id) = form.purpose {
         return super::funnel::save_won(app, form, id);
     }
+    if let FormFor::EditDeal(id) = form.purpose {
+        return super::deal_form::save(app, form, id);
+    }
+    if let FormFor::Convert(id) = form.purpose {
+        return super::convert::save_convert(app, form, id);
+    }
     if form.purpose == FormFor::Import {
         return super::import::run(app, form);
     }
@@ -187,7 +193,9 @@ pub fn save(app: &mut App, mut form: Form) {
         FormFor::EditAccount(id) => save_account(app, &form, id),
         FormFor::Contact(account, id) => save_contact_form(app, &form, account, id),
         FormFor::Nps(account, contact) => save_nps(app, &form, account, contact),
-        FormFor::Won(_) | FormFor::Import => unreachable!("handled above"),
+        FormFor::Won(_) | FormFor::EditDeal(_) | FormFor::Convert(_) | FormFor::Import => {
+            unreachable!("handled above")
+        }
     };
     match result {
         Ok((message, receipt)) => done(app, &message, receipt),

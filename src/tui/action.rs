@@ -119,8 +119,9 @@ actions! {
     FilterOwner = "filter-owner", [Funnel], "show the deals of one owner";
     FilterSource = "filter-source", [Funnel], "show deals from head-office leads or the dealer's own";
     FilterCloseMonth = "filter-close-month", [Funnel], "show open deals expected to close in one month";
-    Edit = "edit", [Accounts], "edit the account's details";
+    Edit = "edit", [Accounts, Funnel], "edit the account's details (on the board: the deal's)";
     Note = "note", [Accounts], "add a note to the account (or the selected lead or deal)";
+    EditDeal = "edit-deal", [Accounts], "edit the selected deal: value, product, dates, note";
     Nps = "nps", [Accounts], "record an NPS answer (0–10)";
     Contacts = "contacts", [Accounts], "add a contact, or change one and their consent";
     FollowUpLead = "follow-up-lead", [Accounts], "make a lead of an installed product due for replacement";
@@ -130,6 +131,10 @@ actions! {
     Confirm = "confirm", [Overlay], "confirm the overlay's choice";
     DeleteBack = "delete-back", [Overlay], "delete the character before the cursor";
     ClearInput = "clear-input", [Overlay], "clear the text typed so far";
+    CursorLeft = "cursor-left", [Overlay], "move the cursor a character left";
+    CursorRight = "cursor-right", [Overlay], "move the cursor a character right";
+    LineStart = "line-start", [Overlay], "move the cursor to the start of the text";
+    LineEnd = "line-end", [Overlay], "move the cursor to the end of the text";
 }
 
 impl Action {

@@ -345,6 +345,7 @@ impl App {
     fn after_overlay(&mut self, outcome: Outcome) {
         match outcome {
             Outcome::Stay => {}
+            Outcome::Refused(why) => self.error(&why),
             Outcome::Changed => {
                 if let Some(Overlay::Filter(t)) = &self.overlay {
                     let text = t.text.clone();

@@ -39,6 +39,17 @@ impl Effect for Triage {
     }
 }
 
+/// One lead into a deal at qualify, with an estimated value or none.
+pub struct ConvertLead(pub LeadId, pub Option<crate::domain::Cents>);
+
+impl Effect for ConvertLead {
+    type Written = crate::ops::TriageResult;
+    type Error = StoreError;
+    fn write(self, ctx: &WriteContext) -> Result<crate::ops::TriageResult, StoreError> {
+        crate::ops::convert_lead_estimated(ctx.store, self.0, self.1, ctx.now)
+    }
+}
+
 /// Two accounts that are the same company become one.
 pub struct Merge {
     pub survivor: AccountId,
@@ -61,6 +72,17 @@ impl Effect for StepDeal {
     type Error = StoreError;
     fn write(self, ctx: &WriteContext) -> Result<(Opportunity, Receipt), StoreError> {
         crate::ops::step_deal(ctx.store, self.0, self.1, ctx.now)
+    }
+}
+
+/// A deal's own fields as edited (only what changed is logged).
+pub struct EditDeal(pub OpportunityId, pub crate::domain::DealEdit);
+
+impl Effect for EditDeal {
+    type Written = crate::ops::DealEdited;
+    type Error = StoreError;
+    fn write(self, ctx: &WriteContext) -> Result<crate::ops::DealEdited, StoreError> {
+        crate::ops::edit_deal(ctx.store, self.0, &self.1, ctx.now)
     }
 }
 

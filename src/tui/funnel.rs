@@ -90,6 +90,17 @@ pub fn ask_won(app: &mut App) {
     )));
 }
 
+/// `e`: the selected deal's own fields in a form.
+pub fn edit_deal(app: &mut App) {
+    if !in_funnel(app) {
+        return;
+    }
+    match app.funnel.selected_deal().map(|d| d.opportunity.clone()) {
+        Some(deal) => super::deal_form::open(app, &deal),
+        None => app.info("no deal selected"),
+    }
+}
+
 /// `x`: why it was lost.
 pub fn ask_lost(app: &mut App) {
     if !in_funnel(app) {
@@ -142,10 +153,10 @@ pub fn close_deal(
 /// Validates the won form's value and closes the deal.
 pub fn save_won(app: &mut App, mut form: Form, id: OpportunityId) {
     let text = form.text("final value");
-    match Cents::parse(&text) {
+    match super::overlays::visit_form::order_value(&text) {
         Ok(v) => close_deal(app, id, Outcome::OrderWon, Some(v), None),
         Err(e) => {
-            form.error = Some(e.to_string());
+            form.error = Some(e);
             app.overlay = Some(Overlay::Form(form));
         }
     }

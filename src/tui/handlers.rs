@@ -52,7 +52,7 @@ pub fn run(app: &mut App, action: Action) {
             app.info(&format!("unmarked {n}"));
         }),
         Action::Accept => in_inbox(app, |app| super::triage::triage(app, TriageStep::Accept)),
-        Action::Convert => in_inbox(app, |app| super::triage::triage(app, TriageStep::Convert)),
+        Action::Convert => in_inbox(app, super::convert::ask_convert),
         Action::Reject => in_inbox(app, super::triage::ask_reject_reason),
         Action::Snooze => in_inbox(app, super::triage::ask_snooze_date),
         Action::FilterStatus => in_inbox(app, super::triage::pick_status),
@@ -74,7 +74,9 @@ pub fn run(app: &mut App, action: Action) {
             app.info("filters cleared: the open leads");
         }),
         Action::Back => back(app),
+        Action::Edit if app.pane == Pane::Funnel => super::funnel::edit_deal(app),
         Action::Edit => super::account_edits::edit_account(app),
+        Action::EditDeal => super::deal_form::edit_selected_in_account(app),
         Action::Note => super::account_edits::add_note(app),
         Action::Nps => super::account_edits::ask_nps(app),
         Action::Contacts => super::account_edits::pick_contact(app),
@@ -93,9 +95,14 @@ pub fn run(app: &mut App, action: Action) {
         Action::FilterSource => super::funnel::pick_source(app),
         Action::FilterCloseMonth => super::funnel::pick_close_month(app),
         Action::LogVisit => super::visit::open_form(app),
-        Action::Close | Action::Confirm | Action::DeleteBack | Action::ClearInput => {
-            app.info(&format!("{action} works inside an overlay"))
-        }
+        Action::Close
+        | Action::Confirm
+        | Action::DeleteBack
+        | Action::ClearInput
+        | Action::CursorLeft
+        | Action::CursorRight
+        | Action::LineStart
+        | Action::LineEnd => app.info(&format!("{action} works inside an overlay")),
     }
 }
 

@@ -10,6 +10,8 @@ mod app_commit;
 mod app_jobs;
 pub mod config;
 pub mod config_error;
+pub mod convert;
+pub mod deal_form;
 pub mod effects;
 pub mod format;
 pub mod funnel;

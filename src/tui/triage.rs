@@ -1,4 +1,5 @@
-//! The inbox's triage keys: `a`, `r` (with its reason picker), `s` (with its date), `c`, the
+//! The inbox's triage keys: `a`, `r` (with its reason picker), `s` (with its date), `c` (one
+//! lead: `convert.rs` asks its estimate), the
 //! status, tier and channel filters — and the triage write itself, one lead or many marked.
 
 use super::app::App;
@@ -83,11 +84,11 @@ pub fn ask_reject_reason(app: &mut App) {
     } else {
         "Reject: why?".to_string()
     };
-    app.overlay = Some(Overlay::Picker(Picker::new(
+    app.overlay = Some(Overlay::Picker(Picker::unchosen(
         &title,
         reasons.clone(),
         Pick::RejectReason(ids, reasons),
-        0,
+        "no reason chosen: move to one with the arrows, type to narrow, or press its digit",
     )));
 }
 

@@ -15,6 +15,10 @@ pub enum FormFor {
     Nps(AccountId, Option<ContactId>),
     /// The final value of a deal being won.
     Won(crate::domain::OpportunityId),
+    /// The estimated value of the deal a lead converts into.
+    Convert(crate::domain::LeadId),
+    /// A deal's own fields.
+    EditDeal(crate::domain::OpportunityId),
     /// The path of a bundle to import.
     Import,
 }

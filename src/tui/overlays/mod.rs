@@ -6,6 +6,7 @@ pub mod chosen;
 pub mod confirm;
 pub mod date_input;
 pub mod due;
+pub mod field_view;
 pub mod form;
 pub mod help;
 pub mod palette;
@@ -14,6 +15,7 @@ pub mod report;
 pub mod text_input;
 pub mod view;
 pub mod visit_form;
+mod visit_view;
 
 use super::action::Action;
 use crate::domain::{Channel, LeadId, LeadStatus, Tier};
@@ -56,6 +58,8 @@ pub enum Outcome {
     Changed,
     /// Close it and do nothing.
     Close,
+    /// Keep it open and say on the status line why the key did nothing.
+    Refused(String),
     /// Close it; the user chose.
     Chosen(Choice),
 }

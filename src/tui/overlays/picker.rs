@@ -11,8 +11,11 @@ pub struct Picker {
     pub items: Vec<String>,
     pub purpose: Pick,
     pub input: TextInput,
-    /// Index into `visible()`.
-    pub selected: usize,
+    /// Index into `visible()`; `None` until the user moves or types, for pickers whose first
+    /// item must not be a default (a reject reason is a claim sent to head office).
+    pub selected: Option<usize>,
+    /// What Enter says while nothing is chosen.
+    pub unchosen: String,
 }
 
 impl Picker {
@@ -22,7 +25,18 @@ impl Picker {
             items,
             purpose,
             input: TextInput::default(),
-            selected,
+            selected: Some(selected),
+            unchosen: String::new(),
+        }
+    }
+
+    /// A picker with nothing chosen: Enter alone refuses with `why` until an item is moved to,
+    /// typed for, or picked by its digit.
+    pub fn unchosen(title: &str, items: Vec<String>, purpose: Pick, why: &str) -> Self {
+        Picker {
+            selected: None,
+            unchosen: why.to_string(),
+            ..Picker::new(title, items, purpose, 0)
         }
     }
 
@@ -56,12 +70,15 @@ impl Picker {
     pub fn on_action(&mut self, action: Action) -> Outcome {
         match action {
             Action::Close => Outcome::Close,
-            Action::Confirm => self.choose(self.selected),
+            Action::Confirm => match self.selected {
+                Some(at) => self.choose(at),
+                None => Outcome::Refused(self.unchosen.clone()),
+            },
             a => {
                 if self.input.on_action(a) {
-                    self.selected = 0;
+                    self.selected = Some(0);
                 } else {
-                    self.selected = move_selection(self.selected, self.visible().len(), a, 5);
+                    self.selected = self.moved(a);
                 }
                 Outcome::Stay
             }
@@ -73,7 +90,21 @@ impl Picker {
             return self.choose(d as usize - 1);
         }
         self.input.push(c);
-        self.selected = 0;
+        self.selected = Some(0);
         Outcome::Stay
+    }
+
+    /// Where a movement key lands; from nothing chosen, a move lands on the first item
+    /// (`Bottom` on the last) and any other key leaves nothing chosen.
+    fn moved(&self, action: Action) -> Option<usize> {
+        let len = self.visible().len();
+        match (self.selected, action) {
+            (Some(at), a) => Some(move_selection(at, len, a, 5)),
+            (None, Action::Bottom) => Some(len.saturating_sub(1)),
+            (None, Action::Down | Action::Up | Action::Top | Action::PageDown | Action::PageUp) => {
+                Some(0)
+            }
+            (None, _) => None,
+        }
     }
 }

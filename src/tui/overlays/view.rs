@@ -1,8 +1,9 @@
 //! Draws the open overlay, centred over the panes.
 
+use super::field_view::{FORM_KEYS, INPUT_KEYS, field_spans};
 use super::help::Help;
 use super::palette::{Hit, Palette};
-use super::{Confirm, DateInput, Overlay, Picker, TextInput, VisitForm};
+use super::{Confirm, DateInput, Overlay, Picker, TextInput};
 use crate::search::Query;
 use crate::tui::format::fit;
 use crate::tui::keymap::Keymap;
@@ -21,7 +22,7 @@ pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, theme: &Theme, key
         Overlay::DateInput(d) => draw_date(frame, area, d, theme),
         Overlay::Confirm(c) => draw_confirm(frame, area, c, theme, keymap),
         Overlay::Filter(t) => draw_filter(frame, area, t, theme),
-        Overlay::Visit(v) => draw_visit(frame, area, v, theme),
+        Overlay::Visit(v) => super::visit_view::draw_visit(frame, area, v, theme),
         Overlay::Form(f) => draw_form(frame, area, f, theme),
         Overlay::Due(d) => draw_due(frame, area, d, theme),
         Overlay::Report(r) => draw_report(frame, area, r, theme),
@@ -29,7 +30,14 @@ pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, theme: &Theme, key
 }
 
 /// A box of at most `w`×`h` in the middle of `area`, cleared, with a titled border.
-fn boxed(frame: &mut Frame, area: Rect, w: u16, h: u16, title: &str, theme: &Theme) -> Rect {
+pub(super) fn boxed(
+    frame: &mut Frame,
+    area: Rect,
+    w: u16,
+    h: u16,
+    title: &str,
+    theme: &Theme,
+) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
     let r = Rect {
@@ -49,11 +57,9 @@ fn boxed(frame: &mut Frame, area: Rect, w: u16, h: u16, title: &str, theme: &The
 }
 
 fn input_line<'a>(prompt: &str, input: &TextInput, theme: &Theme) -> Line<'a> {
-    Line::from(vec![
-        Span::styled(prompt.to_string(), theme.style(Role::Muted)),
-        Span::styled(input.text.clone(), theme.style(Role::Input)),
-        Span::styled("▏", theme.style(Role::Input)),
-    ])
+    let mut spans = vec![Span::styled(prompt.to_string(), theme.style(Role::Muted))];
+    spans.extend(field_spans(input, true, theme));
+    Line::from(spans)
 }
 
 /// `text` with the characters at `hits` in the match style.
@@ -187,7 +193,7 @@ fn draw_picker(frame: &mut Frame, area: Rect, p: &Picker, theme: &Theme) {
             Span::styled(format!(" {key}"), theme.style(Role::Key)),
             Span::styled(p.items[*i].clone(), theme.style(Role::Text)),
         ]);
-        if n == p.selected {
+        if p.selected == Some(n) {
             line = line.style(theme.style(Role::Selection));
         }
         lines.push(line);
@@ -195,6 +201,10 @@ fn draw_picker(frame: &mut Frame, area: Rect, p: &Picker, theme: &Theme) {
     if visible.is_empty() {
         lines.push(Line::styled("  nothing matches", theme.style(Role::Muted)));
     }
+    lines.push(Line::styled(
+        "↑↓ move · digit or Enter picks · Esc cancels",
+        theme.style(Role::Muted),
+    ));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -216,7 +226,7 @@ fn draw_date(frame: &mut Frame, area: Rect, d: &DateInput, theme: &Theme) {
             "2026-12-01 · +3d · +2w · +1m · mon…sun · today · tomorrow",
             theme.style(Role::Muted),
         ),
-        Line::styled("Enter saves · Esc cancels", theme.style(Role::Muted)),
+        Line::styled(INPUT_KEYS, theme.style(Role::Muted)),
     ];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
 }
@@ -251,143 +261,18 @@ fn draw_filter(frame: &mut Frame, area: Rect, t: &TextInput, theme: &Theme) {
     };
     frame.render_widget(Clear, r);
     frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled("/", theme.style(Role::Key)),
-            Span::styled(t.text.clone(), theme.style(Role::Input)),
-            Span::styled("▏", theme.style(Role::Input)),
-            Span::styled("   Enter keeps · Esc clears", theme.style(Role::Muted)),
-        ])),
+        Paragraph::new(Line::from(
+            [Span::styled("/", theme.style(Role::Key))]
+                .into_iter()
+                .chain(field_spans(t, true, theme))
+                .chain([Span::styled(
+                    "   Enter keeps · Esc clears",
+                    theme.style(Role::Muted),
+                )])
+                .collect::<Vec<_>>(),
+        )),
         r,
     );
-}
-
-fn draw_visit(frame: &mut Frame, area: Rect, f: &VisitForm, theme: &Theme) {
-    use super::visit_form::{Field, KIND_KEYS};
-    use crate::domain::Outcome;
-    let fields = f.fields();
-    let h = fields.len() as u16 + 8;
-    let inner = boxed(frame, area, 78, h, &f.title, theme);
-    let label = move |field: Field, text: &str| -> Span<'static> {
-        if f.focus == field {
-            Span::styled(format!("› {text:<10}"), theme.style(Role::Key))
-        } else {
-            Span::styled(format!("  {text:<10}"), theme.style(Role::Muted))
-        }
-    };
-    let mut lines = Vec::new();
-    // Kind and outcome share the first field: letters pick the kind, digits the outcome.
-    let mut kinds = vec![label(Field::Outcome, "kind")];
-    for (key, kind) in KIND_KEYS {
-        let text = format!("{key} {} ", kind.as_str());
-        let role = if f.kind == kind {
-            Role::Selection
-        } else {
-            Role::Text
-        };
-        kinds.push(Span::styled(text, theme.style(role)));
-        kinds.push(Span::raw(" "));
-    }
-    lines.push(Line::from(kinds));
-    let outcome_line = |from: usize, to: usize, first: bool| {
-        let mut spans = vec![if first {
-            label(Field::Outcome, "outcome")
-        } else {
-            Span::raw(" ".repeat(12))
-        }];
-        for o in &Outcome::ALL[from..to] {
-            let role = if f.outcome == Some(*o) {
-                Role::Selection
-            } else {
-                Role::Text
-            };
-            spans.push(Span::styled(
-                format!("{} {}", o.digit(), o.as_str()),
-                theme.style(role),
-            ));
-            spans.push(Span::raw("  "));
-        }
-        Line::from(spans)
-    };
-    lines.push(outcome_line(0, 4, true));
-    lines.push(outcome_line(4, 7, false));
-    for field in fields.iter().skip(1) {
-        let line = match field {
-            Field::Reason => {
-                let mut spans = vec![label(Field::Reason, "reason")];
-                match f.reason {
-                    Some(r) => {
-                        spans.push(Span::styled(f.reasons[r].clone(), theme.style(Role::Input)))
-                    }
-                    None => spans.push(Span::styled(
-                        f.reason_input.text.clone(),
-                        theme.style(Role::Input),
-                    )),
-                }
-                let list: Vec<String> = f
-                    .reasons
-                    .iter()
-                    .enumerate()
-                    .map(|(i, r)| format!("{} {r}", i + 1))
-                    .collect();
-                let used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
-                let room = (inner.width as usize).saturating_sub(used + 3);
-                spans.push(Span::styled(
-                    format!("   {}", fit(&list.join(" · "), room)),
-                    theme.style(Role::Muted),
-                ));
-                Line::from(spans)
-            }
-            Field::Value => Line::from(vec![
-                label(Field::Value, "value"),
-                Span::styled(f.value.text.clone(), theme.style(Role::Input)),
-                Span::styled("   the final order value", theme.style(Role::Muted)),
-            ]),
-            Field::Note => Line::from(vec![
-                label(Field::Note, "note"),
-                Span::styled(f.note.text.clone(), theme.style(Role::Input)),
-            ]),
-            Field::Next => {
-                let name = if f.outcome == Some(Outcome::AppointmentMade) {
-                    "on"
-                } else {
-                    "next step"
-                };
-                let reading = match f.next_date() {
-                    Ok(Some(d)) => Span::styled(
-                        format!("  → {}", d.strftime("%A %-d %B %Y")),
-                        theme.style(Role::Ok),
-                    ),
-                    Ok(None) => Span::styled(
-                        "  none planned (+3d, fri, 2026-12-01 …)",
-                        theme.style(Role::Muted),
-                    ),
-                    Err(_) => Span::styled("  not a date yet", theme.style(Role::Muted)),
-                };
-                Line::from(vec![
-                    label(Field::Next, name),
-                    Span::styled(f.next.text.clone(), theme.style(Role::Input)),
-                    reading,
-                ])
-            }
-            Field::Time => Line::from(vec![
-                label(Field::Time, "time"),
-                Span::styled(f.time.text.clone(), theme.style(Role::Input)),
-            ]),
-            Field::Outcome => Line::raw(""),
-        };
-        lines.push(line);
-    }
-    lines.push(Line::raw(""));
-    if let Some(e) = &f.error {
-        lines.push(Line::styled(e.clone(), theme.style(Role::Error)));
-    } else {
-        lines.push(Line::raw(""));
-    }
-    lines.push(Line::styled(
-        "Enter saves · Tab next field · Esc cancels",
-        theme.style(Role::Muted),
-    ));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
 fn draw_form(frame: &mut Frame, area: Rect, f: &super::Form, theme: &Theme) {
@@ -403,38 +288,32 @@ fn draw_form(frame: &mut Frame, area: Rect, f: &super::Form, theme: &Theme) {
             Span::styled(format!("  {:<16}", field.label), theme.style(Role::Muted))
         };
         let value = match &field.value {
-            Value::Text(t) => {
-                let mut s = t.text.clone();
-                if focused {
-                    s.push('▏');
-                }
-                Span::styled(s, theme.style(Role::Input))
-            }
-            Value::Check(on) => Span::styled(
+            Value::Text(t) => field_spans(t, focused, theme),
+            Value::Check(on) => vec![Span::styled(
                 if *on { "[x]" } else { "[ ]" },
                 theme.style(if focused {
                     Role::Selection
                 } else {
                     Role::Input
                 }),
-            ),
+            )],
         };
         let hint = if focused && !field.hint.is_empty() {
             Span::styled(format!("  {}", field.hint), theme.style(Role::Muted))
         } else {
             Span::raw("")
         };
-        lines.push(Line::from(vec![label, value, hint]));
+        let mut spans = vec![label];
+        spans.extend(value);
+        spans.push(hint);
+        lines.push(Line::from(spans));
     }
     lines.push(Line::raw(""));
     match &f.error {
         Some(e) => lines.push(Line::styled(e.clone(), theme.style(Role::Error))),
         None => lines.push(Line::raw("")),
     }
-    lines.push(Line::styled(
-        "Enter saves · Tab next field · Esc cancels",
-        theme.style(Role::Muted),
-    ));
+    lines.push(Line::styled(FORM_KEYS, theme.style(Role::Muted)));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 

@@ -2,7 +2,8 @@
 //! selected lead, deal or account; a digit picks the outcome, Enter saves — three keys for the
 //! common case. Tab walks to the note, the next-step date (prefilled per outcome), and the
 //! fields an outcome needs: a time for an appointment, a reason for a lost order, the final
-//! value for a won one. Nothing is written until Enter, and Enter on a bad field says why and
+//! value for a won one (never empty or zero), the quoted value (prefilled from the deal) and an
+//! optional valid-until date for a quote. Nothing is written until Enter, and Enter on a bad field says why and
 //! writes nothing.
 
 use super::{Choice, Outcome as Step, TextInput};
@@ -19,7 +20,10 @@ pub enum Field {
     Next,
     Time,
     Reason,
+    /// The final value (order-won) or the quoted value (quote-sent).
     Value,
+    /// Until when a quote holds (quote-sent, optional).
+    ValidUntil,
 }
 
 /// The form's state.
@@ -38,7 +42,8 @@ pub struct VisitForm {
     pub reason_input: TextInput,
     pub reason: Option<usize>,
     pub value: TextInput,
-    /// The deal's current value, prefilled for order-won.
+    pub valid_until: TextInput,
+    /// The deal's current value, prefilled for order-won and quote-sent.
     pub deal_value: Option<Cents>,
     pub focus: Field,
     pub today: Date,
@@ -86,7 +91,13 @@ impl VisitForm {
             reasons,
             reason_input: TextInput::default(),
             reason: None,
-            value: TextInput::new(&deal_value.map(|v| v.to_string()).unwrap_or_default()),
+            value: TextInput::new(
+                &deal_value
+                    .filter(|v| v.0 > 0)
+                    .map(|v| v.to_string())
+                    .unwrap_or_default(),
+            ),
+            valid_until: TextInput::default(),
             deal_value,
             focus: Field::Outcome,
             today,
@@ -98,9 +109,14 @@ impl VisitForm {
     pub fn fields(&self) -> Vec<Field> {
         let mut f = vec![Field::Outcome, Field::Note, Field::Next];
         match self.outcome {
-            Some(Outcome::AppointmentMade) => f.push(Field::Time),
+            // The estimate comes last, so the date and time stay where Tab found them.
+            Some(Outcome::AppointmentMade) => f.extend([Field::Time, Field::Value]),
             Some(Outcome::OrderLost) => f.insert(1, Field::Reason),
             Some(Outcome::OrderWon) => f.insert(1, Field::Value),
+            Some(Outcome::QuoteSent) => {
+                f.insert(1, Field::Value);
+                f.insert(2, Field::ValidUntil);
+            }
             _ => {}
         }
         f
@@ -146,6 +162,7 @@ impl VisitForm {
             Field::Next => Some(&mut self.next),
             Field::Time => Some(&mut self.time),
             Field::Value => Some(&mut self.value),
+            Field::ValidUntil => Some(&mut self.valid_until),
             Field::Reason => Some(&mut self.reason_input),
             Field::Outcome => None,
         }
@@ -159,6 +176,11 @@ impl VisitForm {
                 Ok(input) => Step::Chosen(Choice::Visit(Box::new(input))),
                 Err(e) => {
                     self.error = Some(e);
+                    if self.outcome == Some(Outcome::OrderWon)
+                        && order_value(&self.value.text).is_err()
+                    {
+                        self.focus = Field::Value;
+                    }
                     Step::Stay
                 }
             },
@@ -236,6 +258,21 @@ impl VisitForm {
         Ok(Some(date))
     }
 
+    /// Until when the quote holds: optional, today or later.
+    fn quote_valid_until(&self) -> Result<Option<Date>, String> {
+        let text = self.valid_until.text.trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        let date = parse_date_input(text, self.today).map_err(|e| e.to_string())?;
+        if date < self.today {
+            return Err(format!(
+                "the quote cannot have run out on {date} already; give today or later, or leave it empty"
+            ));
+        }
+        Ok(Some(date))
+    }
+
     /// The visit as `ops::log_visit` takes it, or the first problem in one sentence.
     pub fn input(&self) -> Result<VisitInput, String> {
         let mut input = VisitInput::new(self.target, self.outcome);
@@ -252,6 +289,9 @@ impl VisitForm {
                     Time::strptime("%H:%M", t)
                         .map_err(|_| format!("`{t}` is not a time; write it as 14:30"))?,
                 );
+                // Only a changed value is an estimate; the prefill is what the deal holds.
+                input.deal_value = optional_value(&self.value.text, "an estimate")?
+                    .filter(|v| Some(*v) != self.deal_value);
             }
             Some(Outcome::OrderLost) => {
                 let Some(r) = self.reason else {
@@ -261,14 +301,48 @@ impl VisitForm {
                 };
                 input.lost_reason = Some(self.reasons[r].clone());
             }
-            Some(Outcome::OrderWon) => {
-                let v = self.value.text.trim();
-                if !v.is_empty() {
-                    input.won_value = Some(Cents::parse(v).map_err(|e| e.to_string())?);
-                }
+            Some(Outcome::OrderWon) => input.won_value = Some(order_value(&self.value.text)?),
+            Some(Outcome::QuoteSent) => {
+                input.deal_value = optional_value(&self.value.text, "a quote")?;
+                input.quote_valid_until = self.quote_valid_until()?;
             }
             _ => {}
         }
         Ok(input)
     }
+}
+
+/// The value an order is won at, as typed (the visit form prefills it from the deal, the
+/// board's won form too): never empty or zero — head office pays its incentive on it.
+pub fn order_value(text: &str) -> Result<Cents, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(
+            "order-won needs the order's value: type it in the value field (e.g. 95.000)".into(),
+        );
+    }
+    let value = Cents::parse(text).map_err(|e| e.to_string())?;
+    if value.0 <= 0 {
+        return Err(format!(
+            "{value} is no order value: an order won is worth more than € 0,00; \
+             type its value (e.g. 95.000)"
+        ));
+    }
+    Ok(value)
+}
+
+/// An optional value as typed (the quoted value, an estimate): empty leaves the deal's value as
+/// it is; zero says nothing and is refused. `what` names it in the sentence ("a quote").
+pub fn optional_value(text: &str, what: &str) -> Result<Option<Cents>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let value = Cents::parse(text).map_err(|e| e.to_string())?;
+    if value.0 <= 0 {
+        return Err(format!(
+            "{what} of {value} says nothing; type the value (e.g. 95.000) or leave it empty"
+        ));
+    }
+    Ok(Some(value))
 }

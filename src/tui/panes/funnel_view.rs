@@ -1,4 +1,5 @@
-//! Draws the funnel board: a header with the period, forecast and win rate; a column per stage
+//! Draws the funnel board: a title with the win rate and filters, a line saying what the
+//! forecast sums (`FunnelSummary::headline`); a column per stage
 //! with its count, total and weighted total; cards with account, title, value, days in stage
 //! and the next step. Won and lost are folded to their totals unless focused. Narrow screens
 //! show a window of columns around the focused one.
@@ -37,11 +38,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
         .unwrap_or_else(|| crate::domain::funnel::summarize([]));
     let mut title = vec![
         Span::styled(" Funnel ", t.style(Role::Title)),
-        Span::styled(format!("period {period} · "), t.style(Role::Muted)),
-        Span::styled(
-            format!("forecast {} ", summary.forecast),
-            t.style(Role::Text),
-        ),
         Span::styled(
             format!(
                 "· win rate {} ",
@@ -60,11 +56,28 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
         .borders(Borders::ALL)
         .border_style(t.style(Role::BorderFocus))
         .title(Line::from(title));
-    let inner = block.inner(area);
+    let framed = block.inner(area);
     frame.render_widget(block, area);
-    if inner.width < 10 || inner.height < 4 {
+    if framed.width < 10 || framed.height < 5 {
         return;
     }
+    // The forecast's own line says what it sums, so it is never read as the columns' total.
+    let headline = summary.headline(&period.to_string());
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            fit(&headline, framed.width as usize),
+            t.style(Role::Text),
+        )),
+        Rect {
+            height: 1,
+            ..framed
+        },
+    );
+    let inner = Rect {
+        y: framed.y + 1,
+        height: framed.height - 1,
+        ..framed
+    };
 
     let focus = app.funnel.column;
     let widths: Vec<u16> = (0..Stage::ALL.len())
@@ -201,7 +214,12 @@ fn draw_column(frame: &mut Frame, area: Rect, app: &mut App, c: usize, today: ji
                 ])
                 .style(base),
             );
-            let value = o.value.to_string();
+            // A deal without a value says so, rather than looking like a € 0,00 order.
+            let value = if o.value.0 > 0 {
+                o.value.to_string()
+            } else {
+                "no value".to_string()
+            };
             lines.push(
                 Line::from(vec![
                     Span::styled(

@@ -1,0 +1,153 @@
+//! Draws the visit form: kind and outcome on the first lines, then the fields the outcome
+//! needs, the refusal if Enter was refused, and the keys.
+
+use super::VisitForm;
+use super::field_view::{FORM_KEYS, field_spans};
+use super::text_input::TextInput;
+use super::view::boxed;
+use crate::tui::format::fit;
+use crate::tui::theme::{Role, Theme};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+pub(super) fn draw_visit(frame: &mut Frame, area: Rect, f: &VisitForm, theme: &Theme) {
+    use super::visit_form::{Field, KIND_KEYS};
+    use crate::domain::Outcome;
+    let fields = f.fields();
+    let h = fields.len() as u16 + 8;
+    let inner = boxed(frame, area, 78, h, &f.title, theme);
+    let label = move |field: Field, text: &str| -> Span<'static> {
+        if f.focus == field {
+            Span::styled(format!("› {text:<10}"), theme.style(Role::Key))
+        } else {
+            Span::styled(format!("  {text:<10}"), theme.style(Role::Muted))
+        }
+    };
+    let field_line = |field: Field, name: &str, input: &TextInput, after: Span<'static>| {
+        let mut spans = vec![label(field, name)];
+        spans.extend(field_spans(input, f.focus == field, theme));
+        spans.push(after);
+        Line::from(spans)
+    };
+    let mut lines = Vec::new();
+    // Kind and outcome share the first field: letters pick the kind, digits the outcome.
+    let mut kinds = vec![label(Field::Outcome, "kind")];
+    for (key, kind) in KIND_KEYS {
+        let text = format!("{key} {} ", kind.as_str());
+        let role = if f.kind == kind {
+            Role::Selection
+        } else {
+            Role::Text
+        };
+        kinds.push(Span::styled(text, theme.style(role)));
+        kinds.push(Span::raw(" "));
+    }
+    lines.push(Line::from(kinds));
+    let outcome_line = |from: usize, to: usize, first: bool| {
+        let mut spans = vec![if first {
+            label(Field::Outcome, "outcome")
+        } else {
+            Span::raw(" ".repeat(12))
+        }];
+        for o in &Outcome::ALL[from..to] {
+            let role = if f.outcome == Some(*o) {
+                Role::Selection
+            } else {
+                Role::Text
+            };
+            spans.push(Span::styled(
+                format!("{} {}", o.digit(), o.as_str()),
+                theme.style(role),
+            ));
+            spans.push(Span::raw("  "));
+        }
+        Line::from(spans)
+    };
+    lines.push(outcome_line(0, 4, true));
+    lines.push(outcome_line(4, 7, false));
+    for field in fields.iter().skip(1) {
+        let line = match field {
+            Field::Reason => {
+                let mut spans = vec![label(Field::Reason, "reason")];
+                match f.reason {
+                    Some(r) => {
+                        spans.push(Span::styled(f.reasons[r].clone(), theme.style(Role::Input)))
+                    }
+                    None => spans.extend(field_spans(
+                        &f.reason_input,
+                        f.focus == Field::Reason,
+                        theme,
+                    )),
+                }
+                let list: Vec<String> = f
+                    .reasons
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| format!("{} {r}", i + 1))
+                    .collect();
+                let used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
+                let room = (inner.width as usize).saturating_sub(used + 3);
+                spans.push(Span::styled(
+                    format!("   {}", fit(&list.join(" · "), room)),
+                    theme.style(Role::Muted),
+                ));
+                Line::from(spans)
+            }
+            Field::Value => field_line(
+                Field::Value,
+                "value",
+                &f.value,
+                Span::styled(
+                    match f.outcome {
+                        Some(Outcome::QuoteSent) => "   the quoted value (empty: as it is)",
+                        Some(Outcome::AppointmentMade) => "   optional: the deal's estimated value",
+                        _ => "   the final order value",
+                    },
+                    theme.style(Role::Muted),
+                ),
+            ),
+            Field::ValidUntil => field_line(
+                Field::ValidUntil,
+                "good until",
+                &f.valid_until,
+                Span::styled(
+                    "   optional: until when the quote holds",
+                    theme.style(Role::Muted),
+                ),
+            ),
+            Field::Note => field_line(Field::Note, "note", &f.note, Span::raw("")),
+            Field::Next => {
+                let name = if f.outcome == Some(Outcome::AppointmentMade) {
+                    "on"
+                } else {
+                    "next step"
+                };
+                let reading = match f.next_date() {
+                    Ok(Some(d)) => Span::styled(
+                        format!("  → {}", d.strftime("%A %-d %B %Y")),
+                        theme.style(Role::Ok),
+                    ),
+                    Ok(None) => Span::styled(
+                        "  none planned (+3d, fri, 2026-12-01 …)",
+                        theme.style(Role::Muted),
+                    ),
+                    Err(_) => Span::styled("  not a date yet", theme.style(Role::Muted)),
+                };
+                field_line(Field::Next, name, &f.next, reading)
+            }
+            Field::Time => field_line(Field::Time, "time", &f.time, Span::raw("")),
+            Field::Outcome => Line::raw(""),
+        };
+        lines.push(line);
+    }
+    lines.push(Line::raw(""));
+    if let Some(e) = &f.error {
+        lines.push(Line::styled(e.clone(), theme.style(Role::Error)));
+    } else {
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::styled(FORM_KEYS, theme.style(Role::Muted)));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}

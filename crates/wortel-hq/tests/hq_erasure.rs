@@ -116,35 +116,11 @@ fn network_holding_ton() -> Net {
     }
 }
 
-/// Every file under `path` (a store's directory, or the database file with its WAL and journal).
-fn files(path: &Path) -> Vec<PathBuf> {
-    if path.is_dir() {
-        return std::fs::read_dir(path)
-            .unwrap()
-            .flat_map(|e| files(&e.unwrap().path()))
-            .collect();
-    }
-    let name = path.file_name().unwrap().to_str().unwrap();
-    ["", "-wal", "-journal", "-shm"]
-        .iter()
-        .map(|s| path.with_file_name(format!("{name}{s}")))
-        .filter(|p| p.exists())
-        .collect()
-}
+/// Ton's name, e-mail and phone, as either lead writes them.
+const TON: [&str; 4] = [NAME, EMAIL, PHONE, "06-12345678"];
 
-/// Which of the person's name, e-mail and phone (as either lead wrote them) `path` holds.
 fn traces(path: &Path) -> Vec<String> {
-    let mut found = Vec::new();
-    for f in files(path) {
-        let bytes = std::fs::read(&f).unwrap().to_ascii_lowercase();
-        for t in [NAME, EMAIL, PHONE, "06-12345678"] {
-            let t = t.to_ascii_lowercase();
-            if bytes.windows(t.len()).any(|w| w == t.as_bytes()) {
-                found.push(format!("{t} in {}", f.display()));
-            }
-        }
-    }
-    found
+    support::traces(path, &TON)
 }
 
 fn on_sqlite(db: &Path) -> bool {

@@ -1,8 +1,10 @@
-//! Data for the head-office harness (`benches/run`): a network of 100 dealers × 3 stores, each
-//! store's signed weekly feedback bundle (what one salesperson reports in a week), a spreadsheet
-//! of 100,000 leads, and the same feedback and leads as plain CSV for the sqlite3 reference.
+//! Data for the head-office harness (`benches/hq_run`): a network of 100 dealers × 3 stores,
+//! each store's signed weekly feedback bundles (what one salesperson reports in a week; WEEKS of
+//! them, 2026-W01 on, for the year's benchmark and scorecard), a spreadsheet of 100,000 leads,
+//! and the same feedback and leads as plain CSV for the sqlite3 reference.
 //!
-//! `cargo run --release -p wortel-hq --example hq_bench_data -- OUT_DIR [STORES] [LEADS]`
+//! `cargo run --release -p wortel-hq --example hq_bench_data -- OUT_DIR [STORES] [LEADS] [WEEKS]`
+//! (one week, W48, when WEEKS is left out).
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -15,6 +17,10 @@ fn main() -> std::io::Result<()> {
     let out = Path::new(args.get(1).map(String::as_str).unwrap_or("target/perf/hq"));
     let stores: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(300);
     let leads: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(100_000);
+    let weeks: Vec<i8> = match args.get(4).and_then(|s| s.parse::<i8>().ok()) {
+        Some(n) => (1..=n.clamp(1, 52)).collect(),
+        None => vec![48],
+    };
     for sub in ["keys", "feedback"] {
         std::fs::create_dir_all(out.join(sub))?;
     }
@@ -26,7 +32,7 @@ fn main() -> std::io::Result<()> {
         let hi = lo + 9000 / dealers - 11;
         writeln!(network, "dealer D{d:03} {lo}-{hi}").ok();
     }
-    let mut feedback_csv = String::from("recipient,file,line,record\n");
+    let mut feedback_csv = String::from("recipient,week,file,line,record\n");
     for s in 0..stores {
         let rid = format!("S{s:03}");
         let key = SecretKey(*blake3::hash(rid.as_bytes()).as_bytes());
@@ -35,38 +41,48 @@ fn main() -> std::io::Result<()> {
             key.public().to_hex(),
         )?;
         writeln!(network, "store D{:03} {rid}", s / 3).ok();
-        let files = week_of_feedback(s);
-        for (name, bytes) in &files {
-            for (i, line) in String::from_utf8_lossy(bytes).lines().enumerate() {
-                writeln!(
-                    feedback_csv,
-                    "{rid},{name},{},\"{}\"",
-                    i + 1,
-                    line.replace('"', "\"\"")
-                )
-                .ok();
+        for (n, &week) in weeks.iter().enumerate() {
+            let files = week_of_feedback(s, week, leads);
+            for (name, bytes) in &files {
+                for (i, line) in String::from_utf8_lossy(bytes).lines().enumerate() {
+                    writeln!(
+                        feedback_csv,
+                        "{rid},{week},{name},{},\"{}\"",
+                        i + 1,
+                        line.replace('"', "\"\"")
+                    )
+                    .ok();
+                }
             }
+            let monday = monday_of(week);
+            let manifest = Manifest {
+                format: FORMAT.into(),
+                version: VERSION,
+                kind: Kind::Feedback,
+                id: format!("FB-{rid}-2026-W{week:02}"),
+                from: rid.clone(),
+                to: "head-office".into(),
+                sequence: n as u64 + 1,
+                created_at: monday
+                    .checked_add(jiff::Span::new().days(7))
+                    .expect("a date")
+                    .to_zoned(jiff::tz::TimeZone::UTC)
+                    .expect("a time")
+                    .timestamp(),
+                period: Some(Period {
+                    from: monday,
+                    to: monday
+                        .checked_add(jiff::Span::new().days(6))
+                        .expect("a date"),
+                }),
+                files: vec![],
+            };
+            let refs: Vec<(&str, Vec<u8>)> = files.into_iter().collect();
+            std::fs::write(
+                out.join("feedback").join(format!("{rid}-{:02}.zip", n + 1)),
+                write_bundle(manifest, &refs, Some(&key))?,
+            )?;
         }
-        let manifest = Manifest {
-            format: FORMAT.into(),
-            version: VERSION,
-            kind: Kind::Feedback,
-            id: format!("FB-{rid}-2026-W48"),
-            from: rid.clone(),
-            to: "head-office".into(),
-            sequence: 1,
-            created_at: "2026-11-30T08:00:00Z".parse().expect("a time"),
-            period: Some(Period {
-                from: "2026-11-23".parse().expect("a date"),
-                to: "2026-11-29".parse().expect("a date"),
-            }),
-            files: vec![],
-        };
-        let refs: Vec<(&str, Vec<u8>)> = files.into_iter().collect();
-        std::fs::write(
-            out.join("feedback").join(format!("{rid}-1.zip")),
-            write_bundle(manifest, &refs, Some(&key))?,
-        )?;
     }
     std::fs::write(out.join("network.txt"), network)?;
     std::fs::write(out.join("feedback.csv"), feedback_csv)?;
@@ -85,15 +101,23 @@ fn main() -> std::io::Result<()> {
     }
     std::fs::write(out.join("leads.csv"), csv)?;
     println!(
-        "{stores} stores' feedback, {leads} leads in {}",
+        "{stores} stores' feedback of {} weeks, {leads} leads in {}",
+        weeks.len(),
         out.display()
     );
     Ok(())
 }
 
+/// The Monday of ISO week `week` of 2026.
+fn monday_of(week: i8) -> jiff::civil::Date {
+    jiff::civil::ISOWeekDate::new(2026, week, jiff::civil::Weekday::Monday)
+        .expect("a week of 2026")
+        .date()
+}
+
 /// One salesperson's week: 30 lead status changes, 20 accounts, 40 activities, 10 deal stage
-/// changes, 5 NPS answers.
-fn week_of_feedback(store: usize) -> Vec<(&'static str, Vec<u8>)> {
+/// changes (won and lost), 5 NPS answers; the leads move on week by week through the pool.
+fn week_of_feedback(store: usize, week: i8, leads: usize) -> Vec<(&'static str, Vec<u8>)> {
     let mut f: Vec<(&'static str, String)> = Kind::Feedback
         .files()
         .iter()
@@ -105,9 +129,14 @@ fn week_of_feedback(store: usize) -> Vec<(&'static str, Vec<u8>)> {
             s.push('\n');
         }
     };
-    let at = "2026-11-25T10:00:00Z";
+    let day = monday_of(week)
+        .checked_add(jiff::Span::new().days(2))
+        .expect("a date");
+    let at = format!("{day}T10:00:00Z");
+    let w = usize::try_from(week).unwrap_or(1);
+    let lead_of = |i: usize| (store * 300 + (w - 1) * 30 + i) % leads.max(1);
     for i in 0..30 {
-        let lead = store * 300 + i;
+        let lead = lead_of(i);
         push(
             "lead_updates.ndjson",
             format!(
@@ -138,17 +167,21 @@ fn week_of_feedback(store: usize) -> Vec<(&'static str, Vec<u8>)> {
         push(
             "activities.ndjson",
             format!(
-                r#"{{"id":"V{store:03}{i:05}","account_id":"A{store:03}{:05}","lead_id":null,"kind":"visit","at":"{at}","outcome":"follow-up","lost_reason":null,"next_step":"2026-12-01"}}"#,
+                r#"{{"id":"V{store:03}{week:02}{i:03}","account_id":"A{store:03}{:05}","lead_id":null,"kind":"visit","at":"{at}","outcome":"follow-up","lost_reason":null,"next_step":"2026-12-01"}}"#,
                 i % 20
             ),
         );
     }
     for i in 0..10 {
+        let won = i % 2 == 0;
         push(
             "opportunities.ndjson",
             format!(
-                r#"{{"id":"O{store:03}{i:05}","account_id":"A{store:03}{i:05}","lead_id":"HQ-B-{:07}","from":"quote","to":"won","value_cents":9500000,"lost_reason":null,"incentive":true,"at":"{at}"}}"#,
-                store * 300 + i
+                r#"{{"id":"O{store:03}{week:02}{i:03}","account_id":"A{store:03}{i:05}","lead_id":"HQ-B-{:07}","from":"quote","to":"{}","value_cents":{},"lost_reason":{},"incentive":true,"at":"{at}"}}"#,
+                lead_of(i),
+                if won { "won" } else { "lost" },
+                9_500_000 + 10_000 * (i as i64),
+                if won { "null" } else { r#""price""# },
             ),
         );
     }
@@ -156,7 +189,8 @@ fn week_of_feedback(store: usize) -> Vec<(&'static str, Vec<u8>)> {
         push(
             "nps.ndjson",
             format!(
-                r#"{{"id":"N{store:03}{i:05}","account_id":"A{store:03}{i:05}","score":9,"date":"2026-11-25"}}"#
+                r#"{{"id":"N{store:03}{week:02}{i:03}","account_id":"A{store:03}{i:05}","score":{},"date":"{day}"}}"#,
+                6 + (store + i + w) % 5
             ),
         );
     }

@@ -11,7 +11,7 @@ use crate::route::take_back;
 use anyhow::{Result, anyhow, bail};
 use jiff::Timestamp;
 use serde::Serialize;
-use wortel_core::bundle::feedback::{AccountRecord, Feedback, parse_feedback};
+use wortel_core::bundle::feedback::{AccountRecord, ErasureRecord, Feedback, parse_feedback};
 use wortel_core::bundle::read::Signature;
 use wortel_core::bundle::{Bundle, Kind, PublicKey, read_bundle};
 
@@ -27,6 +27,8 @@ pub struct Ingested {
     pub new: bool,
     pub records: usize,
     pub rerouted: Vec<String>,
+    /// Erasures the store reported that head office did (and forwarded) on ingesting it.
+    pub erased: Vec<crate::erasure::Erased>,
 }
 
 pub fn ingest_file(db: &mut Db, path: &std::path::Path, now: Timestamp) -> Result<Ingested> {
@@ -37,12 +39,16 @@ pub fn ingest_file(db: &mut Db, path: &std::path::Path, now: Timestamp) -> Resul
     let feedback = parse_feedback(&bundle).map_err(|e| anyhow!("{file}: {e}"))?;
     // The exchange is checked inside the locked transaction: two processes ingesting the same
     // bundle at once find it ingested, not both new.
-    db.in_tx_locking(Some("ingested_bundles"), |db| {
+    let done = db.in_tx_locking(Some("ingested_bundles"), |db| {
         if let Some(done) = already(db, &bundle, &file)? {
             return Ok(done);
         }
         apply(db, &bundle, &feedback, &file, now)
-    })
+    })?;
+    if done.erased.iter().any(|e| e.records > 0) {
+        db.compact()?;
+    }
+    Ok(done)
 }
 
 /// `Some` when the bundle was ingested before; an error for a replay or a gap.
@@ -64,6 +70,7 @@ fn already(db: &Db, bundle: &Bundle, file: &str) -> Result<Option<Ingested>> {
                 new: false,
                 records: 0,
                 rerouted: vec![],
+                erased: vec![],
             }));
         }
         bail!(
@@ -214,6 +221,7 @@ fn apply(db: &Db, bundle: &Bundle, fb: &Feedback, file: &str, now: Timestamp) ->
     for a in &fb.accounts {
         account(db, store, &dealer, a, now)?;
     }
+    let erased = erasures(db, store, &fb.erasures, now)?;
     Ok(Ingested {
         file: file.into(),
         store: store.into(),
@@ -221,6 +229,7 @@ fn apply(db: &Db, bundle: &Bundle, fb: &Feedback, file: &str, now: Timestamp) ->
         new: true,
         records,
         rerouted,
+        erased,
     })
 }
 
@@ -246,4 +255,40 @@ fn account(db: &Db, store: &str, dealer: &str, a: &AccountRecord, now: Timestamp
         }
     }
     Ok(())
+}
+
+/// The people the store erased itself: erased at head office too, and asked of the other
+/// stores that hold them. Head office's own requests, reported done, were erased already.
+fn erasures(
+    db: &Db,
+    store: &str,
+    records: &[ErasureRecord],
+    now: Timestamp,
+) -> Result<Vec<crate::erasure::Erased>> {
+    let mut done = Vec::new();
+    for r in records {
+        let ErasureRecord::Person {
+            contact_id,
+            at,
+            head_office_lead_ids,
+            request_id,
+        } = r
+        else {
+            continue;
+        };
+        if let Some(asked) = request_id {
+            if crate::erasure::done_before(db, asked)? {
+                continue;
+            }
+        }
+        done.extend(crate::erasure::erase_reported(
+            db,
+            store,
+            contact_id,
+            head_office_lead_ids,
+            *at,
+            now,
+        )?);
+    }
+    Ok(done)
 }

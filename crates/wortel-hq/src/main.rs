@@ -7,6 +7,7 @@ mod adf;
 mod benchmark;
 mod cli;
 mod db;
+mod erasure;
 mod incentives;
 mod ingest;
 mod intake;

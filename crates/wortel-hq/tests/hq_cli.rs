@@ -40,10 +40,13 @@ fn postgres_is_tested_or_says_skipped() {
     let (_dir, db) = setup();
     let r = hq_ok(&db, NOW, &["status", "--json"]);
     assert_eq!(r.json(), serde_json::json!([]));
-    let versions = query(&db, "SELECT version FROM schema_migrations");
+    let versions = query(
+        &db,
+        "SELECT version FROM schema_migrations ORDER BY version",
+    );
     assert_eq!(
         versions,
-        vec![vec![Some("1".to_string())]],
+        vec![vec![Some("1".to_string())], vec![Some("2".to_string())]],
         "the same migrations"
     );
     let bad = PathBuf::from("postgres://nobody@127.0.0.1:1/none");

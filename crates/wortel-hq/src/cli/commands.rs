@@ -115,6 +115,9 @@ pub fn ingest(db: &mut Db, files: &[PathBuf], json: bool, now: Timestamp) -> Res
                 i.records,
                 i.rerouted.len()
             );
+            for e in &i.erased {
+                erased_line(e);
+            }
         } else {
             println!(
                 "{}: already ingested (feedback {} from {}); nothing changed",
@@ -200,4 +203,43 @@ pub fn dealer(db: &mut Db, c: DealerCommand) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// `wortel-hq privacy erase PERSON`.
+pub fn privacy_erase(db: &mut Db, person: &str, json: bool, now: Timestamp) -> Result<()> {
+    let erased = crate::erasure::erase_by_query(db, person, now)?;
+    if erased.as_ref().is_some_and(|e| e.records > 0) {
+        db.compact()?;
+    }
+    match (&erased, json) {
+        (_, true) => print_json(&erased),
+        (None, false) => {
+            println!(
+                "nobody in head office's database answers to \"{}\"; nothing erased",
+                wortel_core::bundle::printable(person)
+            );
+            Ok(())
+        }
+        (Some(e), false) => {
+            erased_line(e);
+            Ok(())
+        }
+    }
+}
+
+fn erased_line(e: &crate::erasure::Erased) {
+    let queued = if e.queued_for.is_empty() {
+        "no other store holds the person".to_string()
+    } else {
+        format!(
+            "the request is queued for {} (carried by the next send)",
+            e.queued_for.join(", ")
+        )
+    };
+    println!(
+        "erasure {}: {} records made anonymous ({} leads kept without the person); {queued}",
+        e.request_id,
+        e.records,
+        e.lead_ids.len()
+    );
 }

@@ -109,6 +109,9 @@ enum Command {
         #[arg(long, value_name = "EUROS")]
         incentive_fixed: Option<i64>,
     },
+    /// A person's right to erasure, at head office and at every store that holds them.
+    #[command(subcommand)]
+    Privacy(PrivacyCommand),
     /// The network at a glance.
     Status {
         #[arg(long)]
@@ -139,6 +142,19 @@ pub(crate) enum DealerCommand {
         weight: Option<i64>,
     },
     List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum PrivacyCommand {
+    /// Erases a person from head office's database and queues the request for every store
+    /// that was sent a lead for them.
+    Erase {
+        /// The person's name, e-mail address or phone number.
+        #[arg(value_name = "PERSON")]
+        person: String,
         #[arg(long)]
         json: bool,
     },
@@ -295,6 +311,9 @@ pub fn run(cli: Cli) -> Result<()> {
                 crate::incentives::set_rule(db, incentive_percent, incentive_cap, incentive_fixed)?;
             println!("incentive rule: {}", serde_json::to_string(&rule)?);
             Ok(())
+        }
+        Command::Privacy(PrivacyCommand::Erase { person, json }) => {
+            commands::privacy_erase(db, &person, json, now)
         }
         Command::Status { json } => {
             let rows = report::status(db, now)?;

@@ -73,7 +73,10 @@ impl Row {
 }
 
 /// The schema, version by version. A released migration never changes; a new one is appended.
-pub const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../migrations/0001_network.sql"))];
+pub const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("../migrations/0001_network.sql")),
+    (2, include_str!("../migrations/0002_erasures.sql")),
+];
 
 /// Head office's database.
 pub struct Db {
@@ -223,6 +226,21 @@ impl Db {
         let result = work(self);
         self.batch("ROLLBACK")?;
         result
+    }
+
+    /// Rewrites the database so that rows changed or deleted leave no old bytes behind (after
+    /// an erasure). SQLite: the WAL is checkpointed into the file, the file rebuilt by VACUUM and
+    /// the WAL emptied again. PostgreSQL: VACUUM of the tables an erasure rewrites, so their old
+    /// row versions are freed (the server reuses, not zeroes, that space).
+    pub fn compact(&self) -> Result<()> {
+        match &self.conn {
+            Conn::Sqlite(c) => c.batch(
+                "PRAGMA wal_checkpoint(TRUNCATE); VACUUM; PRAGMA wal_checkpoint(TRUNCATE);",
+            ),
+            Conn::Postgres(c) => c.batch(
+                "VACUUM leads, feedback_records, outbox, deal_changes, lead_updates, dealer_accounts",
+            ),
+        }
     }
 
     /// A head-office setting (name, keys).

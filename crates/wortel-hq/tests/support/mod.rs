@@ -278,3 +278,34 @@ pub fn new_store(
     );
     store
 }
+
+/// Every file under `path` (a store's directory, or the database file with its WAL and journal).
+pub fn files(path: &Path) -> Vec<PathBuf> {
+    if path.is_dir() {
+        return std::fs::read_dir(path)
+            .unwrap()
+            .flat_map(|e| files(&e.unwrap().path()))
+            .collect();
+    }
+    let name = path.file_name().unwrap().to_str().unwrap();
+    ["", "-wal", "-journal", "-shm"]
+        .iter()
+        .map(|s| path.with_file_name(format!("{name}{s}")))
+        .filter(|p| p.exists())
+        .collect()
+}
+
+/// Which of `words` (a person's name, e-mail and phone, case aside) the files at `path` hold.
+pub fn traces(path: &Path, words: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
+    for f in files(path) {
+        let bytes = std::fs::read(&f).unwrap().to_ascii_lowercase();
+        for t in words {
+            let t = t.to_ascii_lowercase();
+            if bytes.windows(t.len()).any(|w| w == t.as_bytes()) {
+                found.push(format!("{t} in {}", f.display()));
+            }
+        }
+    }
+    found
+}

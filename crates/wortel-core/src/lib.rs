@@ -8,3 +8,4 @@
 pub mod bundle;
 pub mod csv_leads;
 pub mod domain;
+pub mod plural;

@@ -78,7 +78,10 @@ pub fn print_pool(leads: &[PoolLead]) {
             displayable(l.reason.as_deref().unwrap_or(""))
         );
     }
-    println!("{} leads", leads.len());
+    println!(
+        "{}",
+        wortel_core::plural::counted(leads.len(), "lead", "leads")
+    );
 }
 
 #[derive(Debug, Serialize)]

@@ -287,7 +287,7 @@ fn the_same_company_with_the_same_interest_is_updated_not_duplicated() {
     )
     .unwrap();
     let out = hq_ok(&db, NOW, &["leads", "add", second.to_str().unwrap()]);
-    assert_eq!(out.stdout.trim(), "1 leads added, 2 updated");
+    assert_eq!(out.stdout.trim(), "1 lead added, 2 updated");
     let pool = hq_ok(&db, NOW, &["leads", "list", "--json"]).json();
     let ids: Vec<&str> = pool
         .as_array()

@@ -7,6 +7,7 @@ use crate::{benchmark, ingest, intake, network, route, send};
 use anyhow::{Result, anyhow, bail};
 use jiff::Timestamp;
 use std::path::{Path, PathBuf};
+use wortel_core::plural::counted;
 
 pub fn store_add(
     db: &mut Db,
@@ -34,7 +35,11 @@ pub fn leads_add(db: &mut Db, files: &[PathBuf], now: Timestamp) -> Result<()> {
         leads.extend(intake::read_file(f)?);
     }
     let done = intake::add_leads(db, leads, now)?;
-    println!("{} leads added, {} updated", done.added, done.updated);
+    println!(
+        "{} added, {} updated",
+        counted(done.added, "lead", "leads"),
+        done.updated
+    );
     Ok(())
 }
 
@@ -91,11 +96,11 @@ pub fn send(db: &mut Db, out: &Path, json: bool, now: Timestamp) -> Result<()> {
     }
     for s in &sent {
         println!(
-            "{}: {} leads, {} retractions, {} erasure requests",
+            "{}: {}, {}, {}",
             s.file.display(),
-            s.leads,
-            s.retractions,
-            s.erasures
+            counted(s.leads, "lead", "leads"),
+            counted(s.retractions, "retraction", "retractions"),
+            counted(s.erasures, "erasure request", "erasure requests")
         );
     }
     Ok(())
@@ -108,12 +113,12 @@ pub fn ingest(db: &mut Db, files: &[PathBuf], json: bool, now: Timestamp) -> Res
         if json {
         } else if i.new {
             println!(
-                "{}: feedback {} from {} ingested ({} records, {} leads to route again)",
+                "{}: feedback {} from {} ingested ({}, {} to route again)",
                 i.file,
                 i.sequence,
                 i.store,
-                i.records,
-                i.rerouted.len()
+                counted(i.records, "record", "records"),
+                counted(i.rerouted.len(), "lead", "leads")
             );
             for e in &i.erased {
                 erased_line(e);

@@ -80,17 +80,7 @@ fn erase_owner_driver(
     if a.kind != AccountKind::Person || ws.pending(EntityKind::Account, a.id.to_bytes()).is_some() {
         return Ok(0);
     }
-    let stand_in = Contact {
-        id: ContactId::generate(now),
-        account_id: a.id,
-        name: a.name.clone(),
-        role: String::new(),
-        phone: a.phone.clone(),
-        email: a.email.clone(),
-        consent: Vec::new(),
-        created_at: a.created_at,
-        updated_at: a.updated_at,
-    };
+    let stand_in = Contact::standing_in_for(&a, ContactId::generate(now));
     erasure_writes(older, &stand_in, now, None, ws)?;
     // The stand-in's own tombstone would be a second one for the same person: the original,
     // copied by the caller, is the one kept.

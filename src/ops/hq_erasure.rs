@@ -84,17 +84,7 @@ fn people(store: &Store, now: Timestamp) -> Result<Vec<Person>, StoreError> {
         if contacts.iter().any(|c| c.account_id == a.id) {
             continue;
         }
-        let contact = Contact {
-            id: ContactId::generate(now),
-            account_id: a.id,
-            name: a.name.clone(),
-            role: String::new(),
-            phone: a.phone.clone(),
-            email: a.email.clone(),
-            consent: Vec::new(),
-            created_at: a.created_at,
-            updated_at: a.updated_at,
-        };
+        let contact = Contact::standing_in_for(a, ContactId::generate(now));
         out.push(Person {
             emails: vec![email_key(&a.email)],
             phones: vec![phone_key(&a.phone)],

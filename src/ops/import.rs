@@ -386,13 +386,7 @@ fn place_account(
         Some(k) => Some(normalise_kvk(k).map_err(|e| refuse(format!("{line}: {e}")))?),
         None => None,
     };
-    let postcode: String = a
-        .address
-        .postcode
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_uppercase)
-        .collect();
+    let postcode = crate::domain::text::postcode_key(&a.address.postcode);
     let name_key = format!("name:{}:{postcode}", normalise_name(&a.name));
     let kvk_key = kvk.as_ref().map(|k| format!("kvk:{k}"));
     for key in kvk_key.iter().chain(std::iter::once(&name_key)) {
@@ -409,16 +403,7 @@ fn place_account(
         None => store
             .accounts_by_normalised_name(&normalise_name(&a.name))?
             .into_iter()
-            .find(|x| {
-                let p: String = x
-                    .address
-                    .postcode
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .flat_map(char::to_uppercase)
-                    .collect();
-                p == postcode
-            }),
+            .find(|x| crate::domain::text::postcode_key(&x.address.postcode) == postcode),
     };
     let (account, matched) = match found {
         Some(f) => (f, true),

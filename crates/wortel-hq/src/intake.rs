@@ -119,13 +119,7 @@ pub fn name_key(name: &str) -> String {
     words.join(" ")
 }
 
-pub fn postcode_key(postcode: &str) -> String {
-    postcode
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_uppercase)
-        .collect()
-}
+pub use wortel_core::domain::text::postcode_key;
 
 pub fn kvk_key(kvk: Option<&str>) -> Option<String> {
     kvk.and_then(|k| normalise_kvk(k).ok())

@@ -74,6 +74,22 @@ pub struct Contact {
 }
 
 impl Contact {
+    /// An owner-driver (a person-kind account) seen as the contact they are, so that privacy
+    /// rules — erasure above all — treat the person the same whichever way they are stored.
+    pub fn standing_in_for(account: &super::account::Account, id: ContactId) -> Contact {
+        Contact {
+            id,
+            account_id: account.id,
+            name: account.name.clone(),
+            role: String::new(),
+            phone: account.phone.clone(),
+            email: account.email.clone(),
+            consent: Vec::new(),
+            created_at: account.created_at,
+            updated_at: account.updated_at,
+        }
+    }
+
     /// Whether the person may be approached for `purpose` on `day`.
     pub fn has_consent(&self, purpose: ConsentPurpose, day: Date) -> bool {
         self.consent

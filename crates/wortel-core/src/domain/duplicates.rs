@@ -10,13 +10,7 @@ pub fn duplicate_keys(account: &Account) -> Vec<String> {
     if let Some(kvk) = account.kvk.as_deref().and_then(|k| normalise_kvk(k).ok()) {
         keys.push(format!("kvk:{kvk}"));
     }
-    let postcode: String = account
-        .address
-        .postcode
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_uppercase)
-        .collect();
+    let postcode = super::text::postcode_key(&account.address.postcode);
     if !postcode.is_empty() {
         let mut words: Vec<String> = normalise_name(&account.name)
             .split_whitespace()

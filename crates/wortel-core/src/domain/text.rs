@@ -81,6 +81,15 @@ fn fold_accent(c: char) -> char {
     }
 }
 
+/// A postcode as accounts are matched on it: spaces dropped, upper case ("3542 ad" = "3542AD").
+pub fn postcode_key(postcode: &str) -> String {
+    postcode
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
 /// A KvK (chamber of commerce) number is exactly eight digits; spaces are tolerated on input.
 pub fn normalise_kvk(kvk: &str) -> Result<String, DomainError> {
     let digits: String = kvk.chars().filter(|c| !c.is_whitespace()).collect();

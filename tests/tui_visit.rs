@@ -21,6 +21,16 @@ fn on_a_new_lead(app: &mut App) -> Lead {
     panic!("the demo has a new lead");
 }
 
+/// The lead as stored now, and the deal it led to.
+fn lead_and_deal(store: &Store, lead: &Lead) -> (Lead, wortel::domain::Opportunity) {
+    let l = store.lead(lead.id).unwrap().unwrap();
+    let deal = store
+        .opportunity(l.opportunity_id.expect("the lead has a deal"))
+        .unwrap()
+        .unwrap();
+    (l, deal)
+}
+
 fn changes_after(store: &Store, seq: u64) -> Vec<ChangeOp> {
     store.changes_since(seq).map(|c| c.unwrap().op).collect()
 }
@@ -40,12 +50,8 @@ fn three_keys_log_a_quote_on_a_lead_and_move_everything_along() {
     let changes = changes_after(&app.store, seq);
     drop(app);
     let store = Store::open(&path).unwrap();
-    let l = store.lead(lead.id).unwrap().unwrap();
+    let (l, deal) = lead_and_deal(&store, &lead);
     assert_eq!(l.status, LeadStatus::Converted);
-    let deal = store
-        .opportunity(l.opportunity_id.unwrap())
-        .unwrap()
-        .unwrap();
     assert_eq!(deal.stage, Stage::Quote);
     let visit = &store.activities_of(l.account_id, 1).unwrap()[0];
     assert_eq!(visit.outcome, Some(Outcome::QuoteSent));
@@ -88,11 +94,7 @@ fn appointment_made_puts_an_appointment_on_the_calendar_at_the_typed_time() {
     let at = appointments[0].starts_at.to_zoned(tz());
     assert_eq!(at.date().to_string(), "2026-11-27");
     assert_eq!((at.hour(), at.minute()), (14, 30));
-    let l = store.lead(lead.id).unwrap().unwrap();
-    let deal = store
-        .opportunity(l.opportunity_id.unwrap())
-        .unwrap()
-        .unwrap();
+    let (_, deal) = lead_and_deal(&store, &lead);
     assert_eq!(deal.stage, Stage::Appointment);
 }
 
@@ -121,11 +123,7 @@ fn quote_sent_asks_the_quoted_value_and_an_optional_valid_until_date() {
     assert!(app.overlay.is_none(), "{}", app.status.text);
     drop(app);
     let store = Store::open(&path).unwrap();
-    let l = store.lead(lead.id).unwrap().unwrap();
-    let deal = store
-        .opportunity(l.opportunity_id.unwrap())
-        .unwrap()
-        .unwrap();
+    let (_, deal) = lead_and_deal(&store, &lead);
     assert_eq!(deal.stage, Stage::Quote);
     assert_eq!(deal.value, wortel::domain::Cents::euros(88_500));
     assert_eq!(deal.details.quote_value, Some(deal.value));
@@ -160,11 +158,7 @@ fn appointment_made_may_carry_an_estimated_value() {
     assert!(app.overlay.is_none(), "{}", app.status.text);
     drop(app);
     let store = Store::open(&path).unwrap();
-    let l = store.lead(lead.id).unwrap().unwrap();
-    let deal = store
-        .opportunity(l.opportunity_id.unwrap())
-        .unwrap()
-        .unwrap();
+    let (_, deal) = lead_and_deal(&store, &lead);
     assert_eq!(deal.stage, Stage::Appointment);
     assert_eq!(deal.value, wortel::domain::Cents::euros(60_000));
 }
@@ -179,11 +173,7 @@ fn order_won_takes_the_final_value() {
     assert!(app.overlay.is_none(), "{}", app.status.text);
     drop(app);
     let store = Store::open(&path).unwrap();
-    let l = store.lead(lead.id).unwrap().unwrap();
-    let deal = store
-        .opportunity(l.opportunity_id.unwrap())
-        .unwrap()
-        .unwrap();
+    let (l, deal) = lead_and_deal(&store, &lead);
     assert_eq!(deal.stage, Stage::Won);
     assert_eq!(
         deal.value.to_string(),
@@ -221,11 +211,7 @@ fn order_won_without_a_value_is_refused_in_the_form_and_nothing_is_written() {
     assert!(app.overlay.is_none(), "{}", app.status.text);
     drop(app);
     let store = Store::open(&path).unwrap();
-    let l = store.lead(lead.id).unwrap().unwrap();
-    let deal = store
-        .opportunity(l.opportunity_id.unwrap())
-        .unwrap()
-        .unwrap();
+    let (_, deal) = lead_and_deal(&store, &lead);
     assert_eq!(deal.stage, Stage::Won);
     assert_eq!(deal.value, wortel::domain::Cents(1250));
 }
@@ -248,11 +234,7 @@ fn order_lost_asks_for_a_reason_and_records_it_on_the_deal() {
     let changes = changes_after(&app.store, seq);
     drop(app);
     let store = Store::open(&path).unwrap();
-    let l = store.lead(lead.id).unwrap().unwrap();
-    let deal = store
-        .opportunity(l.opportunity_id.unwrap())
-        .unwrap()
-        .unwrap();
+    let (_, deal) = lead_and_deal(&store, &lead);
     assert_eq!(deal.stage, Stage::Lost);
     assert_eq!(deal.lost_reason.as_deref(), Some("delivery time"));
     assert!(

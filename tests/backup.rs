@@ -17,6 +17,25 @@ fn run(mut c: assert_cmd::Command) -> String {
 }
 
 /// The store's content as its listings show it.
+/// A demo store of `leads` leads in a folder of its own (kept while the returned folder lives).
+fn demo_store(leads: u32) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let mut c = wortel(&store);
+    c.args(["demo", "--no-tui", "--leads", &leads.to_string()]);
+    run(c);
+    (dir, store)
+}
+
+/// Damages a store behind wortel's back: the first entry of `tree` is gone.
+fn remove_first_entry(store: &Path, tree: &str) {
+    let db = sled::open(store).unwrap();
+    let tree = db.open_tree(tree).unwrap();
+    let (k, _) = tree.iter().next().unwrap().unwrap();
+    tree.remove(&k).unwrap();
+    db.flush().unwrap();
+}
+
 fn content(store: &Path) -> String {
     let mut s = String::new();
     for args in [
@@ -33,11 +52,7 @@ fn content(store: &Path) -> String {
 
 #[test]
 fn a_restore_gives_back_exactly_what_was_backed_up() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("store");
-    let mut c = wortel(&store);
-    c.args(["demo", "--no-tui", "--leads", "60"]);
-    run(c);
+    let (dir, store) = demo_store(60);
     let file = dir.path().join("backup.zip");
     let mut c = wortel(&store);
     c.arg("backup").arg(&file);
@@ -73,11 +88,7 @@ fn a_restore_gives_back_exactly_what_was_backed_up() {
 
 #[test]
 fn a_damaged_backup_is_refused_and_the_store_is_untouched() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("store");
-    let mut c = wortel(&store);
-    c.args(["demo", "--no-tui", "--leads", "30"]);
-    run(c);
+    let (dir, store) = demo_store(30);
     let file = dir.path().join("backup.zip");
     let mut c = wortel(&store);
     c.arg("backup").arg(&file);
@@ -188,11 +199,7 @@ fn failed(mut c: assert_cmd::Command) -> (String, String) {
 
 #[test]
 fn check_repair_mends_two_leads_sharing_a_head_office_id() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("store");
-    let mut c = wortel(&store);
-    c.args(["demo", "--no-tui", "--leads", "30"]);
-    run(c);
+    let (_dir, store) = demo_store(30);
     let (first, second) = two_leads_share_a_head_office_id(&store);
     let mut c = wortel(&store);
     c.arg("check");
@@ -237,20 +244,10 @@ fn check_repair_mends_two_leads_sharing_a_head_office_id() {
 
 #[test]
 fn a_backup_whose_only_fault_is_repairable_restores_with_repair() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("store");
-    let mut c = wortel(&store);
-    c.args(["demo", "--no-tui", "--leads", "30"]);
-    run(c);
+    let (dir, store) = demo_store(30);
     let (_, second) = two_leads_share_a_head_office_id(&store);
-    {
-        // And an index entry lost.
-        let db = sled::open(&store).unwrap();
-        let inbox = db.open_tree("idx:inbox").unwrap();
-        let (k, _) = inbox.iter().next().unwrap().unwrap();
-        inbox.remove(&k).unwrap();
-        db.flush().unwrap();
-    }
+    // And an index entry lost.
+    remove_first_entry(&store, "idx:inbox");
     let file = dir.path().join("damaged.zip");
     let mut c = wortel(&store);
     c.arg("backup").arg(&file);
@@ -283,19 +280,9 @@ fn a_backup_whose_only_fault_is_repairable_restores_with_repair() {
 
 #[test]
 fn a_backup_with_a_fault_repair_cannot_mend_is_refused_without_offering_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("store");
-    let mut c = wortel(&store);
-    c.args(["demo", "--no-tui", "--leads", "30"]);
-    run(c);
-    {
-        // A lead whose account is gone.
-        let db = sled::open(&store).unwrap();
-        let accounts = db.open_tree("accounts").unwrap();
-        let (k, _) = accounts.iter().next().unwrap().unwrap();
-        accounts.remove(&k).unwrap();
-        db.flush().unwrap();
-    }
+    let (dir, store) = demo_store(30);
+    // A lead whose account is gone.
+    remove_first_entry(&store, "accounts");
     let file = dir.path().join("damaged.zip");
     let mut c = wortel(&store);
     c.arg("backup").arg(&file);
@@ -318,11 +305,7 @@ fn a_backup_with_a_fault_repair_cannot_mend_is_refused_without_offering_it() {
 #[test]
 fn check_repair_removes_links_to_missing_records_and_restores_derived_tiers() {
     use wortel::domain::{Lead, Tier};
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("store");
-    let mut c = wortel(&store);
-    c.args(["demo", "--no-tui", "--leads", "30"]);
-    run(c);
+    let (_dir, store) = demo_store(30);
     let (lost_contact, wrong_tier) = {
         let db = sled::open(&store).unwrap();
         let leads = db.open_tree("leads").unwrap();

@@ -79,9 +79,11 @@ pub fn route(
     } else {
         "routed"
     };
+    let unrouted = routing.decisions.len() - routed;
+    let stay = if unrouted == 1 { "stays" } else { "stay" };
     println!(
-        "{routed} leads {verb}, {} stay unrouted",
-        routing.decisions.len() - routed
+        "{} {verb}, {unrouted} {stay} unrouted",
+        counted(routed, "lead", "leads")
     );
     Ok(())
 }

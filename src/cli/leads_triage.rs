@@ -34,6 +34,8 @@ pub enum LeadsStep {
         #[arg(long, value_name = "DATE")]
         until: String,
     },
+    /// Products of the installed base due for replacement; --create makes their leads.
+    DueReplacements(super::leads_replacements::DueArgs),
     /// Turn a lead into a deal, optionally with an estimated value in euros.
     Convert {
         #[arg(value_name = "ID")]
@@ -45,12 +47,16 @@ pub enum LeadsStep {
 }
 
 pub fn run(ctx: &Context, step: &LeadsStep) -> Result<()> {
+    if let LeadsStep::DueReplacements(args) = step {
+        return super::leads_replacements::run(ctx, args);
+    }
     let store = Store::open(&ctx.store)?;
     let (ids, step) = match step {
         LeadsStep::Accept { ids } => (ids, TriageStep::Accept),
         LeadsStep::Reject { ids, reason } => (ids, TriageStep::Reject(reason.clone())),
         LeadsStep::Snooze { ids, until } => (ids, TriageStep::Snooze(snooze_end(ctx, until)?)),
         LeadsStep::Convert { id, value } => return convert(&store, ctx, id, value.as_deref()),
+        LeadsStep::DueReplacements(_) => unreachable!("dispatched before the store opens"),
     };
     let mut unknown = Vec::new();
     let mut found: Vec<(LeadId, &str)> = Vec::new();

@@ -16,6 +16,7 @@ mod import;
 mod init;
 mod json_out;
 mod leads;
+mod leads_replacements;
 mod leads_triage;
 mod log_visit;
 mod man;

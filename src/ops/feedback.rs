@@ -163,6 +163,7 @@ pub fn export_feedback(
                     json!({
                         "id": c.id, "name": a.name, "kvk": a.kvk, "postcode": a.address.postcode,
                         "city": a.address.city, "lifecycle": a.lifecycle, "origin": a.origin,
+                        "changed_at": a.updated_at, "installed_base": a.installed_base,
                     }),
                 );
             }
@@ -196,7 +197,7 @@ pub fn export_feedback(
                     json!({
                         "id": c.id, "account_id": o.account_id.to_string(), "lead_id": external(o.lead_id),
                         "from": from, "to": to, "value_cents": value.0, "lost_reason": reason,
-                        "incentive": o.incentive, "at": c.at,
+                        "incentive": o.incentive, "at": c.at, "product": o.details.product,
                     }),
                 );
             }

@@ -14,6 +14,7 @@ mod import_file;
 mod lead_triage;
 mod merge;
 mod privacy;
+mod replacements;
 mod retention;
 mod tiers;
 mod visit;
@@ -39,6 +40,9 @@ pub use lead_triage::{
 pub use merge::{MergeResult, merge_accounts};
 pub use privacy::{
     Erasure, erase_person, erasure_writes, find_person, person_report, tombstone_key,
+};
+pub use replacements::{
+    DueReplacement, create_replacement_leads, due_replacements, replacements_due_this_quarter,
 };
 pub use retention::{ANONYMOUS_ORDER, PurgeDue, RetentionPolicy, WonPurge, purge, purge_due};
 pub use tiers::{retier, tier_of};

@@ -11,7 +11,10 @@ use crate::route::take_back;
 use anyhow::{Result, anyhow, bail};
 use jiff::Timestamp;
 use serde::Serialize;
-use wortel_core::bundle::feedback::{AccountRecord, ErasureRecord, Feedback, parse_feedback};
+use wortel_core::bundle::feedback::{
+    AccountRecord, ErasureRecord, Feedback, InstalledItem, parse_feedback,
+};
+use wortel_core::bundle::printable;
 use wortel_core::bundle::read::Signature;
 use wortel_core::bundle::{Bundle, Kind, PublicKey, read_bundle};
 
@@ -214,8 +217,8 @@ fn apply(db: &Db, bundle: &Bundle, fb: &Feedback, file: &str, now: Timestamp) ->
                 .unwrap_or_default()
         };
         db.exec(
-            "INSERT INTO deal_changes (recipient, sequence, line, deal_id, account_id, lead_id, from_stage, to_stage, value_cents, lost_reason, incentive, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-            &[store.into(), seq.into(), (line as i64 + 1).into(), (&o.id).into(), (&o.account_id).into(), Val::from(o.lead_id.clone()), stage(o.from).into(), stage(o.to).into(), o.value_cents.into(), Val::from(o.lost_reason.clone()), i64::from(o.incentive).into(), o.at.to_string().into()],
+            "INSERT INTO deal_changes (recipient, sequence, line, deal_id, account_id, lead_id, from_stage, to_stage, value_cents, lost_reason, incentive, at, product) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+            &[store.into(), seq.into(), (line as i64 + 1).into(), (&o.id).into(), (&o.account_id).into(), Val::from(o.lead_id.clone()), stage(o.from).into(), stage(o.to).into(), o.value_cents.into(), Val::from(o.lost_reason.clone()), i64::from(o.incentive).into(), o.at.to_string().into(), Val::from(o.product.as_deref().map(printable).filter(|p| !p.trim().is_empty()))],
         )?;
     }
     for a in &fb.accounts {
@@ -242,17 +245,43 @@ fn account(db: &Db, store: &str, dealer: &str, a: &AccountRecord, now: Timestamp
                 "UPDATE dealer_accounts SET merged_into = $1, updated_at = $2 WHERE recipient = $3 AND account_id = $4",
                 &[merged_into.into(), now.to_string().into(), store.into(), id.into()],
             )?;
+            // What it owned moved to `merged_into`, whose own state reports it.
+            db.exec(
+                "DELETE FROM installed_base WHERE recipient = $1 AND account_id = $2",
+                &[store.into(), id.into()],
+            )?;
         }
         AccountRecord::State(s) => {
             let lifecycle = serde_json::to_value(s.lifecycle)
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_string))
                 .unwrap_or_default();
+            // The lifecycle is dated when it changes (or is first seen): by the dealer's last
+            // change of the account, or, from an older store that does not say, by now.
+            let since = s.changed_at.unwrap_or(now).to_string();
             db.exec(
-                "INSERT INTO dealer_accounts (recipient, account_id, dealer_id, name_key, kvk, postcode, lifecycle, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (recipient, account_id) DO UPDATE SET name_key = excluded.name_key, kvk = excluded.kvk, postcode = excluded.postcode, lifecycle = excluded.lifecycle, updated_at = excluded.updated_at",
-                &[store.into(), (&s.id).into(), dealer.into(), name_key(&s.name).into(), Val::from(kvk_key(s.kvk.as_deref())), postcode_key(&s.postcode).into(), lifecycle.into(), now.to_string().into()],
+                "INSERT INTO dealer_accounts (recipient, account_id, dealer_id, name_key, kvk, postcode, lifecycle, updated_at, name, city, lifecycle_since) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (recipient, account_id) DO UPDATE SET name_key = excluded.name_key, kvk = excluded.kvk, postcode = excluded.postcode, name = excluded.name, city = excluded.city, lifecycle_since = CASE WHEN dealer_accounts.lifecycle = excluded.lifecycle THEN COALESCE(dealer_accounts.lifecycle_since, excluded.lifecycle_since) ELSE excluded.lifecycle_since END, lifecycle = excluded.lifecycle, updated_at = excluded.updated_at",
+                &[store.into(), (&s.id).into(), dealer.into(), name_key(&s.name).into(), Val::from(kvk_key(s.kvk.as_deref())), postcode_key(&s.postcode).into(), lifecycle.into(), now.to_string().into(), printable(&s.name).into(), printable(&s.city).into(), since.into()],
             )?;
+            if let Some(items) = &s.installed_base {
+                installed_base(db, store, &s.id, items)?;
+            }
         }
+    }
+    Ok(())
+}
+
+/// The account's installed base as the store holds it now: the reported list replaces the last.
+fn installed_base(db: &Db, store: &str, account: &str, items: &[InstalledItem]) -> Result<()> {
+    db.exec(
+        "DELETE FROM installed_base WHERE recipient = $1 AND account_id = $2",
+        &[store.into(), account.into()],
+    )?;
+    for (line, p) in items.iter().enumerate() {
+        db.exec(
+            "INSERT INTO installed_base (recipient, account_id, line, product, purchased_on, replace_by) VALUES ($1, $2, $3, $4, $5, $6)",
+            &[store.into(), account.into(), (line as i64 + 1).into(), printable(&p.product).into(), p.purchased_on.to_string().into(), Val::from(p.replace_by.map(|d| d.to_string()))],
+        )?;
     }
     Ok(())
 }

@@ -146,10 +146,7 @@ pub fn add_leads(db: &mut Db, leads: Vec<LeadIn>, now: Timestamp) -> Result<Adde
                 requeue_if_sent(db, &id, &record, now)?;
                 done.updated += 1;
             } else {
-                db.exec(
-                    "INSERT INTO leads (id, record, kvk, name_key, postcode, interest, respond_by, added_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)",
-                    &[(&id).into(), record.into(), kvk.into(), name.into(), postcode.into(), lead.interest.clone().into(), respond_by.into(), now.to_string().into()],
-                )?;
+                insert_lead(db, &lead, now)?;
                 done.added += 1;
             }
         }
@@ -157,7 +154,27 @@ pub fn add_leads(db: &mut Db, leads: Vec<LeadIn>, now: Timestamp) -> Result<Adde
     })
 }
 
-fn find_existing(
+/// Puts a new lead (already printable) in the pool, unrouted: `leads add` and the programmes.
+pub fn insert_lead(db: &Db, lead: &LeadIn, now: Timestamp) -> Result<()> {
+    db.exec(
+        "INSERT INTO leads (id, record, kvk, name_key, postcode, interest, respond_by, added_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)",
+        &[
+            (&lead.id).into(),
+            serde_json::to_string(lead)?.into(),
+            kvk_key(lead.account.kvk.as_deref()).into(),
+            name_key(&lead.account.name).into(),
+            postcode_key(&lead.account.address.postcode).into(),
+            (&lead.interest).into(),
+            lead.respond_by.map(|t| t.to_string()).into(),
+            now.to_string().into(),
+        ],
+    )?;
+    Ok(())
+}
+
+/// The pool's lead for the same id, or the same company (KvK, else name and postcode) with the
+/// same interest.
+pub fn find_existing(
     db: &Db,
     id: &str,
     kvk: Option<&str>,

@@ -12,6 +12,7 @@ mod incentives;
 mod ingest;
 mod intake;
 mod network;
+mod programme;
 mod report;
 mod route;
 mod scorecard;

@@ -1,4 +1,5 @@
 //! `wortel-hq route`: every unrouted lead to one store, with the reason (docs/routing.md):
+//! 0. a programme's lead → the store whose feedback showed its cause (`docs/routing.md`);
 //! 1. a customer or ex-customer of a dealer (known from its feedback) → that dealer;
 //! 2. else the dealer whose postcode ranges hold the lead's area (heaviest first);
 //! 3. else the nearest dealer by postcode area, ties broken by weight.
@@ -57,6 +58,8 @@ struct Network {
     by_kvk: HashMap<String, Vec<Known>>,
     by_name: HashMap<(String, String), Vec<Known>>,
     declined: HashMap<String, HashSet<String>>,
+    /// Programme leads: the dealer and store whose feedback showed the cause.
+    programme: HashMap<String, (String, String)>,
 }
 
 fn load(db: &Db) -> Result<Network> {
@@ -96,12 +99,17 @@ fn load(db: &Db) -> Result<Network> {
     for r in db.rows("SELECT lead_id, dealer_id FROM declines", &[])? {
         declined.entry(r.text(0)).or_default().insert(r.text(1));
     }
+    let mut programme = HashMap::new();
+    for r in db.rows("SELECT lead_id, dealer_id, recipient FROM programme_leads", &[])? {
+        programme.insert(r.text(0), (r.text(1), r.text(2)));
+    }
     Ok(Network {
         dealers,
         open,
         by_kvk,
         by_name,
         declined,
+        programme,
     })
 }
 
@@ -236,6 +244,17 @@ fn decide(net: &Network, lead: &str, kvk: Option<&str>, name: &str, postcode: &s
         .map(|v| v.iter().collect())
         .unwrap_or_default();
     let dealer_of = |id: &str| net.dealers.iter().find(|d| d.id == id);
+    // 0. A programme's lead goes back to the store whose feedback showed the cause.
+    if let Some((dealer, store)) = net.programme.get(lead) {
+        if let Some(d) = dealer_of(dealer).filter(|d| allowed(&d.id) && d.stores.contains(store)) {
+            return Decision {
+                lead_id: lead.into(),
+                dealer: Some(d.id.clone()),
+                store: Some(store.clone()),
+                reason: format!("programme lead from {store}'s feedback"),
+            };
+        }
+    }
     // 1. A customer (before an ex-customer) of a dealer that may still take it.
     for wanted in ["customer", "ex-customer"] {
         let customer_of = known

@@ -49,6 +49,30 @@ pub struct AccountState {
     pub city: String,
     pub lifecycle: Lifecycle,
     pub origin: Origin,
+    /// When the dealer last changed the account (added in format 1.x; absent from older
+    /// bundles): head office dates a lifecycle change by it (the ex-customer programme).
+    #[serde(default)]
+    pub changed_at: Option<Timestamp>,
+    /// What the account owns, the whole list at export (absent from older bundles: unknown,
+    /// not empty). The replacement programme reads the replacement dates.
+    #[serde(default)]
+    pub installed_base: Option<Vec<InstalledItem>>,
+}
+
+/// One product of an account's installed base, as `accounts.ndjson` carries it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InstalledItem {
+    pub product: String,
+    pub purchased_on: Date,
+    /// When the product is expected to be replaced (none: not planned).
+    #[serde(default)]
+    pub replace_by: Option<Date>,
+}
+
+/// The signal a replacement lead carries, head office's or the dealer's own: the same product
+/// and replacement date make the same text, so neither side makes a second lead for it.
+pub fn replacement_signal(product: &str, replace_by: Date) -> String {
+    format!("replacement of {} due {replace_by}", product.trim())
 }
 
 /// `activities.ndjson`: a logged visit, call, e-mail, meeting or note.
@@ -77,6 +101,10 @@ pub struct StageChange {
     pub lost_reason: Option<String>,
     pub incentive: bool,
     pub at: Timestamp,
+    /// The deal's product (added in format 1.x; absent from older bundles): a win-back lead's
+    /// interest.
+    #[serde(default)]
+    pub product: Option<String>,
 }
 
 /// `nps.ndjson`: one NPS answer.
@@ -154,11 +182,26 @@ pub fn parse_feedback(bundle: &Bundle) -> Result<Feedback, BundleError> {
         lead_updates: all(bundle, "lead_updates.ndjson")?,
         accounts: all(bundle, "accounts.ndjson")?,
         activities: all(bundle, "activities.ndjson")?,
-        opportunities: all(bundle, "opportunities.ndjson")?,
+        opportunities: stage_changes(bundle)?,
         nps: all(bundle, "nps.ndjson")?,
         leads: all(bundle, "leads.ndjson")?,
         erasures: all(bundle, "erasures.ndjson")?,
     })
+}
+
+/// The stage changes of `opportunities.ndjson`; a deal's edit (`"edited": true`, no stage
+/// change) is kept only as the raw line, and still must be JSON.
+fn stage_changes(bundle: &Bundle) -> Result<Vec<StageChange>, BundleError> {
+    let file = "opportunities.ndjson";
+    let mut out = Vec::new();
+    for (line, bytes) in bundle.lines(file) {
+        let v: serde_json::Value = parse_line(file, line, bytes)?;
+        if v.get("edited").and_then(serde_json::Value::as_bool) == Some(true) {
+            continue;
+        }
+        out.push(parse_line(file, line, bytes)?);
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use crate::db::{Db, default_path};
 use crate::{report, send};
 
 mod commands;
+mod programme;
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Parser, Subcommand};
 use jiff::Timestamp;
@@ -60,6 +61,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Lead programmes: replacements, lost orders and ex-customers become leads.
+    #[command(subcommand)]
+    Programme(programme::ProgrammeCommand),
     /// Reads stores' feedback bundles.
     Ingest {
         #[arg(required = true)]
@@ -265,6 +269,7 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Send { out, json } => commands::send(db, &out, json, now),
         Command::Ingest { files, json } => commands::ingest(db, &files, json, now),
+        Command::Programme(c) => programme::run(db, c, now),
         Command::Benchmark {
             period,
             out,

@@ -76,6 +76,7 @@ impl Row {
 pub const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../migrations/0001_network.sql")),
     (2, include_str!("../migrations/0002_erasures.sql")),
+    (3, include_str!("../migrations/0003_programmes.sql")),
 ];
 
 /// Head office's database.

@@ -6,12 +6,12 @@
 //! product and the date (as the account view's `f` writes it).
 
 use super::tiers::tier_of;
+use crate::bundle::feedback::replacement_signal;
 use crate::domain::*;
 use crate::store::{Receipt, Store, StoreError, WriteSet};
 use jiff::civil::Date;
 use jiff::{Span, Timestamp};
 use serde::Serialize;
-use crate::bundle::feedback::replacement_signal;
 
 /// The campaign of the leads the store makes from its installed base.
 pub const CAMPAIGN: &str = "installed base";
@@ -35,9 +35,11 @@ pub fn due_replacements(
     months: i64,
     today: Date,
 ) -> Result<Vec<DueReplacement>, StoreError> {
-    let horizon = today
-        .checked_add(Span::new().months(months))
-        .map_err(|_| crate::domain::error::invalid(format!("{months} months ahead is past the calendar's end; give fewer months")))?;
+    let horizon = today.checked_add(Span::new().months(months)).map_err(|_| {
+        crate::domain::error::invalid(format!(
+            "{months} months ahead is past the calendar's end; give fewer months"
+        ))
+    })?;
     let mut due = Vec::new();
     for a in store.all_accounts() {
         let a = a?;
@@ -45,7 +47,11 @@ pub fn due_replacements(
             continue;
         }
         let leads = store.leads_of(a.id)?;
-        for p in a.installed_base.iter().filter(|p| p.replacement_due(horizon)) {
+        for p in a
+            .installed_base
+            .iter()
+            .filter(|p| p.replacement_due(horizon))
+        {
             let Some(by) = p.replace_by else { continue };
             due.push(DueReplacement {
                 account_id: a.id,
@@ -53,7 +59,10 @@ pub fn due_replacements(
                 product: p.product.clone(),
                 purchased_on: p.purchased_on,
                 replace_by: by,
-                covered_by: leads.iter().find(|l| covers(l, &p.product, by)).map(shown_id),
+                covered_by: leads
+                    .iter()
+                    .find(|l| covers(l, &p.product, by))
+                    .map(shown_id),
             });
         }
     }
@@ -117,7 +126,9 @@ fn covers(lead: &Lead, product: &str, by: Date) -> bool {
 }
 
 fn shown_id(lead: &Lead) -> String {
-    lead.external_id.clone().unwrap_or_else(|| lead.id.to_string())
+    lead.external_id
+        .clone()
+        .unwrap_or_else(|| lead.id.to_string())
 }
 
 #[cfg(test)]
@@ -126,7 +137,13 @@ mod tests {
 
     fn lead(interest: &str, notes: &str, signals: &[&str]) -> Lead {
         let now: Timestamp = "2026-11-30T09:00:00Z".parse().unwrap();
-        let mut l = Lead::new(LeadId::generate(now), AccountId::generate(now), Channel::Dealer, 50, now);
+        let mut l = Lead::new(
+            LeadId::generate(now),
+            AccountId::generate(now),
+            Channel::Dealer,
+            50,
+            now,
+        );
         l.interest = interest.into();
         l.notes = notes.into();
         l.signals = signals.iter().map(|s| s.to_string()).collect();
@@ -137,7 +154,11 @@ mod tests {
     fn a_lead_covers_a_replacement_by_its_signal_or_by_product_and_date() {
         let by: Date = "2027-03-15".parse().unwrap();
         let signal = replacement_signal("R 450 tractor", by);
-        assert!(covers(&lead("anything", "", &[&signal]), "R 450 tractor", by));
+        assert!(covers(
+            &lead("anything", "", &[&signal]),
+            "R 450 tractor",
+            by
+        ));
         // What the account view's `f` writes.
         let f = lead(
             "replacement of R 450 tractor",
@@ -147,6 +168,10 @@ mod tests {
         assert!(covers(&f, "r 450 tractor", by));
         // Another date, or another product, is another replacement.
         assert!(!covers(&f, "R 450 tractor", "2028-03-15".parse().unwrap()));
-        assert!(!covers(&lead("R 500", "due 2027-03-15", &[]), "R 450 tractor", by));
+        assert!(!covers(
+            &lead("R 500", "due 2027-03-15", &[]),
+            "R 450 tractor",
+            by
+        ));
     }
 }

@@ -100,7 +100,10 @@ fn load(db: &Db) -> Result<Network> {
         declined.entry(r.text(0)).or_default().insert(r.text(1));
     }
     let mut programme = HashMap::new();
-    for r in db.rows("SELECT lead_id, dealer_id, recipient FROM programme_leads", &[])? {
+    for r in db.rows(
+        "SELECT lead_id, dealer_id, recipient FROM programme_leads",
+        &[],
+    )? {
         programme.insert(r.text(0), (r.text(1), r.text(2)));
     }
     Ok(Network {

@@ -46,7 +46,9 @@ fn postgres_is_tested_or_says_skipped() {
     );
     assert_eq!(
         versions,
-        (1..=3).map(|v| vec![Some(v.to_string())]).collect::<Vec<_>>(),
+        (1..=3)
+            .map(|v| vec![Some(v.to_string())])
+            .collect::<Vec<_>>(),
         "the same migrations"
     );
     let bad = PathBuf::from("postgres://nobody@127.0.0.1:1/none");

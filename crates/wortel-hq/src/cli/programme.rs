@@ -60,7 +60,12 @@ pub fn run(db: &mut Db, c: ProgrammeCommand, now: Timestamp) -> Result<()> {
                 &reasons,
                 now,
             )?;
-            println!("programme {} added ({}, campaign \"{}\")", p.name, p.rule.as_str(), p.campaign);
+            println!(
+                "programme {} added ({}, campaign \"{}\")",
+                p.name,
+                p.rule.as_str(),
+                p.campaign
+            );
             Ok(())
         }
         ProgrammeCommand::List { json } => {

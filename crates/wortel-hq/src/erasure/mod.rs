@@ -308,7 +308,11 @@ fn scrub_reasons(db: &Db, people: &[Person], terms: &Terms) -> Result<usize> {
     for p in people.iter().filter(|p| p.name_key().is_some()) {
         n += db.exec(
             "UPDATE dealer_accounts SET name_key = $1, name = $2 WHERE name_key = $3",
-            &[name_key(ERASED).into(), ERASED.into(), name_key(&p.name).into()],
+            &[
+                name_key(ERASED).into(),
+                ERASED.into(),
+                name_key(&p.name).into(),
+            ],
         )?;
     }
     Ok(n)

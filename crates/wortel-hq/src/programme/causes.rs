@@ -82,17 +82,26 @@ fn replacements(db: &Db, horizon: Date) -> Result<Vec<Cause>> {
     let mut out = Vec::new();
     for r in db.rows(&sql, &[horizon.to_string().into()])? {
         let (product, bought, by) = (r.text(2), r.text(3), r.text(4));
-        let Ok(due) = by.parse::<Date>() else { continue };
+        let Ok(due) = by.parse::<Date>() else {
+            continue;
+        };
         let company = company(&r, 5);
         out.push(Cause {
-            key: format!("replacement|{}|{}|{by}", company.key(), product.to_lowercase()),
+            key: format!(
+                "replacement|{}|{}|{by}",
+                company.key(),
+                product.to_lowercase()
+            ),
             store: r.text(0),
             dealer: r.text(1),
             interest: product.clone(),
             signals: vec![replacement_signal(&product, due)],
             notes: format!("{product} bought {bought}, due for replacement by {by}."),
             score: 70,
-            why: format!("{} owns {product}, due for replacement by {by}", company.name),
+            why: format!(
+                "{} owns {product}, due for replacement by {by}",
+                company.name
+            ),
             company,
         });
     }
@@ -108,10 +117,15 @@ fn lost_orders(db: &Db, reasons: &[String], cutoff: Date) -> Result<Vec<Cause>> 
     let mut out = Vec::new();
     for r in db.rows(&sql, &[])? {
         let reason = r.opt_text(4).unwrap_or_default();
-        if !reasons.iter().any(|w| w.eq_ignore_ascii_case(reason.trim())) {
+        if !reasons
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(reason.trim()))
+        {
             continue;
         }
-        let Ok(at) = r.text(5).parse::<Timestamp>() else { continue };
+        let Ok(at) = r.text(5).parse::<Timestamp>() else {
+            continue;
+        };
         let lost_on = at.to_zoned(tz.clone()).date();
         if lost_on > cutoff {
             continue;
@@ -132,7 +146,10 @@ fn lost_orders(db: &Db, reasons: &[String], cutoff: Date) -> Result<Vec<Cause>> 
             ],
             notes: format!("Win-back: {what} lost on {lost_on} for {reason}, worth {value}."),
             score: 60,
-            why: format!("{} lost {what} on {lost_on} for {reason} ({value})", company.name),
+            why: format!(
+                "{} lost {what} on {lost_on} for {reason} ({value})",
+                company.name
+            ),
             company,
         });
     }
@@ -147,7 +164,9 @@ fn ex_customers(db: &Db, cutoff: Date) -> Result<Vec<Cause>> {
     let tz = jiff::tz::TimeZone::system();
     let mut out = Vec::new();
     for r in db.rows(&sql, &[])? {
-        let Ok(at) = r.text(2).parse::<Timestamp>() else { continue };
+        let Ok(at) = r.text(2).parse::<Timestamp>() else {
+            continue;
+        };
         let since = at.to_zoned(tz.clone()).date();
         let company = company(&r, 3);
         if since > cutoff || has_open_lead(db, &company)? {

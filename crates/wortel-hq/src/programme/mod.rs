@@ -99,7 +99,10 @@ pub fn add(
         bail!("--months {months} is outside 0 to 120; give a number of months such as 6");
     }
     if rule != Rule::LostOrder && !reasons.is_empty() {
-        bail!("--reasons is for lost-order programmes only; leave it out for {}", rule.as_str());
+        bail!(
+            "--reasons is for lost-order programmes only; leave it out for {}",
+            rule.as_str()
+        );
     }
     let mut reasons: Vec<String> = reasons
         .iter()
@@ -109,9 +112,13 @@ pub fn add(
     if rule == Rule::LostOrder && reasons.is_empty() {
         reasons = DEFAULT_REASONS.iter().map(|r| r.to_string()).collect();
     }
-    let campaign = wortel_core::bundle::printable(campaign.unwrap_or(name)).trim().to_string();
+    let campaign = wortel_core::bundle::printable(campaign.unwrap_or(name))
+        .trim()
+        .to_string();
     if campaign.is_empty() || campaign.chars().count() > 80 {
-        bail!("--campaign is empty or longer than 80 characters; give the campaign name dealers will see");
+        bail!(
+            "--campaign is empty or longer than 80 characters; give the campaign name dealers will see"
+        );
     }
     db.in_tx(|db| {
         if !db.rows("SELECT name FROM programmes WHERE name = $1", &[name.into()])?.is_empty() {
@@ -123,7 +130,14 @@ pub fn add(
         )?;
         Ok(())
     })?;
-    Ok(Programme { name: name.into(), rule, campaign, months, reasons, leads: 0 })
+    Ok(Programme {
+        name: name.into(),
+        rule,
+        campaign,
+        months,
+        reasons,
+        leads: 0,
+    })
 }
 
 /// Every programme, by name, with the number of leads each has made.
@@ -148,7 +162,9 @@ pub fn list(db: &Db) -> Result<Vec<Programme>> {
 /// Prints the programmes for a person.
 pub fn print(programmes: &[Programme]) {
     if programmes.is_empty() {
-        println!("no programmes yet; add one with `wortel-hq programme add NAME --rule replacement`");
+        println!(
+            "no programmes yet; add one with `wortel-hq programme add NAME --rule replacement`"
+        );
     }
     for p in programmes {
         let what = match p.rule {

@@ -56,7 +56,10 @@ pub fn run(db: &Db, only: Option<&str>, now: Timestamp) -> Result<Vec<Made>> {
 
 fn recorded(db: &Db, key: &str) -> Result<bool> {
     Ok(!db
-        .rows("SELECT lead_id FROM programme_leads WHERE cause = $1", &[key.into()])?
+        .rows(
+            "SELECT lead_id FROM programme_leads WHERE cause = $1",
+            &[key.into()],
+        )?
         .is_empty())
 }
 

@@ -163,7 +163,7 @@ pub fn export_feedback(
                     json!({
                         "id": c.id, "name": a.name, "kvk": a.kvk, "postcode": a.address.postcode,
                         "city": a.address.city, "lifecycle": a.lifecycle, "origin": a.origin,
-                        "changed_at": a.updated_at, "installed_base": a.installed_base,
+                        "kind": a.kind, "changed_at": a.updated_at, "installed_base": a.installed_base,
                     }),
                 );
             }

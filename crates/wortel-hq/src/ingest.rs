@@ -17,6 +17,7 @@ use wortel_core::bundle::feedback::{
 use wortel_core::bundle::printable;
 use wortel_core::bundle::read::Signature;
 use wortel_core::bundle::{Bundle, Kind, PublicKey, read_bundle};
+use wortel_core::domain::AccountKind;
 
 /// Reject reasons that mean "not for us": the lead goes to the next candidate.
 pub const REROUTE_REASONS: [&str; 2] = ["out of area", "competitor's customer"];
@@ -259,9 +260,13 @@ fn account(db: &Db, store: &str, dealer: &str, a: &AccountRecord, now: Timestamp
             // The lifecycle is dated when it changes (or is first seen): by the dealer's last
             // change of the account, or, from an older store that does not say, by now.
             let since = s.changed_at.unwrap_or(now).to_string();
+            let kind = match s.kind {
+                Some(AccountKind::Person) => "person",
+                _ => "company",
+            };
             db.exec(
-                "INSERT INTO dealer_accounts (recipient, account_id, dealer_id, name_key, kvk, postcode, lifecycle, updated_at, name, city, lifecycle_since) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (recipient, account_id) DO UPDATE SET name_key = excluded.name_key, kvk = excluded.kvk, postcode = excluded.postcode, name = excluded.name, city = excluded.city, lifecycle_since = CASE WHEN dealer_accounts.lifecycle = excluded.lifecycle THEN COALESCE(dealer_accounts.lifecycle_since, excluded.lifecycle_since) ELSE excluded.lifecycle_since END, lifecycle = excluded.lifecycle, updated_at = excluded.updated_at",
-                &[store.into(), (&s.id).into(), dealer.into(), name_key(&s.name).into(), Val::from(kvk_key(s.kvk.as_deref())), postcode_key(&s.postcode).into(), lifecycle.into(), now.to_string().into(), printable(&s.name).into(), printable(&s.city).into(), since.into()],
+                "INSERT INTO dealer_accounts (recipient, account_id, dealer_id, name_key, kvk, postcode, lifecycle, updated_at, name, city, lifecycle_since, kind) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (recipient, account_id) DO UPDATE SET name_key = excluded.name_key, kvk = excluded.kvk, postcode = excluded.postcode, name = excluded.name, city = excluded.city, kind = excluded.kind, lifecycle_since = CASE WHEN dealer_accounts.lifecycle = excluded.lifecycle THEN COALESCE(dealer_accounts.lifecycle_since, excluded.lifecycle_since) ELSE excluded.lifecycle_since END, lifecycle = excluded.lifecycle, updated_at = excluded.updated_at",
+                &[store.into(), (&s.id).into(), dealer.into(), name_key(&s.name).into(), Val::from(kvk_key(s.kvk.as_deref())), postcode_key(&s.postcode).into(), lifecycle.into(), now.to_string().into(), printable(&s.name).into(), printable(&s.city).into(), since.into(), kind.into()],
             )?;
             if let Some(items) = &s.installed_base {
                 installed_base(db, store, &s.id, items)?;

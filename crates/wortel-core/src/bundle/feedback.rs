@@ -5,7 +5,9 @@
 
 use super::leads::parse_line;
 use super::{Bundle, BundleError};
-use crate::domain::{ActivityKind, Channel, LeadStatus, Lifecycle, Origin, Outcome, Stage};
+use crate::domain::{
+    AccountKind, ActivityKind, Channel, LeadStatus, Lifecycle, Origin, Outcome, Stage,
+};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -49,6 +51,10 @@ pub struct AccountState {
     pub city: String,
     pub lifecycle: Lifecycle,
     pub origin: Origin,
+    /// `company` or `person` (absent from older bundles): a person's account is personal data,
+    /// which head office's erasure finds by it.
+    #[serde(default)]
+    pub kind: Option<AccountKind>,
     /// When the dealer last changed the account (added in format 1.x; absent from older
     /// bundles): head office dates a lifecycle change by it (the ex-customer programme).
     #[serde(default)]

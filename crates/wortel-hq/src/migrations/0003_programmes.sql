@@ -1,9 +1,10 @@
 -- Schema version 3: lead programmes (issue 22). What the programmes read from feedback (an
--- account's display name and city, since when it has its lifecycle, its installed base, a
+-- account's display name, city and kind, since when it has its lifecycle, its installed base, a
 -- deal's product), the programmes themselves, and one row per cause a programme made a lead
 -- for, so a second run makes none.
 ALTER TABLE dealer_accounts ADD COLUMN name TEXT NOT NULL DEFAULT '';
 ALTER TABLE dealer_accounts ADD COLUMN city TEXT NOT NULL DEFAULT '';
+ALTER TABLE dealer_accounts ADD COLUMN kind TEXT NOT NULL DEFAULT 'company';
 ALTER TABLE dealer_accounts ADD COLUMN lifecycle_since TEXT;
 ALTER TABLE deal_changes ADD COLUMN product TEXT;
 

@@ -19,6 +19,8 @@ pub struct Company {
     pub city: String,
     pub lifecycle: String,
     pub name_key: String,
+    /// `company` or `person`.
+    pub kind: String,
 }
 
 impl Company {
@@ -26,7 +28,11 @@ impl Company {
     pub fn key(&self) -> String {
         match &self.kvk {
             Some(kvk) => format!("kvk:{kvk}"),
-            None => format!("name:{}|{}", self.name_key, self.postcode),
+            None => format!(
+                "name:{}|{}",
+                self.name_key,
+                crate::intake::postcode_key(&self.postcode)
+            ),
         }
     }
 }
@@ -48,17 +54,30 @@ pub struct Cause {
 }
 
 /// `SELECT` columns of `dealer_accounts` that make a [`Company`], from index `at`.
-const COMPANY: &str = "a.name, a.kvk, a.postcode, a.city, a.lifecycle, a.name_key";
+const COMPANY: &str = "a.name, a.kvk, a.postcode, a.city, a.lifecycle, a.name_key, a.kind";
 
 fn company(r: &Row, at: usize) -> Company {
     Company {
         name: r.text(at),
         kvk: r.opt_text(at + 1),
-        postcode: r.text(at + 2),
+        postcode: shown_postcode(&r.text(at + 2)),
         city: r.text(at + 3),
         lifecycle: r.text(at + 4),
         name_key: r.text(at + 5),
+        kind: r.text(at + 6),
     }
+}
+
+/// `3542AD` (the key head office keeps) as people write it, `3542 AD`.
+fn shown_postcode(key: &str) -> String {
+    let b = key.as_bytes();
+    if b.len() == 6
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4..].iter().all(u8::is_ascii_alphabetic)
+    {
+        return format!("{} {}", &key[..4], &key[4..]);
+    }
+    key.to_string()
 }
 
 fn months(n: i64) -> Span {
@@ -197,7 +216,10 @@ fn has_open_lead(db: &Db, c: &Company) -> Result<bool> {
         )?,
         None => db.rows(
             &format!("SELECT id FROM leads WHERE name_key = $1 AND postcode = $2 AND {open}"),
-            &[(&c.name_key).into(), (&c.postcode).into()],
+            &[
+                (&c.name_key).into(),
+                crate::intake::postcode_key(&c.postcode).into(),
+            ],
         )?,
     };
     Ok(!rows.is_empty())

@@ -126,7 +126,7 @@ fn lead(p: &Programme, c: &Cause, id: &str, now: Timestamp) -> LeadIn {
         incentive: false,
         account: AccountIn {
             name: c.company.name.clone(),
-            kind: Some("company".into()),
+            kind: Some(c.company.kind.clone()),
             kvk: c.company.kvk.clone(),
             address: AddressIn {
                 postcode: c.company.postcode.clone(),

@@ -228,6 +228,76 @@ mod tests {
     }
 
     #[test]
+    fn an_older_account_line_still_parses_and_a_newer_one_carries_the_installed_base() {
+        let old: AccountRecord = serde_json::from_str(
+            r#"{"id":"A","name":"Jansen","kvk":null,"postcode":"3542 AD","city":"Utrecht","lifecycle":"ex-customer","origin":"dealer"}"#,
+        )
+        .unwrap();
+        let AccountRecord::State(old) = old else {
+            panic!("a state")
+        };
+        assert_eq!((old.installed_base, old.changed_at, old.kind), (None, None, None));
+        let new: AccountRecord = serde_json::from_str(
+            r#"{"id":"A","name":"Jansen","kvk":null,"postcode":"3542 AD","city":"Utrecht","lifecycle":"customer","origin":"dealer","kind":"person","changed_at":"2026-03-02T10:00:00Z","installed_base":[{"product":"R 450","purchased_on":"2020-03-01","replace_by":"2027-03-15"},{"product":"T3","purchased_on":"2024-06-01","replace_by":null}]}"#,
+        )
+        .unwrap();
+        let AccountRecord::State(new) = new else {
+            panic!("a state")
+        };
+        assert_eq!(new.kind, Some(AccountKind::Person));
+        let base = new.installed_base.unwrap();
+        assert_eq!(base[0].replace_by, Some("2027-03-15".parse().unwrap()));
+        assert_eq!(base[1].replace_by, None);
+        assert_eq!(
+            replacement_signal(" R 450 ", "2027-03-15".parse().unwrap()),
+            "replacement of R 450 due 2027-03-15"
+        );
+    }
+
+    #[test]
+    fn a_deal_edit_is_not_read_as_a_stage_change_and_a_product_is_optional() {
+        use crate::bundle::manifest::{FORMAT, Kind, Manifest, VERSION};
+        let lines = concat!(
+            r#"{"id":"O1","account_id":"A","lead_id":null,"from":"quote","to":"lost","value_cents":100,"lost_reason":"price","incentive":false,"at":"2026-02-10T10:00:00Z"}"#,
+            "\n",
+            r#"{"id":"O1","account_id":"A","lead_id":null,"edited":true,"stage":"quote","value_cents":0,"incentive":false,"at":"2026-02-09T10:00:00Z"}"#,
+            "\n",
+            r#"{"id":"O2","account_id":"A","lead_id":null,"from":"quote","to":"won","value_cents":900,"lost_reason":null,"incentive":true,"at":"2026-02-11T10:00:00Z","product":"R 450"}"#,
+            "\n",
+        );
+        let manifest = Manifest {
+            format: FORMAT.into(),
+            version: VERSION,
+            kind: Kind::Feedback,
+            id: "FB-D042-2026-W07".into(),
+            from: "D042".into(),
+            to: "head-office".into(),
+            sequence: 1,
+            created_at: "2026-02-16T09:00:00Z".parse().unwrap(),
+            period: None,
+            files: vec![],
+        };
+        let empty: Vec<(&str, Vec<u8>)> = Kind::Feedback
+            .files()
+            .iter()
+            .map(|n| {
+                let bytes = if *n == "opportunities.ndjson" {
+                    lines.as_bytes().to_vec()
+                } else {
+                    Vec::new()
+                };
+                (*n, bytes)
+            })
+            .collect();
+        let bytes = crate::bundle::write::write_bundle(manifest, &empty, None).unwrap();
+        let bundle = crate::bundle::read_bundle(&bytes, None).unwrap();
+        let fb = parse_feedback(&bundle).unwrap();
+        assert_eq!(fb.opportunities.len(), 2, "the edit is left out");
+        assert_eq!(fb.opportunities[0].product, None);
+        assert_eq!(fb.opportunities[1].product.as_deref(), Some("R 450"));
+    }
+
+    #[test]
     fn an_erased_person_and_a_request_done_are_told_apart() {
         let done: ErasureRecord = serde_json::from_str(
             r#"{"request_id":"R1","requested_at":"2026-11-20","done_at":"2026-11-23T09:00:00Z","contacts_erased":0,"contact_ids":[]}"#,

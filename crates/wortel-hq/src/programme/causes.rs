@@ -127,10 +127,11 @@ fn replacements(db: &Db, horizon: Date) -> Result<Vec<Cause>> {
     Ok(out)
 }
 
-/// Deals lost on or before `cutoff` for one of `reasons`.
+/// Deals lost on or before `cutoff` for one of `reasons`; a deal whose account was merged into
+/// another since counts for the account it was merged into.
 fn lost_orders(db: &Db, reasons: &[String], cutoff: Date) -> Result<Vec<Cause>> {
     let sql = format!(
-        "SELECT d.recipient, a.dealer_id, d.deal_id, d.value_cents, d.lost_reason, d.at, d.product, {COMPANY} FROM deal_changes d JOIN dealer_accounts a ON a.recipient = d.recipient AND a.account_id = d.account_id WHERE d.to_stage = 'lost' AND a.merged_into IS NULL ORDER BY a.dealer_id, d.recipient, d.at, d.deal_id"
+        "SELECT d.recipient, a.dealer_id, d.deal_id, d.value_cents, d.lost_reason, d.at, d.product, {COMPANY} FROM deal_changes d LEFT JOIN dealer_accounts g ON g.recipient = d.recipient AND g.account_id = d.account_id JOIN dealer_accounts a ON a.recipient = d.recipient AND a.account_id = COALESCE(g.merged_into, d.account_id) WHERE d.to_stage = 'lost' AND a.merged_into IS NULL ORDER BY a.dealer_id, d.recipient, d.at, d.deal_id"
     );
     let tz = jiff::tz::TimeZone::system();
     let mut out = Vec::new();

@@ -129,7 +129,7 @@ pub fn kvk_key(kvk: Option<&str>) -> Option<String> {
 pub fn add_leads(db: &mut Db, leads: Vec<LeadIn>, now: Timestamp) -> Result<Added> {
     db.in_tx(|db| {
         let mut done = Added::default();
-        for lead in leads {
+        for lead in &leads {
             let lead = lead.printable();
             let kvk = kvk_key(lead.account.kvk.as_deref());
             let name = name_key(&lead.account.name);

@@ -98,3 +98,62 @@ fn two_routes_at_once_send_no_lead_twice() {
     let unrouted = hq_ok(&db, NOW, &["leads", "list", "--unrouted", "--json"]).json();
     assert_eq!(unrouted, serde_json::json!([]));
 }
+
+/// PostgreSQL: a write that loses a race (SQLSTATE 40001: another transaction changed the same
+/// lead and committed while this one waited) is run again on what the other committed, and
+/// succeeds, rather than asking the person to run the command again.
+#[test]
+fn a_write_that_loses_a_race_on_postgresql_runs_again() {
+    if server().is_none() {
+        return; // SQLite writers take turns; `postgres_is_tested_or_says_skipped` says SKIPPED.
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = new_db(dir.path());
+    hq_ok(&db, NOW, &["init", "--name", "Truck NL"]);
+    let file = dir.path().join("lead.csv");
+    let lead = |score: u8| {
+        format!(
+            "id,account_name,postcode,received_at,channel,score\nL1,Jansen,3542 AD,2026-11-16,web,{score}\n"
+        )
+    };
+    std::fs::write(&file, lead(50)).unwrap();
+    hq_ok(&db, NOW, &["leads", "add", file.to_str().unwrap()]);
+
+    // Another process holds an update of the same lead, not yet committed.
+    let mut other = postgres::Client::connect(db.to_str().unwrap(), postgres::NoTls).unwrap();
+    let mut tx = other
+        .build_transaction()
+        .isolation_level(postgres::IsolationLevel::Serializable)
+        .start()
+        .unwrap();
+    tx.execute(
+        "UPDATE leads SET respond_by = '2026-11-20T17:00:00Z' WHERE id = 'L1'",
+        &[],
+    )
+    .unwrap();
+    std::fs::write(&file, lead(70)).unwrap();
+    let run = std::thread::scope(|s| {
+        let add = s.spawn(|| hq(&db, NOW, &["leads", "add", file.to_str().unwrap()]));
+        let mut watch = postgres::Client::connect(db.to_str().unwrap(), postgres::NoTls).unwrap();
+        let waiting = (0..200).any(|_| {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            let n: i64 = watch
+                .query_one("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE leads SET record%'", &[])
+                .unwrap()
+                .get(0);
+            n > 0
+        });
+        assert!(waiting, "leads add never waited on the other transaction");
+        tx.commit().unwrap();
+        add.join().unwrap()
+    });
+    assert!(run.ok, "the lost race was not run again: {}", run.stderr);
+    assert!(
+        run.stdout.contains("0 leads added, 1 updated"),
+        "{}",
+        run.stdout
+    );
+    let row = query(&db, "SELECT record FROM leads WHERE id = 'L1'");
+    let record: serde_json::Value = serde_json::from_str(row[0][0].as_deref().unwrap()).unwrap();
+    assert_eq!(record["score"], 70, "the second run's update is there");
+}

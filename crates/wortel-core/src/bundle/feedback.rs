@@ -236,7 +236,10 @@ mod tests {
         let AccountRecord::State(old) = old else {
             panic!("a state")
         };
-        assert_eq!((old.installed_base, old.changed_at, old.kind), (None, None, None));
+        assert_eq!(
+            (old.installed_base, old.changed_at, old.kind),
+            (None, None, None)
+        );
         let new: AccountRecord = serde_json::from_str(
             r#"{"id":"A","name":"Jansen","kvk":null,"postcode":"3542 AD","city":"Utrecht","lifecycle":"customer","origin":"dealer","kind":"person","changed_at":"2026-03-02T10:00:00Z","installed_base":[{"product":"R 450","purchased_on":"2020-03-01","replace_by":"2027-03-15"},{"product":"T3","purchased_on":"2024-06-01","replace_by":null}]}"#,
         )

@@ -79,6 +79,9 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (3, include_str!("../migrations/0003_programmes.sql")),
 ];
 
+/// How often a write transaction runs before a lost race with another process is reported.
+pub const ATTEMPTS: usize = 5;
+
 /// Head office's database.
 pub struct Db {
     conn: Conn,
@@ -186,7 +189,7 @@ impl Db {
     }
 
     /// Runs `work` in one transaction: all of it is written, or (on an error) none of it.
-    pub fn in_tx<T>(&mut self, work: impl FnOnce(&Db) -> Result<T>) -> Result<T> {
+    pub fn in_tx<T>(&mut self, work: impl FnMut(&Db) -> Result<T>) -> Result<T> {
         self.in_tx_locking(None, work)
     }
 
@@ -194,10 +197,36 @@ impl Db {
     /// `BEGIN IMMEDIATE` already makes writers take turns; on PostgreSQL the table is locked
     /// before the transaction reads anything, so it sees what the process before it committed
     /// (two `route`s: the second finds nothing left to route; two `send`s: nothing left to send).
+    ///
+    /// On PostgreSQL a transaction that loses a race with another process (SQLSTATE 40001, or a
+    /// key the other inserted first) is rolled back and `work` runs again on what that process
+    /// committed, up to [`ATTEMPTS`] times in all; only then does the command say so and fail.
     pub fn in_tx_locking<T>(
         &mut self,
         table: Option<&str>,
-        work: impl FnOnce(&Db) -> Result<T>,
+        mut work: impl FnMut(&Db) -> Result<T>,
+    ) -> Result<T> {
+        let mut attempt = 1;
+        loop {
+            match self.attempt(table, &mut work) {
+                Err(e) if attempt < ATTEMPTS && self.lost_race(&e) => {
+                    std::thread::sleep(std::time::Duration::from_millis(20 * attempt as u64));
+                    attempt += 1;
+                }
+                other => return other.map_err(conflict),
+            }
+        }
+    }
+
+    fn lost_race(&self, e: &anyhow::Error) -> bool {
+        matches!(self.conn, Conn::Postgres(_)) && postgres::is_serialization_failure(e)
+    }
+
+    /// One try of a transaction; an error has rolled it back.
+    fn attempt<T>(
+        &mut self,
+        table: Option<&str>,
+        work: &mut impl FnMut(&Db) -> Result<T>,
     ) -> Result<T> {
         self.begin()?;
         if let (Some(table), Conn::Postgres(c)) = (table, &self.conn) {
@@ -211,12 +240,12 @@ impl Db {
                 Ok(()) => Ok(v),
                 Err(e) => {
                     let _ = self.batch("ROLLBACK");
-                    Err(conflict(e))
+                    Err(e)
                 }
             },
             Err(e) => {
                 let _ = self.batch("ROLLBACK");
-                Err(conflict(e))
+                Err(e)
             }
         }
     }

@@ -96,7 +96,7 @@ pub fn dealer_ok(store: &Path, now: &str, args: &[&str]) -> Run {
 /// (`postgres://user@host:port`, no database: each test gets a fresh one).
 pub const PG_ENV: &str = "WORTEL_HQ_TEST_PG";
 
-fn server() -> Option<String> {
+pub fn server() -> Option<String> {
     std::env::var(PG_ENV)
         .ok()
         .filter(|u| !u.trim().is_empty())

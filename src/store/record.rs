@@ -313,56 +313,8 @@ fn clean_strings(value: &mut serde_json::Value) {
     }
 }
 
-/// Text as the store keeps it: escape sequences (CSI `ESC [ … final`, OSC `ESC ] … BEL/ST`,
-/// and their one-character C1 forms) removed whole, line ends made `\n` (a note may have
-/// several lines), a tab a space, every other control character dropped.
-pub fn stored_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\n' => out.push('\n'),
-            '\r' => {
-                chars.next_if_eq(&'\n');
-                out.push('\n');
-            }
-            '\t' => out.push(' '),
-            '\u{1b}' => match chars.next() {
-                Some('[') => skip_csi(&mut chars),
-                Some(']') | Some('P') | Some('_') | Some('^') => skip_string(&mut chars),
-                _ => {}
-            },
-            '\u{9b}' => skip_csi(&mut chars),
-            '\u{9d}' | '\u{90}' | '\u{9f}' | '\u{9e}' => skip_string(&mut chars),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Skips a control sequence's parameters up to and including its final byte.
-fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars>) {
-    for c in chars.by_ref() {
-        if ('\u{40}'..='\u{7e}').contains(&c) {
-            break;
-        }
-    }
-}
-
-/// Skips an operating-system command (or other string sequence) up to its BEL or ST.
-fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars>) {
-    while let Some(c) = chars.next() {
-        match c {
-            '\u{7}' | '\u{9c}' => break,
-            '\u{1b}' => {
-                chars.next_if_eq(&'\\');
-                break;
-            }
-            _ => {}
-        }
-    }
-}
+/// Text as the store keeps it: the cleaner wortel-core shares with head office.
+pub use crate::domain::text::stored_text;
 
 #[cfg(test)]
 mod cleaning_tests {

@@ -14,10 +14,10 @@ use serde::Serialize;
 use wortel_core::bundle::feedback::{
     AccountRecord, ErasureRecord, Feedback, InstalledItem, parse_feedback,
 };
-use wortel_core::bundle::printable;
 use wortel_core::bundle::read::Signature;
 use wortel_core::bundle::{Bundle, Kind, PublicKey, read_bundle};
 use wortel_core::domain::AccountKind;
+use wortel_core::domain::text::one_line_text as printable;
 
 /// Reject reasons that mean "not for us": the lead goes to the next candidate.
 pub const REROUTE_REASONS: [&str; 2] = ["out of area", "competitor's customer"];
@@ -219,7 +219,7 @@ fn apply(db: &Db, bundle: &Bundle, fb: &Feedback, file: &str, now: Timestamp) ->
         };
         db.exec(
             "INSERT INTO deal_changes (recipient, sequence, line, deal_id, account_id, lead_id, from_stage, to_stage, value_cents, lost_reason, incentive, at, product) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-            &[store.into(), seq.into(), (line as i64 + 1).into(), (&o.id).into(), (&o.account_id).into(), Val::from(o.lead_id.clone()), stage(o.from).into(), stage(o.to).into(), o.value_cents.into(), Val::from(o.lost_reason.clone()), i64::from(o.incentive).into(), o.at.to_string().into(), Val::from(o.product.as_deref().map(printable).filter(|p| !p.trim().is_empty()))],
+            &[store.into(), seq.into(), (line as i64 + 1).into(), (&o.id).into(), (&o.account_id).into(), Val::from(o.lead_id.clone()), stage(o.from).into(), stage(o.to).into(), o.value_cents.into(), Val::from(o.lost_reason.as_deref().map(printable)), i64::from(o.incentive).into(), o.at.to_string().into(), Val::from(o.product.as_deref().map(printable).filter(|p| !p.trim().is_empty()))],
         )?;
     }
     for a in &fb.accounts {

@@ -10,7 +10,7 @@ use jiff::Timestamp;
 use std::path::Path;
 use wortel_core::bundle::caps::{MAX_FIELD_CHARS, MAX_LINE_BYTES, MAX_RECORDS};
 use wortel_core::bundle::leads::LeadIn;
-use wortel_core::domain::text::{normalise_kvk, normalise_name};
+use wortel_core::domain::text::{normalise_kvk, normalise_name, one_line_text};
 
 /// A lead file may be at most this large.
 const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
@@ -110,6 +110,25 @@ fn check_lead(l: &LeadIn) -> std::result::Result<(), String> {
     Ok(())
 }
 
+/// The lead with every text cleaned as the dealer's store cleans it (escape sequences removed
+/// whole, other control characters dropped, one line each): what a file says never reaches a
+/// terminal as a command, at head office or at the store it is sent to.
+pub fn cleaned(lead: &LeadIn) -> LeadIn {
+    fn walk(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::String(s) => *s = one_line_text(s),
+            serde_json::Value::Array(items) => items.iter_mut().for_each(walk),
+            serde_json::Value::Object(map) => map.values_mut().for_each(walk),
+            _ => {}
+        }
+    }
+    let Ok(mut v) = serde_json::to_value(lead) else {
+        return lead.printable();
+    };
+    walk(&mut v);
+    serde_json::from_value(v).unwrap_or_else(|_| lead.printable())
+}
+
 /// The name key two records of one company share: legal form, case, accents and word order aside.
 pub fn name_key(name: &str) -> String {
     let mut words: Vec<&str> = Vec::new();
@@ -130,7 +149,7 @@ pub fn add_leads(db: &mut Db, leads: Vec<LeadIn>, now: Timestamp) -> Result<Adde
     db.in_tx(|db| {
         let mut done = Added::default();
         for lead in &leads {
-            let lead = lead.printable();
+            let lead = cleaned(lead);
             let kvk = kvk_key(lead.account.kvk.as_deref());
             let name = name_key(&lead.account.name);
             let postcode = postcode_key(&lead.account.address.postcode);
@@ -154,7 +173,7 @@ pub fn add_leads(db: &mut Db, leads: Vec<LeadIn>, now: Timestamp) -> Result<Adde
     })
 }
 
-/// Puts a new lead (already printable) in the pool, unrouted: `leads add` and the programmes.
+/// Puts a new lead (already [`cleaned`]) in the pool, unrouted: `leads add` and the programmes.
 pub fn insert_lead(db: &Db, lead: &LeadIn, now: Timestamp) -> Result<()> {
     db.exec(
         "INSERT INTO leads (id, record, kvk, name_key, postcode, interest, respond_by, added_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)",

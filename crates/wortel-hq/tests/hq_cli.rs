@@ -559,3 +559,32 @@ fn incentives_pay_by_the_rule_and_list_exceptions_unpaid() {
     let none = hq_ok(&db, NOW, &["incentives", "--period", "2026-10", "--json"]).json();
     assert_eq!(none, serde_json::json!([]));
 }
+
+/// Head office cleans what it takes in as the dealer's store does (wortel-core's one cleaner):
+/// an escape sequence goes whole, not just its control byte, so no remnant such as `[2J` is
+/// kept, shown, or sent to a store.
+#[test]
+fn escape_sequences_in_a_lead_file_are_removed_whole() {
+    let (dir, db) = setup();
+    let file = dir.path().join("evil.ndjson");
+    let line = serde_json::json!({
+        "id": "E\u{1b}[31m1",
+        "received_at": "2026-11-16T08:00:00Z",
+        "source": {"channel": "web", "campaign": "Show\u{1b}]0;pwned\u{7} 2026"},
+        "score": 50,
+        "interest": "R 450\u{9b}2J tractor",
+        "signals": ["fleet\r\nold"],
+        "account": {"name": "Evil\u{1b}[2J\u{1b}]52;c;cHduZWQ=\u{7} B.V.", "address": {"postcode": "3542 AD"}},
+        "notes": "line one\nline two\u{1b}[31m red"
+    });
+    std::fs::write(&file, format!("{line}\n")).unwrap();
+    hq_ok(&db, NOW, &["leads", "add", file.to_str().unwrap()]);
+    let record = query(&db, "SELECT record FROM leads");
+    let lead: serde_json::Value = serde_json::from_str(record[0][0].as_deref().unwrap()).unwrap();
+    assert_eq!(lead["id"], "E1");
+    assert_eq!(lead["account"]["name"], "Evil B.V.");
+    assert_eq!(lead["source"]["campaign"], "Show 2026");
+    assert_eq!(lead["interest"], "R 450 tractor");
+    assert_eq!(lead["signals"], serde_json::json!(["fleet old"]));
+    assert_eq!(lead["notes"], "line one line two red");
+}

@@ -7,7 +7,7 @@
 use super::causes::{Cause, find};
 use super::{Programme, list};
 use crate::db::Db;
-use crate::intake::{find_existing, insert_lead, kvk_key, name_key, postcode_key};
+use crate::intake::{cleaned, find_existing, insert_lead, kvk_key, name_key, postcode_key};
 use anyhow::{Result, bail};
 use jiff::Timestamp;
 use serde::Serialize;
@@ -66,7 +66,7 @@ fn recorded(db: &Db, key: &str) -> Result<bool> {
 /// The lead for one cause (or the pool's lead that already covers it), and the cause recorded.
 fn make(db: &Db, p: &Programme, c: Cause, now: Timestamp) -> Result<Made> {
     let id = next_id(db, &p.name)?;
-    let lead = lead(p, &c, &id, now).printable();
+    let lead = cleaned(&lead(p, &c, &id, now));
     let existing = find_existing(
         db,
         &id,

@@ -140,7 +140,7 @@ pub fn export_feedback(
                             "id": lead.id.to_string(), "account_id": lead.account_id.to_string(),
                             "received_at": lead.received_at, "channel": lead.source.channel,
                             "campaign": lead.source.campaign, "interest": lead.interest,
-                            "score": lead.score, "status": lead.status,
+                            "score": lead.score, "status": lead.status, "signals": lead.signals,
                         }),
                     );
                 }

@@ -19,6 +19,9 @@ use wortel_core::bundle::{Bundle, Kind, PublicKey, read_bundle};
 use wortel_core::domain::AccountKind;
 use wortel_core::domain::text::one_line_text as printable;
 
+/// How a replacement lead's signal begins (`wortel_core::bundle::feedback::replacement_signal`).
+pub const REPLACEMENT_SIGNAL: &str = "replacement of ";
+
 /// Reject reasons that mean "not for us": the lead goes to the next candidate.
 pub const REROUTE_REASONS: [&str; 2] = ["out of area", "competitor's customer"];
 
@@ -224,6 +227,18 @@ fn apply(db: &Db, bundle: &Bundle, fb: &Feedback, file: &str, now: Timestamp) ->
     }
     for a in &fb.accounts {
         account(db, store, &dealer, a, now)?;
+    }
+    for l in &fb.leads {
+        for signal in l
+            .signals
+            .iter()
+            .filter(|s| s.starts_with(REPLACEMENT_SIGNAL))
+        {
+            db.exec(
+                "INSERT INTO dealer_replacements (recipient, lead_id, account_id, signal) VALUES ($1, $2, $3, $4) ON CONFLICT (recipient, lead_id, signal) DO NOTHING",
+                &[store.into(), (&l.id).into(), (&l.account_id).into(), printable(signal).to_lowercase().into()],
+            )?;
+        }
     }
     let erased = erasures(db, store, &fb.erasures, now)?;
     Ok(Ingested {

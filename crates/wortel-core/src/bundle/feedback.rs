@@ -135,6 +135,10 @@ pub struct DealerLead {
     pub interest: String,
     pub score: u8,
     pub status: LeadStatus,
+    /// Its signals (absent from older bundles): a replacement lead the dealer made itself
+    /// carries [`replacement_signal`], so head office's programme makes no second one.
+    #[serde(default)]
+    pub signals: Vec<String>,
 }
 
 /// `erasures.ndjson`: a person the dealer erased, or head office's request done.

@@ -19,6 +19,16 @@ CREATE TABLE installed_base (
 );
 CREATE INDEX installed_base_by_date ON installed_base (replace_by);
 
+-- Replacement leads a store made itself (their `replacement of … due …` signal): the
+-- replacement programme makes none for the same company, product and date.
+CREATE TABLE dealer_replacements (
+    recipient TEXT NOT NULL,
+    lead_id TEXT NOT NULL,
+    account_id TEXT NOT NULL,
+    signal TEXT NOT NULL,
+    PRIMARY KEY (recipient, lead_id, signal)
+);
+
 CREATE TABLE programmes (
     name TEXT PRIMARY KEY,
     rule TEXT NOT NULL,

@@ -1,12 +1,14 @@
 //! What each rule finds in the ingested feedback: one [`Cause`] per lead it should make, with
 //! the key that makes it once. A company is keyed by its KvK number, else by its name key and
-//! postcode, so two stores reporting the same company make one cause.
+//! postcode, so two stores reporting the same company make one cause. A replacement a store
+//! already made its own lead for (its feedback's `leads.ndjson` signal) is no cause.
 
 use super::{Programme, Rule};
 use crate::db::{Db, Row};
 use anyhow::Result;
 use jiff::civil::Date;
 use jiff::{Span, Timestamp};
+use std::collections::HashSet;
 use wortel_core::bundle::feedback::replacement_signal;
 use wortel_core::domain::Cents;
 
@@ -25,15 +27,25 @@ pub struct Company {
 
 impl Company {
     /// The key of the company across stores.
+    /// The key of the company across stores. Without a KvK number it is a hash of the name key
+    /// and postcode, so a cause kept for good holds no name (a person's account is personal).
     pub fn key(&self) -> String {
         match &self.kvk {
             Some(kvk) => format!("kvk:{kvk}"),
-            None => format!(
-                "name:{}|{}",
-                self.name_key,
-                crate::intake::postcode_key(&self.postcode)
-            ),
+            None => {
+                let text = format!(
+                    "{}|{}",
+                    self.name_key,
+                    crate::intake::postcode_key(&self.postcode)
+                );
+                format!("name:{}", &blake3::hash(text.as_bytes()).to_hex()[..16])
+            }
         }
+    }
+
+    /// An account whose name head office erased (a person's right to erasure) makes no lead.
+    pub fn erased(&self) -> bool {
+        self.name_key == crate::intake::name_key(crate::erasure::scrub::ERASED)
     }
 }
 
@@ -98,6 +110,7 @@ fn replacements(db: &Db, horizon: Date) -> Result<Vec<Cause>> {
     let sql = format!(
         "SELECT b.recipient, a.dealer_id, b.product, b.purchased_on, b.replace_by, {COMPANY} FROM installed_base b JOIN dealer_accounts a ON a.recipient = b.recipient AND a.account_id = b.account_id WHERE a.merged_into IS NULL AND b.replace_by IS NOT NULL AND b.replace_by <= $1 ORDER BY a.dealer_id, b.recipient, b.account_id, b.line"
     );
+    let made = dealer_made(db)?;
     let mut out = Vec::new();
     for r in db.rows(&sql, &[horizon.to_string().into()])? {
         let (product, bought, by) = (r.text(2), r.text(3), r.text(4));
@@ -105,6 +118,13 @@ fn replacements(db: &Db, horizon: Date) -> Result<Vec<Cause>> {
             continue;
         };
         let company = company(&r, 5);
+        if company.erased() {
+            continue;
+        }
+        let signal = replacement_signal(&product, due);
+        if made.contains(&(company.key(), signal.to_lowercase())) {
+            continue;
+        }
         out.push(Cause {
             key: format!(
                 "replacement|{}|{}|{by}",
@@ -114,7 +134,7 @@ fn replacements(db: &Db, horizon: Date) -> Result<Vec<Cause>> {
             store: r.text(0),
             dealer: r.text(1),
             interest: product.clone(),
-            signals: vec![replacement_signal(&product, due)],
+            signals: vec![signal],
             notes: format!("{product} bought {bought}, due for replacement by {by}."),
             score: 70,
             why: format!(
@@ -125,6 +145,18 @@ fn replacements(db: &Db, horizon: Date) -> Result<Vec<Cause>> {
         });
     }
     Ok(out)
+}
+
+/// The replacements stores made leads for themselves: (company key, signal in lower case).
+fn dealer_made(db: &Db) -> Result<HashSet<(String, String)>> {
+    let sql = format!(
+        "SELECT r.signal, {COMPANY} FROM dealer_replacements r JOIN dealer_accounts a ON a.recipient = r.recipient AND a.account_id = r.account_id"
+    );
+    Ok(db
+        .rows(&sql, &[])?
+        .iter()
+        .map(|r| (company(r, 1).key(), r.text(0)))
+        .collect())
 }
 
 /// Deals lost on or before `cutoff` for one of `reasons`; a deal whose account was merged into
@@ -153,6 +185,9 @@ fn lost_orders(db: &Db, reasons: &[String], cutoff: Date) -> Result<Vec<Cause>> 
         let value = Cents(r.int(3));
         let product = r.opt_text(6).filter(|p| !p.trim().is_empty());
         let company = company(&r, 7);
+        if company.erased() {
+            continue;
+        }
         let what = product.clone().unwrap_or_else(|| "an order".into());
         out.push(Cause {
             key: format!("lost-order|{}|{}|{}", r.text(0), r.text(2), r.text(5)),
@@ -189,6 +224,9 @@ fn ex_customers(db: &Db, cutoff: Date) -> Result<Vec<Cause>> {
         };
         let since = at.to_zoned(tz.clone()).date();
         let company = company(&r, 3);
+        if company.erased() {
+            continue;
+        }
         if since > cutoff || has_open_lead(db, &company)? {
             continue;
         }

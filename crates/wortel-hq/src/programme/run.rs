@@ -44,11 +44,13 @@ pub fn run(db: &Db, only: Option<&str>, now: Timestamp) -> Result<Vec<Made>> {
     let today = now.to_zoned(jiff::tz::TimeZone::system()).date();
     let mut made = Vec::new();
     for p in &programmes {
+        let mut number = numbers_taken(db, &p.name)?;
         for cause in find(db, p, today)? {
             if recorded(db, &cause.key)? {
                 continue;
             }
-            made.push(make(db, p, cause, now)?);
+            number += 1;
+            made.push(make(db, p, cause, number, now)?);
         }
     }
     Ok(made)
@@ -64,8 +66,8 @@ fn recorded(db: &Db, key: &str) -> Result<bool> {
 }
 
 /// The lead for one cause (or the pool's lead that already covers it), and the cause recorded.
-fn make(db: &Db, p: &Programme, c: Cause, now: Timestamp) -> Result<Made> {
-    let id = next_id(db, &p.name)?;
+fn make(db: &Db, p: &Programme, c: Cause, number: i64, now: Timestamp) -> Result<Made> {
+    let id = format!("PRG-{}-{number:06}", p.name.to_uppercase());
     let lead = cleaned(&lead(p, &c, &id, now));
     let existing = find_existing(
         db,
@@ -99,16 +101,16 @@ fn make(db: &Db, p: &Programme, c: Cause, now: Timestamp) -> Result<Made> {
     })
 }
 
-/// `PRG-NAME-000001`: the programme's leads counted from 1.
-fn next_id(db: &Db, programme: &str) -> Result<String> {
-    let n = db
+/// How many causes the programme has recorded: its leads are `PRG-NAME-000001` on from there
+/// (each cause takes a number, also one covered by a lead already in the pool).
+fn numbers_taken(db: &Db, programme: &str) -> Result<i64> {
+    Ok(db
         .rows(
             "SELECT COUNT(*) FROM programme_leads WHERE programme = $1",
             &[programme.into()],
         )?
         .first()
-        .map_or(0, |r| r.int(0));
-    Ok(format!("PRG-{}-{:06}", programme.to_uppercase(), n + 1))
+        .map_or(0, |r| r.int(0)))
 }
 
 fn lead(p: &Programme, c: &Cause, id: &str, now: Timestamp) -> LeadIn {

@@ -112,4 +112,3 @@ pub fn dealer_side_agrees(net: &Net, run: &Value) {
         "covered now"
     );
 }
-

@@ -139,7 +139,8 @@ pub const LEFT: &[(&str, &str, &str)] = &[
 
 /// A store runs `wortel leads due-replacements --create` itself: (store, when, the account whose
 /// replacement it makes; the only one due then).
-pub const DEALER_MADE: &[(&str, &str, &str)] = &[("D042-bob", "2026-09-02T10:00:00Z", "Garage Bos")];
+pub const DEALER_MADE: &[(&str, &str, &str)] =
+    &[("D042-bob", "2026-09-02T10:00:00Z", "Garage Bos")];
 
 /// Head office already has an open lead for this company (so the ex-customer rule skips it).
 pub const OPEN_LEAD_KVK: &str = "55500005";
@@ -211,4 +212,3 @@ pub fn expected() -> BTreeSet<(String, String, String, String)> {
     }
     out
 }
-

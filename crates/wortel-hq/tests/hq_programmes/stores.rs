@@ -201,4 +201,3 @@ pub fn network() -> Net {
     hq_ok(&net.db, RUN, &["leads", "add", open.to_str().unwrap()]);
     net
 }
-

@@ -48,11 +48,11 @@ pub fn import_in_chunks(
     now: Timestamp,
     progress: &mut dyn FnMut(usize),
 ) -> Result<ImportReport, ImportError> {
-    let mut dry = Planner::new(store, now);
-    source(&mut |at, lead| dry.place(&at, &lead).map(drop))?;
-    drop(dry);
+    let mut planner = Planner::new(store, now);
+    source(&mut |at, lead| planner.place(&at, &lead).map(drop))?;
+    planner.start_writing();
     store.begin_import(name, now)?;
-    match write_chunks(store, source, tail, now, progress) {
+    match write_chunks(store, planner, source, tail, now, progress) {
         Ok(report) => Ok(report),
         Err(e) => {
             // Nothing of a failed import stays; if even this fails, the next open does it.
@@ -64,12 +64,12 @@ pub fn import_in_chunks(
 
 fn write_chunks(
     store: &Store,
+    mut planner: Planner,
     source: Source,
     tail: Tail,
     now: Timestamp,
     progress: &mut dyn FnMut(usize),
 ) -> Result<ImportReport, ImportError> {
-    let mut planner = Planner::new(store, now);
     let mut writes = ImportWrites::default();
     let mut ws = WriteSet::new();
     let mut in_chunk = 0;

@@ -159,7 +159,18 @@ impl Store {
     }
 
     /// At open: rolls back an import a killed process left, and tells the user.
+    /// Before-images a finished import left (killed between its last chunk and dropping them)
+    /// are dropped too: they may hold what an erasure removed since.
     pub(super) fn roll_back_on_open(&self) -> Result<()> {
+        let stale = self
+            .tree(TreeId::Meta)
+            .scan_prefix(BEFORE)
+            .next()
+            .is_some();
+        if stale && self.read_mark()?.is_none() {
+            self.clear_before_images()?;
+            self.flush()?;
+        }
         if let Some(name) = self.roll_back_import()? {
             let sentence = format!(
                 "the import of {} was cut short before it finished; it was rolled back, so the store is as it was before it — import the file again",

@@ -15,7 +15,12 @@ fn main() -> ExitCode {
     restore_default_sigpipe();
     private_files_by_default();
     let cli = cli::Cli::parse();
-    match cli::run(cli) {
+    let result = cli::run(cli);
+    // What opening the store did on its own (an import cut short was rolled back).
+    for notice in wortel::store::take_notices() {
+        eprintln!("wortel: {notice}");
+    }
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             if is_broken_pipe(&e) {

@@ -5,7 +5,7 @@ use super::Context;
 use anyhow::{Result, anyhow};
 use std::path::{Path, PathBuf};
 use wortel::ops::{
-    ImportError, ImportFileError, Imported, apply_sheet_leads, import_file, read_bundle_file,
+    ImportError, ImportFileError, Imported, import_file, import_sheet, read_bundle_file,
 };
 use wortel::store::Store;
 
@@ -26,6 +26,10 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>> {
 
 pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
     let store = Store::open(&ctx.store)?;
+    // An import cut short earlier was rolled back at open: say so before this one starts.
+    for notice in wortel::store::take_notices() {
+        eprintln!("wortel: {notice}");
+    }
     if args.csv {
         return run_csv(ctx, &store, args);
     }
@@ -118,21 +122,21 @@ fn print_leads_report(
     }
 }
 
-/// `wortel import --csv FILE`: a spreadsheet of leads, placed in one write.
+/// `wortel import --csv FILE`: a spreadsheet of leads, checked whole, then written all or
+/// nothing.
 fn run_csv(ctx: &Context, store: &Store, args: &ImportArgs) -> Result<()> {
     let bytes = read_file(&args.file)?;
     let name = args.file.display().to_string();
-    let rows = wortel::interop::csv_import::read_leads_csv_rows(&bytes, &name, &ctx.tz)
-        .map_err(|e| anyhow!(e))?;
-    let bar = progress_bar(rows.len() as u64, "placing leads");
-    let report = apply_sheet_leads(store, &name, &rows, ctx.now, &mut |n| {
-        if let Some(b) = &bar {
-            if n % 256 == 0 {
+    let mut bar: Option<Option<indicatif::ProgressBar>> = None;
+    let report = import_sheet(store, &name, &bytes, &ctx.tz, ctx.now, &mut |n, total| {
+        let bar = bar.get_or_insert_with(|| progress_bar(total as u64, "placing leads"));
+        if let Some(b) = bar {
+            if n % 256 == 0 || n == total {
                 b.set_position(n as u64);
             }
         }
     });
-    if let Some(b) = bar {
+    if let Some(Some(b)) = bar {
         b.finish_and_clear();
     }
     // The sentence already names the file and the row.

@@ -10,7 +10,9 @@ mod feedback;
 mod feedback_changes;
 mod hq_erasure;
 mod import;
+mod import_chunks;
 mod import_file;
+mod import_plan;
 mod lead_triage;
 mod merge;
 mod privacy;
@@ -31,7 +33,10 @@ pub use erasure_backups::{
 };
 pub use feedback::{FeedbackExport, export_feedback, parse_week, week_of};
 pub use hq_erasure::{HqErasureReport, plan_hq_erasures};
-pub use import::{ImportError, ImportReport, apply_leads, apply_sheet_leads, import_leads};
+pub use import::{
+    ImportError, ImportReport, ImportWrites, apply_leads, import_leads, import_sheet,
+};
+pub use import_chunks::CHUNK_LEADS;
 pub use import_file::{ImportFileError, Imported, ImportedFile, import_file, read_bundle_file};
 pub use lead_triage::{
     BulkTriage, TriageResult, TriageStep, accept_lead, convert_lead, convert_lead_estimated,

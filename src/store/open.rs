@@ -41,6 +41,8 @@ impl Store {
             });
         }
         let store = Self::open_dir(path)?;
+        // An import killed mid-way is taken back before anything reads the store.
+        store.roll_back_on_open()?;
         let due = store
             .tree(TreeId::Meta)
             .get(super::exchange::KEY_COMPACT_PENDING)

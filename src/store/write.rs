@@ -22,6 +22,9 @@ pub struct WriteSet {
     meta: Vec<(Vec<u8>, Option<Vec<u8>>)>,
     /// The change-log positions (first, last) of the write this one takes back (an undo).
     reverts: Option<(u64, u64)>,
+    /// A chunk of an unfinished import: the stored bytes of every record it overwrites are kept
+    /// in the same transaction, so a rollback can put them back.
+    before_images: bool,
 }
 
 impl WriteSet {
@@ -65,6 +68,11 @@ impl WriteSet {
     pub fn delete_meta(&mut self, key: Vec<u8>) -> &mut Self {
         self.meta.push((key, None));
         self
+    }
+
+    /// Marks this write as a chunk of a pending import (see `pending_import`).
+    pub(super) fn keep_before_images(&mut self) {
+        self.before_images = true;
     }
 
     pub fn is_empty(&self) -> bool {
@@ -187,10 +195,14 @@ impl Store {
                 meta::read_u64(tx[TreeId::Meta.slot()].get(meta::KEY_LAST_SEQ)?.as_deref());
             for (i, ((kind, key, new), bytes)) in writes.ops.iter().zip(&encoded).enumerate() {
                 let tree = &tx[kind.tree().slot()];
-                let old = match tree.get(key)? {
-                    Some(b) => Some(decode_in_tx(*kind, key, &b)?),
+                let stored = tree.get(key)?;
+                let old = match &stored {
+                    Some(b) => Some(decode_in_tx(*kind, key, b)?),
                     None => None,
                 };
+                if let (true, Some(b)) = (writes.before_images, &stored) {
+                    super::pending_import::keep_before(&tx[TreeId::Meta.slot()], *kind, key, b)?;
+                }
                 if let Some(o) = &old {
                     for (t, k, _) in o.index_entries() {
                         tx[t.slot()].remove(k)?;

@@ -46,10 +46,10 @@ pub fn run(app: &mut App, mut form: Form) {
         )),
         Ok(Imported::Leads(report)) => {
             let mut message = leads_message(&text, &report);
-            if let Some(receipt) = &report.receipt {
-                app.after_commit(receipt, None);
+            if let Some(written) = &report.written {
+                after_import(app);
                 // Steps whose records the bundle changed (or erased) cannot be taken back.
-                match app.undo.forget_touched_by(receipt) {
+                match app.undo.forget_touched(&written.touched) {
                     0 => {}
                     1 => message.push_str("; 1 undo step dropped (the bundle changed its records)"),
                     n => message.push_str(&format!(
@@ -65,6 +65,21 @@ pub fn run(app: &mut App, mut form: Form) {
         Err(message) => {
             form.error = Some(message);
             app.overlay = Some(Overlay::Form(form));
+        }
+    }
+}
+
+/// Every list read again after an import: it may have touched a hundred thousand records,
+/// more than moving rows one by one is worth.
+fn after_import(app: &mut App) {
+    app.reload_inbox(None);
+    app.accounts.invalidate();
+    app.accounts.forget_rows();
+    app.funnel.loaded = false;
+    let store = app.store.clone();
+    if let Some(view) = app.accounts.open.as_mut() {
+        if let Err(e) = view.refresh(&store) {
+            app.error(&e.to_string());
         }
     }
 }

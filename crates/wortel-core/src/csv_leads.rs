@@ -16,11 +16,10 @@
 //! is one lead, and two differing rows for one lead are refused with both row numbers.
 
 use crate::bundle::caps::MAX_FIELD_CHARS;
-use crate::bundle::leads::{AccountIn, AddressIn, ContactIn, LeadIn, SourceIn};
+use crate::bundle::leads::{AccountIn, AddressIn, Admit, ContactIn, Identities, LeadIn, SourceIn};
 use crate::domain::{Channel, Lifecycle};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
-use std::collections::HashMap;
 
 const REQUIRED: [&str; 4] = ["account_name", "received_at", "channel", "score"];
 
@@ -41,7 +40,33 @@ pub fn read_leads_csv_rows(
     file: &str,
     tz: &TimeZone,
 ) -> Result<Vec<(usize, LeadIn)>, String> {
-    read_rows(bytes, file, tz).map_err(|e| crate::bundle::printable(&e))
+    let mut rows = Vec::new();
+    match each_sheet_lead(bytes, file, tz, &mut |row, lead| {
+        rows.push((row, lead));
+        Ok::<(), std::convert::Infallible>(())
+    }) {
+        Ok(checked) => checked.map(|_| rows),
+        Err(never) => match never {},
+    }
+}
+
+/// Checks every row of the sheet and hands each lead to `f` with its row as it is read, one
+/// at a time, so a million-row sheet is never held as a list. A row pasted twice reaches `f`
+/// once. The inner result is the sheet's verdict: its number of leads, or every problem (up to
+/// [`MAX_REPORTED`]) in one printable line — found only once the whole sheet was read, so a
+/// caller that writes must read the sheet once with a no-op `f` first. The outer error is the
+/// first one `f` returned (reading stops there).
+pub fn each_sheet_lead<E>(
+    bytes: &[u8],
+    file: &str,
+    tz: &TimeZone,
+    f: &mut dyn FnMut(usize, LeadIn) -> Result<(), E>,
+) -> Result<Result<usize, String>, E> {
+    let mut sheet = Sheet::default();
+    let read = read_rows(bytes, file, tz, &mut sheet, f)?;
+    Ok(read
+        .and_then(|()| sheet.finish(file))
+        .map_err(|e| crate::bundle::printable(&e)))
 }
 
 /// The sheet's header: the column names, lower-cased.
@@ -57,19 +82,28 @@ impl Header {
     }
 }
 
-fn read_rows(bytes: &[u8], file: &str, tz: &TimeZone) -> Result<Vec<(usize, LeadIn)>, String> {
+fn read_rows<E>(
+    bytes: &[u8],
+    file: &str,
+    tz: &TimeZone,
+    sheet: &mut Sheet,
+    f: &mut dyn FnMut(usize, LeadIn) -> Result<(), E>,
+) -> Result<Result<(), String>, E> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(format!(
+        return Ok(Err(format!(
             "{file} is empty; a spreadsheet of leads needs a header row and rows"
-        ));
+        )));
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{file} is not UTF-8 text (at byte {}); save the spreadsheet as CSV UTF-8",
-            e.valid_up_to()
-        )
-    })?;
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            return Ok(Err(format!(
+                "{file} is not UTF-8 text (at byte {}); save the spreadsheet as CSV UTF-8",
+                e.valid_up_to()
+            )));
+        }
+    };
     let header_line = text.lines().next().unwrap_or("");
     let delimiter = if header_line.matches(';').count() > header_line.matches(',').count() {
         b';'
@@ -81,74 +115,94 @@ fn read_rows(bytes: &[u8], file: &str, tz: &TimeZone) -> Result<Vec<(usize, Lead
         .flexible(false)
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
-    let header = Header(
-        reader
-            .headers()
-            .map_err(|e| format!("{file}: the header row cannot be read ({e}); check the file"))?
-            .iter()
-            .map(|h| h.trim().to_lowercase())
-            .collect(),
-    );
+    let header = match reader.headers() {
+        Ok(h) => Header(h.iter().map(|h| h.trim().to_lowercase()).collect()),
+        Err(e) => {
+            return Ok(Err(format!(
+                "{file}: the header row cannot be read ({e}); check the file"
+            )));
+        }
+    };
     for r in REQUIRED {
         if !header.0.iter().any(|h| h == r) {
-            return Err(format!(
+            return Ok(Err(format!(
                 "{file}: the column `{r}` is missing; the header row needs {} (and may have more)",
                 REQUIRED.join(", ")
-            ));
+            )));
         }
     }
-    let mut sheet = Sheet::default();
-    for (i, record) in reader.records().enumerate() {
-        let row = i + 2; // the header is row 1
-        let lead = record
-            .map_err(|e| {
-                format!("row {row}: the row cannot be read ({e}); check its quotes and field count")
-            })
-            .and_then(|record| read_row(&header, &record, row, tz));
+    // One record buffer for the whole sheet: rows are read one at a time.
+    let mut record = csv::StringRecord::new();
+    let mut row = 1; // the header is row 1
+    loop {
+        row += 1;
+        let lead = match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => read_row(&header, &record, row, tz),
+            Err(e) => Err(format!(
+                "row {row}: the row cannot be read ({e}); check its quotes and field count"
+            )),
+        };
         match lead {
-            Ok(lead) => sheet.add(row, lead),
-            Err(problem) => sheet.problems.push(problem),
+            Ok(lead) => {
+                if sheet.add(row, &lead) {
+                    f(row, lead)?;
+                }
+            }
+            Err(problem) => sheet.problem(problem),
         }
     }
-    sheet.finish(file)
+    Ok(Ok(()))
 }
 
-/// The rows read so far: one lead per identity, and every problem found.
+/// The rows read so far: which lead ids came (as hashes), how many leads, every problem found.
 #[derive(Default)]
 struct Sheet {
-    leads: Vec<(usize, LeadIn)>,
-    by_id: HashMap<String, usize>,
+    seen: Identities,
+    leads: usize,
+    /// The first [`MAX_REPORTED`] problems; `count` counts them all.
     problems: Vec<String>,
+    count: usize,
 }
 
 impl Sheet {
-    /// A row pasted twice is one lead; two differing rows for one lead id are a problem naming
-    /// both rows.
-    fn add(&mut self, row: usize, lead: LeadIn) {
-        if let Some(&at) = self.by_id.get(&lead.id) {
-            let (first_row, first) = &self.leads[at];
-            if *first != lead {
-                self.problems.push(format!(
+    /// True for a lead not seen before. A row pasted twice is one lead; two differing rows for
+    /// one lead id are a problem naming both rows.
+    fn add(&mut self, row: usize, lead: &LeadIn) -> bool {
+        match self.seen.admit(row, lead) {
+            Admit::New => {
+                self.leads += 1;
+                true
+            }
+            Admit::Repeat => false,
+            Admit::Differs(first_row) => {
+                self.problem(format!(
                     "rows {first_row} and {row} are the same lead (id `{}`) with different values; keep one of them",
                     lead.id
                 ));
+                false
             }
-            return;
         }
-        self.by_id.insert(lead.id.clone(), self.leads.len());
-        self.leads.push((row, lead));
     }
 
-    fn finish(self, file: &str) -> Result<Vec<(usize, LeadIn)>, String> {
-        match self.problems.len() {
-            0 if self.leads.is_empty() => Err(format!("{file} has a header row but no leads")),
+    /// Counts a problem, keeping its sentence only while the refusal would list it.
+    fn problem(&mut self, sentence: String) {
+        self.count += 1;
+        if self.problems.len() < MAX_REPORTED {
+            self.problems.push(sentence);
+        }
+    }
+
+    fn finish(&self, file: &str) -> Result<usize, String> {
+        match self.count {
+            0 if self.leads == 0 => Err(format!("{file} has a header row but no leads")),
             0 => Ok(self.leads),
             1 => Err(format!(
                 "{file} {}; fix the spreadsheet and import again",
                 self.problems[0]
             )),
             n => {
-                let listed = self.problems[..n.min(MAX_REPORTED)].join("; ");
+                let listed = self.problems.join("; ");
                 let more = if n > MAX_REPORTED {
                     format!("; and {} more", n - MAX_REPORTED)
                 } else {

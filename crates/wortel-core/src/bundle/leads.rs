@@ -101,15 +101,29 @@ pub fn parse_leads(bundle: &Bundle) -> Result<(Vec<LeadIn>, Vec<RetractionIn>), 
     Ok((leads.into_iter().map(|(_, l)| l).collect(), retractions))
 }
 
-/// As [`parse_leads`], each lead with its line in `leads.ndjson`. Identity is decided on the
-/// cleaned id: a line repeated exactly is one lead, two differing lines for one id are refused
-/// with both line numbers.
+/// As [`parse_leads`], each lead with its line in `leads.ndjson`.
 #[allow(clippy::type_complexity)]
 pub fn parse_leads_lines(
     bundle: &Bundle,
 ) -> Result<(Vec<(usize, LeadIn)>, Vec<RetractionIn>), BundleError> {
     let mut leads: Vec<(usize, LeadIn)> = Vec::new();
-    let mut ids = std::collections::HashMap::new();
+    each_lead(bundle, &mut |line, lead| {
+        leads.push((line, lead));
+        Ok::<(), BundleError>(())
+    })?;
+    Ok((leads, parse_retractions(bundle)?))
+}
+
+/// Hands every lead of `leads.ndjson` to `f` with its line, one at a time, checked and with
+/// its text cleaned, so a 100,000-lead bundle is never held as a list. Identity is decided on
+/// the cleaned id: a line repeated exactly is one lead (`f` hears it once), two differing
+/// lines for one id are refused with both line numbers — before `f` hears of the second.
+/// What each id first looked like is remembered as a 128-bit hash, not as the lead.
+pub fn each_lead<E: From<BundleError>>(
+    bundle: &Bundle,
+    f: &mut dyn FnMut(usize, LeadIn) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut seen = Identities::default();
     for (line, bytes) in bundle.lines("leads.ndjson") {
         let lead: LeadIn = parse_line("leads.ndjson", line, bytes)?;
         check_lead(&lead, line)?;
@@ -117,21 +131,26 @@ pub fn parse_leads_lines(
         if lead.id.trim().is_empty() {
             return Err(BundleError::new(format!(
                 "leads.ndjson line {line}: the lead id holds only control characters; ask head office for a corrected bundle"
-            )));
+            ))
+            .into());
         }
-        if let Some(&at) = ids.get(&lead.id) {
-            let (first_line, first): &(usize, LeadIn) = &leads[at];
-            if *first == lead {
-                continue;
+        match seen.admit(line, &lead) {
+            Admit::New => f(line, lead)?,
+            Admit::Repeat => {}
+            Admit::Differs(first_line) => {
+                return Err(BundleError::new(format!(
+                    "leads.ndjson lines {first_line} and {line}: lead id \"{}\" occurs twice with different values; ask head office for a corrected bundle",
+                    lead.id
+                ))
+                .into());
             }
-            return Err(BundleError::new(format!(
-                "leads.ndjson lines {first_line} and {line}: lead id \"{}\" occurs twice with different values; ask head office for a corrected bundle",
-                lead.id
-            )));
         }
-        ids.insert(lead.id.clone(), leads.len());
-        leads.push((line, lead));
     }
+    Ok(())
+}
+
+/// The bundle's retractions, text cleaned.
+pub fn parse_retractions(bundle: &Bundle) -> Result<Vec<RetractionIn>, BundleError> {
     let mut retractions = Vec::new();
     for (line, bytes) in bundle.lines("retractions.ndjson") {
         let r: RetractionIn = parse_line("retractions.ndjson", line, bytes)?;
@@ -139,7 +158,49 @@ pub fn parse_leads_lines(
             lead_id: printable(&r.lead_id),
         });
     }
-    Ok((leads, retractions))
+    Ok(retractions)
+}
+
+/// The leads of one file seen so far, by (a hash of) their cleaned id: where each first came
+/// and a hash of all its cleaned values. 40 bytes a lead instead of the lead itself, so a
+/// million-row sheet is checked in tens of megabytes.
+#[derive(Default)]
+pub struct Identities {
+    first: std::collections::HashMap<u128, (usize, u128)>,
+}
+
+/// What [`Identities::admit`] found.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Admit {
+    /// The first lead with this id.
+    New,
+    /// The same lead again, value for value: one lead.
+    Repeat,
+    /// The same id with other values, first seen at this line or row.
+    Differs(usize),
+}
+
+impl Identities {
+    /// Records `lead` (already cleaned) found at `at`, and says whether its id came before.
+    pub fn admit(&mut self, at: usize, lead: &LeadIn) -> Admit {
+        let id = hash128(lead.id.as_bytes());
+        let values = hash128(&serde_json::to_vec(lead).unwrap_or_default());
+        match self.first.get(&id) {
+            None => {
+                self.first.insert(id, (at, values));
+                Admit::New
+            }
+            Some((_, v)) if *v == values => Admit::Repeat,
+            Some((first, _)) => Admit::Differs(*first),
+        }
+    }
+}
+
+fn hash128(bytes: &[u8]) -> u128 {
+    let h = blake3::hash(bytes);
+    let mut b = [0u8; 16];
+    b.copy_from_slice(&h.as_bytes()[..16]);
+    u128::from_le_bytes(b)
 }
 
 pub(crate) fn parse_line<T: serde::de::DeserializeOwned>(

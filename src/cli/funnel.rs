@@ -16,10 +16,11 @@ pub struct FunnelArgs {
     /// Only these stages (comma-separated) in the --json listing.
     #[arg(long, value_delimiter = ',', value_name = "STAGE")]
     pub stage: Vec<String>,
-    /// The period won/lost deals and the forecast count for: 2026-11, 2026-Q4, 2026 or all
-    /// (default: all), as the board's period selector.
-    #[arg(long, default_value = "all", value_name = "PERIOD")]
-    pub period: String,
+    /// The period the deals are counted for: open deals expected to close in it (undated ones
+    /// count in the current period), won and lost ones closed in it: 2026-11, 2026-Q4, 2026 or
+    /// all. Default: the current quarter, as the board.
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Option<String>,
     /// Only deals of this owner.
     #[arg(long, value_name = "NAME")]
     pub owner: Option<String>,
@@ -68,7 +69,11 @@ pub fn run(ctx: &Context, args: &FunnelArgs) -> Result<()> {
             .map(|s| Stage::parse(s))
             .collect::<Result<_, _>>()?
     };
-    let period = Period::parse(&args.period)?;
+    let today = ctx.today();
+    let period = match &args.period {
+        Some(p) => Period::parse(p)?,
+        None => Period::quarter_of(today),
+    };
     let filter = DealFilter {
         owner: args.owner.clone(),
         source: args.source.as_deref().map(DealSource::parse).transpose()?,
@@ -81,10 +86,10 @@ pub fn run(ctx: &Context, args: &FunnelArgs) -> Result<()> {
         },
     };
     let deals = load_deals(&store)?;
-    let summary = board_summary(&deals, &filter, period, &ctx.tz);
+    let summary = board_summary(&deals, &filter, period, today, &ctx.tz);
     let opps: Vec<&Opportunity> = deals
         .iter()
-        .filter(|d| on_board(d, &filter, period, &ctx.tz))
+        .filter(|d| on_board(d, &filter, period, today, &ctx.tz))
         .map(|d| &d.opportunity)
         .collect();
 
@@ -139,6 +144,7 @@ pub fn run(ctx: &Context, args: &FunnelArgs) -> Result<()> {
     }
     println!("{t}");
     println!("forecast, {}", summary.headline(&period.to_string()));
+    println!("{}", summary.won_line(&period.to_string()));
     match summary.win_rate {
         Some(w) => println!("win rate (won of closed deals): {w} %"),
         None => println!("win rate: no closed deals yet"),

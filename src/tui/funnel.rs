@@ -146,8 +146,9 @@ pub fn close_deal(
     );
     input.won_value = value;
     input.lost_reason = reason;
+    // The cursor stays in the column: the won or lost card leaves it and the next one (or
+    // the previous, when it was the last) takes its place, as `FunnelPane::arrange` keeps it.
     super::visit::log(app, input);
-    app.funnel.select(id);
 }
 
 /// Validates the won form's value and closes the deal.

@@ -281,23 +281,22 @@ fn column_cards<'a>(
 ) -> Vec<Line<'a>> {
     let muted = app.theme.style(Role::Muted);
     let len = app.funnel.columns.get(c).map_or(0, Vec::len);
+    // Every column keeps its first line for "↑ n more" (blank when nothing is above), so
+    // the cards of all columns stay level.
     if len == 0 {
-        return vec![Line::styled("no deals", muted)];
+        return vec![Line::raw(""), Line::styled("no deals", muted)];
     }
-    let room = area.height.saturating_sub(HEAD);
+    let room = area.height.saturating_sub(HEAD + 1);
     let mut rows = (room / CARD) as usize;
     if rows < len {
-        // Two lines for the "more" markers.
-        rows = (room.saturating_sub(2) / CARD).max(1) as usize;
+        // A line for "↓ n more" too.
+        rows = (room.saturating_sub(1) / CARD).max(1) as usize;
     }
     app.funnel.scroll_into_view(c, rows);
     let offset = app.funnel.offset[c];
     let end = (offset + rows).min(len);
     let w = area.width.saturating_sub(1) as usize;
-    let mut lines = Vec::new();
-    if rows < len {
-        lines.push(more_line("↑", offset, w, muted));
-    }
+    let mut lines = vec![more_line("↑", offset, w, muted)];
     for i in offset..end {
         lines.extend(card_lines(app, c, i, w, today));
     }

@@ -343,3 +343,40 @@ fn a_column_too_long_for_the_screen_says_how_many_cards_are_above_and_below() {
     assert!(!wide.contains("more"), "all fit at 160×48: {wide}");
     snapshot_settings().bind(|| insta::assert_snapshot!("board_scripted_160x48", wide));
 }
+
+#[test]
+fn emptying_the_value_and_close_date_in_the_deal_form_clears_them() {
+    let (_d, path) = scripted_store();
+    let mut app = board(&path);
+    on_quote_row(&mut app, 0);
+    let alfa = app.funnel.selected_deal().unwrap().opportunity.clone();
+    assert_eq!(alfa.value, Cents::euros(60_000));
+    // Title, product, quantity, then the value; the expected close after it.
+    press(&mut app, "e tab tab tab ctrl-u tab ctrl-u enter");
+    assert!(app.overlay.is_none(), "{}", app.status.text);
+    assert!(
+        app.status.text.contains("value € 60.000,00 → no value"),
+        "{}",
+        app.status.text
+    );
+    let o = app.store.opportunity(alfa.id).unwrap().unwrap();
+    assert_eq!((o.value, o.expected_close), (Cents(0), None));
+    // The header counts it as the script now says: no value, no close date.
+    let mut script: Vec<&Scripted> = SCRIPT.iter().collect();
+    script.retain(|d| d.account != "Transport Alfa");
+    let cleared = deal(
+        "Transport Alfa",
+        Stage::Quote,
+        0,
+        None,
+        "2026-11-02T10:00:00Z",
+    );
+    script.push(&cleared);
+    let screen = render(&mut app, 160, 48);
+    let expected = expected_header(&script);
+    assert!(screen.contains(&expected[0]), "{screen}");
+    assert!(
+        screen.contains("2 without close date and 1 past it, counted now"),
+        "{screen}"
+    );
+}

@@ -104,23 +104,6 @@ fn a_demo_store_is_listed_by_leads_accounts_and_funnel() {
     );
     let table = wortel(&store).arg("leads").output().unwrap();
     assert!(String::from_utf8_lossy(&table.stdout).contains("RESPOND BY"));
-    // The listing and the totals count the same deals, whatever the period.
-    for period in ["all", "2026-Q4", "2026-12"] {
-        let opps = json(&store, &["funnel", "--json", "--period", period]);
-        let open = ["qualify", "appointment", "quote", "negotiation"];
-        let sum: i64 = opps
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|o| open.contains(&o["stage"].as_str().unwrap()))
-            .map(|o| o["weighted_cents"].as_i64().unwrap())
-            .sum();
-        let totals = json(
-            &store,
-            &["funnel", "--totals", "--json", "--period", period],
-        );
-        assert_eq!(totals["forecast"].as_i64().unwrap(), sum, "{period}");
-    }
     let opps = json(&store, &["funnel", "--json"]);
     for o in opps.as_array().unwrap() {
         assert!(o["id"].is_string() && o["stage"].is_string() && o["account"].is_string());
@@ -373,23 +356,6 @@ fn every_outcome_has_its_effect_on_lead_and_funnel() {
         assert_eq!(after["status"], status, "outcome {digit}");
         if let Some(stage) = stage {
             let opp = after["opportunity_id"].as_str().expect("an opportunity");
-            // The listing and the totals count the same deals, whatever the period.
-            for period in ["all", "2026-Q4", "2026-12"] {
-                let opps = json(&store, &["funnel", "--json", "--period", period]);
-                let open = ["qualify", "appointment", "quote", "negotiation"];
-                let sum: i64 = opps
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .filter(|o| open.contains(&o["stage"].as_str().unwrap()))
-                    .map(|o| o["weighted_cents"].as_i64().unwrap())
-                    .sum();
-                let totals = json(
-                    &store,
-                    &["funnel", "--totals", "--json", "--period", period],
-                );
-                assert_eq!(totals["forecast"].as_i64().unwrap(), sum, "{period}");
-            }
             let opps = json(&store, &["funnel", "--json"]);
             let o = opps
                 .as_array()

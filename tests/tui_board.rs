@@ -164,7 +164,7 @@ fn scripted_store() -> (tempfile::TempDir, std::path::PathBuf) {
 /// Whether a scripted deal is in 2026-Q4 as the header counts it: open ones by their
 /// expected close (undated or past: today), closed ones by the day they closed.
 fn in_q4(d: &Scripted) -> bool {
-    let q4 = |day: &str| day >= "2026-10-01" && day <= "2026-12-31";
+    let q4 = |day: &str| ("2026-10-01"..="2026-12-31").contains(&day);
     if d.stage.is_open() {
         q4(d.close.map_or("2026-11-23", |c| c.max("2026-11-23")))
     } else {

@@ -380,3 +380,72 @@ fn emptying_the_value_and_close_date_in_the_deal_form_clears_them() {
         "{screen}"
     );
 }
+
+#[test]
+fn choosing_a_close_month_makes_it_the_period_so_the_header_still_says_what_it_sums() {
+    let (_d, path) = scripted_store();
+    let mut app = board(&path);
+    // The months open deals are expected in: 2026-10, 2026-11, 2026-12, 2027-01.
+    for (key, month) in [("3", "2026-12"), ("4", "2027-01")] {
+        press(&mut app, &format!("E {key}"));
+        assert_eq!(app.funnel.period.unwrap().to_string(), month);
+        let open: Vec<&Scripted> = SCRIPT
+            .iter()
+            .filter(|d| d.stage.is_open() && d.close.is_some_and(|c| c.starts_with(month)))
+            .collect();
+        let weighted: Cents = open
+            .iter()
+            .map(|d| Cents::euros(d.euros).percent(d.stage.probability()))
+            .sum();
+        let without_value = open.iter().filter(|d| d.euros == 0).count();
+        let deals = match open.len() {
+            1 => "1 deal".to_string(),
+            n => format!("{n} deals"),
+        };
+        let expected = format!(
+            "open deals closing in {month}: weighted {weighted}, {deals}, {without_value} without value"
+        );
+        let lines = framed_lines(&render(&mut app, 160, 48));
+        assert_eq!(lines[1], expected);
+        let shown: usize = (0..4).map(|c| app.funnel.columns[c].len()).sum();
+        assert_eq!(shown, open.len(), "{month}");
+    }
+}
+
+#[test]
+fn a_years_won_line_keeps_its_full_amount_and_shows_its_weeks_where_they_fit() {
+    let (_d, path) = scripted_store();
+    let mut app = board(&path);
+    press(&mut app, "p");
+    assert_eq!(app.funnel.period.unwrap().to_string(), "2026");
+    let won: Vec<&Scripted> = SCRIPT
+        .iter()
+        .filter(|d| d.stage == Stage::Won && d.entered.starts_with("2026"))
+        .collect();
+    let value: Cents = won.iter().map(|d| Cents::euros(d.euros)).sum();
+    let line = format!("won in 2026: {value} from {} deals", won.len());
+    let small = render(&mut app, 80, 24);
+    assert!(small.contains(&line), "{small}");
+    assert!(!small.contains("per week"), "53 weeks do not fit: {small}");
+    let wide = render(&mut app, 160, 48);
+    assert!(wide.contains(&format!("{line} per week ")), "{wide}");
+    drop(app);
+    // `wortel funnel --close MONTH` counts for that month, as `E` on the board.
+    let out = assert_cmd::Command::cargo_bin("wortel")
+        .unwrap()
+        .env("WORTEL_NOW", NOW)
+        .env("TZ", "Europe/Amsterdam")
+        .arg("--store")
+        .arg(&path)
+        .args(["funnel", "--close", "2027-01"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let january: Cents = SCRIPT
+        .iter()
+        .filter(|d| d.stage.is_open() && d.close.is_some_and(|c| c.starts_with("2027-01")))
+        .map(|d| Cents::euros(d.euros).percent(d.stage.probability()))
+        .sum();
+    let expected = format!("forecast, open deals closing in 2027-01: weighted {january}, 1 deal,");
+    assert!(text.contains(&expected), "{text}");
+}

@@ -27,7 +27,8 @@ pub struct FunnelArgs {
     /// Only deals from head-office leads (head-office) or the dealer's own (own).
     #[arg(long, value_name = "SOURCE")]
     pub source: Option<String>,
-    /// Only open deals expected to close in this month (2026-12).
+    /// Only open deals expected to close in this month (2026-12); the period is that month
+    /// unless --period says otherwise.
     #[arg(long, value_name = "MONTH")]
     pub close: Option<String>,
     /// With --json: print the totals object instead of the list of opportunities.
@@ -70,20 +71,23 @@ pub fn run(ctx: &Context, args: &FunnelArgs) -> Result<()> {
             .collect::<Result<_, _>>()?
     };
     let today = ctx.today();
-    let period = match &args.period {
-        Some(p) => Period::parse(p)?,
-        None => Period::quarter_of(today),
+    let close_month = match args.close.as_deref() {
+        None => None,
+        Some(m) => match Period::parse(m)? {
+            Period::Month { year, month } => Some((year, month)),
+            _ => anyhow::bail!("--close {m} is not a month; write it as 2026-12"),
+        },
+    };
+    // Without --period: the month --close names, else the current quarter (as the board).
+    let period = match (&args.period, close_month) {
+        (Some(p), _) => Period::parse(p)?,
+        (None, Some((year, month))) => Period::Month { year, month },
+        (None, None) => Period::quarter_of(today),
     };
     let filter = DealFilter {
         owner: args.owner.clone(),
         source: args.source.as_deref().map(DealSource::parse).transpose()?,
-        close_month: match args.close.as_deref() {
-            None => None,
-            Some(m) => match Period::parse(m)? {
-                Period::Month { year, month } => Some((year, month)),
-                _ => anyhow::bail!("--close {m} is not a month; write it as 2026-12"),
-            },
-        },
+        close_month,
     };
     let deals = load_deals(&store)?;
     let summary = board_summary(&deals, &filter, period, today, &ctx.tz);

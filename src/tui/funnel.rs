@@ -236,6 +236,16 @@ pub fn pick_close_month(app: &mut App) {
     )));
 }
 
+/// `E`: only open deals expected to close in `month`; the period becomes that month, so the
+/// header ("open deals closing in 2026-12") and the columns say the same.
+pub fn set_close_month(app: &mut App, month: Option<(i16, i8)>) {
+    app.funnel.filter.close_month = month;
+    if let Some((year, month)) = month {
+        app.funnel.period = Some(Period::Month { year, month });
+    }
+    refilter(app);
+}
+
 /// Applies a changed filter.
 pub fn refilter(app: &mut App) {
     let tz = app.tz.clone();

@@ -104,14 +104,18 @@ fn draw_header(
     } else {
         weeks.len() + 10
     };
-    let text = fit(
-        &s.won_line_in(&period.to_string(), width.saturating_sub(bars)),
-        width,
-    );
+    // The won value in full beside the sparkline; else shortened to keep the sparkline; else
+    // (a year's 53 weeks on a narrow screen) in full without it.
+    let mut text = s.won_line_in(&period.to_string(), width.saturating_sub(bars));
+    let spark = bars > 0 && text.chars().count() + bars <= width;
+    if !spark {
+        text = s.won_line_in(&period.to_string(), width);
+    }
+    let text = fit(&text, width);
     let used = text.chars().count() as u16;
     let muted = t.style(Role::Muted);
     frame.render_widget(Paragraph::new(Span::styled(text, muted)), line(y, 0, used));
-    if bars > 0 && used as usize + bars <= width {
+    if spark {
         let label = Paragraph::new(Span::styled(" per week ", muted));
         frame.render_widget(label, line(y, used, 10));
         let future = period.week_starts().into_iter().map(|w| w > today);

@@ -61,7 +61,7 @@ impl DealEdit {
 }
 
 /// Applies an edit to an open deal, or says which field is wrong; the deal is unchanged then.
-/// Returns one line per field changed ("value € 0,00 → € 95.000,00").
+/// Returns one line per field changed ("value no value → € 95.000,00").
 pub fn edit_deal(
     deal: &mut Opportunity,
     edit: &DealEdit,

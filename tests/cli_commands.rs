@@ -290,6 +290,23 @@ fn funnel_totals_agree_with_the_listing() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("s");
     demo(&store, 100);
+    // The listing and the totals count the same deals, whatever the period.
+    for period in ["all", "2026-Q4", "2026-12"] {
+        let opps = json(&store, &["funnel", "--json", "--period", period]);
+        let open = ["qualify", "appointment", "quote", "negotiation"];
+        let sum: i64 = opps
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|o| open.contains(&o["stage"].as_str().unwrap()))
+            .map(|o| o["weighted_cents"].as_i64().unwrap())
+            .sum();
+        let totals = json(
+            &store,
+            &["funnel", "--totals", "--json", "--period", period],
+        );
+        assert_eq!(totals["forecast"].as_i64().unwrap(), sum, "{period}");
+    }
     let opps = json(&store, &["funnel", "--json"]);
     let open = ["qualify", "appointment", "quote", "negotiation"];
     let sum: i64 = opps
@@ -302,7 +319,10 @@ fn funnel_totals_agree_with_the_listing() {
     let totals = json(&store, &["funnel", "--totals", "--json"]);
     assert_eq!(totals["forecast"].as_i64().unwrap(), sum);
     let table = wortel(&store).arg("funnel").output().unwrap();
-    assert!(String::from_utf8_lossy(&table.stdout).contains("forecast, all open deals: weighted"));
+    assert!(
+        String::from_utf8_lossy(&table.stdout)
+            .contains("forecast, open deals closing in 2026-Q4: weighted")
+    );
 }
 
 #[test]

@@ -25,7 +25,14 @@ fn the_funnel_table_has_a_row_per_stage_and_the_forecast() {
             "no row for {stage}: {out}"
         );
     }
-    assert!(out.contains("forecast, all open deals: weighted "), "{out}");
+    // The default period is the current quarter, as on the board.
+    assert!(
+        out.contains("forecast, open deals closing in 2026-Q4: weighted "),
+        "{out}"
+    );
+    assert!(out.contains("won in 2026-Q4: € "), "{out}");
+    let all = stdout_of(wortel(&store).args(["funnel", "--period", "all"]));
+    assert!(all.contains("forecast, all open deals: weighted "), "{all}");
 }
 
 #[test]

@@ -33,9 +33,9 @@ fn an_edit_is_logged_and_its_receipt_undoes_it() {
     let (_dir, store) = demo();
     let before = an_open_deal(&store);
     let edit = DealEdit {
-        value: Some(Cents::euros(95_000)),
+        value: Some(Some(Cents::euros(95_000))),
         quantity: Some(2),
-        next_step: Some(date(2026, 11, 30)),
+        next_step: Some(Some(date(2026, 11, 30))),
         ..DealEdit::default()
     };
     let done = edit_deal(&store, before.id, &edit, now()).unwrap();

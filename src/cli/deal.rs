@@ -3,6 +3,7 @@
 
 use super::Context;
 use anyhow::Result;
+use jiff::civil::Date;
 use serde_json::{Value, json};
 use wortel::domain::{Cents, DealEdit, Opportunity, OpportunityId, parse_date_input};
 use wortel::ops::edit_deal;
@@ -19,7 +20,8 @@ pub enum DealCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Change an open deal's fields; only those given change.
+    /// Change an open deal's fields; only those given change (--clear-value, --clear-close
+    /// and --clear-next clear one).
     Edit(DealEditArgs),
 }
 
@@ -31,17 +33,26 @@ pub struct DealEditArgs {
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
     /// The deal's value in euros (95000, 95.000 or 95.000,50).
-    #[arg(long, value_name = "EUROS")]
+    #[arg(long, value_name = "EUROS", conflicts_with = "clear_value")]
     pub value: Option<String>,
+    /// Clear the deal's value: it has no value yet (the forecast counts it apart).
+    #[arg(long)]
+    pub clear_value: bool,
     /// How many of the product (at least 1).
     #[arg(long, value_name = "N")]
     pub quantity: Option<u32>,
     /// The expected close date (2026-12-15, +30d, fri).
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", conflicts_with = "clear_close")]
     pub close: Option<String>,
+    /// Clear the expected close date (the board then counts the deal as closing now).
+    #[arg(long)]
+    pub clear_close: bool,
     /// The deal's next step (2026-12-01, +3d, mon, tomorrow).
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", conflicts_with = "clear_next")]
     pub next: Option<String>,
+    /// Clear the deal's next step.
+    #[arg(long)]
+    pub clear_next: bool,
     /// What is sold, e.g. "R 450 tractor unit".
     #[arg(long, value_name = "TEXT")]
     pub product: Option<String>,
@@ -64,20 +75,7 @@ pub fn run(ctx: &Context, cmd: &DealCommand) -> Result<()> {
         }
         DealCommand::Edit(args) => {
             let id: OpportunityId = args.id.parse()?;
-            let date = |d: &Option<String>| {
-                d.as_deref()
-                    .map(|d| parse_date_input(d, ctx.today()))
-                    .transpose()
-            };
-            let edit = DealEdit {
-                title: args.title.clone(),
-                product: args.product.clone(),
-                quantity: args.quantity,
-                value: args.value.as_deref().map(Cents::parse).transpose()?,
-                expected_close: date(&args.close)?,
-                next_step: date(&args.next)?,
-                note: args.note.clone(),
-            };
+            let edit = edit_of(ctx, args)?;
             let done = edit_deal(&store, id, &edit, ctx.now)?;
             println!("deal \"{}\" changed:", done.deal.title);
             for c in &done.changes {
@@ -86,6 +84,43 @@ pub fn run(ctx: &Context, cmd: &DealCommand) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The edit the flags ask for; `--clear-…` clears a field, an empty `--value ""` or
+/// `--close ""` is refused with the flag that clears it.
+fn edit_of(ctx: &Context, args: &DealEditArgs) -> Result<DealEdit> {
+    let empty = |given: &Option<String>, flag: &str, clear: &str| {
+        if given.as_deref().is_some_and(|v| v.trim().is_empty()) {
+            anyhow::bail!("--{flag} is empty; give a {flag}, or use --{clear} to clear it");
+        }
+        Ok(())
+    };
+    empty(&args.value, "value", "clear-value")?;
+    empty(&args.close, "close", "clear-close")?;
+    empty(&args.next, "next", "clear-next")?;
+    let date = |d: &Option<String>, clear: bool| -> Result<Option<Option<Date>>> {
+        if clear {
+            return Ok(Some(None));
+        }
+        Ok(d.as_deref()
+            .map(|d| parse_date_input(d, ctx.today()))
+            .transpose()?
+            .map(Some))
+    };
+    let value = match (&args.value, args.clear_value) {
+        (_, true) => Some(None),
+        (Some(v), false) => Some(Some(Cents::parse(v)?)),
+        (None, false) => None,
+    };
+    Ok(DealEdit {
+        title: args.title.clone(),
+        product: args.product.clone(),
+        quantity: args.quantity,
+        value,
+        expected_close: date(&args.close, args.clear_close)?,
+        next_step: date(&args.next, args.clear_next)?,
+        note: args.note.clone(),
+    })
 }
 
 fn load(store: &Store, id: &str) -> Result<Opportunity> {

@@ -16,17 +16,19 @@ pub struct FunnelArgs {
     /// Only these stages (comma-separated) in the --json listing.
     #[arg(long, value_delimiter = ',', value_name = "STAGE")]
     pub stage: Vec<String>,
-    /// The period won/lost deals and the forecast count for: 2026-11, 2026-Q4, 2026 or all
-    /// (default: all), as the board's period selector.
-    #[arg(long, default_value = "all", value_name = "PERIOD")]
-    pub period: String,
+    /// The period the deals are counted for: open deals expected to close in it (undated ones
+    /// count in the current period), won and lost ones closed in it: 2026-11, 2026-Q4, 2026 or
+    /// all. Default: the current quarter, as the board.
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Option<String>,
     /// Only deals of this owner.
     #[arg(long, value_name = "NAME")]
     pub owner: Option<String>,
     /// Only deals from head-office leads (head-office) or the dealer's own (own).
     #[arg(long, value_name = "SOURCE")]
     pub source: Option<String>,
-    /// Only open deals expected to close in this month (2026-12).
+    /// Only open deals expected to close in this month (2026-12); the period is that month
+    /// unless --period says otherwise.
     #[arg(long, value_name = "MONTH")]
     pub close: Option<String>,
     /// With --json: print the totals object instead of the list of opportunities.
@@ -68,23 +70,30 @@ pub fn run(ctx: &Context, args: &FunnelArgs) -> Result<()> {
             .map(|s| Stage::parse(s))
             .collect::<Result<_, _>>()?
     };
-    let period = Period::parse(&args.period)?;
+    let today = ctx.today();
+    let close_month = match args.close.as_deref() {
+        None => None,
+        Some(m) => match Period::parse(m)? {
+            Period::Month { year, month } => Some((year, month)),
+            _ => anyhow::bail!("--close {m} is not a month; write it as 2026-12"),
+        },
+    };
+    // Without --period: the month --close names, else the current quarter (as the board).
+    let period = match (&args.period, close_month) {
+        (Some(p), _) => Period::parse(p)?,
+        (None, Some((year, month))) => Period::Month { year, month },
+        (None, None) => Period::quarter_of(today),
+    };
     let filter = DealFilter {
         owner: args.owner.clone(),
         source: args.source.as_deref().map(DealSource::parse).transpose()?,
-        close_month: match args.close.as_deref() {
-            None => None,
-            Some(m) => match Period::parse(m)? {
-                Period::Month { year, month } => Some((year, month)),
-                _ => anyhow::bail!("--close {m} is not a month; write it as 2026-12"),
-            },
-        },
+        close_month,
     };
     let deals = load_deals(&store)?;
-    let summary = board_summary(&deals, &filter, period, &ctx.tz);
+    let summary = board_summary(&deals, &filter, period, today, &ctx.tz);
     let opps: Vec<&Opportunity> = deals
         .iter()
-        .filter(|d| on_board(d, &filter, period, &ctx.tz))
+        .filter(|d| on_board(d, &filter, period, today, &ctx.tz))
         .map(|d| &d.opportunity)
         .collect();
 
@@ -139,6 +148,7 @@ pub fn run(ctx: &Context, args: &FunnelArgs) -> Result<()> {
     }
     println!("{t}");
     println!("forecast, {}", summary.headline(&period.to_string()));
+    println!("{}", summary.won_line(&period.to_string()));
     match summary.win_rate {
         Some(w) => println!("win rate (won of closed deals): {w} %"),
         None => println!("win rate: no closed deals yet"),

@@ -79,7 +79,7 @@ pub fn step_deal(
 #[derive(Debug)]
 pub struct DealEdited {
     pub deal: Opportunity,
-    /// One line per field, e.g. "value € 0,00 → € 95.000,00".
+    /// One line per field, e.g. "value no value → € 95.000,00".
     pub changes: Vec<String>,
     pub receipt: Receipt,
 }

@@ -1,7 +1,7 @@
 //! `e` on a funnel card: the deal's own fields in a form (title, product, quantity, value,
 //! expected close, next step, note), saved through `ops::edit_deal` as one logged, undoable
 //! change that the feedback bundle reports. The domain checks every field and says which one
-//! is wrong; the form reopens with the cursor there.
+//! is wrong; the form reopens with the cursor there. Emptying the value or a date clears it.
 
 use super::app::{App, Pane};
 use super::effects::EditDeal;
@@ -66,9 +66,13 @@ pub fn open(app: &mut App, deal: &Opportunity) {
             FormField::text(
                 "expected close",
                 &date(deal.expected_close),
-                "2026-12-01, +1m",
+                "2026-12-01, +1m; empty: none",
             ),
-            FormField::text("next step", &date(deal.details.next_step), "+3d, fri"),
+            FormField::text(
+                "next step",
+                &date(deal.details.next_step),
+                "+3d, fri; empty: none",
+            ),
             FormField::text("note", &deal.details.note, ""),
         ],
     )));
@@ -83,12 +87,13 @@ fn edit_of(form: &Form, today: jiff::civil::Date) -> Result<DealEdit, (String, &
             "quantity",
         )
     })?;
+    // An emptied field clears it: no value yet, no close date, no next step.
     let value = match form.text("value") {
-        v if v.is_empty() => None,
+        v if v.trim().is_empty() => None,
         v => Some(Cents::parse(&v).map_err(|e| (e.to_string(), "value"))?),
     };
     let date = |label: &'static str| match form.text(label) {
-        t if t.is_empty() => Ok(None),
+        t if t.trim().is_empty() => Ok(None),
         t => parse_date_input(&t, today)
             .map(Some)
             .map_err(|e| (format!("{label}: {e}"), label)),
@@ -97,9 +102,9 @@ fn edit_of(form: &Form, today: jiff::civil::Date) -> Result<DealEdit, (String, &
         title: Some(form.text("title")),
         product: Some(form.text("product")),
         quantity: Some(quantity),
-        value,
-        expected_close: date("expected close")?,
-        next_step: date("next step")?,
+        value: Some(value),
+        expected_close: Some(date("expected close")?),
+        next_step: Some(date("next step")?),
         note: Some(form.text("note")),
     })
 }

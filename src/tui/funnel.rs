@@ -146,8 +146,9 @@ pub fn close_deal(
     );
     input.won_value = value;
     input.lost_reason = reason;
+    // The cursor stays in the column: the won or lost card leaves it and the next one (or
+    // the previous, when it was the last) takes its place, as `FunnelPane::arrange` keeps it.
     super::visit::log(app, input);
-    app.funnel.select(id);
 }
 
 /// Validates the won form's value and closes the deal.
@@ -233,6 +234,16 @@ pub fn pick_close_month(app: &mut App) {
         Pick::CloseMonth(options),
         0,
     )));
+}
+
+/// `E`: only open deals expected to close in `month`; the period becomes that month, so the
+/// header ("open deals closing in 2026-12") and the columns say the same.
+pub fn set_close_month(app: &mut App, month: Option<(i16, i8)>) {
+    app.funnel.filter.close_month = month;
+    if let Some((year, month)) = month {
+        app.funnel.period = Some(Period::Month { year, month });
+    }
+    refilter(app);
 }
 
 /// Applies a changed filter.

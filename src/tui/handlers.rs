@@ -245,10 +245,7 @@ fn on_picked(app: &mut App, chosen: Chosen) {
             app.funnel.filter.source = source;
             super::funnel::refilter(app)
         }
-        Chosen::CloseMonth(month) => {
-            app.funnel.filter.close_month = month;
-            super::funnel::refilter(app)
-        }
+        Chosen::CloseMonth(month) => super::funnel::set_close_month(app, month),
         Chosen::Product(account, i) => super::account_edits::create_follow_up(app, account, i),
         Chosen::Status(status) => {
             app.inbox.filters.status = status;

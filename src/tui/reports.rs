@@ -4,7 +4,7 @@
 use super::app::App;
 use super::overlays::{Due, DueRow, Overlay};
 
-/// `B`: the network's figures beside the dealer's own.
+/// `B`: the network's figures beside the dealer's own, as bars.
 pub fn show_benchmarks(app: &mut App) {
     let network = match crate::ops::network_figures(&app.store) {
         Ok(n) => n,
@@ -15,31 +15,18 @@ pub fn show_benchmarks(app: &mut App) {
         Err(e) => return app.error(&e.to_string()),
     };
     let rows = crate::ops::compare(network.as_ref().map_or(&[][..], |n| &n.figures), &own);
-    let show = |v: Option<f64>| v.map_or("—".to_string(), |v| format!("{v}"));
-    let mut lines = vec![format!(
-        "{:<34} {:>12} {:>12}",
-        "measure", "network", "yours"
-    )];
-    lines.extend(rows.iter().map(|r| {
-        format!(
-            "{:<34} {:>12} {:>12}",
-            r.label,
-            show(r.network),
-            show(r.own)
-        )
-    }));
-    lines.push(String::new());
-    lines.push(match &network {
+    let source = match &network {
         Some(n) => format!(
             "network figures from {} ({})",
             n.bundle_id,
             n.created_at.strftime("%Y-%m-%d")
         ),
         None => "no network figures yet: import a benchmark bundle (I)".to_string(),
-    });
+    };
     app.overlay = Some(Overlay::Report(super::overlays::Report {
-        title: "Benchmarks (rates in %, response in hours)".into(),
-        lines,
+        title: "Benchmarks: the network beside you".into(),
+        rows,
+        source,
         scroll: 0,
     }));
 }

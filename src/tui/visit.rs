@@ -86,8 +86,9 @@ pub fn log(app: &mut App, input: VisitInput) {
                 message.push_str(&format!("; next step {next}"));
             }
             app.committed(&message, result.receipt, None);
-            // On the board the cursor follows the deal to its new column.
-            if let Some(o) = &result.opportunity {
+            // On the board the cursor follows a deal to its new open column; a deal won or
+            // lost leaves the cursor in its column, on the next card.
+            if let Some(o) = result.opportunity.as_ref().filter(|o| o.stage.is_open()) {
                 app.funnel.select(o.id);
             }
         }

@@ -12,6 +12,7 @@ pub mod help;
 pub mod palette;
 pub mod picker;
 pub mod report;
+mod report_view;
 pub mod text_input;
 pub mod view;
 pub mod visit_form;

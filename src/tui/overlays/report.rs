@@ -1,13 +1,18 @@
-//! A read-only table in an overlay (the benchmarks): lines of text, scrolled with the movement
-//! keys, closed with Esc or Enter.
+//! `B`, the benchmarks: the network's figures beside the dealer's own, drawn as bars (see
+//! `report_view`), scrolled with the movement keys, closed with Esc or Enter.
 
 use super::{Outcome, move_selection};
+use crate::ops::Comparison;
 use crate::tui::action::Action;
 
-/// The report's state.
+/// The overlay's state.
 pub struct Report {
     pub title: String,
-    pub lines: Vec<String>,
+    /// One figure a row, the network's and the dealer's, in the order `ops::compare` gives.
+    pub rows: Vec<Comparison>,
+    /// Where the network's figures come from, or how to get them.
+    pub source: String,
+    /// The first row shown.
     pub scroll: usize,
 }
 
@@ -16,7 +21,7 @@ impl Report {
         match action {
             Action::Close | Action::Confirm => Outcome::Close,
             a => {
-                self.scroll = move_selection(self.scroll, self.lines.len(), a, 10);
+                self.scroll = move_selection(self.scroll, self.rows.len(), a, 5);
                 Outcome::Stay
             }
         }
@@ -26,6 +31,8 @@ impl Report {
         match c {
             'j' => self.on_action(Action::Down),
             'k' => self.on_action(Action::Up),
+            'g' => self.on_action(Action::Top),
+            'G' => self.on_action(Action::Bottom),
             'q' => Outcome::Close,
             _ => Outcome::Stay,
         }

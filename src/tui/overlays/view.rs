@@ -25,7 +25,7 @@ pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, theme: &Theme, key
         Overlay::Visit(v) => super::visit_view::draw_visit(frame, area, v, theme),
         Overlay::Form(f) => draw_form(frame, area, f, theme),
         Overlay::Due(d) => draw_due(frame, area, d, theme),
-        Overlay::Report(r) => draw_report(frame, area, r, theme),
+        Overlay::Report(r) => super::report_view::draw(frame, area, r, theme),
     }
 }
 
@@ -369,31 +369,4 @@ fn draw_due(frame: &mut Frame, area: Rect, d: &super::Due, theme: &Theme) {
         )),
         foot,
     );
-}
-
-fn draw_report(frame: &mut Frame, area: Rect, r: &super::Report, theme: &Theme) {
-    let h = (r.lines.len() as u16 + 4).min(area.height);
-    let inner = boxed(frame, area, 72, h, &r.title, theme);
-    let room = (inner.height as usize).saturating_sub(1);
-    let start = r.scroll.min(r.lines.len().saturating_sub(room));
-    let mut lines: Vec<Line> = r
-        .lines
-        .iter()
-        .skip(start)
-        .take(room)
-        .enumerate()
-        .map(|(i, l)| {
-            let role = if i == 0 && start == 0 {
-                Role::Header
-            } else {
-                Role::Text
-            };
-            Line::styled(l.clone(), theme.style(role))
-        })
-        .collect();
-    while lines.len() < room {
-        lines.push(Line::raw(""));
-    }
-    lines.push(Line::styled("Esc closes", theme.style(Role::Muted)));
-    frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -1,8 +1,9 @@
 //! The funnel board's state: every deal (read once, then kept up to date from each commit's
 //! receipt), the period and filters, the columns in stage order, and a selection per column.
 
+use crate::domain::Cents;
 use crate::domain::board::{
-    Deal, DealFilter, DealSource, Period, StaleDays, board_summary, on_board,
+    Deal, DealFilter, DealSource, Period, StaleDays, board_summary, on_board, won_per_week,
 };
 use crate::domain::funnel::FunnelSummary;
 use crate::domain::{AccountId, OpportunityId, Stage};
@@ -28,6 +29,10 @@ pub struct FunnelPane {
     pub selected: [usize; 6],
     pub offset: [usize; 6],
     pub summary: Option<FunnelSummary>,
+    /// The value won per week of the period, for the header's sparkline.
+    pub won_weeks: Vec<Cents>,
+    /// The day the period's undated deals count on (see `board::forecast_day`).
+    today: Option<Date>,
     names: HashMap<AccountId, String>,
 }
 
@@ -42,6 +47,10 @@ impl FunnelPane {
         if self.period.is_none() {
             self.period = Some(Period::quarter_of(today));
         }
+        if self.today != Some(today) {
+            self.today = Some(today);
+            self.arrange(tz);
+        }
         if !self.loaded {
             self.deals = load_deals(store)?;
             self.loaded = true;
@@ -53,12 +62,15 @@ impl FunnelPane {
     /// Re-sorts the columns and totals after the period, a filter or a deal changed.
     pub fn arrange(&mut self, tz: &TimeZone) {
         let period = self.period.unwrap_or(Period::All);
+        let Some(today) = self.today else {
+            return;
+        };
         let keep: Vec<Option<OpportunityId>> = (0..Stage::ALL.len())
             .map(|c| self.id_at(c, self.selected[c]))
             .collect();
         let mut columns: Vec<Vec<usize>> = vec![Vec::new(); Stage::ALL.len()];
         for (i, d) in self.deals.iter().enumerate() {
-            if on_board(d, &self.filter, period, tz) {
+            if on_board(d, &self.filter, period, today, tz) {
                 let c = Stage::ALL
                     .iter()
                     .position(|s| *s == d.opportunity.stage)
@@ -78,7 +90,8 @@ impl FunnelPane {
                 .and_then(|id| self.position(c, id))
                 .unwrap_or(self.selected[c].min(self.columns[c].len().saturating_sub(1)));
         }
-        self.summary = Some(board_summary(&self.deals, &self.filter, period, tz));
+        self.summary = Some(board_summary(&self.deals, &self.filter, period, today, tz));
+        self.won_weeks = won_per_week(&self.deals, &self.filter, period, today, tz);
     }
 
     /// The deal in column `c` at row `i`.

@@ -1,25 +1,30 @@
-//! Draws the funnel board: a title with the win rate and filters, a line saying what the
-//! forecast sums (`FunnelSummary::headline`); a column per stage
-//! with its count, total and weighted total; cards with account, title, value, days in stage
-//! and the next step. Won and lost are folded to their totals unless focused. Narrow screens
-//! show a window of columns around the focused one.
+//! Draws the funnel board: a title with the win rate and filters; a line saying what the
+//! forecast sums (`FunnelSummary::headline`) and one with what was won in the period and a
+//! sparkline of it per week; a column per stage with its count, total and weighted total;
+//! cards with account, title, value, days in stage and the next step, and "↑ 3 more" /
+//! "↓ 5 more" where a column's cards do not all fit. Won and lost are folded to their totals
+//! unless focused. Narrow screens show a window of columns around the focused one. Money is
+//! in full unless a column is too narrow for it (`money::fitted`).
 
-use crate::domain::Stage;
-use crate::domain::board::{DealSource, Period, days_in_stage};
+use super::funnel_card::card_lines;
+use crate::domain::board::Period;
+use crate::domain::funnel::{FunnelSummary, StageTotals};
+use crate::domain::money::fitted;
+use crate::domain::{Cents, Stage};
 use crate::tui::app::App;
 use crate::tui::format::fit;
-use crate::tui::search_index::NextStep;
-use crate::tui::theme::Role;
+use crate::tui::theme::{Role, Theme};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph, Sparkline};
 
 const MIN_OPEN: u16 = 24;
 const FOLDED: u16 = 11;
 /// Lines per card, with the blank line after it.
 const CARD: u16 = 4;
+/// Lines above the cards: the stage and count, its value, its weighted value.
+const HEAD: u16 = 3;
 
 /// Draws the board into `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
@@ -30,55 +35,131 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
         app.error(&e.to_string());
     }
     let t = app.theme.clone();
-    let period = app.funnel.period.unwrap_or(Period::All);
     let summary = app
         .funnel
         .summary
         .clone()
         .unwrap_or_else(|| crate::domain::funnel::summarize([]));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(t.style(Role::BorderFocus))
+        .title(title(app, &summary, &t));
+    let framed = block.inner(area);
+    frame.render_widget(block, area);
+    if framed.width < 10 || framed.height < 7 {
+        return;
+    }
+    let head = draw_header(frame, framed, app, &summary, today);
+    let inner = Rect {
+        y: framed.y + head,
+        height: framed.height - head,
+        ..framed
+    };
+    draw_columns(frame, inner, app, today);
+}
+
+/// " Funnel · win rate 77% [owner Ton] ".
+fn title<'a>(app: &App, summary: &FunnelSummary, t: &Theme) -> Line<'a> {
+    let rate = summary
+        .win_rate
+        .map(|w| format!("{w}%"))
+        .unwrap_or_else(|| "—".into());
     let mut title = vec![
         Span::styled(" Funnel ", t.style(Role::Title)),
-        Span::styled(
-            format!(
-                "· win rate {} ",
-                summary
-                    .win_rate
-                    .map(|w| format!("{w}%"))
-                    .unwrap_or_else(|| "—".into())
-            ),
-            t.style(Role::Muted),
-        ),
+        Span::styled(format!("· win rate {rate} "), t.style(Role::Muted)),
     ];
     for f in app.funnel.filter.describe() {
         title.push(Span::styled(format!("[{f}] "), t.style(Role::FilterActive)));
     }
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(t.style(Role::BorderFocus))
-        .title(Line::from(title));
-    let framed = block.inner(area);
-    frame.render_widget(block, area);
-    if framed.width < 10 || framed.height < 5 {
-        return;
-    }
-    // The forecast's own line says what it sums, so it is never read as the columns' total.
-    let headline = summary.headline(&period.to_string());
-    frame.render_widget(
-        Paragraph::new(Span::styled(
-            fit(&headline, framed.width as usize),
-            t.style(Role::Text),
-        )),
-        Rect {
-            height: 1,
-            ..framed
-        },
-    );
-    let inner = Rect {
-        y: framed.y + 1,
-        height: framed.height - 1,
-        ..framed
-    };
+    Line::from(title)
+}
 
+/// The header: what the forecast sums (its own line or two, so it is never read as the
+/// columns' total), then what was won in the period with a bar per week. Returns its height.
+fn draw_header(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    s: &FunnelSummary,
+    today: jiff::civil::Date,
+) -> u16 {
+    let t = &app.theme;
+    let period = app.funnel.period.unwrap_or(Period::All);
+    let width = area.width as usize;
+    let line = |y: u16, x: u16, w: u16| Rect {
+        x: area.x + x,
+        y: area.y + y,
+        width: w.min(area.width.saturating_sub(x)),
+        height: 1,
+    };
+    let headline = s.headline_lines(&period.to_string(), width);
+    for (y, text) in headline.iter().enumerate() {
+        let span = Span::styled(fit(text, width), t.style(Role::Text));
+        frame.render_widget(Paragraph::new(span), line(y as u16, 0, area.width));
+    }
+    let y = headline.len() as u16;
+    let weeks = &app.funnel.won_weeks;
+    let bars = if weeks.is_empty() {
+        0
+    } else {
+        weeks.len() + 10
+    };
+    // The won value in full beside the sparkline; else shortened to keep the sparkline; else
+    // (a year's 53 weeks on a narrow screen) in full without it.
+    let mut text = s.won_line_in(&period.to_string(), width.saturating_sub(bars));
+    let spark = bars > 0 && text.chars().count() + bars <= width;
+    if !spark {
+        text = s.won_line_in(&period.to_string(), width);
+    }
+    let text = fit(&text, width);
+    let used = text.chars().count() as u16;
+    let muted = t.style(Role::Muted);
+    frame.render_widget(Paragraph::new(Span::styled(text, muted)), line(y, 0, used));
+    if spark {
+        let label = Paragraph::new(Span::styled(" per week ", muted));
+        frame.render_widget(label, line(y, used, 10));
+        let future = period.week_starts().into_iter().map(|w| w > today);
+        let spark = line(y, used + 10, weeks.len() as u16);
+        draw_sparkline(frame, spark, weeks, future, t);
+    }
+    y + 1
+}
+
+/// The sparkline's bars, with a week that won nothing drawn as `_` (not a blank, which
+/// would read as "no data").
+const WEEK_BARS: ratatui::symbols::bar::Set = ratatui::symbols::bar::Set {
+    empty: "_",
+    ..ratatui::symbols::bar::NINE_LEVELS
+};
+
+/// The won value per week as a sparkline, one cell a week: `_` for a week without a win,
+/// "·" for weeks still to come.
+fn draw_sparkline(
+    frame: &mut Frame,
+    area: Rect,
+    weeks: &[Cents],
+    future: impl Iterator<Item = bool>,
+    t: &Theme,
+) {
+    let bars: Vec<Option<u64>> = weeks
+        .iter()
+        .zip(future)
+        .map(|(c, later)| (!later).then(|| c.0.max(0).unsigned_abs() / 100))
+        .collect();
+    frame.render_widget(
+        Sparkline::default()
+            .data(&bars)
+            .bar_set(WEEK_BARS)
+            .absent_value_symbol("·")
+            .absent_value_style(t.style(Role::Muted))
+            .style(t.style(Role::Ok)),
+        area,
+    );
+}
+
+/// The columns that fit around the focused one, the spare width shared by the unfolded ones,
+/// and "◂ 3 more ▸" when some do not fit.
+fn draw_columns(frame: &mut Frame, inner: Rect, app: &mut App, today: jiff::civil::Date) {
     let focus = app.funnel.column;
     let widths: Vec<u16> = (0..Stage::ALL.len())
         .map(|c| {
@@ -110,13 +191,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
     }
     if start > 0 || end < Stage::ALL.len() {
         let hint = format!("◂ {} more ▸", Stage::ALL.len() - (end - start));
+        let len = hint.chars().count() as u16;
         let r = Rect {
-            x: inner.x + inner.width.saturating_sub(hint.chars().count() as u16),
-            y: area.y + area.height - 1,
-            width: hint.chars().count() as u16,
+            x: inner.x + inner.width.saturating_sub(len),
+            y: inner.y + inner.height,
+            width: len,
             height: 1,
         };
-        frame.render_widget(Paragraph::new(Span::styled(hint, t.style(Role::Muted))), r);
+        let style = app.theme.style(Role::Muted);
+        frame.render_widget(Paragraph::new(Span::styled(hint, style)), r);
     }
 }
 
@@ -142,120 +225,23 @@ fn window(widths: &[u16], focus: usize, width: u16) -> (usize, usize) {
     }
 }
 
+/// One stage: its totals, then its cards (or "(folded)").
 fn draw_column(frame: &mut Frame, area: Rect, app: &mut App, c: usize, today: jiff::civil::Date) {
     let t = app.theme.clone();
     let stage = Stage::ALL[c];
     let focused = c == app.funnel.column;
+    let folded = !stage.is_open() && !focused;
+    let w = area.width.saturating_sub(1) as usize;
     let totals = app
         .funnel
         .summary
         .as_ref()
         .and_then(|s| s.stages.iter().find(|x| x.stage == stage).cloned());
-    let (count, value, weighted) = totals.map(|x| (x.count, x.value, x.weighted)).unwrap_or((
-        0,
-        crate::domain::Cents(0),
-        crate::domain::Cents(0),
-    ));
-    let head_role = if focused { Role::Title } else { Role::Header };
-    let w = area.width.saturating_sub(1) as usize;
-    let folded = !stage.is_open() && !focused;
-    let money = if folded {
-        crate::domain::money::compact(value)
-    } else {
-        value.to_string()
-    };
-    let mut lines = vec![
-        Line::styled(fit(&format!("{stage} {count}"), w), t.style(head_role)),
-        Line::styled(fit(&money, w), t.style(Role::Text)),
-        Line::styled(
-            fit(
-                &if stage.is_open() {
-                    format!("w {weighted}")
-                } else {
-                    String::new()
-                },
-                w,
-            ),
-            t.style(Role::Muted),
-        ),
-    ];
-    if !folded {
-        let rows = ((area.height.saturating_sub(3)) / CARD) as usize;
-        app.funnel.scroll_into_view(c, rows);
-        let store = app.store.clone();
-        let tz = app.tz.clone();
-        let (offset, selected) = (app.funnel.offset[c], app.funnel.selected[c]);
-        let len = app.funnel.columns.get(c).map_or(0, Vec::len);
-        for i in offset..(offset + rows).min(len) {
-            let Some(deal) = app.funnel.deal_at(c, i).cloned() else {
-                break;
-            };
-            let o = &deal.opportunity;
-            let name = app.funnel.name_of(&store, o.account_id);
-            let days = days_in_stage(o, today, &tz);
-            let stale = app.funnel.stale.is_stale(o, today, &tz);
-            let base = if focused && i == selected {
-                t.style(Role::Selection)
-            } else {
-                Style::default()
-            };
-            let mark = if deal.source == DealSource::HeadOffice && o.incentive {
-                " ★"
-            } else {
-                ""
-            };
-            lines.push(
-                Line::from(vec![
-                    Span::styled(
-                        fit(&name, w.saturating_sub(mark.chars().count())),
-                        t.style(Role::Text),
-                    ),
-                    Span::styled(mark, t.style(Role::Incentive)),
-                ])
-                .style(base),
-            );
-            // A deal without a value says so, rather than looking like a € 0,00 order.
-            let value = if o.value.0 > 0 {
-                o.value.to_string()
-            } else {
-                "no value".to_string()
-            };
-            lines.push(
-                Line::from(vec![
-                    Span::styled(
-                        fit(&o.title, w.saturating_sub(value.chars().count() + 1)),
-                        t.style(Role::Muted),
-                    ),
-                    Span::raw(" "),
-                    Span::styled(value, t.style(Role::Text)),
-                ])
-                .style(base),
-            );
-            let mut third = Vec::new();
-            if stage.is_open() {
-                third.push(Span::styled(
-                    format!("{days}d{} · ", if stale { " stale" } else { "" }),
-                    t.style(if stale { Role::Stale } else { Role::Muted }),
-                ));
-                let (text, role) =
-                    next_state(NextStep::of(&store, o.account_id).ok().flatten(), today);
-                third.push(Span::styled(text, t.style(role)));
-            } else {
-                third.push(Span::styled(
-                    o.lost_reason.clone().unwrap_or_else(|| {
-                        o.stage_entered_at.to_zoned(tz.clone()).date().to_string()
-                    }),
-                    t.style(Role::Muted),
-                ));
-            }
-            lines.push(Line::from(third).style(base));
-            lines.push(Line::raw(""));
-        }
-        if len == 0 {
-            lines.push(Line::styled("no deals", t.style(Role::Muted)));
-        }
-    } else {
+    let mut lines = column_head(stage, totals, focused, w, &t);
+    if folded {
         lines.push(Line::styled("(folded)", t.style(Role::Muted)));
+    } else {
+        lines.extend(column_cards(app, area, c, today));
     }
     let border = Block::default()
         .borders(Borders::RIGHT)
@@ -267,15 +253,67 @@ fn draw_column(frame: &mut Frame, area: Rect, app: &mut App, c: usize, today: ji
     frame.render_widget(Paragraph::new(lines).block(border), area);
 }
 
-/// The state of a deal's next step: overdue, today, planned, or none.
-fn next_state(step: Option<NextStep>, today: jiff::civil::Date) -> (String, Role) {
-    match step.and_then(|s| s.date) {
-        None => ("no next step".into(), Role::Overdue),
-        Some(d) if d < today => (
-            format!("next {}d late", (today - d).get_days()),
-            Role::Overdue,
-        ),
-        Some(d) if d == today => ("next today".into(), Role::Ok),
-        Some(d) => (format!("next {}", d.strftime("%-d %b")), Role::Muted),
+/// "quote 7", its value and its weighted value, each in full when the column is wide enough.
+fn column_head<'a>(
+    stage: Stage,
+    totals: Option<StageTotals>,
+    focused: bool,
+    w: usize,
+    t: &Theme,
+) -> Vec<Line<'a>> {
+    let (count, value, weighted) =
+        totals.map_or((0, Cents(0), Cents(0)), |x| (x.count, x.value, x.weighted));
+    let head_role = if focused { Role::Title } else { Role::Header };
+    let weighted = if stage.is_open() {
+        format!("w {}", fitted(weighted, w.saturating_sub(2)))
+    } else {
+        String::new()
+    };
+    vec![
+        Line::styled(fit(&format!("{stage} {count}"), w), t.style(head_role)),
+        Line::styled(fit(&fitted(value, w), w), t.style(Role::Text)),
+        Line::styled(fit(&weighted, w), t.style(Role::Muted)),
+    ]
+}
+
+/// The cards that fit below the head, with "↑ n more" / "↓ n more" when some do not.
+fn column_cards<'a>(
+    app: &mut App,
+    area: Rect,
+    c: usize,
+    today: jiff::civil::Date,
+) -> Vec<Line<'a>> {
+    let muted = app.theme.style(Role::Muted);
+    let len = app.funnel.columns.get(c).map_or(0, Vec::len);
+    // Every column keeps its first line for "↑ n more" (blank when nothing is above), so
+    // the cards of all columns stay level.
+    if len == 0 {
+        return vec![Line::raw(""), Line::styled("no deals", muted)];
     }
+    let room = area.height.saturating_sub(HEAD + 1);
+    let mut rows = (room / CARD) as usize;
+    if rows < len {
+        // A line for "↓ n more" too.
+        rows = (room.saturating_sub(1) / CARD).max(1) as usize;
+    }
+    app.funnel.scroll_into_view(c, rows);
+    let offset = app.funnel.offset[c];
+    let end = (offset + rows).min(len);
+    let w = area.width.saturating_sub(1) as usize;
+    let mut lines = vec![more_line("↑", offset, w, muted)];
+    for i in offset..end {
+        lines.extend(card_lines(app, c, i, w, today));
+    }
+    if rows < len {
+        lines.push(more_line("↓", len - end, w, muted));
+    }
+    lines
+}
+
+/// "↑ 3 more", or an empty line when nothing is hidden that way.
+fn more_line<'a>(arrow: &str, hidden: usize, w: usize, style: ratatui::style::Style) -> Line<'a> {
+    if hidden == 0 {
+        return Line::raw("");
+    }
+    Line::styled(fit(&format!("{arrow} {hidden} more"), w), style)
 }

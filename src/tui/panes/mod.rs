@@ -5,6 +5,7 @@ pub mod account_view;
 pub mod accounts;
 pub mod accounts_view;
 pub mod funnel;
+pub mod funnel_card;
 pub mod funnel_view;
 pub mod inbox;
 pub mod inbox_view;

@@ -4,146 +4,14 @@
 
 use super::error::{DomainError, invalid};
 use super::funnel::{FunnelSummary, summarize};
+use super::money::Cents;
 use super::opportunity::{Opportunity, Stage};
 use jiff::civil::{Date, date};
 use jiff::tz::TimeZone;
 use serde::Serialize;
-use std::fmt;
 
-/// The period won and lost deals and the forecast are counted for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub enum Period {
-    /// Everything, whenever it closed or is expected to.
-    All,
-    Month {
-        year: i16,
-        month: i8,
-    },
-    Quarter {
-        year: i16,
-        quarter: i8,
-    },
-    Year {
-        year: i16,
-    },
-}
-
-impl Period {
-    /// The month `day` falls in.
-    pub fn month_of(day: Date) -> Period {
-        Period::Month {
-            year: day.year(),
-            month: day.month(),
-        }
-    }
-
-    /// The quarter `day` falls in: the board's default, long enough for a forecast to mean
-    /// something.
-    pub fn quarter_of(day: Date) -> Period {
-        Period::Quarter {
-            year: day.year(),
-            quarter: (day.month() - 1) / 3 + 1,
-        }
-    }
-
-    /// Whether `day` falls in the period.
-    pub fn contains(self, day: Date) -> bool {
-        match self {
-            Period::All => true,
-            Period::Month { year, month } => day.year() == year && day.month() == month,
-            Period::Quarter { year, quarter } => {
-                day.year() == year && (day.month() - 1) / 3 + 1 == quarter
-            }
-            Period::Year { year } => day.year() == year,
-        }
-    }
-
-    /// The period before (`-1`) or after (`+1`) this one, of the same kind.
-    pub fn step(self, by: i32) -> Period {
-        match self {
-            Period::All => Period::All,
-            Period::Month { year, month } => {
-                let n = i32::from(year) * 12 + i32::from(month) - 1 + by;
-                Period::Month {
-                    year: (n.div_euclid(12)) as i16,
-                    month: (n.rem_euclid(12) + 1) as i8,
-                }
-            }
-            Period::Quarter { year, quarter } => {
-                let n = i32::from(year) * 4 + i32::from(quarter) - 1 + by;
-                Period::Quarter {
-                    year: (n.div_euclid(4)) as i16,
-                    quarter: (n.rem_euclid(4) + 1) as i8,
-                }
-            }
-            Period::Year { year } => Period::Year {
-                year: (i32::from(year) + by) as i16,
-            },
-        }
-    }
-
-    /// The next kind, around `today`: month → quarter → year → all → month.
-    pub fn next_kind(self, today: Date) -> Period {
-        match self {
-            Period::Month { .. } => Period::Quarter {
-                year: today.year(),
-                quarter: (today.month() - 1) / 3 + 1,
-            },
-            Period::Quarter { .. } => Period::Year { year: today.year() },
-            Period::Year { .. } => Period::All,
-            Period::All => Period::month_of(today),
-        }
-    }
-
-    /// Parses `2026-11`, `2026-Q4`, `2026` or `all`.
-    pub fn parse(text: &str) -> Result<Period, DomainError> {
-        let t = text.trim();
-        let bad = || {
-            invalid(format!(
-                "period `{t}` is not understood; write 2026-11, 2026-Q4, 2026 or all"
-            ))
-        };
-        if t.eq_ignore_ascii_case("all") {
-            return Ok(Period::All);
-        }
-        let (year, rest) = match t.split_once('-') {
-            Some((y, r)) => (y, Some(r)),
-            None => (t, None),
-        };
-        let year: i16 = year.parse().map_err(|_| bad())?;
-        if !(1900..=2999).contains(&year) {
-            return Err(bad());
-        }
-        match rest {
-            None => Ok(Period::Year { year }),
-            Some(r) if r.starts_with(['Q', 'q']) => {
-                let quarter: i8 = r[1..].parse().map_err(|_| bad())?;
-                if !(1..=4).contains(&quarter) {
-                    return Err(bad());
-                }
-                Ok(Period::Quarter { year, quarter })
-            }
-            Some(r) => {
-                let month: i8 = r.parse().map_err(|_| bad())?;
-                if !(1..=12).contains(&month) {
-                    return Err(bad());
-                }
-                Ok(Period::Month { year, month })
-            }
-        }
-    }
-}
-
-impl fmt::Display for Period {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Period::All => f.write_str("all"),
-            Period::Month { year, month } => write!(f, "{year}-{month:02}"),
-            Period::Quarter { year, quarter } => write!(f, "{year}-Q{quarter}"),
-            Period::Year { year } => write!(f, "{year}"),
-        }
-    }
-}
+/// Kept here too: the board's callers name it `board::Period`.
+pub use super::period::Period;
 
 /// Where a deal came from: a head-office lead, or the dealer's own work.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -215,43 +83,89 @@ impl DealFilter {
     }
 }
 
-/// Whether a deal is on the board for `period`: open deals always (the pipeline is now); won
-/// and lost ones when they closed in the period. With a close-month filter only open deals
-/// expected then.
-pub fn on_board(deal: &Deal, filter: &DealFilter, period: Period, tz: &TimeZone) -> bool {
+/// The day an open deal is expected to close, for choosing its period: its expected close
+/// date, or `today` when it has none yet or that date has passed. Such a deal is business of
+/// now: it stays in sight on the current period's board (and in its forecast, which counts
+/// it apart) until the salesperson gives it a date ahead, and never hides in a past period.
+pub fn forecast_day(o: &Opportunity, today: Date) -> Date {
+    o.expected_close.map_or(today, |d| d.max(today))
+}
+
+/// The day a closed deal was won or lost: the day it entered its final stage.
+pub fn closed_day(o: &Opportunity, tz: &TimeZone) -> Date {
+    o.stage_entered_at.to_zoned(tz.clone()).date()
+}
+
+/// Whether a deal is on the board for `period`: open deals expected to close in it (see
+/// [`forecast_day`]), won and lost ones that closed in it. With a close-month filter only
+/// open deals expected then. The columns and the header's forecast both come from this, so
+/// the board never shows a deal its header does not count, nor the other way round.
+pub fn on_board(
+    deal: &Deal,
+    filter: &DealFilter,
+    period: Period,
+    today: Date,
+    tz: &TimeZone,
+) -> bool {
     let o = &deal.opportunity;
     if !filter.admits(deal) {
         return false;
     }
     if o.stage.is_open() {
-        true
+        period.contains(forecast_day(o, today))
     } else {
-        filter.close_month.is_none()
-            && period.contains(o.stage_entered_at.to_zoned(tz.clone()).date())
+        filter.close_month.is_none() && period.contains(closed_day(o, tz))
     }
 }
 
-/// The board's numbers: per stage (open deals, and deals closed in the period), the weighted
-/// forecast of open deals expected to close in the period (all open deals for `All`), and the
-/// win rate of deals closed in the period.
+/// The board's numbers for the deals [`on_board`] admits: per stage (open deals expected in
+/// the period, deals closed in it), the weighted forecast of those open deals with how many
+/// lack a value or a close date, and the win rate of deals closed in the period.
 pub fn board_summary<'a>(
     deals: impl IntoIterator<Item = &'a Deal>,
     filter: &DealFilter,
     period: Period,
+    today: Date,
     tz: &TimeZone,
 ) -> FunnelSummary {
     let shown: Vec<&Opportunity> = deals
         .into_iter()
-        .filter(|d| on_board(d, filter, period, tz))
+        .filter(|d| on_board(d, filter, period, today, tz))
         .map(|d| &d.opportunity)
         .collect();
     let mut summary = summarize(shown.iter().copied());
-    summary.count_forecast(
-        shown.iter().copied().filter(|o| {
-            period == Period::All || o.expected_close.is_some_and(|d| period.contains(d))
-        }),
-    );
+    summary.forecast_overdue = shown
+        .iter()
+        .filter(|o| o.stage.is_open() && o.expected_close.is_some_and(|d| d < today))
+        .count();
     summary
+}
+
+/// The value won per week of the period (one entry per [`Period::week_starts`]), over the
+/// deals [`on_board`] admits: what the board's sparkline draws. Empty for `All`.
+pub fn won_per_week<'a>(
+    deals: impl IntoIterator<Item = &'a Deal>,
+    filter: &DealFilter,
+    period: Period,
+    today: Date,
+    tz: &TimeZone,
+) -> Vec<Cents> {
+    let weeks = period.week_starts();
+    let mut won = vec![Cents(0); weeks.len()];
+    let Some(first) = weeks.first().copied() else {
+        return won;
+    };
+    for d in deals {
+        let o = &d.opportunity;
+        if o.stage != Stage::Won || !on_board(d, filter, period, today, tz) {
+            continue;
+        }
+        let week = ((closed_day(o, tz) - first).get_days() / 7) as usize;
+        if let Some(slot) = won.get_mut(week) {
+            *slot = *slot + o.value;
+        }
+    }
+    won
 }
 
 /// Whole days a deal has been in its stage on `today`.
@@ -320,6 +234,10 @@ mod tests {
         TimeZone::UTC
     }
 
+    fn today() -> Date {
+        date(2026, 11, 23)
+    }
+
     fn deal(
         stage: Stage,
         euros: i64,
@@ -342,42 +260,6 @@ mod tests {
             opportunity: o,
             source,
         }
-    }
-
-    #[test]
-    fn periods_parse_step_and_contain() {
-        let nov = Period::parse("2026-11").unwrap();
-        assert_eq!(
-            nov,
-            Period::Month {
-                year: 2026,
-                month: 11
-            }
-        );
-        assert_eq!(nov.step(2).to_string(), "2027-01");
-        assert_eq!(nov.step(-11).to_string(), "2025-12");
-        assert_eq!(
-            Period::parse("2026-Q4").unwrap().step(1).to_string(),
-            "2027-Q1"
-        );
-        assert!(
-            Period::parse("2026-Q4")
-                .unwrap()
-                .contains(date(2026, 12, 31))
-        );
-        assert!(
-            !Period::parse("2026-Q4")
-                .unwrap()
-                .contains(date(2026, 9, 30))
-        );
-        assert_eq!(Period::parse("all").unwrap(), Period::All);
-        for bad in ["2026-13", "2026-Q5", "next", "26-11", ""] {
-            assert!(Period::parse(bad).is_err(), "{bad}");
-        }
-        let today = date(2026, 11, 23);
-        let p = Period::month_of(today).next_kind(today);
-        assert_eq!(p.to_string(), "2026-Q4");
-        assert_eq!(p.next_kind(today).next_kind(today), Period::All);
     }
 
     #[test]
@@ -419,7 +301,7 @@ mod tests {
             deal(Stage::Won, 55_000, "2026-10-15T10:00:00Z", None, hq),
         ];
         let nov = Period::parse("2026-11").unwrap();
-        let s = board_summary(&deals, &DealFilter::default(), nov, &utc());
+        let s = board_summary(&deals, &DealFilter::default(), nov, today(), &utc());
         // Forecast: only open deals expected in November: 100k × 10 % + 80k × 50 % = 50k.
         assert_eq!(s.forecast, Cents::euros(50_000));
         // Win rate: 2 won of 3 closed in November.
@@ -437,13 +319,117 @@ mod tests {
             source: Some(hq),
             ..Default::default()
         };
-        let s = board_summary(&deals, &hq_only, nov, &utc());
+        let s = board_summary(&deals, &hq_only, nov, today(), &utc());
         assert_eq!(s.forecast, Cents::euros(10_000));
         assert_eq!(s.win_rate, Some(50));
         // All time: every open deal counts: 10k + 40k + 30k = 80k; won 3 of 4.
-        let s = board_summary(&deals, &DealFilter::default(), Period::All, &utc());
+        let s = board_summary(&deals, &DealFilter::default(), Period::All, today(), &utc());
         assert_eq!(s.forecast, Cents::euros(80_000));
         assert_eq!(s.win_rate, Some(75));
+    }
+
+    #[test]
+    fn the_columns_hold_exactly_what_the_headline_counts_and_undated_deals_count_now() {
+        let own = DealSource::Own;
+        let deals = vec![
+            deal(
+                Stage::Quote,
+                80_000,
+                "2026-11-10T10:00:00Z",
+                Some("2026-12-20"),
+                own,
+            ),
+            deal(Stage::Qualify, 30_000, "2026-11-10T10:00:00Z", None, own),
+            deal(
+                Stage::Qualify,
+                0,
+                "2026-11-10T10:00:00Z",
+                Some("2026-11-30"),
+                own,
+            ),
+            // Expected in September, still open: counts now, not in the past quarter.
+            deal(
+                Stage::Appointment,
+                40_000,
+                "2026-08-10T10:00:00Z",
+                Some("2026-09-15"),
+                own,
+            ),
+            // Expected next year: not in 2026-Q4's columns nor its forecast.
+            deal(
+                Stage::Negotiation,
+                50_000,
+                "2026-11-10T10:00:00Z",
+                Some("2027-01-15"),
+                own,
+            ),
+            deal(Stage::Won, 95_000, "2026-11-17T10:00:00Z", None, own),
+        ];
+        let q4 = Period::parse("2026-Q4").unwrap();
+        let f = DealFilter::default();
+        let shown = deals
+            .iter()
+            .filter(|d| on_board(d, &f, q4, today(), &utc()))
+            .count();
+        assert_eq!(shown, 5, "the 2027 deal is left out");
+        let s = board_summary(&deals, &f, q4, today(), &utc());
+        // 80k × 50 % + 30k × 10 % + 0 + 40k × 25 % = 53k, over four open deals, one without
+        // value, one without close date and one past it (both counted now, in this quarter).
+        assert_eq!(s.forecast, Cents::euros(53_000));
+        let column_weights: Cents = s
+            .stages
+            .iter()
+            .filter(|t| t.stage.is_open())
+            .map(|t| t.weighted)
+            .sum();
+        assert_eq!(column_weights, s.forecast, "columns add up to the header");
+        assert_eq!(
+            s.headline("2026-Q4"),
+            "open deals closing in 2026-Q4: weighted € 53.000,00, 4 deals, 1 without value, \
+             1 without close date and 1 past it, counted now"
+        );
+        assert_eq!(
+            s.won_line("2026-Q4"),
+            "won in 2026-Q4: € 95.000,00 from 1 deal"
+        );
+        assert_eq!(
+            s.headline_lines("2026-Q4", 78),
+            [
+                "open deals closing in 2026-Q4: weighted € 53.000,00, 4 deals, 1 without value",
+                "1 without close date and 1 past it: counted as closing now"
+            ]
+        );
+        assert!(s.headline_lines("2026-Q4", 70)[0].contains("weighted € 53k,"));
+        let q3 = board_summary(&deals, &f, q4.step(-1), today(), &utc());
+        assert_eq!(
+            q3.forecast_deals, 0,
+            "an overdue deal never hides in the past"
+        );
+        // Next quarter: the undated deal stays in the present, the 2027 deal appears.
+        let s = board_summary(&deals, &f, q4.step(1), today(), &utc());
+        assert_eq!((s.forecast, s.forecast_deals), (Cents::euros(37_500), 1));
+        assert_eq!(s.forecast_without_close, 0);
+    }
+
+    #[test]
+    fn won_value_is_bucketed_per_week_of_the_period() {
+        let own = DealSource::Own;
+        let deals = vec![
+            // Monday 2 Nov and Sunday 8 Nov: the same week (the second of November's six).
+            deal(Stage::Won, 10_000, "2026-11-02T10:00:00Z", None, own),
+            deal(Stage::Won, 5_000, "2026-11-08T10:00:00Z", None, own),
+            deal(Stage::Won, 7_000, "2026-11-23T10:00:00Z", None, own),
+            // Lost, or won in October: not in November's bars.
+            deal(Stage::Lost, 99_000, "2026-11-03T10:00:00Z", None, own),
+            deal(Stage::Won, 99_000, "2026-10-30T10:00:00Z", None, own),
+        ];
+        let nov = Period::parse("2026-11").unwrap();
+        let weeks = won_per_week(&deals, &DealFilter::default(), nov, today(), &utc());
+        let euros: Vec<i64> = weeks.iter().map(|c| c.0 / 100).collect();
+        assert_eq!(euros, [0, 15_000, 0, 0, 7_000, 0]);
+        assert!(
+            won_per_week(&deals, &DealFilter::default(), Period::All, today(), &utc()).is_empty()
+        );
     }
 
     #[test]

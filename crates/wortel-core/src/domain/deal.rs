@@ -40,15 +40,17 @@ impl Default for DealDetails {
     }
 }
 
-/// The fields an edit sets; `None` leaves a field as it is.
+/// The fields an edit sets; `None` leaves a field as it is. The value and the two dates can
+/// also be cleared, with `Some(None)`: the deal then has no value yet ("no value" on its card,
+/// counted apart by the forecast), no expected close date, or no next step.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DealEdit {
     pub title: Option<String>,
     pub product: Option<String>,
     pub quantity: Option<u32>,
-    pub value: Option<Cents>,
-    pub expected_close: Option<Date>,
-    pub next_step: Option<Date>,
+    pub value: Option<Option<Cents>>,
+    pub expected_close: Option<Option<Date>>,
+    pub next_step: Option<Option<Date>>,
     pub note: Option<String>,
 }
 
@@ -59,7 +61,7 @@ impl DealEdit {
 }
 
 /// Applies an edit to an open deal, or says which field is wrong; the deal is unchanged then.
-/// Returns one line per field changed ("value € 0,00 → € 95.000,00").
+/// Returns one line per field changed ("value no value → € 95.000,00").
 pub fn edit_deal(
     deal: &mut Opportunity,
     edit: &DealEdit,
@@ -122,16 +124,17 @@ fn apply_fields(next: &mut Opportunity, edit: &DealEdit) -> Result<Vec<String>, 
         next.details.quantity = q;
     }
     if let Some(v) = edit.value {
-        note("value", next.value.to_string(), v.to_string());
+        let v = v.unwrap_or(Cents(0));
+        note("value", shown_value(next.value), shown_value(v));
         next.value = v;
     }
     if let Some(d) = edit.expected_close {
-        note("expected close", shown(next.expected_close), d.to_string());
-        next.expected_close = Some(d);
+        note("expected close", shown(next.expected_close), shown(d));
+        next.expected_close = d;
     }
     if let Some(d) = edit.next_step {
-        note("next step", shown(next.details.next_step), d.to_string());
-        next.details.next_step = Some(d);
+        note("next step", shown(next.details.next_step), shown(d));
+        next.details.next_step = d;
     }
     if let Some(n) = &edit.note {
         max_len("note", n, MAX_NOTE_LEN)?;
@@ -187,6 +190,15 @@ fn shown(d: Option<Date>) -> String {
     d.map_or_else(|| "none".into(), |d| d.to_string())
 }
 
+/// A value as an edit's line says it: "no value" for none, rather than € 0,00.
+fn shown_value(v: Cents) -> String {
+    if v.0 == 0 {
+        "no value".into()
+    } else {
+        v.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -216,17 +228,47 @@ mod tests {
     fn an_edit_changes_only_the_fields_given_and_says_which() {
         let mut d = deal(Stage::Qualify, None);
         let edit = DealEdit {
-            value: Some(Cents::euros(95_000)),
+            value: Some(Some(Cents::euros(95_000))),
             quantity: Some(3),
             ..DealEdit::default()
         };
         let changes = edit_deal(&mut d, &edit, now()).unwrap();
         assert_eq!(
             changes,
-            ["quantity 1 → 3", "value € 0,00 → € 95.000,00"],
+            ["quantity 1 → 3", "value no value → € 95.000,00"],
             "in field order"
         );
         assert_eq!(d.title, "R 450");
+    }
+
+    #[test]
+    fn an_edit_clears_the_value_and_the_dates_and_says_so() {
+        let mut d = deal(Stage::Quote, Some(date(2026, 12, 1)));
+        d.value = Cents::euros(40_000);
+        d.expected_close = Some(date(2026, 12, 20));
+        let clear = DealEdit {
+            value: Some(None),
+            expected_close: Some(None),
+            next_step: Some(None),
+            ..DealEdit::default()
+        };
+        let changes = edit_deal(&mut d, &clear, now()).unwrap();
+        assert_eq!(
+            changes,
+            [
+                "value € 40.000,00 → no value",
+                "expected close 2026-12-20 → none",
+                "next step 2026-12-01 → none"
+            ]
+        );
+        assert_eq!(
+            (d.value, d.expected_close, d.details.next_step),
+            (Cents(0), None, None)
+        );
+        assert!(
+            edit_deal(&mut d, &clear, now()).is_err(),
+            "clearing what is already empty changes nothing, and says so"
+        );
     }
 
     #[test]
@@ -234,7 +276,7 @@ mod tests {
         let mut d = deal(Stage::Qualify, None);
         let before = d.clone();
         let bad = DealEdit {
-            value: Some(Cents::euros(5)),
+            value: Some(Some(Cents::euros(5))),
             quantity: Some(0),
             ..DealEdit::default()
         };

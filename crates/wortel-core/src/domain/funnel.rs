@@ -1,8 +1,9 @@
 //! Funnel totals: what the board's headers and `wortel funnel` both show, from one function so
 //! the two can never disagree.
 
-use super::money::Cents;
+use super::money::{Cents, compact};
 use super::opportunity::{Opportunity, Stage};
+use crate::plural::counted;
 use serde::Serialize;
 
 /// Totals of one stage.
@@ -24,6 +25,12 @@ pub struct FunnelSummary {
     /// add nothing, so the forecast says so rather than looking smaller for no reason).
     pub forecast_deals: usize,
     pub forecast_without_value: usize,
+    /// How many of those open deals have no expected close date: they count as closing now
+    /// (see `board::forecast_day`), and the headline says so.
+    pub forecast_without_close: usize,
+    /// How many are past their expected close date and still open: they count as closing
+    /// now too (set by `board::board_summary`, which knows the day).
+    pub forecast_overdue: usize,
     /// Won deals as a share of closed deals, in whole percent; `None` before any deal closed.
     pub win_rate: Option<u32>,
 }
@@ -64,6 +71,8 @@ pub fn summarize<'a>(opps: impl IntoIterator<Item = &'a Opportunity>) -> FunnelS
         forecast,
         forecast_deals: 0,
         forecast_without_value: 0,
+        forecast_without_close: 0,
+        forecast_overdue: 0,
         win_rate,
     };
     summary.count_forecast(open);
@@ -77,24 +86,97 @@ impl FunnelSummary {
         self.forecast = open.iter().map(|o| o.weighted_value()).sum();
         self.forecast_deals = open.len();
         self.forecast_without_value = open.iter().filter(|o| o.value.0 <= 0).count();
+        self.forecast_without_close = open.iter().filter(|o| o.expected_close.is_none()).count();
     }
 
     /// Exactly what the forecast sums, e.g. "open deals closing in 2026-Q4: weighted
-    /// € 1.234,00, 23 deals, 4 without value".
+    /// € 1.234,00, 23 deals, 4 without value" (and ", 2 without close date and 1 past it,
+    /// counted now" when some are undated or overdue). Amounts in full.
     pub fn headline(&self, period: &str) -> String {
+        self.headline_with(period, &self.forecast.to_string())
+    }
+
+    /// The headline for lines `width` characters wide: one line in full when it fits; else
+    /// the forecast (in its short form `€ 203k` if need be, the one place a header may
+    /// shorten money) and, on a second line, what counts as closing now, so nothing is cut.
+    pub fn headline_lines(&self, period: &str, width: usize) -> Vec<String> {
+        let full = self.headline(period);
+        if full.chars().count() <= width {
+            return vec![full];
+        }
+        let mut first = self.forecast_line(period, &self.forecast.to_string());
+        if first.chars().count() > width {
+            first = self.forecast_line(period, &compact(self.forecast));
+        }
+        let mut lines = vec![first];
+        lines.extend(
+            self.counted_now()
+                .map(|now| format!("{now}: counted as closing now")),
+        );
+        lines
+    }
+
+    fn headline_with(&self, period: &str, forecast: &str) -> String {
+        let mut line = self.forecast_line(period, forecast);
+        if let Some(now) = self.counted_now() {
+            line.push_str(&format!(", {now}, counted now"));
+        }
+        line
+    }
+
+    /// "open deals closing in 2026-Q4: weighted € 1.234,00, 23 deals, 4 without value".
+    fn forecast_line(&self, period: &str, forecast: &str) -> String {
         let scope = if period == "all" {
             "all open deals".to_string()
         } else {
             format!("open deals closing in {period}")
         };
-        let deals = match self.forecast_deals {
-            1 => "1 deal".to_string(),
-            n => format!("{n} deals"),
-        };
+        let deals = counted(self.forecast_deals, "deal", "deals");
         format!(
-            "{scope}: weighted {}, {deals}, {} without value",
-            self.forecast, self.forecast_without_value
+            "{scope}: weighted {forecast}, {deals}, {} without value",
+            self.forecast_without_value
         )
+    }
+
+    /// "2 without close date and 1 past it": the open deals counted as closing now.
+    fn counted_now(&self) -> Option<String> {
+        match (self.forecast_without_close, self.forecast_overdue) {
+            (0, 0) => None,
+            (u, 0) => Some(format!("{u} without close date")),
+            (0, o) => Some(format!("{o} past close date")),
+            (u, o) => Some(format!("{u} without close date and {o} past it")),
+        }
+    }
+
+    /// What was won in the period, apart from the forecast (a won deal leaves "open", so the
+    /// forecast drops and this rises): "won in 2026-Q4: € 95.000,00 from 1 deal".
+    pub fn won_line(&self, period: &str) -> String {
+        self.won_line_with(period, &self.won().1.to_string())
+    }
+
+    /// The won line for `width` characters: in full when it fits, else the value short.
+    pub fn won_line_in(&self, period: &str, width: usize) -> String {
+        let full = self.won_line(period);
+        if full.chars().count() <= width {
+            return full;
+        }
+        self.won_line_with(period, &compact(self.won().1))
+    }
+
+    /// How many deals were won, and their value.
+    fn won(&self) -> (usize, Cents) {
+        let won = self.stages.iter().find(|t| t.stage == Stage::Won);
+        won.map_or((0, Cents(0)), |t| (t.count, t.value))
+    }
+
+    fn won_line_with(&self, period: &str, value: &str) -> String {
+        let count = self.won().0;
+        let scope = if period == "all" {
+            "won all time".to_string()
+        } else {
+            format!("won in {period}")
+        };
+        format!("{scope}: {value} from {}", counted(count, "deal", "deals"))
     }
 }
 
@@ -148,7 +230,8 @@ mod tests {
         let s = summarize(&deals);
         assert_eq!(
             s.headline("2026-Q4"),
-            "open deals closing in 2026-Q4: weighted € 100.000,00, 2 deals, 1 without value"
+            "open deals closing in 2026-Q4: weighted € 100.000,00, 2 deals, 1 without value, \
+             2 without close date, counted now"
         );
         assert_eq!(
             summarize(&[]).headline("all"),

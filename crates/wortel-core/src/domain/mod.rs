@@ -14,6 +14,7 @@ pub mod lead;
 pub mod money;
 pub mod nps;
 pub mod opportunity;
+pub mod period;
 pub mod reasons;
 pub mod text;
 pub mod tier;

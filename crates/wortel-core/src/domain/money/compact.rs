@@ -19,6 +19,17 @@ pub fn compact(amount: Cents) -> String {
     }
 }
 
+/// The amount in full when it fits in `width` characters, else in its short form: how a
+/// column shows money, so a narrow column shortens and a wide one never does.
+pub fn fitted(amount: Cents, width: usize) -> String {
+    let full = amount.to_string();
+    if full.chars().count() <= width {
+        full
+    } else {
+        compact(amount)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -30,5 +41,12 @@ mod tests {
         assert_eq!(compact(Cents(95_099)), "€ 950");
         assert_eq!(compact(Cents::euros(-12_000)), "-€ 12k");
         assert_eq!(compact(Cents(0)), "€ 0");
+    }
+
+    #[test]
+    fn a_column_shortens_money_only_when_the_full_amount_does_not_fit() {
+        let v = Cents::euros(445_000);
+        assert_eq!(fitted(v, 12), "€ 445.000,00");
+        assert_eq!(fitted(v, 11), "€ 445k");
     }
 }

@@ -5,7 +5,7 @@ use std::fmt;
 
 mod compact;
 mod parse;
-pub use compact::compact;
+pub use compact::{compact, fitted};
 
 /// An amount in euro cents.
 #[derive(

@@ -4,7 +4,7 @@
 use super::Context;
 use anyhow::Result;
 use serde_json::{Value, json};
-use wortel::domain::{Cents, DealEdit, Opportunity, OpportunityId, parse_date_input};
+use wortel::domain::{Cents, DealEdit, Opportunity, OpportunityId};
 use wortel::ops::edit_deal;
 use wortel::store::{Store, StoreError};
 
@@ -66,7 +66,7 @@ pub fn run(ctx: &Context, cmd: &DealCommand) -> Result<()> {
             let id: OpportunityId = args.id.parse()?;
             let date = |d: &Option<String>| {
                 d.as_deref()
-                    .map(|d| parse_date_input(d, ctx.today()))
+                    .map(|d| ctx.date(d))
                     .transpose()
             };
             let edit = DealEdit {

@@ -5,7 +5,7 @@
 use super::Context;
 use super::plural::counted;
 use anyhow::{Result, bail};
-use wortel::domain::{Cents, LeadId, parse_date_input};
+use wortel::domain::{Cents, LeadId};
 use wortel::ops::{TriageStep, convert_lead_estimated, triage_leads};
 use wortel::store::Store;
 
@@ -126,7 +126,7 @@ fn lead_id(store: &Store, given: &str) -> Result<Option<LeadId>> {
 
 /// The start of the given day in the local time zone, as the view's snooze picker gives it.
 fn snooze_end(ctx: &Context, until: &str) -> Result<jiff::Timestamp> {
-    let date = parse_date_input(until, ctx.today())?;
+    let date = ctx.date(until)?;
     if date <= ctx.today() {
         bail!("--until {until} is not after today; give a later day, e.g. +3d");
     }

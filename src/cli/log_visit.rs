@@ -4,7 +4,7 @@
 use super::Context;
 use anyhow::{Result, bail};
 use serde_json::json;
-use wortel::domain::{ActivityKind, Cents, LeadId, Outcome, parse_date_input};
+use wortel::domain::{ActivityKind, Cents, LeadId, Outcome};
 use wortel::ops::{VisitInput, VisitTarget, log_visit};
 use wortel::store::{Store, StoreError};
 
@@ -65,7 +65,7 @@ pub fn run(ctx: &Context, args: &LogVisitArgs) -> Result<()> {
     input.next_step = args
         .next
         .as_deref()
-        .map(|d| parse_date_input(d, ctx.today()))
+        .map(|d| ctx.date(d))
         .transpose()?;
     input.appointment_time = match args.time.as_deref() {
         Some(t) => Some(
@@ -84,7 +84,7 @@ pub fn run(ctx: &Context, args: &LogVisitArgs) -> Result<()> {
     input.quote_valid_until = args
         .valid_until
         .as_deref()
-        .map(|d| parse_date_input(d, ctx.today()))
+        .map(|d| ctx.date(d))
         .transpose()?;
     input.at = match args.at.as_deref() {
         Some(t) => Some(t.parse().map_err(|_| {

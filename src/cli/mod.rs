@@ -20,6 +20,7 @@ mod leads_triage;
 mod log_visit;
 mod man;
 mod plural;
+mod say;
 mod privacy;
 mod shell;
 mod table;

@@ -37,7 +37,7 @@ lifecycle-prospect = prospect
 lifecycle-customer = customer
 lifecycle-ex-customer = ex-customer
 
-channel-data-mining = data mining
+channel-data-mining = data-mining
 channel-telemarketing = telemarketing
 channel-web = web
 channel-event = event

@@ -39,6 +39,7 @@ leads-none = no leads match
 accounts-none = no accounts match
 
 funnel-percent = { $percent } %
+funnel-count = { $count }
 funnel-scope-all = all open deals
 funnel-scope-period = open deals closing in { $period }
 funnel-forecast = forecast, { $scope }: weighted { $weighted }, { $deals }, { $without } without value

@@ -39,6 +39,7 @@ leads-none = geen leads gevonden
 accounts-none = geen accounts gevonden
 
 funnel-percent = { $percent } %
+funnel-count = { $count }
 funnel-scope-all = alle open deals
 funnel-scope-period = open deals die sluiten in { $period }
 funnel-forecast = prognose, { $scope }: gewogen { $weighted }, { $deals }, { $without } zonder waarde

@@ -127,6 +127,32 @@ mod tests {
     }
 
     #[test]
+    fn the_outcomes_default_next_step_lands_on_a_working_day() {
+        use crate::domain::Outcome;
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        // Follow-up in 14 days from Friday 18 December 2026 is New Year's Day.
+        assert_eq!(
+            Outcome::FollowUp.default_next_step(d("2026-12-18")),
+            Some(d("2027-01-04"))
+        );
+        // A quote's 5 days from Sunday 20 December is Christmas (Friday, Saturday).
+        assert_eq!(
+            Outcome::QuoteSent.default_next_step(d("2026-12-20")),
+            Some(d("2026-12-28"))
+        );
+        // No contact: 2 days from Thursday is a Saturday.
+        assert_eq!(
+            Outcome::NoContact.default_next_step(d("2026-11-26")),
+            Some(d("2026-11-30"))
+        );
+        assert_eq!(
+            Outcome::AppointmentMade.default_next_step(d("2026-11-23")),
+            Some(d("2026-11-30"))
+        );
+        assert_eq!(Outcome::OrderLost.default_next_step(d("2026-11-23")), None);
+    }
+
+    #[test]
     fn the_edges_of_the_calendar_do_not_panic() {
         assert_eq!(next_working_day(Date::MAX), Date::MAX);
         let _ = next_working_day(Date::MIN);

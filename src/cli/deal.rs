@@ -64,11 +64,7 @@ pub fn run(ctx: &Context, cmd: &DealCommand) -> Result<()> {
         }
         DealCommand::Edit(args) => {
             let id: OpportunityId = args.id.parse()?;
-            let date = |d: &Option<String>| {
-                d.as_deref()
-                    .map(|d| ctx.date(d))
-                    .transpose()
-            };
+            let date = |d: &Option<String>| d.as_deref().map(|d| ctx.date(d)).transpose();
             let edit = DealEdit {
                 title: args.title.clone(),
                 product: args.product.clone(),

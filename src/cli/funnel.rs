@@ -178,7 +178,10 @@ fn forecast_line(
         &[
             ("scope", scope.into()),
             ("weighted", summary.forecast.to_string().into()),
-            ("deals", counted(lang, "deals-count", summary.forecast_deals).into()),
+            (
+                "deals",
+                counted(lang, "deals-count", summary.forecast_deals).into(),
+            ),
             ("without", Arg::from(summary.forecast_without_value)),
         ],
     )

@@ -62,11 +62,7 @@ pub fn run(ctx: &Context, args: &LogVisitArgs) -> Result<()> {
     );
     input.kind = ActivityKind::parse(&args.kind)?;
     input.note = args.note.clone();
-    input.next_step = args
-        .next
-        .as_deref()
-        .map(|d| ctx.date(d))
-        .transpose()?;
+    input.next_step = args.next.as_deref().map(|d| ctx.date(d)).transpose()?;
     input.appointment_time = match args.time.as_deref() {
         Some(t) => Some(
             t.parse()

@@ -7,8 +7,8 @@ use super::config_error::ConfigError;
 use super::keymap::Keymap;
 use super::theme::Theme;
 use crate::domain::board::StaleDays;
-use wortel_core::lang::Language;
 use std::path::{Path, PathBuf};
+use wortel_core::lang::Language;
 
 /// What the TUI starts with.
 pub struct UiConfig {

@@ -7,6 +7,7 @@
 
 pub mod bundle;
 pub mod conventions;
+pub mod csv_dialect;
 pub mod csv_leads;
 pub mod domain;
 pub mod i18n;

@@ -39,7 +39,7 @@ pub struct DealEditArgs {
     /// The expected close date (2026-12-15, +30d, fri).
     #[arg(long, value_name = "DATE")]
     pub close: Option<String>,
-    /// The deal's next step (2026-12-01, +3d, mon, tomorrow).
+    /// The deal's next step (2026-12-01, 4-12, 4 dec, +3d, fri/vr, tomorrow/morgen).
     #[arg(long, value_name = "DATE")]
     pub next: Option<String>,
     /// What is sold, e.g. "R 450 tractor unit".

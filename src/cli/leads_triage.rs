@@ -26,7 +26,7 @@ pub enum LeadsStep {
         #[arg(long, value_name = "REASON")]
         reason: String,
     },
-    /// Snooze leads until a date (e.g. 2026-12-01, +3d, mon).
+    /// Snooze leads until a date (e.g. 2026-12-01, 4-12, 4 dec, +3d, mon/ma, morgen).
     Snooze {
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,

@@ -29,7 +29,7 @@ pub struct LogVisitArgs {
     /// A note on what happened.
     #[arg(long, default_value = "", value_name = "TEXT")]
     pub note: String,
-    /// The next step's date (2026-12-01, +3d, +2w, mon, tomorrow); for appointment-made the appointment's date.
+    /// The next step's date (2026-12-01, 4-12, 4 dec, +3d, +2w, +1m, fri/vr, tomorrow/morgen); for appointment-made the appointment's date.
     #[arg(long, value_name = "DATE")]
     pub next: Option<String>,
     /// The appointment's time of day, HH:MM (default 10:00).

@@ -251,3 +251,55 @@ fn a_follow_up_that_would_fall_on_new_years_day_moves_to_the_monday_after() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["next_step"], "2027-01-01", "{v}");
 }
+
+#[test]
+fn reasons_are_typed_in_either_language_and_stored_by_their_machine_name() {
+    let (dir, store) = demo_store();
+    let cfg = dir.path().join("no-config");
+    let leads = new_leads(&store, 2);
+    let (first, second) = (s(&leads[0], "id"), s(&leads[1], "id"));
+    stdout_of(in_lang(&store, NL, &cfg).args([
+        "leads",
+        "reject",
+        first,
+        "--reason",
+        "Klant van concurrent",
+    ]));
+    assert_eq!(lead(&store, first)["reason"], "competitor's customer");
+    stdout_of(in_lang(&store, EN, &cfg).args(["leads", "reject", second, "--reason", "dubbel"]));
+    assert_eq!(lead(&store, second)["reason"], "duplicate");
+}
+
+#[test]
+fn the_views_config_takes_the_language_key_and_refuses_an_unknown_one() {
+    use wortel::tui::config;
+    use wortel_core::lang::Language;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    let cfg = file.display().to_string();
+    std::fs::write(&file, "keymap = \"emacs\"\nlanguage = \"nl\"\n").unwrap();
+    let ui = config::load(Some(dir.path()), false).unwrap();
+    assert_eq!(ui.language, Language::Nl);
+    assert_eq!(config::language(Some(dir.path())).unwrap(), Language::Nl);
+    std::fs::write(&file, "language = \"EN\"\n").unwrap();
+    assert_eq!(
+        config::load(Some(dir.path()), false).unwrap().language,
+        Language::En
+    );
+    for (text, problem) in [
+        (
+            "theme = \"dark\"\nlanguage = \"de\"\n",
+            "line 2: language `de` is not offered; use \"nl\" (Nederlands) or \"en\" (English)",
+        ),
+        (
+            "language = 3\n",
+            "line 1: `language` must be a name in quotes",
+        ),
+    ] {
+        std::fs::write(&file, text).unwrap();
+        let view = config::load(Some(dir.path()), false).err().unwrap();
+        assert_eq!(view.to_string(), format!("{cfg} {problem}"));
+        let cli = config::language(Some(dir.path())).err().unwrap();
+        assert_eq!(cli.to_string(), format!("{cfg} {problem}"));
+    }
+}

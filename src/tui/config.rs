@@ -102,7 +102,7 @@ pub fn load(dir: Option<&Path>, no_color: bool) -> Result<UiConfig, ConfigError>
     let theme = load_theme(dir, &theme_name, &mut Vec::new())?;
     Ok(UiConfig {
         stale_days,
-        language: language.unwrap_or_else(|| locale_language()),
+        language: language.unwrap_or_else(locale_language),
         keymap,
         theme: if no_color {
             theme.without_colour()

@@ -125,7 +125,7 @@ fn weekday(s: &str) -> Option<Weekday> {
         .position(|(full, short)| s == full.to_lowercase() || s == short.to_lowercase())
         .map(|i| i % 7)
         .or_else(|| EXTRA.iter().find(|(n, _)| *n == s).map(|(_, i)| *i))?;
-    Some(Weekday::from_monday_zero_offset(i8::try_from(i).ok()?).ok()?)
+    Weekday::from_monday_zero_offset(i8::try_from(i).ok()?).ok()
 }
 
 /// `2026-12-01`, `4-12-2026`, `04/12/26`, `4-12`, `4.12`: `None` when it is not numbers.

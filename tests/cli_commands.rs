@@ -13,6 +13,9 @@ fn wortel(store: &Path) -> Command {
         .arg(store)
         .env("WORTEL_NOW", NOW)
         .env("TZ", "Europe/Amsterdam")
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .env_remove("WORTEL_STORE");
     c
 }

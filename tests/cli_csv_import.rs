@@ -63,10 +63,10 @@ fn bad_sheets_are_refused_by_row_and_column_and_change_nothing() {
         ),
         (
             "bad-date.csv",
-            "account_name,received_at,channel,score\nX,20-11-2026,web,50\n"
+            "account_name,received_at,channel,score\nX,31-11-2026,web,50\n"
                 .as_bytes()
                 .to_vec(),
-            "{f} row 2, column received_at: `20-11-2026` is not a date such as 2026-11-16; fix the spreadsheet and import again",
+            "{f} row 2, column received_at: `31-11-2026` is not a date such as 2026-11-16 or 16-11-2026; fix the spreadsheet and import again",
         ),
         (
             "bad-score.csv",
@@ -179,7 +179,7 @@ fn every_bad_row_is_reported_with_its_row_and_column() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
         err.starts_with(&format!(
-            "wortel: {f} has 62 problems, fix them and import again: row 3, column score: `x` is not a whole number; row 4, column received_at: `someday` is not a date such as 2026-11-16; row 5, column score: 101 is outside 0 to 100; row 6, column score"
+            "wortel: {f} has 62 problems, fix them and import again: row 3, column score: `x` is not a whole number; row 4, column received_at: `someday` is not a date such as 2026-11-16 or 16-11-2026; row 5, column score: 101 is outside 0 to 100; row 6, column score"
         )),
         "{err}"
     );

@@ -194,8 +194,8 @@ fn a_quote_carries_its_value_and_how_long_it_holds() {
     assert_eq!(d["quote_value_cents"], 8_000_000);
     assert_eq!(d["quote_valid_until"], "2026-12-31");
     assert_eq!(
-        d["next_step"], "2026-11-28",
-        "a quote is followed up after 5 days"
+        d["next_step"], "2026-11-30",
+        "a quote is followed up after 5 days, on a working day: Saturday 28 → Monday 30"
     );
 }
 

@@ -76,8 +76,8 @@ fn outcome_2_by_wortel_id_converts_the_lead_and_puts_a_quote_on_the_funnel() {
     let opp = converted_with(&store, id, "quote");
     assert_eq!(out["opportunity_id"], opp["id"]);
     assert_eq!(
-        out["next_step"], "2026-11-28",
-        "a quote is followed up after 5 days"
+        out["next_step"], "2026-11-30",
+        "a quote is followed up after 5 days, on a working day: Saturday 28 → Monday 30"
     );
 }
 
@@ -238,7 +238,8 @@ fn logging_prints_what_happened_for_a_person() {
         )),
         "{out}"
     );
-    assert!(out.ends_with("  next step: 2026-11-28\n"), "{out}");
+    // Five days on is Saturday 28 November: the next working day.
+    assert!(out.ends_with("  next step: 2026-11-30\n"), "{out}");
 }
 
 #[test]

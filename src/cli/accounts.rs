@@ -2,7 +2,7 @@
 
 use super::Context;
 use super::json_out::JsonArray;
-use super::plural::counted;
+use super::say::{counted, headers, say};
 use super::table::{cut, table};
 use anyhow::Result;
 use serde::Serialize;
@@ -118,11 +118,23 @@ pub fn run(ctx: &Context, args: &AccountsArgs) -> Result<()> {
         }
         return out.finish();
     }
-    let mut t = table(&["NAME", "LIFECYCLE", "CITY", "KVK", "PHONE", "OWNER", "ID"]);
+    let lang = ctx.lang()?;
+    let mut t = table(&headers(
+        lang,
+        &[
+            "col-name",
+            "col-lifecycle",
+            "col-city",
+            "col-kvk",
+            "col-phone",
+            "col-owner",
+            "col-id",
+        ],
+    ));
     for a in &shown {
         t.add_row(vec![
             cut(&a.name, 36),
-            a.lifecycle.to_string(),
+            a.lifecycle.label(lang),
             cut(&a.address.city, 18),
             a.kvk.clone().unwrap_or_default(),
             a.phone.clone(),
@@ -131,16 +143,13 @@ pub fn run(ctx: &Context, args: &AccountsArgs) -> Result<()> {
         ]);
     }
     if shown.is_empty() {
-        println!("no accounts match");
+        println!("{}", say(lang, "accounts-none"));
     } else {
         println!("{t}");
     }
     if matched > shown.len() {
-        println!(
-            "… {} of {} shown; use --limit N or --json for more",
-            shown.len(),
-            counted(matched, "account", "accounts")
-        );
+        let total = counted(lang, "accounts-count", matched);
+        println!("{}", super::leads::some_shown(lang, shown.len(), total));
     }
     Ok(())
 }

@@ -3,7 +3,9 @@
 use anyhow::{Context as _, Result};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
+use std::cell::OnceCell;
 use std::path::PathBuf;
+use wortel_core::lang::Language;
 
 /// The store location and the clock, resolved once per run.
 pub struct Context {
@@ -14,6 +16,8 @@ pub struct Context {
     /// True when `WORTEL_NOW` fixed the clock (the TUI then keeps that time).
     pub fixed_now: bool,
     pub tz: TimeZone,
+    /// Resolved on first use, so a command that shows no text never reads config.toml.
+    lang: OnceCell<Language>,
 }
 
 impl Context {
@@ -42,7 +46,30 @@ impl Context {
             now,
             fixed_now: fixed,
             tz: TimeZone::system(),
+            lang: OnceCell::new(),
         })
+    }
+
+    /// The language listings and messages are in: `language` in config.toml, else the locale
+    /// (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English. A `language` wortel does not offer is
+    /// refused with the file and line.
+    pub fn lang(&self) -> Result<Language> {
+        if let Some(l) = self.lang.get() {
+            return Ok(*l);
+        }
+        let l = wortel::tui::config::language(wortel::tui::config::config_dir().as_deref())
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        Ok(*self.lang.get_or_init(|| l))
+    }
+
+    /// A date as the salesperson typed it (`4-12`, `morgen`, `+3d`, …), counted from today; a
+    /// refusal is in the reader's language.
+    pub fn date(&self, typed: &str) -> Result<jiff::civil::Date> {
+        Ok(wortel::domain::parse_date_input_in(
+            typed,
+            self.today(),
+            self.lang()?,
+        )?)
     }
 
     /// Today's date in the local time zone.

@@ -5,7 +5,7 @@ use super::Context;
 use anyhow::Result;
 use jiff::civil::Date;
 use serde_json::{Value, json};
-use wortel::domain::{Cents, DealEdit, Opportunity, OpportunityId, parse_date_input};
+use wortel::domain::{Cents, DealEdit, Opportunity, OpportunityId};
 use wortel::ops::edit_deal;
 use wortel::store::{Store, StoreError};
 
@@ -47,7 +47,7 @@ pub struct DealEditArgs {
     /// Clear the expected close date (the board then counts the deal as closing now).
     #[arg(long)]
     pub clear_close: bool,
-    /// The deal's next step (2026-12-01, +3d, mon, tomorrow).
+    /// The deal's next step (2026-12-01, 4-12, 4 dec, +3d, fri/vr, tomorrow/morgen).
     #[arg(long, value_name = "DATE", conflicts_with = "clear_next")]
     pub next: Option<String>,
     /// Clear the deal's next step.
@@ -103,7 +103,7 @@ fn edit_of(ctx: &Context, args: &DealEditArgs) -> Result<DealEdit> {
             return Ok(Some(None));
         }
         Ok(d.as_deref()
-            .map(|d| parse_date_input(d, ctx.today()))
+            .map(|d| ctx.date(d))
             .transpose()?
             .map(Some))
     };

@@ -6,9 +6,10 @@ use super::plural::counted;
 use anyhow::{Result, anyhow};
 use std::path::PathBuf;
 use wortel::interop::atomic::{check_target, write_atomically};
-use wortel::interop::csv_export::{self, write_csv_dir};
+use wortel::interop::csv_export::{self, write_csv_dir_as};
 use wortel::interop::{ics, marketing, vcard};
 use wortel::store::Store;
+use wortel_core::csv_dialect::Dialect;
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
@@ -22,6 +23,10 @@ pub struct ExportArgs {
     /// Write accounts.csv, leads.csv, opportunities.csv and activities.csv into this directory.
     #[arg(long, value_name = "DIR")]
     pub csv: Option<PathBuf>,
+    /// With --csv: standard (UTF-8, `,`, 95000.00; the default) or excel-nl (UTF-8 with BOM,
+    /// `;`, 95000,00), which Excel with Dutch settings opens into the right columns.
+    #[arg(long, value_name = "DIALECT", default_value = "standard", requires = "csv", value_parser = super::values::dialects())]
+    pub dialect: String,
     /// Write appointments and follow-ups as an iCalendar file (RFC 5545).
     #[arg(long, value_name = "FILE")]
     pub ics: Option<PathBuf>,
@@ -65,7 +70,10 @@ fn interop(ctx: &Context, args: &ExportArgs) -> Result<()> {
         } else {
             None
         };
-        for (path, n) in write_csv_dir(&store, dir, only.as_ref()).map_err(|e| anyhow!(e))? {
+        let dialect = Dialect::parse(&args.dialect).map_err(|e| anyhow!(e))?;
+        let written =
+            write_csv_dir_as(&store, dir, only.as_ref(), dialect).map_err(|e| anyhow!(e))?;
+        for (path, n) in written {
             println!("{}: {}{which}", path.display(), counted(n, "row", "rows"));
         }
     }

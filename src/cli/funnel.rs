@@ -2,6 +2,7 @@
 
 use super::Context;
 use super::json_out::JsonArray;
+use super::say::{Arg, counted, headers, say, say_with};
 use super::table::table;
 use anyhow::Result;
 use serde::Serialize;
@@ -136,22 +137,68 @@ pub fn run(ctx: &Context, args: &FunnelArgs) -> Result<()> {
         return out.finish();
     }
 
-    let mut t = table(&["STAGE", "PROB", "DEALS", "VALUE", "WEIGHTED"]);
+    let lang = ctx.lang()?;
+    let mut t = table(&headers(
+        lang,
+        &[
+            "col-stage",
+            "col-probability",
+            "col-deals",
+            "col-value",
+            "col-weighted",
+        ],
+    ));
     for s in &summary.stages {
+        let percent = Arg::from(s.stage.probability());
         t.add_row(vec![
-            s.stage.to_string(),
-            format!("{} %", s.stage.probability()),
-            s.count.to_string(),
+            s.stage.label(lang),
+            say_with(lang, "funnel-percent", &[("percent", percent)]),
+            say_with(lang, "funnel-count", &[("count", Arg::from(s.count))]),
             s.value.to_string(),
             s.weighted.to_string(),
         ]);
     }
     println!("{t}");
-    println!("forecast, {}", summary.headline(&period.to_string()));
+    if lang == wortel_core::lang::Language::En {
+        println!("forecast, {}", summary.headline(&period.to_string()));
+    } else {
+        // The Dutch line leaves out what counts as closing now; the won line is English
+        // until the board's figures are in the catalogue.
+        println!("{}", forecast_line(lang, &summary, &period.to_string()));
+    }
     println!("{}", summary.won_line(&period.to_string()));
     match summary.win_rate {
-        Some(w) => println!("win rate (won of closed deals): {w} %"),
-        None => println!("win rate: no closed deals yet"),
+        Some(w) => println!(
+            "{}",
+            say_with(lang, "funnel-win-rate", &[("percent", Arg::from(w))])
+        ),
+        None => println!("{}", say(lang, "funnel-no-win-rate")),
     }
     Ok(())
+}
+
+/// What the forecast sums, as the board's headline says it, in the reader's language.
+fn forecast_line(
+    lang: wortel_core::lang::Language,
+    summary: &wortel::domain::funnel::FunnelSummary,
+    period: &str,
+) -> String {
+    let scope = if period == "all" {
+        say(lang, "funnel-scope-all")
+    } else {
+        say_with(lang, "funnel-scope-period", &[("period", period.into())])
+    };
+    say_with(
+        lang,
+        "funnel-forecast",
+        &[
+            ("scope", scope.into()),
+            ("weighted", summary.forecast.to_string().into()),
+            (
+                "deals",
+                counted(lang, "deals-count", summary.forecast_deals).into(),
+            ),
+            ("without", Arg::from(summary.forecast_without_value)),
+        ],
+    )
 }

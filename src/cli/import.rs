@@ -17,6 +17,10 @@ pub struct ImportArgs {
     /// The file is a CSV of leads (columns in the README), not a bundle.
     #[arg(long)]
     pub csv: bool,
+    /// With --csv: the sheet's dialect, standard (`,`) or excel-nl (`;`, as Dutch Excel saves
+    /// it). Without it the header row decides; with it a sheet in the other one is refused.
+    #[arg(long, value_name = "DIALECT", requires = "csv", value_parser = super::values::dialects())]
+    pub dialect: Option<String>,
 }
 
 /// Reads a bundle file within the size cap, or says why not.
@@ -127,6 +131,9 @@ fn print_leads_report(
 fn run_csv(ctx: &Context, store: &Store, args: &ImportArgs) -> Result<()> {
     let bytes = read_file(&args.file)?;
     let name = args.file.display().to_string();
+    if let Some(wanted) = &args.dialect {
+        check_dialect(&bytes, &name, wanted)?;
+    }
     let mut bar: Option<Option<indicatif::ProgressBar>> = None;
     let report = import_sheet(store, &name, &bytes, &ctx.tz, ctx.now, &mut |n, total| {
         let bar = bar.get_or_insert_with(|| progress_bar(total as u64, "placing leads"));
@@ -145,6 +152,32 @@ fn run_csv(ctx: &Context, store: &Store, args: &ImportArgs) -> Result<()> {
         "imported {name}: {} new leads ({} for accounts already here, {} new accounts), {} updated",
         report.new_leads, report.matched_accounts, report.new_accounts, report.updated_leads
     );
+    Ok(())
+}
+
+/// A sheet saved in the other dialect than `--dialect` says is refused before anything is read,
+/// naming what the file holds.
+fn check_dialect(bytes: &[u8], name: &str, wanted: &str) -> Result<()> {
+    use wortel_core::csv_dialect::{Dialect, delimiter_of, without_bom};
+    let wanted = Dialect::parse(wanted).map_err(|e| anyhow!(e))?;
+    let header = without_bom(bytes)
+        .split(|b| *b == b'\n')
+        .next()
+        .unwrap_or(b"");
+    let found = delimiter_of(header);
+    if found != wanted.delimiter() {
+        anyhow::bail!(
+            "{name} has `{}` between its columns, not `{}` as --dialect {} says; leave out --dialect or pass --dialect {}",
+            char::from(found),
+            char::from(wanted.delimiter()),
+            wanted.name(),
+            if wanted == Dialect::ExcelNl {
+                "standard"
+            } else {
+                "excel-nl"
+            }
+        );
+    }
     Ok(())
 }
 

@@ -2,7 +2,7 @@
 
 use super::Context;
 use super::json_out::JsonArray;
-use super::plural::counted;
+use super::say::{Arg, counted, headers, say, say_with};
 use super::table::{cut, table};
 use anyhow::Result;
 use serde::Serialize;
@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use wortel::domain::{Account, AccountId, Channel, Lead, LeadStatus, Tier};
 use wortel::search::{Query, rank};
 use wortel::store::{LeadOrder, Store};
+use wortel_core::lang::Language;
 
 #[derive(Debug, clap::Args)]
 pub struct LeadsArgs {
@@ -132,22 +133,30 @@ pub fn run(ctx: &Context, args: &LeadsArgs) -> Result<()> {
         }
         return out.finish();
     }
-    print_table(&selected, &accounts, ctx);
+    let lang = ctx.lang()?;
+    print_table(&selected, &accounts, ctx, lang);
     if more {
+        let shown = counted(lang, "leads-count", selected.len());
         println!(
-            "… first {} shown, more match; use --limit N or --json for all",
-            counted(selected.len(), "lead", "leads")
+            "{}",
+            say_with(lang, "listing-first-shown", &[("shown", shown.into())])
         );
     } else if matched > selected.len() {
-        println!(
-            "… {} of {} shown; use --limit N or --json for more",
-            selected.len(),
-            counted(matched, "lead", "leads")
-        );
+        let total = counted(lang, "leads-count", matched);
+        println!("{}", some_shown(lang, selected.len(), total));
     } else if selected.is_empty() {
-        println!("no leads match");
+        println!("{}", say(lang, "leads-none"));
     }
     Ok(())
+}
+
+/// "… 50 of 7,118 leads shown" in the reader's language.
+pub(super) fn some_shown(lang: Language, shown: usize, total: String) -> String {
+    say_with(
+        lang,
+        "listing-some-shown",
+        &[("shown", Arg::from(shown)), ("total", total.into())],
+    )
 }
 
 fn order_for(args: &LeadsArgs) -> Result<LeadOrder> {
@@ -210,18 +219,26 @@ fn to_json<'a>(l: &'a Lead, a: Option<&'a Account>, ctx: &Context) -> LeadJson<'
     }
 }
 
-fn print_table(leads: &[Lead], accounts: &HashMap<AccountId, Account>, ctx: &Context) {
-    let mut t = table(&[
-        "TIER",
-        "STATUS",
-        "ACCOUNT",
-        "CITY",
-        "INTEREST",
-        "SCORE",
-        "RESPOND BY",
-        "SOURCE",
-        "ID",
-    ]);
+fn print_table(
+    leads: &[Lead],
+    accounts: &HashMap<AccountId, Account>,
+    ctx: &Context,
+    lang: Language,
+) {
+    let mut t = table(&headers(
+        lang,
+        &[
+            "col-tier",
+            "col-status",
+            "col-account",
+            "col-city",
+            "col-interest",
+            "col-score",
+            "col-respond-by",
+            "col-source",
+            "col-id",
+        ],
+    ));
     for l in leads {
         let a = accounts.get(&l.account_id);
         let respond = match l.respond_by {
@@ -232,9 +249,9 @@ fn print_table(leads: &[Lead], accounts: &HashMap<AccountId, Account>, ctx: &Con
             None => "-".into(),
         };
         let status = if l.is_overdue(ctx.now) {
-            "OVERDUE".to_string()
+            say(lang, "status-overdue")
         } else {
-            l.status.to_string()
+            l.status.label(lang)
         };
         t.add_row(vec![
             l.tier.to_string(),
@@ -244,7 +261,7 @@ fn print_table(leads: &[Lead], accounts: &HashMap<AccountId, Account>, ctx: &Con
             cut(&l.interest, 20),
             l.score.to_string(),
             respond,
-            l.source.channel.to_string(),
+            l.source.channel.label(lang),
             l.external_id.clone().unwrap_or_else(|| l.id.to_string()),
         ]);
     }

@@ -5,7 +5,7 @@
 use super::Context;
 use super::plural::counted;
 use anyhow::{Result, bail};
-use wortel::domain::{Cents, LeadId, parse_date_input};
+use wortel::domain::{Cents, LeadId};
 use wortel::ops::{TriageStep, convert_lead_estimated, triage_leads};
 use wortel::store::Store;
 
@@ -26,7 +26,7 @@ pub enum LeadsStep {
         #[arg(long, value_name = "REASON")]
         reason: String,
     },
-    /// Snooze leads until a date (e.g. 2026-12-01, +3d, mon).
+    /// Snooze leads until a date (e.g. 2026-12-01, 4-12, 4 dec, +3d, mon/ma, morgen).
     Snooze {
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
@@ -132,7 +132,7 @@ fn lead_id(store: &Store, given: &str) -> Result<Option<LeadId>> {
 
 /// The start of the given day in the local time zone, as the view's snooze picker gives it.
 fn snooze_end(ctx: &Context, until: &str) -> Result<jiff::Timestamp> {
-    let date = parse_date_input(until, ctx.today())?;
+    let date = ctx.date(until)?;
     if date <= ctx.today() {
         bail!("--until {until} is not after today; give a later day, e.g. +3d");
     }

@@ -4,7 +4,7 @@
 use super::Context;
 use anyhow::{Result, bail};
 use serde_json::json;
-use wortel::domain::{ActivityKind, Cents, LeadId, Outcome, parse_date_input};
+use wortel::domain::{ActivityKind, Cents, LeadId, Outcome};
 use wortel::ops::{VisitInput, VisitTarget, log_visit};
 use wortel::store::{Store, StoreError};
 
@@ -29,7 +29,7 @@ pub struct LogVisitArgs {
     /// A note on what happened.
     #[arg(long, default_value = "", value_name = "TEXT")]
     pub note: String,
-    /// The next step's date (2026-12-01, +3d, +2w, mon, tomorrow); for appointment-made the appointment's date.
+    /// The next step's date (2026-12-01, 4-12, 4 dec, +3d, +2w, +1m, fri/vr, tomorrow/morgen); for appointment-made the appointment's date.
     #[arg(long, value_name = "DATE")]
     pub next: Option<String>,
     /// The appointment's time of day, HH:MM (default 10:00).
@@ -62,11 +62,7 @@ pub fn run(ctx: &Context, args: &LogVisitArgs) -> Result<()> {
     );
     input.kind = ActivityKind::parse(&args.kind)?;
     input.note = args.note.clone();
-    input.next_step = args
-        .next
-        .as_deref()
-        .map(|d| parse_date_input(d, ctx.today()))
-        .transpose()?;
+    input.next_step = args.next.as_deref().map(|d| ctx.date(d)).transpose()?;
     input.appointment_time = match args.time.as_deref() {
         Some(t) => Some(
             t.parse()
@@ -84,7 +80,7 @@ pub fn run(ctx: &Context, args: &LogVisitArgs) -> Result<()> {
     input.quote_valid_until = args
         .valid_until
         .as_deref()
-        .map(|d| parse_date_input(d, ctx.today()))
+        .map(|d| ctx.date(d))
         .transpose()?;
     input.at = match args.at.as_deref() {
         Some(t) => Some(t.parse().map_err(|_| {

@@ -22,6 +22,7 @@ mod log_visit;
 mod man;
 mod plural;
 mod privacy;
+mod say;
 mod shell;
 mod table;
 mod tui;

@@ -3,11 +3,11 @@
 use comfy_table::{ContentArrangement, Table, presets};
 
 /// A borderless table that fits the terminal width (or 160 columns when not a terminal).
-pub fn table(header: &[&str]) -> Table {
+pub fn table<S: AsRef<str>>(header: &[S]) -> Table {
     let mut t = Table::new();
     t.load_preset(presets::NOTHING)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(header.iter().map(|h| h.to_string()));
+        .set_header(header.iter().map(|h| h.as_ref().to_string()));
     if t.width().is_none() {
         t.set_width(160);
     }

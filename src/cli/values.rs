@@ -34,6 +34,10 @@ pub fn channels() -> Offered {
     Offered(|| Channel::ALL.iter().map(|c| c.as_str()).collect())
 }
 
+pub fn dialects() -> Offered {
+    Offered(|| wortel_core::csv_dialect::Dialect::NAMES.to_vec())
+}
+
 pub fn lifecycles() -> Offered {
     Offered(|| Lifecycle::ALL.iter().map(|l| l.as_str()).collect())
 }

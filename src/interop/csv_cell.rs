@@ -37,9 +37,7 @@ fn is_number_or_phone(rest: &str) -> bool {
 /// Plain euros with a decimal point (`95000.00`, `-0.50`), whatever the locale, so every
 /// spreadsheet and script reads the same number.
 pub fn euros(c: Cents) -> String {
-    let sign = if c.0 < 0 { "-" } else { "" };
-    let abs = c.0.unsigned_abs();
-    format!("{sign}{}.{:02}", abs / 100, abs % 100)
+    wortel_core::csv_dialect::Dialect::Standard.euros(c)
 }
 
 #[cfg(test)]

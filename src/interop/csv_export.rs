@@ -1,6 +1,7 @@
 //! CSV for spreadsheets: `accounts.csv`, `leads.csv`, `opportunities.csv`, `activities.csv`.
 //! UTF-8, comma-separated, a header row of snake_case names (documented in the README), money
-//! as plain euros (`95000.00`). Text cells go through [`cell`], so a spreadsheet never runs one
+//! as plain euros (`95000.00`); or, in the `excel-nl` [`Dialect`], UTF-8 with a byte-order
+//! mark, `;`-separated, money as `95000,00`, so Dutch Excel opens it into the right columns. Text cells go through [`cell`], so a spreadsheet never runs one
 //! as a formula while phone numbers and negative amounts stay as they are.
 //!
 //! With a marketing filter (`--marketing`) every file holds only the rows of accounts that have
@@ -9,11 +10,11 @@
 
 use super::atomic::{check_target, write_atomically};
 pub use super::csv_cell::cell;
-use super::csv_cell::euros;
 use crate::domain::{Account, AccountId};
 use crate::store::Store;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+pub use wortel_core::csv_dialect::Dialect;
 
 /// One CSV file being built: rows go straight into its bytes (no table of strings held), and
 /// the file is written atomically at the end.
@@ -21,14 +22,18 @@ struct Sheet<'p> {
     path: &'p Path,
     writer: csv::Writer<Vec<u8>>,
     rows: usize,
+    dialect: Dialect,
 }
 
 impl<'p> Sheet<'p> {
-    fn new(path: &'p Path, header: &[&str]) -> Result<Self, String> {
+    fn new(path: &'p Path, header: &[&str], dialect: Dialect) -> Result<Self, String> {
         let mut sheet = Sheet {
             path,
-            writer: csv::Writer::from_writer(Vec::new()),
+            writer: csv::WriterBuilder::new()
+                .delimiter(dialect.delimiter())
+                .from_writer(dialect.preamble().to_vec()),
             rows: 0,
+            dialect,
         };
         sheet.record(header)?;
         Ok(sheet)
@@ -64,13 +69,23 @@ pub fn write_csv_dir(
     dir: &Path,
     only: Option<&HashSet<AccountId>>,
 ) -> Result<Vec<(PathBuf, usize)>, String> {
+    write_csv_dir_as(store, dir, only, Dialect::Standard)
+}
+
+/// As [`write_csv_dir`], in `dialect`.
+pub fn write_csv_dir_as(
+    store: &Store,
+    dir: &Path,
+    only: Option<&HashSet<AccountId>>,
+    dialect: Dialect,
+) -> Result<Vec<(PathBuf, usize)>, String> {
     check_dir(dir)?;
     let made = !dir.exists();
     if made {
         std::fs::create_dir(dir)
             .map_err(|e| format!("the folder {} cannot be made ({e})", dir.display()))?;
     }
-    let written = write_files(store, dir, only);
+    let written = write_files(store, dir, only, dialect);
     if written.is_err() && made {
         // Only succeeds when the folder is still empty: nothing the user had is touched.
         let _ = std::fs::remove_dir(dir);
@@ -115,6 +130,7 @@ pub const FILES: [&str; 4] = [
 struct Scope<'a> {
     only: Option<&'a HashSet<AccountId>>,
     names: HashMap<AccountId, String>,
+    dialect: Dialect,
 }
 
 impl Scope<'_> {
@@ -131,6 +147,7 @@ fn write_files(
     store: &Store,
     dir: &Path,
     only: Option<&HashSet<AccountId>>,
+    dialect: Dialect,
 ) -> Result<Vec<(PathBuf, usize)>, String> {
     let keeps = |id: &AccountId| only.is_none_or(|keep| keep.contains(id));
     let accounts: Vec<Account> = store
@@ -141,16 +158,21 @@ fn write_files(
     let scope = Scope {
         only,
         names: accounts.iter().map(|a| (a.id, a.name.clone())).collect(),
+        dialect,
     };
     Ok(vec![
-        accounts_sheet(&dir.join(FILES[0]), accounts)?,
+        accounts_sheet(&dir.join(FILES[0]), accounts, dialect)?,
         leads_sheet(store, &dir.join(FILES[1]), &scope)?,
         opportunities_sheet(store, &dir.join(FILES[2]), &scope)?,
         activities_sheet(store, &dir.join(FILES[3]), &scope)?,
     ])
 }
 
-fn accounts_sheet(path: &Path, accounts: Vec<Account>) -> Result<(PathBuf, usize), String> {
+fn accounts_sheet(
+    path: &Path,
+    accounts: Vec<Account>,
+    dialect: Dialect,
+) -> Result<(PathBuf, usize), String> {
     let mut sheet = Sheet::new(
         path,
         &[
@@ -169,6 +191,7 @@ fn accounts_sheet(path: &Path, accounts: Vec<Account>) -> Result<(PathBuf, usize
             "created_at",
             "last_activity_at",
         ],
+        dialect,
     )?;
     for a in &accounts {
         sheet.row([
@@ -213,6 +236,7 @@ fn leads_sheet(store: &Store, path: &Path, scope: &Scope) -> Result<(PathBuf, us
             "reason",
             "notes",
         ],
+        scope.dialect,
     )?;
     for l in store.all_leads() {
         let l = l.map_err(|e| e.to_string())?;
@@ -264,6 +288,7 @@ fn opportunities_sheet(
             "product",
             "next_step",
         ],
+        scope.dialect,
     )?;
     for o in store.all_opportunities() {
         let o = o.map_err(|e| e.to_string())?;
@@ -276,8 +301,8 @@ fn opportunities_sheet(
             scope.name(&o.account_id),
             cell(&o.title),
             o.stage.to_string(),
-            euros(o.value),
-            euros(o.weighted_value()),
+            sheet.dialect.euros(o.value),
+            sheet.dialect.euros(o.weighted_value()),
             o.expected_close.map(|d| d.to_string()).unwrap_or_default(),
             cell(o.lost_reason.as_deref().unwrap_or("")),
             o.incentive.to_string(),
@@ -308,6 +333,7 @@ fn activities_sheet(store: &Store, path: &Path, scope: &Scope) -> Result<(PathBu
             "note",
             "next_step",
         ],
+        scope.dialect,
     )?;
     for a in store.all_activities() {
         let a = a.map_err(|e| e.to_string())?;

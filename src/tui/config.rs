@@ -8,6 +8,7 @@ use super::keymap::Keymap;
 use super::theme::Theme;
 use crate::domain::board::StaleDays;
 use std::path::{Path, PathBuf};
+use wortel_core::lang::Language;
 
 /// What the TUI starts with.
 pub struct UiConfig {
@@ -15,6 +16,8 @@ pub struct UiConfig {
     pub theme: Theme,
     /// Days in a stage after which a deal is stale (`[stale-days]` in config.toml).
     pub stale_days: StaleDays,
+    /// `language` in config.toml, else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
+    pub language: Language,
 }
 
 /// `WORTEL_CONFIG`, else the platform config directory (e.g. `~/.config/wortel`).
@@ -32,6 +35,7 @@ pub fn load(dir: Option<&Path>, no_color: bool) -> Result<UiConfig, ConfigError>
     let mut keymap_name = "default".to_string();
     let mut theme_name = "dark".to_string();
     let mut stale_days = StaleDays::default();
+    let mut language = None;
     if let Some(dir) = dir {
         let path = dir.join("config.toml");
         if let Some(text) = read_if_present(&path)? {
@@ -59,13 +63,19 @@ pub fn load(dir: Option<&Path>, no_color: bool) -> Result<UiConfig, ConfigError>
                 match key.as_str() {
                     "keymap" => keymap_name = name.to_string(),
                     "theme" => theme_name = name.to_string(),
+                    "language" => {
+                        language = Some(
+                            Language::parse_setting(name)
+                                .map_err(|e| ConfigError::new(&file, &text, at, e))?,
+                        )
+                    }
                     _ => {
                         return Err(ConfigError::new(
                             &file,
                             &text,
                             at,
                             format!(
-                                "`{key}` is not a setting; config.toml knows keymap, theme, [stale-days] and [retention]"
+                                "`{key}` is not a setting; config.toml knows language, keymap, theme, [stale-days] and [retention]"
                             ),
                         ));
                     }
@@ -92,6 +102,7 @@ pub fn load(dir: Option<&Path>, no_color: bool) -> Result<UiConfig, ConfigError>
     let theme = load_theme(dir, &theme_name, &mut Vec::new())?;
     Ok(UiConfig {
         stale_days,
+        language: language.unwrap_or_else(locale_language),
         keymap,
         theme: if no_color {
             theme.without_colour()
@@ -99,6 +110,34 @@ pub fn load(dir: Option<&Path>, no_color: bool) -> Result<UiConfig, ConfigError>
             theme
         },
     })
+}
+
+/// The language the CLI speaks: `language` in `dir/config.toml` (refused in a sentence naming
+/// the file and line when wortel does not offer it), else the locale, else English. Only that
+/// key is read, so the CLI keeps working whatever the view's other settings hold.
+pub fn language(dir: Option<&Path>) -> Result<Language, ConfigError> {
+    let Some(path) = dir.map(|d| d.join("config.toml")) else {
+        return Ok(locale_language());
+    };
+    let Some(text) = read_if_present(&path)? else {
+        return Ok(locale_language());
+    };
+    let file = path.display().to_string();
+    let table: toml::Table =
+        toml::from_str(&text).map_err(|e| ConfigError::from_toml(&file, &text, &e))?;
+    let Some(value) = table.get("language") else {
+        return Ok(locale_language());
+    };
+    let at = text.find("language");
+    let name = value
+        .as_str()
+        .ok_or_else(|| ConfigError::new(&file, &text, at, "`language` must be a name in quotes"))?;
+    Language::parse_setting(name).map_err(|e| ConfigError::new(&file, &text, at, e))
+}
+
+/// The locale's language (without a setting, resolving cannot fail).
+fn locale_language() -> Language {
+    Language::from_setting_and_env(None).unwrap_or_default()
 }
 
 /// A user theme from `dir/themes/NAME.toml` (which may inherit another), else a shipped one.

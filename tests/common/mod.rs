@@ -28,11 +28,15 @@ pub fn wortel(store: &Path) -> Command {
     c
 }
 
-/// `wortel` with the fixed clock and time zone but no `--store`.
+/// `wortel` with the fixed clock and time zone but no `--store`, in English whatever the
+/// shell's locale (a test of the Dutch text sets `LANG` itself).
 pub fn bare() -> Command {
     let mut c = Command::cargo_bin("wortel").expect("the wortel binary is built");
     c.env("WORTEL_NOW", NOW)
         .env("TZ", "Europe/Amsterdam")
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .env_remove("WORTEL_STORE");
     c
 }

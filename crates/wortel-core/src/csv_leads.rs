@@ -89,7 +89,7 @@ fn read_rows<E>(
     sheet: &mut Sheet,
     f: &mut dyn FnMut(usize, LeadIn) -> Result<(), E>,
 ) -> Result<Result<(), String>, E> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bytes = crate::csv_dialect::without_bom(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Ok(Err(format!(
             "{file} is empty; a spreadsheet of leads needs a header row and rows"
@@ -105,11 +105,7 @@ fn read_rows<E>(
         }
     };
     let header_line = text.lines().next().unwrap_or("");
-    let delimiter = if header_line.matches(';').count() > header_line.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
+    let delimiter = crate::csv_dialect::delimiter_of(header_line.as_bytes());
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(false)
@@ -237,11 +233,15 @@ fn read_row(
         if let Ok(t) = v.parse::<Timestamp>() {
             return Ok(t);
         }
-        v.parse::<jiff::civil::Date>()
-            .ok()
+        crate::csv_dialect::sheet_date(v)
             .and_then(|d| d.to_zoned(tz.clone()).ok())
             .map(|z| z.timestamp())
-            .ok_or_else(|| at(name, format!("`{v}` is not a date such as 2026-11-16")))
+            .ok_or_else(|| {
+                at(
+                    name,
+                    format!("`{v}` is not a date such as 2026-11-16 or 16-11-2026"),
+                )
+            })
     };
     let account_name = crate::bundle::printable(&get("account_name"));
     if account_name.trim().is_empty() {

@@ -6,6 +6,10 @@
 //! compiler keeps it that way: it does not depend on them.
 
 pub mod bundle;
+pub mod conventions;
+pub mod csv_dialect;
 pub mod csv_leads;
 pub mod domain;
+pub mod i18n;
+pub mod lang;
 pub mod plural;

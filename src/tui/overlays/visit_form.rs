@@ -60,17 +60,6 @@ pub const KIND_KEYS: [(char, ActivityKind); 5] = [
     ('n', ActivityKind::Note),
 ];
 
-/// A follow-up that would fall on a weekend moves to the Monday after.
-fn on_a_working_day(day: Date) -> Date {
-    let extra = match day.weekday() {
-        jiff::civil::Weekday::Saturday => 2,
-        jiff::civil::Weekday::Sunday => 1,
-        _ => 0,
-    };
-    day.checked_add(jiff::Span::new().days(extra))
-        .unwrap_or(day)
-}
-
 impl VisitForm {
     pub fn new(
         title: &str,
@@ -125,10 +114,10 @@ impl VisitForm {
     fn pick_outcome(&mut self, outcome: Outcome) {
         self.outcome = Some(outcome);
         if !self.next_edited {
+            // Off weekends and Dutch public holidays, as the CLI's default.
             let text = outcome
-                .default_next_step_days()
-                .and_then(|d| self.today.checked_add(jiff::Span::new().days(d)).ok())
-                .map(|d| on_a_working_day(d).to_string())
+                .default_next_step(self.today)
+                .map(|d| d.to_string())
                 .unwrap_or_default();
             self.next = TextInput::new(&text);
         }

@@ -149,6 +149,15 @@ impl Outcome {
             Outcome::OrderLost | Outcome::NotInterested => None,
         }
     }
+
+    /// The natural next step counted from `today`, moved to the first working day when it
+    /// falls on a weekend or a Dutch public holiday (`+1m` from 1 December is New Year's
+    /// Day: the step lands on the Monday after instead).
+    pub fn default_next_step(self, today: jiff::civil::Date) -> Option<jiff::civil::Date> {
+        let days = self.default_next_step_days()?;
+        let day = today.checked_add(jiff::Span::new().days(days)).ok()?;
+        Some(super::holidays::next_working_day(day))
+    }
 }
 
 impl fmt::Display for Outcome {

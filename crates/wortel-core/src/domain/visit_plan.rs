@@ -200,16 +200,14 @@ fn check_deal_can_start(
     Ok(())
 }
 
-/// The date typed, else the outcome's natural follow-up (§3), counted from today.
+/// The date typed, else the outcome's natural follow-up (§3), counted from today and moved
+/// off weekends and public holidays. A typed date is kept as typed: the salesperson chose it.
 fn next_step_of(input: &VisitInput, clock: VisitClock) -> Option<Date> {
-    match (
-        input.next_step,
-        input.outcome.and_then(Outcome::default_next_step_days),
-    ) {
-        (Some(d), _) => Some(d),
-        (None, Some(days)) => clock.today().checked_add(jiff::Span::new().days(days)).ok(),
-        (None, None) => None,
-    }
+    input.next_step.or_else(|| {
+        input
+            .outcome
+            .and_then(|o| o.default_next_step(clock.today()))
+    })
 }
 
 /// Head office's id for a lead when it has one, wortel's otherwise.

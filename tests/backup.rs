@@ -41,7 +41,7 @@ fn content(store: &Path) -> String {
     for args in [
         vec!["leads", "--all", "--json"],
         vec!["accounts", "--json"],
-        vec!["funnel", "--json"],
+        vec!["funnel", "--json", "--period", "all"],
     ] {
         let mut c = wortel(store);
         c.args(&args);

@@ -50,7 +50,7 @@ fn dump(store: &Path) -> String {
     for args in [
         &["leads", "--all", "--json"][..],
         &["accounts", "--json"],
-        &["funnel", "--json"],
+        &["funnel", "--json", "--period", "all"],
     ] {
         let out = wortel(store).args(args).output().expect("run");
         s.push_str(&String::from_utf8_lossy(&out.stdout));

@@ -41,7 +41,7 @@ fn the_same_seed_builds_a_byte_identical_store() {
     for args in [
         &["leads", "--all", "--json"][..],
         &["accounts", "--json"],
-        &["funnel", "--json"],
+        &["funnel", "--json", "--period", "all"],
         &["funnel", "--totals", "--json"],
     ] {
         let (x, y) = (

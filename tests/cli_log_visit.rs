@@ -46,7 +46,7 @@ fn converted_with(store: &Path, lead_id: &str, stage: &str) -> Value {
 fn outcome_1_by_head_office_id_makes_an_appointment_on_friday_at_half_past_two() {
     let (_dir, store) = demo_store();
     let (ext, before) = new_head_office_lead(&store);
-    let opps_before = list(&store, &["funnel", "--json"]).len();
+    let opps_before = list(&store, &["funnel", "--json", "--period", "all"]).len();
     let out = log(&store, &ext, "1", &["--next", "fri", "--time", "14:30"]);
     assert_eq!(out["outcome"], "appointment-made");
     assert_eq!(
@@ -62,7 +62,10 @@ fn outcome_1_by_head_office_id_makes_an_appointment_on_friday_at_half_past_two()
         "{out}"
     );
     converted_with(&store, s(&before, "id"), "appointment");
-    assert_eq!(list(&store, &["funnel", "--json"]).len(), opps_before + 1);
+    assert_eq!(
+        list(&store, &["funnel", "--json", "--period", "all"]).len(),
+        opps_before + 1
+    );
 }
 
 #[test]
@@ -189,7 +192,7 @@ fn outcome_5_follow_up_marks_the_lead_contacted() {
 fn outcome_6_no_contact_accepts_the_lead_without_counting_as_contact() {
     let (_dir, store) = demo_store();
     let (ext, before) = new_head_office_lead(&store);
-    let funnel_before = list(&store, &["funnel", "--json"]);
+    let funnel_before = list(&store, &["funnel", "--json", "--period", "all"]);
     let out = log(&store, &ext, "6", &[]);
     assert_eq!(out["status"], "accepted");
     let after = lead(&store, s(&before, "id"));
@@ -198,7 +201,10 @@ fn outcome_6_no_contact_accepts_the_lead_without_counting_as_contact() {
         after["overdue"], false,
         "an accepted lead is no longer overdue"
     );
-    assert_eq!(list(&store, &["funnel", "--json"]), funnel_before);
+    assert_eq!(
+        list(&store, &["funnel", "--json", "--period", "all"]),
+        funnel_before
+    );
 }
 
 #[test]
@@ -513,7 +519,7 @@ fn a_quote_logged_on_a_disqualified_lead_never_makes_a_deal_that_hangs_off_it() 
             .output()
             .unwrap();
     }
-    let deals = list(&store, &["funnel", "--json"])
+    let deals = list(&store, &["funnel", "--json", "--period", "all"])
         .into_iter()
         .filter(|o| o["lead_id"] == id.as_str())
         .count();

@@ -449,3 +449,27 @@ fn a_years_won_line_keeps_its_full_amount_and_shows_its_weeks_where_they_fit() {
     let expected = format!("forecast, open deals closing in 2027-01: weighted {january}, 1 deal,");
     assert!(text.contains(&expected), "{text}");
 }
+
+#[test]
+fn the_board_and_b_render_at_every_size_without_panicking() {
+    let (_d, path) = scripted_store();
+    let mut app = board(&path);
+    for (w, h) in [
+        (1, 1),
+        (10, 3),
+        (20, 6),
+        (30, 7),
+        (40, 10),
+        (80, 24),
+        (250, 80),
+    ] {
+        render(&mut app, w, h);
+        press(&mut app, "p");
+        render(&mut app, w, h);
+        press(&mut app, "B");
+        render(&mut app, w, h);
+        press(&mut app, "G");
+        render(&mut app, w, h);
+        press(&mut app, "esc");
+    }
+}

@@ -124,9 +124,9 @@ pub fn a_new_lead(store: &Path) -> Value {
     new_leads(store, 1).remove(0)
 }
 
-/// The opportunity with id `id`, from `funnel --json`.
+/// The opportunity with id `id`, from `funnel --json --period all` (every deal).
 pub fn opportunity(store: &Path, id: &str) -> Value {
-    list(store, &["funnel", "--json"])
+    list(store, &["funnel", "--json", "--period", "all"])
         .into_iter()
         .find(|o| o["id"] == id)
         .unwrap_or_else(|| panic!("opportunity {id} is listed"))
@@ -141,7 +141,7 @@ pub fn account(store: &Path, id: &str) -> Value {
 }
 
 /// Everything a script can see of a store, to prove a refused command changed nothing:
-/// `leads --all --json`, `accounts --json`, `funnel --json` and the summary bare `wortel` prints
+/// `leads --all --json`, `accounts --json`, `funnel --json --period all` and the summary bare `wortel` prints
 /// (which names the dealer and counts contacts, activities and appointments). For a path that
 /// holds no store, what lies at the path.
 pub fn snapshot(store: &Path) -> String {
@@ -155,7 +155,7 @@ pub fn snapshot(store: &Path) -> String {
     for args in [
         &["leads", "--all", "--json"][..],
         &["accounts", "--json"],
-        &["funnel", "--json"],
+        &["funnel", "--json", "--period", "all"],
         &[],
     ] {
         s.push_str(&stdout_of(wortel(store).args(args)));

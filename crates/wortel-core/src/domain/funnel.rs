@@ -109,17 +109,21 @@ impl FunnelSummary {
             first = self.forecast_line(period, &compact(self.forecast));
         }
         let mut lines = vec![first];
-        lines.extend(
-            self.counted_now()
-                .map(|now| format!("{now}: counted as closing now")),
-        );
+        lines.extend(self.counted_now().map(|now| match period {
+            // Every open deal counts under `all`: nothing is moved to now.
+            "all" => now,
+            _ => format!("{now}: counted as closing now"),
+        }));
         lines
     }
 
     fn headline_with(&self, period: &str, forecast: &str) -> String {
         let mut line = self.forecast_line(period, forecast);
         if let Some(now) = self.counted_now() {
-            line.push_str(&format!(", {now}, counted now"));
+            line.push_str(&format!(", {now}"));
+            if period != "all" {
+                line.push_str(", counted now");
+            }
         }
         line
     }
@@ -232,6 +236,11 @@ mod tests {
             s.headline("2026-Q4"),
             "open deals closing in 2026-Q4: weighted € 100.000,00, 2 deals, 1 without value, \
              2 without close date, counted now"
+        );
+        assert_eq!(
+            s.headline("all"),
+            "all open deals: weighted € 100.000,00, 2 deals, 1 without value, \
+             2 without close date"
         );
         assert_eq!(
             summarize(&[]).headline("all"),

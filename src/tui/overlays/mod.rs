@@ -9,6 +9,7 @@ pub mod due;
 pub mod field_view;
 pub mod form;
 pub mod help;
+pub mod message_log;
 pub mod palette;
 pub mod picker;
 pub mod report;
@@ -28,6 +29,7 @@ pub use date_input::DateInput;
 pub use due::{Due, DueRow};
 pub use form::{Form, FormField, FormFor};
 pub use help::Help;
+pub use message_log::MessageLog;
 pub use palette::{Palette, PaletteItem};
 pub use picker::Picker;
 pub use report::Report;
@@ -47,6 +49,8 @@ pub enum Overlay {
     Form(Form),
     Due(Due),
     Report(Report),
+    /// The message log.
+    Messages(MessageLog),
 }
 
 /// What an overlay asks of the app after a key.
@@ -140,6 +144,7 @@ impl Overlay {
             Overlay::Form(f) => f.on_action(action),
             Overlay::Due(d) => d.on_action(action),
             Overlay::Report(r) => r.on_action(action),
+            Overlay::Messages(m) => m.on_action(action),
             Overlay::Filter(t) => match action {
                 Action::Close => Outcome::Close,
                 Action::Confirm => Outcome::Chosen(Choice::FilterKept),
@@ -161,6 +166,7 @@ impl Overlay {
             Overlay::Form(f) => f.on_char(c),
             Overlay::Due(d) => d.on_char(c),
             Overlay::Report(r) => r.on_char(c),
+            Overlay::Messages(m) => m.on_char(c),
             Overlay::Filter(t) => {
                 t.push(c);
                 Outcome::Changed

@@ -26,6 +26,7 @@ pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, theme: &Theme, key
         Overlay::Form(f) => draw_form(frame, area, f, theme),
         Overlay::Due(d) => draw_due(frame, area, d, theme),
         Overlay::Report(r) => draw_report(frame, area, r, theme),
+        Overlay::Messages(m) => super::message_log::draw(frame, area, m, theme),
     }
 }
 

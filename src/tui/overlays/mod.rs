@@ -9,6 +9,7 @@ pub mod due;
 pub mod field_view;
 pub mod form;
 pub mod help;
+mod help_view;
 pub mod message_log;
 pub mod palette;
 pub mod picker;

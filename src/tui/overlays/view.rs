@@ -1,7 +1,6 @@
 //! Draws the open overlay, centred over the panes.
 
 use super::field_view::{FORM_KEYS, INPUT_KEYS, field_spans};
-use super::help::Help;
 use super::palette::{Hit, Palette};
 use super::{Confirm, DateInput, Overlay, Picker, TextInput};
 use crate::search::Query;
@@ -16,7 +15,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 /// Draws `overlay` over `area` (the whole screen but the status bar).
 pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, theme: &Theme, keymap: &Keymap) {
     match overlay {
-        Overlay::Help(h) => draw_help(frame, area, h, theme),
+        Overlay::Help(h) => super::help_view::draw_help(frame, area, h, theme),
         Overlay::Palette(p) => draw_palette(frame, area, p, theme),
         Overlay::Picker(p) => draw_picker(frame, area, p, theme),
         Overlay::DateInput(d) => draw_date(frame, area, d, theme),
@@ -57,7 +56,7 @@ pub(super) fn boxed(
     inner
 }
 
-fn input_line<'a>(prompt: &str, input: &TextInput, theme: &Theme) -> Line<'a> {
+pub(super) fn input_line<'a>(prompt: &str, input: &TextInput, theme: &Theme) -> Line<'a> {
     let mut spans = vec![Span::styled(prompt.to_string(), theme.style(Role::Muted))];
     spans.extend(field_spans(input, true, theme));
     Line::from(spans)
@@ -76,54 +75,6 @@ fn highlight<'a>(text: &str, hits: &[usize], theme: &Theme, base: Role) -> Vec<S
             Span::styled(c.to_string(), theme.style(role))
         })
         .collect()
-}
-
-fn draw_help(frame: &mut Frame, area: Rect, help: &Help, theme: &Theme) {
-    let inner = boxed(
-        frame,
-        area,
-        100,
-        area.height.saturating_sub(2),
-        "Help — keys of this keymap",
-        theme,
-    );
-    let mut lines = vec![input_line("search: ", &help.input, theme), Line::raw("")];
-    let visible = help.visible();
-    let room = (inner.height as usize).saturating_sub(3);
-    let mut section = "";
-    let mut body = Vec::new();
-    for l in visible.iter() {
-        if l.section != section {
-            section = l.section;
-            body.push(Line::styled(section.to_string(), theme.style(Role::Header)));
-        }
-        body.push(Line::from(vec![
-            Span::styled(
-                format!("  {:<18}", fit(&l.keys, 17)),
-                theme.style(Role::Key),
-            ),
-            Span::styled(format!("{:<16}", l.action), theme.style(Role::Muted)),
-            Span::styled(l.description.to_string(), theme.style(Role::Text)),
-        ]));
-    }
-    if body.is_empty() {
-        body.push(Line::styled("no key matches", theme.style(Role::Muted)));
-    }
-    let start = help.scroll.min(body.len().saturating_sub(room));
-    lines.extend(body.into_iter().skip(start).take(room));
-    frame.render_widget(Paragraph::new(lines), inner);
-    let foot = Rect {
-        y: inner.y + inner.height.saturating_sub(1),
-        height: 1,
-        ..inner
-    };
-    frame.render_widget(
-        Paragraph::new(Line::styled(
-            "type to search · ↑↓ scroll · Esc closes",
-            theme.style(Role::Muted),
-        )),
-        foot,
-    );
 }
 
 fn draw_palette(frame: &mut Frame, area: Rect, p: &Palette, theme: &Theme) {

@@ -7,4 +7,5 @@ pub mod accounts_view;
 pub mod funnel;
 pub mod funnel_view;
 pub mod inbox;
+pub mod inbox_preview;
 pub mod inbox_view;

@@ -60,10 +60,7 @@ impl StatusLine {
             }
         }
         // Two lines: the message wraps over the first and goes on on the second.
-        let mut parts = super::format::wrap(text, width).into_iter();
-        let first = parts.next().unwrap_or_default();
-        let rest: Vec<String> = parts.collect();
-        let rest = rest.join(" ");
+        let (first, rest) = split_line(text, width);
         let rest_len = rest.chars().count();
         let right = (0..=3)
             .map(|y| right_spans(app, y, width))
@@ -77,6 +74,26 @@ impl StatusLine {
                 bar_line(second, tone, right, width),
             ],
         }
+    }
+}
+
+/// The first `width` characters of `text` and the rest, broken at a space when there is one in
+/// the last third of the line (a long path is broken where the line ends).
+fn split_line(text: &str, width: usize) -> (String, String) {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() <= width {
+        return (text.to_string(), String::new());
+    }
+    let at = chars[..=width.min(chars.len() - 1)]
+        .iter()
+        .rposition(|c| *c == ' ')
+        .filter(|p| *p >= width * 2 / 3);
+    match at {
+        Some(p) => (chars[..p].iter().collect(), chars[p + 1..].iter().collect()),
+        None => (
+            chars[..width].iter().collect(),
+            chars[width..].iter().collect(),
+        ),
     }
 }
 

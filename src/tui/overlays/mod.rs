@@ -13,6 +13,7 @@ mod help_view;
 pub mod message_log;
 pub mod palette;
 pub mod picker;
+mod picker_view;
 pub mod report;
 pub mod text_input;
 pub mod view;

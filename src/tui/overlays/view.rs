@@ -2,7 +2,7 @@
 
 use super::field_view::{FORM_KEYS, INPUT_KEYS, field_spans};
 use super::palette::{Hit, Palette};
-use super::{Confirm, DateInput, Overlay, Picker, TextInput};
+use super::{Confirm, DateInput, Overlay, TextInput};
 use crate::search::Query;
 use crate::tui::format::fit;
 use crate::tui::keymap::Keymap;
@@ -17,7 +17,7 @@ pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, theme: &Theme, key
     match overlay {
         Overlay::Help(h) => super::help_view::draw_help(frame, area, h, theme),
         Overlay::Palette(p) => draw_palette(frame, area, p, theme),
-        Overlay::Picker(p) => draw_picker(frame, area, p, theme),
+        Overlay::Picker(p) => super::picker_view::draw_picker(frame, area, p, theme),
         Overlay::DateInput(d) => draw_date(frame, area, d, theme),
         Overlay::Confirm(c) => draw_confirm(frame, area, c, theme, keymap),
         Overlay::Filter(t) => draw_filter(frame, area, t, theme),
@@ -124,39 +124,6 @@ fn draw_palette(frame: &mut Frame, area: Rect, p: &Palette, theme: &Theme) {
     if p.hits.is_empty() {
         lines.push(Line::styled("  nothing matches", theme.style(Role::Muted)));
     }
-    frame.render_widget(Paragraph::new(lines), inner);
-}
-
-fn draw_picker(frame: &mut Frame, area: Rect, p: &Picker, theme: &Theme) {
-    let visible = p.visible();
-    let h = (visible.len() as u16 + 5).max(7);
-    let inner = boxed(frame, area, 48, h, &p.title, theme);
-    let mut lines = vec![
-        input_line("type to narrow: ", &p.input, theme),
-        Line::raw(""),
-    ];
-    for (n, i) in visible.iter().enumerate() {
-        let key = if n < 9 {
-            format!("{} ", n + 1)
-        } else {
-            "  ".into()
-        };
-        let mut line = Line::from(vec![
-            Span::styled(format!(" {key}"), theme.style(Role::Key)),
-            Span::styled(p.items[*i].clone(), theme.style(Role::Text)),
-        ]);
-        if p.selected == Some(n) {
-            line = line.style(theme.style(Role::Selection));
-        }
-        lines.push(line);
-    }
-    if visible.is_empty() {
-        lines.push(Line::styled("  nothing matches", theme.style(Role::Muted)));
-    }
-    lines.push(Line::styled(
-        "↑↓ move · digit or Enter picks · Esc cancels",
-        theme.style(Role::Muted),
-    ));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 

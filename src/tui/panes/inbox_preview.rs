@@ -128,7 +128,23 @@ fn preview_items(row: &LeadRow, cx: &PreviewContext, width: usize) -> Vec<Item> 
         3,
         Line::from(vec![label("source"), Span::raw(source)]),
     ));
-    items.push(item(8, when_line(row, cx)));
+    // Received and due share a row where they fit; else the due date has its own row, which
+    // outlasts the received one.
+    let (received, due) = when_spans(row, cx);
+    let both = received
+        .iter()
+        .chain(&due)
+        .map(|s| s.content.chars().count());
+    if due.is_empty() || both.sum::<usize>() <= width {
+        items.push(item(8, Line::from([received, due].concat())));
+    } else {
+        items.push(item(5, Line::from(received)));
+        let due: Vec<Span> = due
+            .into_iter()
+            .skip_while(|s| s.content.trim().is_empty())
+            .collect();
+        items.push(item(8, Line::from(due)));
+    }
     if let Some(line) = contact_line(row, cx.theme, usize::MAX) {
         items.push(Item {
             keep: 9,
@@ -196,33 +212,37 @@ fn head_line(row: &LeadRow, theme: &Theme) -> Line<'static> {
     Line::from(head)
 }
 
-/// When it came in and when it is due: "respond by" for a new lead (as the list's respond
+/// When it came in, and when it is due: "respond by" for a new lead (as the list's respond
 /// column), "snoozed until" for a snoozed one (the date the list counts down to).
-fn when_line(row: &LeadRow, cx: &PreviewContext) -> Line<'static> {
+fn when_spans(row: &LeadRow, cx: &PreviewContext) -> (Vec<Span<'static>>, Vec<Span<'static>>) {
     let lead = &row.lead;
     let muted = cx.theme.style(Role::Muted);
-    let mut when = vec![
+    let received = vec![
         Span::styled("received ", muted),
         Span::raw(local_minute(lead.received_at, cx.tz)),
     ];
     let due = match lead.status {
-        LeadStatus::New => lead.respond_by.map(|t| (" respond by ", t)),
-        LeadStatus::Snoozed => lead.snoozed_until.map(|t| (" snoozed until ", t)),
+        LeadStatus::New => lead.respond_by.map(|t| ("respond by ", t)),
+        LeadStatus::Snoozed => lead.snoozed_until.map(|t| ("snoozed until ", t)),
         _ => None,
     };
-    if let Some((label, t)) = due {
-        let style = if lead.status == LeadStatus::New && t < cx.now {
-            cx.theme.style(Role::Overdue)
-        } else {
-            Style::default()
-        };
-        when.push(Span::styled(label, muted));
-        when.push(Span::styled(
+    let Some((label, t)) = due else {
+        return (received, Vec::new());
+    };
+    let style = if lead.status == LeadStatus::New && t < cx.now {
+        cx.theme.style(Role::Overdue)
+    } else {
+        Style::default()
+    };
+    let due = vec![
+        Span::raw(" "),
+        Span::styled(label, muted),
+        Span::styled(
             format!("{} ({})", local_minute(t, cx.tz), relative(cx.now, t)),
             style,
-        ));
-    }
-    Line::from(when)
+        ),
+    ];
+    (received, due)
 }
 
 /// "contact Name · +31 6 … · e-mail · role": the number and address a salesperson reaches

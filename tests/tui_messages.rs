@@ -143,3 +143,36 @@ fn the_message_log_at_80x24_and_160x48() {
     let frame = render(&mut app, 80, 24);
     assert!(frame.contains("2 of 4"), "{frame}");
 }
+
+#[test]
+fn a_huge_message_or_a_tiny_terminal_breaks_nothing() {
+    let (_d, _p, mut app) = demo_app();
+    let huge = "Wassink\u{1b}[31m Distributie ".repeat(500);
+    app.error(&huge);
+    assert!(
+        !app.status().text.contains('\u{1b}'),
+        "no escape reaches the screen"
+    );
+    let frame = render(&mut app, 80, 24);
+    let rows = bar(&frame, 2);
+    assert!(
+        rows[1].contains('…'),
+        "two lines at most, then cut: {frame}"
+    );
+    assert!(frame.lines().nth(21).unwrap().starts_with('└'), "{frame}");
+    for (w, h) in [(30, 8), (12, 5), (80, 4)] {
+        for keys in ["", "ctrl-l", "?", "S"] {
+            press(&mut app, keys);
+            let _ = render(&mut app, w, h);
+            press(&mut app, "esc");
+        }
+    }
+    press(&mut app, "ctrl-l");
+    let Some(Overlay::Messages(log)) = &app.overlay else {
+        panic!("ctrl-l opens the message log");
+    };
+    assert_eq!(
+        log.rows[0].text.chars().count(),
+        app.status().text.chars().count()
+    );
+}

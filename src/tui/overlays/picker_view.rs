@@ -21,7 +21,7 @@ pub fn draw_picker(frame: &mut Frame, area: Rect, p: &Picker, theme: &Theme) {
         .map(|i| p.items[*i].chars().count())
         .max()
         .unwrap_or(0);
-    let w = (longest as u16 + 6).clamp(48, area.width);
+    let w = (longest.min(400) as u16 + 6).max(48).min(area.width);
     let fits = visible.len() as u16 + FRAME_ROWS <= area.height;
     let h = if fits {
         (visible.len() as u16 + FRAME_ROWS).max(7)

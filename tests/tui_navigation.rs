@@ -137,3 +137,26 @@ fn esc_with_nowhere_to_go_back_changes_nothing_and_says_nothing() {
     assert_eq!(app.pane, Pane::Inbox);
     assert_eq!(app.status().text, before);
 }
+
+#[test]
+fn both_shipped_keymaps_bind_back_forward_and_the_message_log() {
+    use wortel::tui::action::{Action, Context};
+    use wortel::tui::keymap::Keymap;
+    use wortel::tui::keys::Chord;
+    let on = |map: &Keymap, key: &str| map.action_in(Context::Global, &Chord::parse(key).unwrap());
+    let default = Keymap::builtin("default").unwrap();
+    for key in ["esc", "backspace", "ctrl-o"] {
+        assert_eq!(on(&default, key), Some(Action::Back), "{key}");
+    }
+    assert_eq!(on(&default, "tab"), Some(Action::NextPane));
+    assert_eq!(on(&default, "ctrl-l"), Some(Action::Messages));
+    let emacs = Keymap::builtin("emacs").unwrap();
+    assert_eq!(on(&emacs, "alt-,"), Some(Action::Back));
+    assert_eq!(on(&emacs, "alt-."), Some(Action::NextPane));
+    assert_eq!(on(&emacs, "alt-h"), Some(Action::Messages));
+    // Help lists them, as the palette does (both are generated from the keymap).
+    let help = wortel::tui::overlays::Help::from_keymap(&default);
+    for action in ["back", "messages", "next-pane"] {
+        assert!(help.lines.iter().any(|l| l.action == action), "{action}");
+    }
+}

@@ -134,3 +134,21 @@ fn without_a_city_column_a_cut_name_keeps_its_city() {
         .city;
     assert!(frame.lines().nth(2).unwrap().contains(&city), "{frame}");
 }
+
+#[test]
+fn a_long_question_makes_the_confirmation_taller_never_cut() {
+    use wortel::ops::TriageStep;
+    use wortel::tui::overlays::{Confirm, Pending};
+    let (_d, _p, mut app) = demo_app();
+    let names: Vec<String> = (1..=12)
+        .map(|n| format!("Wassink Distributie B.V. {n}"))
+        .collect();
+    let question = format!("Accept the leads of {}? End of question.", names.join(", "));
+    app.overlay = Some(Overlay::Confirm(Confirm {
+        question,
+        pending: Pending::Triage(Vec::new(), TriageStep::Accept),
+    }));
+    let frame = render(&mut app, 80, 24);
+    assert!(frame.contains("End of question."), "{frame}");
+    assert!(frame.contains("y or enter: yes · n or Esc: no"), "{frame}");
+}

@@ -203,6 +203,8 @@ fn triage_in_the_real_terminal_is_in_the_store_afterwards() {
     );
     tmux.wait_for("Inbox");
     tmux.wait_for("press ? for help");
+    // The retention check's message must not replace a receipt this test waits for.
+    tmux.wait_for("purge due");
     tmux.keys(&["?"]);
     tmux.wait_for("Help — keys of this keymap");
     tmux.keys(&["Escape"]);
@@ -247,6 +249,9 @@ fn esc_ctrl_o_and_tab_walk_back_and_forth_and_ctrl_l_shows_the_messages() {
         24,
     );
     tmux.wait_for("press ? for help");
+    // The retention check on its thread says its piece first, so it cannot replace the
+    // receipt looked for below.
+    tmux.wait_for("purge due");
     tmux.keys(&["o"]);
     tmux.wait_for("[overdue");
     tmux.keys(&["j", "j"]);

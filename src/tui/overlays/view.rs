@@ -151,7 +151,10 @@ fn draw_date(frame: &mut Frame, area: Rect, d: &DateInput, theme: &Theme) {
 }
 
 fn draw_confirm(frame: &mut Frame, area: Rect, c: &Confirm, theme: &Theme, keymap: &Keymap) {
-    let inner = boxed(frame, area, 64, 8, "Confirm", theme);
+    // A long question (a merge names both accounts) makes the box taller, never cut.
+    let w = 64.min(area.width);
+    let rows = crate::tui::format::wrap(&c.question, w.saturating_sub(2) as usize).len() as u16;
+    let inner = boxed(frame, area, w, (rows + 4).max(8), "Confirm", theme);
     let yes = keymap
         .chords_for(
             crate::tui::action::Context::Overlay,

@@ -85,9 +85,9 @@ pub struct App {
     pub funnel: FunnelPane,
     pub overlay: Option<Overlay>,
     /// The status line's message and the message log.
-    pub messages: Messages,
+    pub(crate) messages: Messages,
     /// Where the user has been, for back (Esc, `Ctrl-o`) and forward.
-    pub history: History,
+    pub(crate) history: History,
     /// The changes `u` takes back and `Ctrl-r` does again.
     pub undo: UndoStack,
     pub index: SearchIndexState,

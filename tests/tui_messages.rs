@@ -176,3 +176,18 @@ fn a_huge_message_or_a_tiny_terminal_breaks_nothing() {
         app.status().text.chars().count()
     );
 }
+
+#[test]
+fn a_key_pressed_again_and_again_is_one_log_row_with_a_count() {
+    let (_d, _p, mut app) = demo_app();
+    press(&mut app, "z z z ctrl-l");
+    let Some(Overlay::Messages(log)) = &app.overlay else {
+        panic!("ctrl-l opens the message log");
+    };
+    assert_eq!(log.rows.len(), 2, "{:?}", log.rows);
+    assert!(
+        log.rows[0].text.starts_with("z does nothing here") && log.rows[0].text.ends_with(" (×3)"),
+        "{:?}",
+        log.rows[0]
+    );
+}

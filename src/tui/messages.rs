@@ -30,6 +30,8 @@ pub struct Logged {
     pub at: Timestamp,
     pub text: String,
     pub tone: Tone,
+    /// How many times in a row it was said (a key pressed again and again logs once).
+    pub times: u32,
 }
 
 /// The current message and the log, owned together so every message shown is also logged.
@@ -56,15 +58,23 @@ impl Messages {
     /// it) are made visible, so a message never drives the terminal.
     pub fn say(&mut self, text: &str, tone: Tone, at: Timestamp) {
         let text = crate::domain::text::displayable(text).into_owned();
-        if !text.is_empty() {
-            if self.log.len() == LOG_SIZE {
-                self.log.pop_front();
+        match self.log.back_mut() {
+            _ if text.is_empty() => {}
+            Some(last) if last.text == text && last.tone == tone => {
+                last.at = at;
+                last.times += 1;
             }
-            self.log.push_back(Logged {
-                at,
-                text: text.clone(),
-                tone,
-            });
+            _ => {
+                if self.log.len() == LOG_SIZE {
+                    self.log.pop_front();
+                }
+                self.log.push_back(Logged {
+                    at,
+                    text: text.clone(),
+                    tone,
+                    times: 1,
+                });
+            }
         }
         self.current = Status { text, tone };
     }
@@ -116,6 +126,28 @@ mod tests {
         m.say("", Tone::Info, at(1));
         assert_eq!(m.current().text, "");
         assert_eq!(m.len(), 1);
+    }
+
+    #[test]
+    fn a_message_said_again_and_again_is_logged_once_with_a_count() {
+        let mut m = Messages::default();
+        m.say("accepted A", Tone::Ok, at(0));
+        for i in 1..=3 {
+            m.say("j does nothing here", Tone::Info, at(i));
+        }
+        m.say("accepted A", Tone::Ok, at(9));
+        let log: Vec<(&str, u32, Timestamp)> = m
+            .newest_first()
+            .map(|l| (l.text.as_str(), l.times, l.at))
+            .collect();
+        assert_eq!(
+            log,
+            vec![
+                ("accepted A", 1, at(9)),
+                ("j does nothing here", 3, at(3)),
+                ("accepted A", 1, at(0)),
+            ]
+        );
     }
 
     #[test]

@@ -34,7 +34,10 @@ impl MessageLog {
             .newest_first()
             .map(|m| LogRow {
                 time: m.at.to_zoned(tz.clone()).strftime("%H:%M:%S").to_string(),
-                text: m.text.clone(),
+                text: match m.times {
+                    1 => m.text.clone(),
+                    n => format!("{} (×{n})", m.text),
+                },
                 tone: m.tone,
             })
             .collect();

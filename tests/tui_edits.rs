@@ -29,7 +29,11 @@ fn editing_the_phone_number_is_saved_and_undoable() {
     press(&mut app, "e tab tab tab tab tab ctrl-u");
     type_text(&mut app, "030 123 45 67");
     press(&mut app, "enter");
-    assert!(app.status.text.starts_with("saved "), "{}", app.status.text);
+    assert!(
+        app.status().text.starts_with("saved "),
+        "{}",
+        app.status().text
+    );
     assert_eq!(
         app.accounts.open.as_ref().unwrap().account.phone,
         "030 123 45 67"
@@ -60,7 +64,11 @@ fn typing_into_a_prefilled_form_field_replaces_it_and_the_line_keys_edit_it() {
     press(&mut app, "ctrl-e backspace");
     type_text(&mut app, "8");
     press(&mut app, "enter");
-    assert!(app.status.text.starts_with("saved "), "{}", app.status.text);
+    assert!(
+        app.status().text.starts_with("saved "),
+        "{}",
+        app.status().text
+    );
     assert_eq!(
         app.accounts.open.as_ref().unwrap().account.phone,
         "030- 123 45 68"
@@ -191,9 +199,9 @@ fn a_product_due_for_replacement_becomes_a_lead_in_the_inbox() {
     let before = app.inbox.len();
     press(&mut app, "f 1");
     assert!(
-        app.status.text.starts_with("new lead: replacement of"),
+        app.status().text.starts_with("new lead: replacement of"),
         "{}",
-        app.status.text
+        app.status().text
     );
     assert_eq!(app.inbox.len(), before + 1, "the inbox shows it at once");
     drop(app);
@@ -229,9 +237,9 @@ fn a_likely_duplicate_is_flagged_and_merged_with_m_then_undone_with_u() {
     assert!(matches!(app.overlay, Some(Overlay::Confirm(_))));
     press(&mut app, "y");
     assert!(
-        app.status.text.starts_with("merged "),
+        app.status().text.starts_with("merged "),
         "{}",
-        app.status.text
+        app.status().text
     );
     assert!(app.store.account(gone).unwrap().is_none());
     press(&mut app, "h 1 2");
@@ -292,11 +300,13 @@ fn d_on_a_deal_in_the_account_view_edits_that_deal_undoably() {
     );
     type_text(&mut app, "Twee trekkers");
     press(&mut app, "enter");
-    assert!(app.overlay.is_none(), "{}", app.status.text);
+    assert!(app.overlay.is_none(), "{}", app.status().text);
     assert!(
-        app.status.text.starts_with("saved deal \"Twee trekkers\""),
+        app.status()
+            .text
+            .starts_with("saved deal \"Twee trekkers\""),
         "{}",
-        app.status.text
+        app.status().text
     );
     let view = app.accounts.open.as_ref().unwrap();
     assert!(

@@ -35,7 +35,11 @@ fn l_and_h_move_a_deal_a_stage_on_and_back_and_the_log_says_when() {
     let deal = on_stage(&mut app, Stage::Quote);
     let seq = app.store.last_seq().unwrap();
     press(&mut app, "L");
-    assert!(app.status.text.starts_with("moved"), "{}", app.status.text);
+    assert!(
+        app.status().text.starts_with("moved"),
+        "{}",
+        app.status().text
+    );
     assert_eq!(
         app.funnel.selected_deal().unwrap().opportunity.id,
         deal.id,
@@ -69,37 +73,37 @@ fn moving_past_the_ends_is_refused_and_changes_nothing() {
     let seq = app.store.last_seq().unwrap();
     press(&mut app, "L");
     assert!(
-        app.status.text.contains("mark it won or lost instead"),
+        app.status().text.contains("mark it won or lost instead"),
         "{}",
-        app.status.text
+        app.status().text
     );
     on_stage(&mut app, Stage::Qualify);
     press(&mut app, "H");
     assert!(
-        app.status.text.contains("first stage already"),
+        app.status().text.contains("first stage already"),
         "{}",
-        app.status.text
+        app.status().text
     );
     let won = on_stage(&mut app, Stage::Won);
     for keys in ["L", "H"] {
         press(&mut app, keys);
         assert!(
-            app.status.text.contains("a closed deal does not move"),
+            app.status().text.contains("a closed deal does not move"),
             "{}",
-            app.status.text
+            app.status().text
         );
     }
     press(&mut app, "w");
     assert!(
-        app.status.text.contains("cannot be won again"),
+        app.status().text.contains("cannot be won again"),
         "{}",
-        app.status.text
+        app.status().text
     );
     press(&mut app, "x");
     assert!(
-        app.status.text.contains("cannot be lost again"),
+        app.status().text.contains("cannot be lost again"),
         "{}",
-        app.status.text
+        app.status().text
     );
     assert!(app.overlay.is_none());
     assert_eq!(app.store.last_seq().unwrap(), seq, "nothing was written");
@@ -124,7 +128,7 @@ fn quote_to_won_with_its_value_in_three_keys_and_the_forecast_follows_at_once() 
     press(&mut app, "w");
     assert!(matches!(app.overlay, Some(Overlay::Form(_))));
     press(&mut app, "enter");
-    assert!(app.overlay.is_none(), "{}", app.status.text);
+    assert!(app.overlay.is_none(), "{}", app.status().text);
     let after = app.funnel.summary.clone().unwrap().forecast;
     assert_eq!(
         after,
@@ -182,7 +186,7 @@ fn lost_asks_for_a_reason() {
     let (_d, path, mut app) = demo_app();
     let deal = on_stage(&mut app, Stage::Appointment);
     press(&mut app, "x 1");
-    assert!(app.overlay.is_none(), "{}", app.status.text);
+    assert!(app.overlay.is_none(), "{}", app.status().text);
     drop(app);
     let o = Store::open(&path)
         .unwrap()
@@ -336,8 +340,8 @@ fn e_on_a_card_edits_the_deal_undoably_and_refuses_a_bad_quantity() {
     press(&mut app, "tab tab");
     type_text(&mut app, "2026-12-04");
     press(&mut app, "enter");
-    assert!(app.overlay.is_none(), "{}", app.status.text);
-    assert!(app.status.text.contains("value"), "{}", app.status.text);
+    assert!(app.overlay.is_none(), "{}", app.status().text);
+    assert!(app.status().text.contains("value"), "{}", app.status().text);
     let o = app.store.opportunity(deal.id).unwrap().unwrap();
     assert_eq!(o.value, Cents::euros(120_000));
     assert_eq!(o.details.quantity, 2);
@@ -360,9 +364,9 @@ fn a_deal_converted_without_an_estimate_shows_no_value_on_its_card() {
     let (_d, _p, mut app) = demo_app();
     press(&mut app, "c enter");
     assert!(
-        app.status.text.contains("no value yet"),
+        app.status().text.contains("no value yet"),
         "{}",
-        app.status.text
+        app.status().text
     );
     press(&mut app, "3");
     let screen = render(&mut app, 200, 50);

@@ -24,9 +24,9 @@ fn i_imports_a_bundle_and_the_inbox_shows_the_new_leads() {
         }
     );
     assert!(
-        app.status.text.contains("25 new leads"),
+        app.status().text.contains("25 new leads"),
         "{}",
-        app.status.text
+        app.status().text
     );
     assert_eq!(app.inbox.len(), before + 25);
     // Again: already imported, nothing changes.
@@ -34,9 +34,9 @@ fn i_imports_a_bundle_and_the_inbox_shows_the_new_leads() {
     type_text(&mut app, &file.display().to_string());
     press(&mut app, "enter");
     assert!(
-        app.status.text.contains("already imported"),
+        app.status().text.contains("already imported"),
         "{}",
-        app.status.text
+        app.status().text
     );
     assert_eq!(app.inbox.len(), before + 25);
 }
@@ -139,11 +139,11 @@ fn an_erasure_request_in_a_bundle_is_applied_and_counted_in_the_status_line() {
     press(&mut app, "enter");
     assert!(app.overlay.is_none(), "the form closed");
     assert!(
-        app.status.text.contains(
+        app.status().text.contains(
             "2 erasure requests applied (1 contacts erased, 1 not found); the store's files are rewritten without them when you quit"
         ),
         "{}",
-        app.status.text
+        app.status().text
     );
     assert!(app.store.contact(person.id).unwrap().is_none());
     drop(app);
@@ -194,9 +194,9 @@ fn i_imports_a_benchmark_bundle_and_b_shows_its_figures() {
         }
     );
     assert!(
-        app.status.text.contains("2 network figures"),
+        app.status().text.contains("2 network figures"),
         "{}",
-        app.status.text
+        app.status().text
     );
     press(&mut app, "B");
     let frame = render(&mut app, 120, 40);
@@ -208,9 +208,9 @@ fn i_imports_a_benchmark_bundle_and_b_shows_its_figures() {
     type_text(&mut app, &file.display().to_string());
     press(&mut app, "enter");
     assert!(
-        app.status.text.contains("already imported"),
+        app.status().text.contains("already imported"),
         "{}",
-        app.status.text
+        app.status().text
     );
 }
 
@@ -273,12 +273,12 @@ fn undo_after_an_import_that_erased_the_person_does_not_bring_them_back() {
     press(&mut app, "enter");
     assert!(app.store.contact(person.id).unwrap().is_none(), "erased");
     assert!(
-        app.status.text.contains("1 undo step dropped"),
+        app.status().text.contains("1 undo step dropped"),
         "{}",
-        app.status.text
+        app.status().text
     );
     press(&mut app, "u");
-    assert_eq!(app.status.text, "nothing to undo");
+    assert_eq!(app.status().text, "nothing to undo");
     assert!(
         app.store.contact(person.id).unwrap().is_none(),
         "still erased"

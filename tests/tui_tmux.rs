@@ -203,6 +203,8 @@ fn triage_in_the_real_terminal_is_in_the_store_afterwards() {
     );
     tmux.wait_for("Inbox");
     tmux.wait_for("press ? for help");
+    // The retention check's message must not replace a receipt this test waits for.
+    tmux.wait_for("purge due");
     tmux.keys(&["?"]);
     tmux.wait_for("Help — keys of this keymap");
     tmux.keys(&["Escape"]);
@@ -232,6 +234,52 @@ fn triage_in_the_real_terminal_is_in_the_store_afterwards() {
     let rejected = find(&third);
     assert_eq!(rejected["status"], "rejected", "{rejected}");
     assert_eq!(rejected["reason"], "unreachable", "{rejected}");
+}
+
+/// Back and forward in a real terminal at 80×24: Esc and Ctrl-o return from an account to
+/// the inbox row and filter it was opened from, Tab (what the terminal sends for Ctrl-i) goes
+/// forward again; a receipt stays while moving and Ctrl-l shows it in the message log.
+#[test]
+fn esc_ctrl_o_and_tab_walk_back_and_forth_and_ctrl_l_shows_the_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(dir.path());
+    let tmux = Tmux::start(
+        &tui_command(&store, &dir.path().join("no-config"), ""),
+        80,
+        24,
+    );
+    tmux.wait_for("press ? for help");
+    // The retention check on its thread says its piece first, so it cannot replace the
+    // receipt looked for below.
+    tmux.wait_for("purge due");
+    tmux.keys(&["o"]);
+    tmux.wait_for("[overdue");
+    tmux.keys(&["j", "j"]);
+    tmux.wait_for("3 of ");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Timeline, newest first");
+    tmux.keys(&["Escape"]);
+    let inbox = tmux.wait_for("3 of ");
+    assert!(inbox.contains("[overdue"), "the filter is kept:\n{inbox}");
+    tmux.keys(&["Tab"]);
+    tmux.wait_for("Timeline, newest first");
+    tmux.keys(&["C-o"]);
+    tmux.wait_for("3 of ");
+    tmux.keys(&["a"]);
+    tmux.wait_for("accepted HQ-");
+    tmux.keys(&["k"]);
+    tmux.wait_for("2 of ");
+    assert!(tmux.screen().contains("accepted HQ-"), "the receipt stays");
+    tmux.keys(&["C-l"]);
+    let log = tmux.wait_for("Messages — the last");
+    assert!(
+        log.contains("accepted HQ-") && log.contains("press ? for help"),
+        "{log}"
+    );
+    tmux.keys(&["Escape"]);
+    tmux.wait_until_gone("Messages — the last");
+    tmux.keys(&["q"]);
+    tmux.wait_for_exit();
 }
 
 #[test]

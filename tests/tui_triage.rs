@@ -14,9 +14,9 @@ fn accepting_a_lead_with_a_is_saved_before_the_message_says_so() {
     assert_eq!(lead.status, LeadStatus::New);
     press(&mut app, "a");
     assert!(
-        app.status.text.starts_with("accepted "),
+        app.status().text.starts_with("accepted "),
         "{}",
-        app.status.text
+        app.status().text
     );
     drop(app);
     assert_eq!(lead_on_disk(&path, lead.id).status, LeadStatus::Accepted);
@@ -46,9 +46,9 @@ fn the_reject_picker_opens_with_no_reason_and_enter_alone_says_why() {
         "Enter without a choice keeps the picker open"
     );
     assert!(
-        app.status.text.contains("no reason chosen"),
+        app.status().text.contains("no reason chosen"),
         "{}",
-        app.status.text
+        app.status().text
     );
     press(&mut app, "down enter");
     assert!(app.overlay.is_none());
@@ -194,9 +194,9 @@ fn marked_leads_are_accepted_together_after_a_yes() {
     press(&mut app, "y");
     assert!(app.inbox.marked.is_empty());
     assert!(
-        app.status.text.starts_with("accepted 2 leads"),
+        app.status().text.starts_with("accepted 2 leads"),
         "{}",
-        app.status.text
+        app.status().text
     );
     drop(app);
     assert_eq!(lead_on_disk(&path, first).status, LeadStatus::Accepted);
@@ -236,9 +236,11 @@ fn a_bulk_step_skips_leads_that_cannot_take_it_and_says_so() {
     app.inbox.marked = [accepted, new_one].into_iter().collect();
     press(&mut app, "a y");
     assert!(
-        app.status.text.starts_with("accepted 1 lead; 1 skipped: "),
+        app.status()
+            .text
+            .starts_with("accepted 1 lead; 1 skipped: "),
         "{}",
-        app.status.text
+        app.status().text
     );
     drop(app);
     assert_eq!(lead_on_disk(&path, new_one).status, LeadStatus::Accepted);
@@ -257,12 +259,12 @@ fn undo_takes_back_the_last_change_even_a_bulk_one() {
     press(&mut app, "space space r 2 y");
     press(&mut app, "u");
     assert!(
-        app.status.text.starts_with("undone: rejected 2 leads"),
+        app.status().text.starts_with("undone: rejected 2 leads"),
         "{}",
-        app.status.text
+        app.status().text
     );
     press(&mut app, "u");
-    assert_eq!(app.status.text, "nothing to undo");
+    assert_eq!(app.status().text, "nothing to undo");
     drop(app);
     assert_eq!(lead_on_disk(&path, first.id).status, LeadStatus::New);
     assert_eq!(lead_on_disk(&path, second.id).status, LeadStatus::New);
@@ -292,19 +294,19 @@ fn converting_asks_an_estimated_value_that_may_be_skipped() {
     press(&mut app, "ctrl-u");
     type_text(&mut app, "45.000");
     press(&mut app, "enter");
-    assert!(app.overlay.is_none(), "{}", app.status.text);
+    assert!(app.overlay.is_none(), "{}", app.status().text);
     assert!(
-        app.status.text.contains("estimated at € 45.000,00"),
+        app.status().text.contains("estimated at € 45.000,00"),
         "{}",
-        app.status.text
+        app.status().text
     );
     let second = selected_lead(&app);
     assert_ne!(second.id, first.id, "the selection moves on");
     press(&mut app, "c enter");
     assert!(
-        app.status.text.contains("no value yet"),
+        app.status().text.contains("no value yet"),
         "{}",
-        app.status.text
+        app.status().text
     );
     drop(app);
     let store = Store::open(&path).unwrap();
@@ -377,7 +379,7 @@ fn the_status_filter_lists_only_that_status() {
         app.inbox.filters.status,
         Some(LeadStatus::Snoozed),
         "{}",
-        app.status.text
+        app.status().text
     );
     assert!(!app.inbox.is_empty());
     for i in 0..app.inbox.len() {
@@ -505,14 +507,14 @@ fn panes_switch_by_number_and_tab() {
     press(&mut app, "tab");
     assert_eq!(app.pane, Pane::Inbox);
     press(&mut app, "2 a");
-    assert_eq!(app.status.text, "a does nothing here; press ? for help");
+    assert_eq!(app.status().text, "a does nothing here; press ? for help");
 }
 
 #[test]
 fn an_unbound_key_says_where_help_is() {
     let (_d, _p, mut app) = demo_app();
     press(&mut app, "Z");
-    assert_eq!(app.status.text, "Z does nothing here; press ? for help");
+    assert_eq!(app.status().text, "Z does nothing here; press ? for help");
 }
 
 #[test]
@@ -618,17 +620,17 @@ fn fifty_five_steps_are_undone_one_by_one_and_redone_with_ctrl_r() {
         assert!(app.inbox.select(*id));
         press(&mut app, "a");
         assert!(
-            app.status.text.starts_with("accepted "),
+            app.status().text.starts_with("accepted "),
             "{}",
-            app.status.text
+            app.status().text
         );
     }
     for id in leads.iter().rev() {
         press(&mut app, "u");
         assert!(
-            app.status.text.starts_with("undone: accepted "),
+            app.status().text.starts_with("undone: accepted "),
             "{}",
-            app.status.text
+            app.status().text
         );
         assert_eq!(
             app.store.lead(*id).unwrap().unwrap().status,
@@ -636,13 +638,13 @@ fn fifty_five_steps_are_undone_one_by_one_and_redone_with_ctrl_r() {
         );
     }
     press(&mut app, "u");
-    assert_eq!(app.status.text, "nothing to undo");
+    assert_eq!(app.status().text, "nothing to undo");
     // Redo goes forward again in the order the steps were made.
     press(&mut app, "ctrl-r ctrl-r");
     assert!(
-        app.status.text.starts_with("redone: accepted "),
+        app.status().text.starts_with("redone: accepted "),
         "{}",
-        app.status.text
+        app.status().text
     );
     for (i, id) in leads.iter().enumerate() {
         let want = if i < 2 {
@@ -659,7 +661,7 @@ fn fifty_five_steps_are_undone_one_by_one_and_redone_with_ctrl_r() {
     // A new change ends what can be redone.
     assert!(app.inbox.select(leads[10]));
     press(&mut app, "a ctrl-r");
-    assert_eq!(app.status.text, "nothing to redo");
+    assert_eq!(app.status().text, "nothing to redo");
 }
 
 #[test]
@@ -671,16 +673,16 @@ fn undo_refuses_when_the_lead_was_changed_since() {
     wortel::ops::convert_lead(&app.store, lead.id, now()).unwrap();
     press(&mut app, "u");
     assert!(
-        app.status.text.starts_with("cannot undo \"accepted ")
+        app.status().text.starts_with("cannot undo \"accepted ")
             && app
-                .status
+                .status()
                 .text
                 .ends_with(": the lead it changed was changed again since; that step is dropped"),
         "{}",
-        app.status.text
+        app.status().text
     );
     press(&mut app, "u");
-    assert_eq!(app.status.text, "nothing to undo");
+    assert_eq!(app.status().text, "nothing to undo");
     drop(app);
     assert_eq!(lead_on_disk(&path, lead.id).status, LeadStatus::Converted);
 }
@@ -775,7 +777,7 @@ fn an_undone_step_never_reaches_head_office_and_a_sent_one_is_undone_by_a_report
                     "r 1"
                 };
                 press(&mut app, keys);
-                assert!(app.status.text.contains("ed "), "{}", app.status.text);
+                assert!(app.status().text.contains("ed "), "{}", app.status().text);
             }
             Act::Undo => press(&mut app, "u"),
             Act::Redo => press(&mut app, "ctrl-r"),

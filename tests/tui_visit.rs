@@ -41,11 +41,11 @@ fn three_keys_log_a_quote_on_a_lead_and_move_everything_along() {
     let lead = on_a_new_lead(&mut app);
     let seq = app.store.last_seq().unwrap();
     press(&mut app, "v 2 enter");
-    assert!(app.overlay.is_none(), "{}", app.status.text);
+    assert!(app.overlay.is_none(), "{}", app.status().text);
     assert!(
-        app.status.text.starts_with("logged visit · quote-sent"),
+        app.status().text.starts_with("logged visit · quote-sent"),
         "{}",
-        app.status.text
+        app.status().text
     );
     let changes = changes_after(&app.store, seq);
     drop(app);
@@ -82,7 +82,7 @@ fn appointment_made_puts_an_appointment_on_the_calendar_at_the_typed_time() {
     press(&mut app, "tab ctrl-u");
     type_text(&mut app, "14:30");
     press(&mut app, "enter");
-    assert!(app.overlay.is_none(), "{}", app.status.text);
+    assert!(app.overlay.is_none(), "{}", app.status().text);
     drop(app);
     let store = Store::open(&path).unwrap();
     let appointments: Vec<_> = store
@@ -120,7 +120,7 @@ fn quote_sent_asks_the_quoted_value_and_an_optional_valid_until_date() {
     press(&mut app, "tab");
     type_text(&mut app, "2026-12-31");
     press(&mut app, "enter");
-    assert!(app.overlay.is_none(), "{}", app.status.text);
+    assert!(app.overlay.is_none(), "{}", app.status().text);
     drop(app);
     let store = Store::open(&path).unwrap();
     let (_, deal) = lead_and_deal(&store, &lead);
@@ -155,7 +155,7 @@ fn appointment_made_may_carry_an_estimated_value() {
     press(&mut app, "v 1 tab tab tab tab");
     type_text(&mut app, "60.000");
     press(&mut app, "enter");
-    assert!(app.overlay.is_none(), "{}", app.status.text);
+    assert!(app.overlay.is_none(), "{}", app.status().text);
     drop(app);
     let store = Store::open(&path).unwrap();
     let (_, deal) = lead_and_deal(&store, &lead);
@@ -170,7 +170,7 @@ fn order_won_takes_the_final_value() {
     press(&mut app, "v 3 tab ctrl-u");
     type_text(&mut app, "95.000");
     press(&mut app, "enter");
-    assert!(app.overlay.is_none(), "{}", app.status.text);
+    assert!(app.overlay.is_none(), "{}", app.status().text);
     drop(app);
     let store = Store::open(&path).unwrap();
     let (l, deal) = lead_and_deal(&store, &lead);
@@ -208,7 +208,7 @@ fn order_won_without_a_value_is_refused_in_the_form_and_nothing_is_written() {
     press(&mut app, "ctrl-u");
     type_text(&mut app, "12,5");
     press(&mut app, "enter");
-    assert!(app.overlay.is_none(), "{}", app.status.text);
+    assert!(app.overlay.is_none(), "{}", app.status().text);
     drop(app);
     let store = Store::open(&path).unwrap();
     let (_, deal) = lead_and_deal(&store, &lead);
@@ -230,7 +230,7 @@ fn order_lost_asks_for_a_reason_and_records_it_on_the_deal() {
     }
     type_text(&mut app, "deliv");
     press(&mut app, "enter");
-    assert!(app.overlay.is_none(), "{}", app.status.text);
+    assert!(app.overlay.is_none(), "{}", app.status().text);
     let changes = changes_after(&app.store, seq);
     drop(app);
     let store = Store::open(&path).unwrap();
@@ -253,7 +253,7 @@ fn follow_up_no_contact_and_not_interested_move_the_lead_as_section_3_says() {
         let (_d, path, mut app) = demo_app();
         let lead = on_a_new_lead(&mut app);
         press(&mut app, &format!("v {digit} enter"));
-        assert!(app.overlay.is_none(), "{digit}: {}", app.status.text);
+        assert!(app.overlay.is_none(), "{digit}: {}", app.status().text);
         drop(app);
         assert_eq!(
             lead_on_disk(&path, lead.id).status,
@@ -345,9 +345,9 @@ fn undo_takes_a_logged_visit_back() {
         .len();
     press(&mut app, "v 2 enter u");
     assert!(
-        app.status.text.starts_with("undone: logged visit"),
+        app.status().text.starts_with("undone: logged visit"),
         "{}",
-        app.status.text
+        app.status().text
     );
     drop(app);
     let store = Store::open(&path).unwrap();
@@ -401,7 +401,7 @@ fn enter_on_a_lead_opens_its_account_and_v_there_logs_on_the_selected_deal() {
         press(&mut app, "j");
     }
     press(&mut app, "v 2 enter");
-    assert!(app.overlay.is_none(), "{}", app.status.text);
+    assert!(app.overlay.is_none(), "{}", app.status().text);
     assert!(
         app.accounts.open.as_ref().unwrap().activities[0].outcome == Some(Outcome::QuoteSent),
         "the account view shows the new visit at the top"

@@ -80,13 +80,15 @@ actions! {
     PaneInbox = "pane-inbox", [Global], "go to the lead inbox";
     PaneAccounts = "pane-accounts", [Global], "go to the accounts";
     PaneFunnel = "pane-funnel", [Global], "go to the funnel board";
-    NextPane = "next-pane", [Global], "go to the next pane";
+    NextPane = "next-pane", [Global], "go to the next pane; after a back, forward again";
     Benchmark = "benchmark", [Global], "the network's figures from head office beside yours";
     Import = "import", [Global], "import a bundle from head office (give the file's path)";
     BackupNow = "backup-now", [Global], "write a backup of the store now";
     Due = "due", [Global], "follow-ups and appointments due today or overdue";
     Undo = "undo", [Global], "undo the last change (again for the one before)";
     Redo = "redo", [Global], "do the last undone change again";
+    Back = "back", [Global, Accounts], "back to where you came from (same row, same filters)";
+    Messages = "messages", [Global], "the message log: the last 100 messages with their time";
     Quit = "quit", [Global], "quit wortel";
     Down = "down", [List, Overlay], "move down";
     Up = "up", [List, Overlay], "move up";
@@ -126,7 +128,6 @@ actions! {
     Contacts = "contacts", [Accounts], "add a contact, or change one and their consent";
     FollowUpLead = "follow-up-lead", [Accounts], "make a lead of an installed product due for replacement";
     Merge = "merge", [Accounts], "merge a likely duplicate into this account";
-    Back = "back", [Accounts], "from an account back to the account list";
     Close = "close", [Overlay], "close the overlay without doing anything";
     Confirm = "confirm", [Overlay], "confirm the overlay's choice";
     DeleteBack = "delete-back", [Overlay], "delete the character before the cursor";

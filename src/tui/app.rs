@@ -4,9 +4,11 @@
 //! `app_jobs.rs`.
 
 use super::action::{Action, Context};
+use super::history::History;
 use super::jobs::Jobs;
 use super::keymap::Keymap;
 use super::keys::Chord;
+use super::messages::Messages;
 use super::overlays::{Choice, Outcome, Overlay, Pending};
 use super::panes::accounts::AccountsPane;
 use super::panes::funnel::FunnelPane;
@@ -64,20 +66,7 @@ impl Clock {
     }
 }
 
-/// How a status message looks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tone {
-    Info,
-    Ok,
-    Error,
-}
-
-/// The last message in the status bar.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Status {
-    pub text: String,
-    pub tone: Tone,
-}
+pub use super::messages::{Status, Tone};
 
 /// Everything the TUI knows.
 pub struct App {
@@ -95,7 +84,10 @@ pub struct App {
     /// The funnel board.
     pub funnel: FunnelPane,
     pub overlay: Option<Overlay>,
-    pub status: Status,
+    /// The status line's message and the message log.
+    pub(crate) messages: Messages,
+    /// Where the user has been, for back (Esc, `Ctrl-o`) and forward.
+    pub(crate) history: History,
     /// The changes `u` takes back and `Ctrl-r` does again.
     pub undo: UndoStack,
     pub index: SearchIndexState,
@@ -170,10 +162,8 @@ impl App {
             accounts: AccountsPane::default(),
             funnel: FunnelPane::default(),
             overlay: None,
-            status: Status {
-                text: String::new(),
-                tone: Tone::Info,
-            },
+            messages: Messages::default(),
+            history: History::default(),
             undo: UndoStack::default(),
             index,
             quit: false,
@@ -195,25 +185,26 @@ impl App {
         self.clock.now()
     }
 
+    /// The message on the status line now.
+    pub fn status(&self) -> &Status {
+        self.messages.current()
+    }
+
     pub fn info(&mut self, text: &str) {
-        self.status = Status {
-            text: text.to_string(),
-            tone: Tone::Info,
-        };
+        self.say(text, Tone::Info);
     }
 
     pub fn ok(&mut self, text: &str) {
-        self.status = Status {
-            text: text.to_string(),
-            tone: Tone::Ok,
-        };
+        self.say(text, Tone::Ok);
     }
 
     pub fn error(&mut self, text: &str) {
-        self.status = Status {
-            text: text.to_string(),
-            tone: Tone::Error,
-        };
+        self.say(text, Tone::Error);
+    }
+
+    fn say(&mut self, text: &str, tone: Tone) {
+        let now = self.now();
+        self.messages.say(text, tone, now);
     }
 
     /// Finishes reading the inbox if only its first screenful is there.
@@ -380,14 +371,16 @@ impl App {
         }
     }
 
-    /// Opens an account in the accounts pane.
+    /// Opens an account in the accounts pane; back returns to where it was opened from.
     pub fn open_account(&mut self, id: AccountId) {
-        let store = self.store.clone();
-        match self.accounts.open(&store, id) {
-            Ok(true) => self.pane = Pane::Accounts,
-            Ok(false) => self.error("that account no longer exists"),
-            Err(e) => self.error(&e.to_string()),
-        }
+        super::navigation::moving(self, |app| {
+            let store = app.store.clone();
+            match app.accounts.open(&store, id) {
+                Ok(true) => app.pane = Pane::Accounts,
+                Ok(false) => app.error("that account no longer exists"),
+                Err(e) => app.error(&e.to_string()),
+            }
+        });
     }
 
     fn on_choice(&mut self, choice: Choice) {

@@ -72,6 +72,63 @@ pub fn fit(text: &str, width: usize) -> String {
     s
 }
 
+/// Breaks `text` into lines of at most `width` characters at spaces; a word longer than a line
+/// is split. Always at least one line, so an empty text still takes its row.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut len = 0;
+    for word in text.split(' ') {
+        let mut word: Vec<char> = word.chars().collect();
+        while word.len() > width {
+            if len > 0 {
+                lines.push(std::mem::take(&mut line));
+                len = 0;
+            }
+            lines.push(word.drain(..width).collect());
+        }
+        let need = if len == 0 {
+            word.len()
+        } else {
+            len + 1 + word.len()
+        };
+        if need > width {
+            lines.push(std::mem::take(&mut line));
+            len = 0;
+        }
+        if len > 0 {
+            line.push(' ');
+            len += 1;
+        }
+        line.extend(word.iter());
+        len += word.len();
+    }
+    if len > 0 || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// A name cut to `width` that keeps what tells it apart: when `name` does not fit, its start
+/// and the `place` (the city) are shown, "Wassink Distr… Deventer", so two branches of one
+/// company stay two rows a user can tell apart. Without a place, or with no room for one, it
+/// is [`fit`].
+pub fn fit_name(name: &str, place: &str, width: usize) -> String {
+    let n = name.chars().count();
+    let p = place.chars().count();
+    if n <= width || p == 0 || p + 1 + 6 > width {
+        return fit(name, width);
+    }
+    // The name may already end in the place ("Bos Transport Zwolle"): keep that tail.
+    let head = name
+        .strip_suffix(place)
+        .map(str::trim_end)
+        .filter(|h| !h.is_empty())
+        .unwrap_or(name);
+    format!("{} {place}", fit(head, width - p - 1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,5 +150,46 @@ mod tests {
         assert_eq!(thousands(1_000_000), "1,000,000");
         assert_eq!(fit("Transport Jansen", 9), "Transpor…");
         assert_eq!(fit("abc", 9), "abc");
+    }
+
+    #[test]
+    fn wrapping_breaks_at_spaces_and_splits_long_words() {
+        assert_eq!(
+            wrap("order won at € 95.000", 10),
+            vec!["order won", "at €", "95.000"]
+        );
+        assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("", 5), vec![""]);
+        let long = "accepted HQ-2026-000210 (Transport Hoekstra B.V.) · u undoes";
+        for w in [1, 7, 20, 80] {
+            let lines = wrap(long, w);
+            assert!(
+                lines.iter().all(|l| l.chars().count() <= w),
+                "{w}: {lines:?}"
+            );
+            let rejoined: String = lines.concat().chars().filter(|c| *c != ' ').collect();
+            let original: String = long.chars().filter(|c| *c != ' ').collect();
+            assert_eq!(rejoined, original, "nothing lost at width {w}");
+        }
+        assert_eq!(wrap(long, 80).join(" "), long);
+    }
+
+    #[test]
+    fn a_cut_name_keeps_its_city() {
+        let a = fit_name("Wassink Distributie B.V.", "Deventer", 20);
+        let b = fit_name("Wassink Distributie B.V.", "Zwolle", 20);
+        assert_eq!(a, "Wassink Di… Deventer");
+        assert_eq!(b, "Wassink Dist… Zwolle");
+        assert!(a.chars().count() <= 20 && b.chars().count() <= 20);
+        assert_eq!(fit_name("Bos B.V.", "Zwolle", 20), "Bos B.V.");
+        assert_eq!(
+            fit_name("Transport Zwolle Noord Zwolle", "Zwolle", 16),
+            "Transpor… Zwolle"
+        );
+        assert_eq!(fit_name("Wassink Distributie B.V.", "", 10), "Wassink D…");
+        assert_eq!(
+            fit_name("Wassink Distributie B.V.", "'s-Hertogenbosch", 16),
+            "Wassink Distrib…"
+        );
     }
 }

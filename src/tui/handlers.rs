@@ -23,14 +23,7 @@ pub fn run(app: &mut App, action: Action) {
         Action::PaneInbox => switch(app, Pane::Inbox),
         Action::PaneAccounts => switch(app, Pane::Accounts),
         Action::PaneFunnel => switch(app, Pane::Funnel),
-        Action::NextPane => switch(
-            app,
-            match app.pane {
-                Pane::Inbox => Pane::Accounts,
-                Pane::Accounts => Pane::Funnel,
-                Pane::Funnel => Pane::Inbox,
-            },
-        ),
+        Action::NextPane => super::navigation::forward(app),
         Action::Undo => super::undo_keys::undo(app),
         Action::Redo => super::undo_keys::redo(app),
         Action::Due => super::reports::open_due(app),
@@ -73,7 +66,11 @@ pub fn run(app: &mut App, action: Action) {
             app.reload_inbox(None);
             app.info("filters cleared: the open leads");
         }),
-        Action::Back => back(app),
+        Action::Back => super::navigation::back(app),
+        Action::Messages => {
+            let log = super::overlays::MessageLog::new(&app.messages, &app.tz);
+            app.overlay = Some(Overlay::Messages(log));
+        }
         Action::Edit if app.pane == Pane::Funnel => super::funnel::edit_deal(app),
         Action::Edit => super::account_edits::edit_account(app),
         Action::EditDeal => super::deal_form::edit_selected_in_account(app),
@@ -107,16 +104,7 @@ pub fn run(app: &mut App, action: Action) {
 }
 
 fn switch(app: &mut App, pane: Pane) {
-    app.pane = pane;
-    if pane == Pane::Funnel {
-        super::funnel::show(app);
-    }
-    if pane == Pane::Accounts {
-        let store = app.store.clone();
-        if let Err(e) = app.accounts.ensure_loaded(&store) {
-            app.error(&e.to_string());
-        }
-    }
+    super::navigation::show_pane(app, pane);
 }
 
 /// Inbox actions do nothing elsewhere, with a message saying where they work.
@@ -184,13 +172,6 @@ fn open_account(app: &mut App) {
     if let Some(id) = account {
         app.open_account(id);
     }
-}
-
-fn back(app: &mut App) {
-    if app.pane == Pane::Accounts && app.accounts.open.take().is_some() {
-        return;
-    }
-    app.info("back goes from an account to the account list");
 }
 
 /// Acts on what a finished overlay chose.
@@ -266,20 +247,23 @@ fn on_palette(app: &mut App, item: PaletteItem) {
     match item {
         PaletteItem::Command(action) => run(app, action),
         PaletteItem::Account(id) => app.open_account(id),
-        PaletteItem::Lead(id) => {
-            app.pane = Pane::Inbox;
-            if !app.inbox.select(id) {
-                // Not under the current filters: show every status so it is there.
-                app.inbox.filters = Default::default();
-                app.inbox.query.clear();
-                if let Ok(Some(l)) = app.store.lead(id) {
-                    if !l.status.is_open() {
-                        app.inbox.filters.status = Some(l.status);
-                    }
-                }
-                app.reload_inbox(Some(id));
+        PaletteItem::Lead(id) => super::navigation::moving(app, |app| show_lead(app, id)),
+    }
+}
+
+/// The inbox on lead `id`, with the filters widened if it is not listed under them.
+fn show_lead(app: &mut App, id: crate::domain::LeadId) {
+    app.pane = Pane::Inbox;
+    if !app.inbox.select(id) {
+        // Not under the current filters: show every status so it is there.
+        app.inbox.filters = Default::default();
+        app.inbox.query.clear();
+        if let Ok(Some(l)) = app.store.lead(id) {
+            if !l.status.is_open() {
+                app.inbox.filters.status = Some(l.status);
             }
         }
+        app.reload_inbox(Some(id));
     }
 }
 

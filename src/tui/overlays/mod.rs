@@ -9,8 +9,11 @@ pub mod due;
 pub mod field_view;
 pub mod form;
 pub mod help;
+mod help_view;
+pub mod message_log;
 pub mod palette;
 pub mod picker;
+mod picker_view;
 pub mod report;
 mod report_view;
 pub mod text_input;
@@ -29,6 +32,7 @@ pub use date_input::DateInput;
 pub use due::{Due, DueRow};
 pub use form::{Form, FormField, FormFor};
 pub use help::Help;
+pub use message_log::MessageLog;
 pub use palette::{Palette, PaletteItem};
 pub use picker::Picker;
 pub use report::Report;
@@ -48,6 +52,8 @@ pub enum Overlay {
     Form(Form),
     Due(Due),
     Report(Report),
+    /// The message log.
+    Messages(MessageLog),
 }
 
 /// What an overlay asks of the app after a key.
@@ -141,6 +147,7 @@ impl Overlay {
             Overlay::Form(f) => f.on_action(action),
             Overlay::Due(d) => d.on_action(action),
             Overlay::Report(r) => r.on_action(action),
+            Overlay::Messages(m) => m.on_action(action),
             Overlay::Filter(t) => match action {
                 Action::Close => Outcome::Close,
                 Action::Confirm => Outcome::Chosen(Choice::FilterKept),
@@ -162,6 +169,7 @@ impl Overlay {
             Overlay::Form(f) => f.on_char(c),
             Overlay::Due(d) => d.on_char(c),
             Overlay::Report(r) => r.on_char(c),
+            Overlay::Messages(m) => m.on_char(c),
             Overlay::Filter(t) => {
                 t.push(c);
                 Outcome::Changed

@@ -1,9 +1,8 @@
 //! Draws the open overlay, centred over the panes.
 
 use super::field_view::{FORM_KEYS, INPUT_KEYS, field_spans};
-use super::help::Help;
 use super::palette::{Hit, Palette};
-use super::{Confirm, DateInput, Overlay, Picker, TextInput};
+use super::{Confirm, DateInput, Overlay, TextInput};
 use crate::search::Query;
 use crate::tui::format::fit;
 use crate::tui::keymap::Keymap;
@@ -16,9 +15,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 /// Draws `overlay` over `area` (the whole screen but the status bar).
 pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, theme: &Theme, keymap: &Keymap) {
     match overlay {
-        Overlay::Help(h) => draw_help(frame, area, h, theme),
+        Overlay::Help(h) => super::help_view::draw_help(frame, area, h, theme),
         Overlay::Palette(p) => draw_palette(frame, area, p, theme),
-        Overlay::Picker(p) => draw_picker(frame, area, p, theme),
+        Overlay::Picker(p) => super::picker_view::draw_picker(frame, area, p, theme),
         Overlay::DateInput(d) => draw_date(frame, area, d, theme),
         Overlay::Confirm(c) => draw_confirm(frame, area, c, theme, keymap),
         Overlay::Filter(t) => draw_filter(frame, area, t, theme),
@@ -26,6 +25,7 @@ pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, theme: &Theme, key
         Overlay::Form(f) => draw_form(frame, area, f, theme),
         Overlay::Due(d) => draw_due(frame, area, d, theme),
         Overlay::Report(r) => super::report_view::draw(frame, area, r, theme),
+        Overlay::Messages(m) => super::message_log::draw(frame, area, m, theme),
     }
 }
 
@@ -56,7 +56,7 @@ pub(super) fn boxed(
     inner
 }
 
-fn input_line<'a>(prompt: &str, input: &TextInput, theme: &Theme) -> Line<'a> {
+pub(super) fn input_line<'a>(prompt: &str, input: &TextInput, theme: &Theme) -> Line<'a> {
     let mut spans = vec![Span::styled(prompt.to_string(), theme.style(Role::Muted))];
     spans.extend(field_spans(input, true, theme));
     Line::from(spans)
@@ -75,54 +75,6 @@ fn highlight<'a>(text: &str, hits: &[usize], theme: &Theme, base: Role) -> Vec<S
             Span::styled(c.to_string(), theme.style(role))
         })
         .collect()
-}
-
-fn draw_help(frame: &mut Frame, area: Rect, help: &Help, theme: &Theme) {
-    let inner = boxed(
-        frame,
-        area,
-        100,
-        area.height.saturating_sub(2),
-        "Help — keys of this keymap",
-        theme,
-    );
-    let mut lines = vec![input_line("search: ", &help.input, theme), Line::raw("")];
-    let visible = help.visible();
-    let room = (inner.height as usize).saturating_sub(3);
-    let mut section = "";
-    let mut body = Vec::new();
-    for l in visible.iter() {
-        if l.section != section {
-            section = l.section;
-            body.push(Line::styled(section.to_string(), theme.style(Role::Header)));
-        }
-        body.push(Line::from(vec![
-            Span::styled(
-                format!("  {:<18}", fit(&l.keys, 17)),
-                theme.style(Role::Key),
-            ),
-            Span::styled(format!("{:<16}", l.action), theme.style(Role::Muted)),
-            Span::styled(l.description.to_string(), theme.style(Role::Text)),
-        ]));
-    }
-    if body.is_empty() {
-        body.push(Line::styled("no key matches", theme.style(Role::Muted)));
-    }
-    let start = help.scroll.min(body.len().saturating_sub(room));
-    lines.extend(body.into_iter().skip(start).take(room));
-    frame.render_widget(Paragraph::new(lines), inner);
-    let foot = Rect {
-        y: inner.y + inner.height.saturating_sub(1),
-        height: 1,
-        ..inner
-    };
-    frame.render_widget(
-        Paragraph::new(Line::styled(
-            "type to search · ↑↓ scroll · Esc closes",
-            theme.style(Role::Muted),
-        )),
-        foot,
-    );
 }
 
 fn draw_palette(frame: &mut Frame, area: Rect, p: &Palette, theme: &Theme) {
@@ -175,39 +127,6 @@ fn draw_palette(frame: &mut Frame, area: Rect, p: &Palette, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn draw_picker(frame: &mut Frame, area: Rect, p: &Picker, theme: &Theme) {
-    let visible = p.visible();
-    let h = (visible.len() as u16 + 5).max(7);
-    let inner = boxed(frame, area, 48, h, &p.title, theme);
-    let mut lines = vec![
-        input_line("type to narrow: ", &p.input, theme),
-        Line::raw(""),
-    ];
-    for (n, i) in visible.iter().enumerate() {
-        let key = if n < 9 {
-            format!("{} ", n + 1)
-        } else {
-            "  ".into()
-        };
-        let mut line = Line::from(vec![
-            Span::styled(format!(" {key}"), theme.style(Role::Key)),
-            Span::styled(p.items[*i].clone(), theme.style(Role::Text)),
-        ]);
-        if p.selected == Some(n) {
-            line = line.style(theme.style(Role::Selection));
-        }
-        lines.push(line);
-    }
-    if visible.is_empty() {
-        lines.push(Line::styled("  nothing matches", theme.style(Role::Muted)));
-    }
-    lines.push(Line::styled(
-        "↑↓ move · digit or Enter picks · Esc cancels",
-        theme.style(Role::Muted),
-    ));
-    frame.render_widget(Paragraph::new(lines), inner);
-}
-
 fn draw_date(frame: &mut Frame, area: Rect, d: &DateInput, theme: &Theme) {
     let inner = boxed(frame, area, 60, 9, &d.title, theme);
     let reading = match (&d.refusal, d.reading()) {
@@ -232,7 +151,10 @@ fn draw_date(frame: &mut Frame, area: Rect, d: &DateInput, theme: &Theme) {
 }
 
 fn draw_confirm(frame: &mut Frame, area: Rect, c: &Confirm, theme: &Theme, keymap: &Keymap) {
-    let inner = boxed(frame, area, 64, 8, "Confirm", theme);
+    // A long question (a merge names both accounts) makes the box taller, never cut.
+    let w = 64.min(area.width);
+    let rows = crate::tui::format::wrap(&c.question, w.saturating_sub(2) as usize).len() as u16;
+    let inner = boxed(frame, area, w, (rows + 4).max(8), "Confirm", theme);
     let yes = keymap
         .chords_for(
             crate::tui::action::Context::Overlay,

@@ -5,7 +5,6 @@ use super::VisitForm;
 use super::field_view::{FORM_KEYS, field_spans};
 use super::text_input::TextInput;
 use super::view::boxed;
-use crate::tui::format::fit;
 use crate::tui::theme::{Role, Theme};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -16,7 +15,11 @@ pub(super) fn draw_visit(frame: &mut Frame, area: Rect, f: &VisitForm, theme: &T
     use super::visit_form::{Field, KIND_KEYS};
     use crate::domain::Outcome;
     let fields = f.fields();
-    let h = fields.len() as u16 + 8;
+    let mut h = fields.len() as u16 + 8;
+    if fields.contains(&Field::Reason) {
+        let width = reason_width(area.width.min(78).saturating_sub(2));
+        h += reason_rows(&f.reasons, width).len() as u16;
+    }
     let inner = boxed(frame, area, 78, h, &f.title, theme);
     let label = move |field: Field, text: &str| -> Span<'static> {
         if f.focus == field {
@@ -81,19 +84,16 @@ pub(super) fn draw_visit(frame: &mut Frame, area: Rect, f: &VisitForm, theme: &T
                         theme,
                     )),
                 }
-                let list: Vec<String> = f
-                    .reasons
-                    .iter()
-                    .enumerate()
-                    .map(|(i, r)| format!("{} {r}", i + 1))
-                    .collect();
-                let used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
-                let room = (inner.width as usize).saturating_sub(used + 3);
-                spans.push(Span::styled(
-                    format!("   {}", fit(&list.join(" · "), room)),
-                    theme.style(Role::Muted),
-                ));
-                Line::from(spans)
+                // Every reason is listed, on as many lines as it takes (at 80 columns the
+                // seven reasons used to end at "4 no bud…").
+                lines.push(Line::from(spans));
+                for row in reason_rows(&f.reasons, reason_width(inner.width)) {
+                    lines.push(Line::styled(
+                        format!("{:12}{row}", ""),
+                        theme.style(Role::Muted),
+                    ));
+                }
+                continue;
             }
             Field::Value => field_line(
                 Field::Value,
@@ -150,4 +150,31 @@ pub(super) fn draw_visit(frame: &mut Frame, area: Rect, f: &VisitForm, theme: &T
     }
     lines.push(Line::styled(FORM_KEYS, theme.style(Role::Muted)));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+/// Room for the reasons list, under the field's values.
+fn reason_width(inner: u16) -> usize {
+    (inner as usize).saturating_sub(12).max(16)
+}
+
+/// The lost reasons by digit, "1 price · 2 delivery time · …", packed into rows of `width`;
+/// a reason is never split or cut.
+fn reason_rows(reasons: &[String], width: usize) -> Vec<String> {
+    let mut rows: Vec<String> = Vec::new();
+    let mut row = String::new();
+    for (i, reason) in reasons.iter().enumerate() {
+        let item = format!("{} {reason}", i + 1);
+        let need = row.chars().count() + 3 + item.chars().count();
+        if !row.is_empty() && need > width {
+            rows.push(std::mem::take(&mut row));
+        }
+        if !row.is_empty() {
+            row.push_str(" · ");
+        }
+        row.push_str(&item);
+    }
+    if !row.is_empty() {
+        rows.push(row);
+    }
+    rows
 }

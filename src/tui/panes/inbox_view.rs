@@ -5,14 +5,13 @@ use super::inbox::LeadRow;
 use crate::domain::{LeadStatus, Tier};
 use crate::search::Query;
 use crate::tui::app::App;
-use crate::tui::format::{fit, local_minute, relative, thousands};
+use crate::tui::format::{fit, fit_name, relative, thousands};
 use crate::tui::theme::Role;
 use jiff::Timestamp;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 /// A table column, in the order shown; `drop` orders which go first when space runs out.
 struct Column {
@@ -128,7 +127,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
     };
     draw_table(frame, list_area, app);
     if let Some(p) = preview_area {
-        draw_preview(frame, p, app, beside);
+        let store = app.store.clone();
+        let id = app.inbox.selected_id();
+        let row = id.and_then(|id| app.inbox.row(&store, id));
+        let cx = super::inbox_preview::PreviewContext {
+            now: app.clock.now(),
+            tz: &app.tz,
+            theme: &app.theme,
+        };
+        super::inbox_preview::draw(frame, p, row, &cx, beside);
     }
 }
 
@@ -179,25 +186,29 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &mut App) {
     )
     .style(app.theme.style(Role::Header));
 
-    let now = app.now();
     let store = app.store.clone();
     let query = Query::new(&app.inbox.query);
+    let cx = CellContext {
+        now: app.clock.now(),
+        query: &query,
+        theme: &app.theme,
+        city_shown: cols.iter().any(|(i, _)| COLUMNS[*i].title == "city"),
+    };
     let mut rows = Vec::with_capacity(height);
     for i in app.inbox.offset..(app.inbox.offset + height).min(app.inbox.len()) {
         let Some(id) = app.inbox.id_at(i) else { break };
         let marked = app.inbox.marked.contains(&id);
         let selected = i == app.inbox.selected;
-        let theme = app.theme.clone();
         let Some(row) = app.inbox.row(&store, id) else {
             continue;
         };
         let cells: Vec<Cell> = cols
             .iter()
-            .map(|(c, w)| cell(*c, *w, row, marked, now, &query, &theme))
+            .map(|(c, w)| cell(*c, *w, row, marked, &cx))
             .collect();
         let mut r = Row::new(cells);
         if selected {
-            r = r.style(theme.style(Role::Selection));
+            r = r.style(cx.theme.style(Role::Selection));
         }
         rows.push(r);
     }
@@ -248,15 +259,17 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &mut App) {
     frame.render_widget(Paragraph::new(Line::from(foot)), parts[1]);
 }
 
-fn cell<'a>(
-    column: usize,
-    width: u16,
-    row: &LeadRow,
-    marked: bool,
+/// What every cell of a frame shares.
+struct CellContext<'a> {
     now: Timestamp,
-    query: &Query,
-    theme: &crate::tui::theme::Theme,
-) -> Cell<'a> {
+    query: &'a Query,
+    theme: &'a crate::tui::theme::Theme,
+    /// Without a city column a cut account name keeps its city, so branches stay apart.
+    city_shown: bool,
+}
+
+fn cell<'a>(column: usize, width: u16, row: &LeadRow, marked: bool, cx: &CellContext) -> Cell<'a> {
+    let (now, query, theme) = (cx.now, cx.query, cx.theme);
     let w = width as usize;
     let lead = &row.lead;
     match COLUMNS[column].title {
@@ -273,8 +286,17 @@ fn cell<'a>(
         }
         "status" => Cell::from(lead.status.to_string()),
         "account" => {
-            let name = row.account.as_ref().map(|a| a.name.as_str()).unwrap_or("?");
-            Cell::from(highlighted(&fit(name, w), query, theme))
+            let (name, city) = row
+                .account
+                .as_ref()
+                .map(|a| (a.name.as_str(), a.address.city.as_str()))
+                .unwrap_or(("?", ""));
+            let shown = if cx.city_shown {
+                fit(name, w)
+            } else {
+                fit_name(name, city, w)
+            };
+            Cell::from(highlighted(&shown, query, theme))
         }
         "city" => Cell::from(fit(
             row.account
@@ -332,138 +354,4 @@ fn highlighted<'a>(name: &str, query: &Query, theme: &crate::tui::theme::Theme) 
             })
             .collect::<Vec<_>>(),
     )
-}
-
-fn draw_preview(frame: &mut Frame, area: Rect, app: &mut App, beside: bool) {
-    let theme = app.theme.clone();
-    let block = Block::default()
-        .borders(if beside { Borders::LEFT } else { Borders::TOP })
-        .border_style(theme.style(Role::Border))
-        .title(Span::styled(" Lead ", theme.style(Role::Title)));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let Some(id) = app.inbox.selected_id() else {
-        return;
-    };
-    let now = app.now();
-    let tz = app.tz.clone();
-    let store = app.store.clone();
-    let Some(row) = app.inbox.row(&store, id) else {
-        return;
-    };
-    let lead = &row.lead;
-    let muted = theme.style(Role::Muted);
-    let label = |s: &str| Span::styled(format!("{s} "), muted);
-    let mut lines = Vec::new();
-    let (name, city) = row
-        .account
-        .as_ref()
-        .map(|a| (a.name.clone(), a.address.city.clone()))
-        .unwrap_or_default();
-    lines.push(Line::from(vec![
-        Span::styled(name, theme.style(Role::Title)),
-        Span::styled(format!("  {city}"), muted),
-    ]));
-    let mut head = vec![
-        Span::raw(
-            lead.external_id
-                .clone()
-                .unwrap_or_else(|| "own lead".into()),
-        ),
-        Span::styled(" · ", muted),
-        Span::raw(lead.status.to_string()),
-        Span::styled(" · score ", muted),
-        Span::raw(lead.score.to_string()),
-        Span::styled(
-            format!(" · tier {}: {}", lead.tier.number(), tier_name(lead.tier)),
-            muted,
-        ),
-    ];
-    if lead.incentive {
-        head.push(Span::styled(" · incentive", theme.style(Role::Incentive)));
-    }
-    lines.push(Line::from(head));
-    if !lead.interest.is_empty() {
-        lines.push(Line::from(vec![
-            label("interest"),
-            Span::raw(lead.interest.clone()),
-        ]));
-    }
-    if !lead.signals.is_empty() {
-        lines.push(Line::from(vec![
-            label("signals"),
-            Span::raw(lead.signals.join(", ")),
-        ]));
-    }
-    let mut source = lead.source.channel.as_str().to_string();
-    if !lead.source.campaign.is_empty() {
-        source.push_str(" · ");
-        source.push_str(&lead.source.campaign);
-    }
-    lines.push(Line::from(vec![label("source"), Span::raw(source)]));
-    let mut when = vec![
-        label("received"),
-        Span::raw(local_minute(lead.received_at, &tz)),
-    ];
-    if let Some(by) = lead.respond_by {
-        when.push(label(" respond by"));
-        let style = if lead.status == LeadStatus::New && by < now {
-            theme.style(Role::Overdue)
-        } else {
-            Style::default()
-        };
-        when.push(Span::styled(
-            format!("{} ({})", local_minute(by, &tz), relative(now, by)),
-            style,
-        ));
-    }
-    lines.push(Line::from(when));
-    if let Some(c) = &row.contact {
-        let mut parts = vec![c.name.clone()];
-        for extra in [&c.role, &c.phone, &c.email] {
-            if !extra.is_empty() {
-                parts.push(extra.clone());
-            }
-        }
-        lines.push(Line::from(vec![
-            label("contact"),
-            Span::raw(parts.join(" · ")),
-        ]));
-    }
-    if lead.status.is_open() && lead.status != LeadStatus::New {
-        let today = now.to_zoned(tz.clone()).date();
-        let (text, warn) = crate::tui::format::next_step(row.next.and_then(|n| n.date), today);
-        lines.push(Line::styled(
-            text,
-            if warn {
-                theme.style(Role::Overdue)
-            } else {
-                theme.style(Role::Text)
-            },
-        ));
-    }
-    if let Some(r) = &lead.reason {
-        lines.push(Line::from(vec![label("reason"), Span::raw(r.clone())]));
-    }
-    if let Some(t) = lead.snoozed_until {
-        lines.push(Line::from(vec![
-            label("snoozed until"),
-            Span::raw(local_minute(t, &tz)),
-        ]));
-    }
-    if !lead.notes.is_empty() {
-        lines.push(Line::from(vec![
-            label("notes"),
-            Span::raw(lead.notes.clone()),
-        ]));
-    }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
-}
-
-fn tier_name(tier: Tier) -> &'static str {
-    match tier {
-        Tier::Customer => "customer",
-        Tier::KnownProspect => "known prospect",
-        Tier::UnknownProspect => "unknown prospect",
-    }
 }

@@ -8,4 +8,5 @@ pub mod funnel;
 pub mod funnel_card;
 pub mod funnel_view;
 pub mod inbox;
+pub mod inbox_preview;
 pub mod inbox_view;

@@ -1,0 +1,136 @@
+//! Going places in the view, recorded in the [`History`](super::history::History): panes,
+//! accounts and leads opened from lists, the palette or the due list. Back (`Esc`, `Backspace`,
+//! `h` in an account, `Ctrl-o`) returns to the place left, with its filters and selected row;
+//! forward is the next-pane key (`Tab`, which a terminal also sends for `Ctrl-i`, so vim's
+//! `Ctrl-o`/`Ctrl-i` work): after a back it goes ahead again; with nothing ahead it is the next
+//! pane, as `Tab` always was.
+
+use super::app::{App, Pane};
+use super::history::Place;
+use crate::domain::AccountId;
+
+/// The place on screen now.
+pub fn here(app: &App) -> Place {
+    match app.pane {
+        Pane::Inbox => Place::Inbox {
+            filters: app.inbox.filters.clone(),
+            query: app.inbox.query.clone(),
+            lead: app.inbox.selected_id(),
+        },
+        Pane::Accounts => match &app.accounts.open {
+            Some(view) => Place::Account(view.account.id),
+            None => Place::AccountList {
+                query: app.accounts.query.clone(),
+                selected: app.accounts.selected,
+            },
+        },
+        Pane::Funnel => Place::Funnel,
+    }
+}
+
+/// Runs a move `go` and records the place it left, if it went somewhere else.
+pub fn moving(app: &mut App, go: impl FnOnce(&mut App)) {
+    let left = here(app);
+    go(app);
+    let now = here(app);
+    app.history.moved(left, &now);
+}
+
+/// Shows a pane (the funnel and account list are read when first shown).
+pub fn show_pane(app: &mut App, pane: Pane) {
+    moving(app, |app| {
+        app.pane = pane;
+        if pane == Pane::Funnel {
+            super::funnel::show(app);
+        }
+        if pane == Pane::Accounts {
+            let store = app.store.clone();
+            if let Err(e) = app.accounts.ensure_loaded(&store) {
+                app.error(&e.to_string());
+            }
+        }
+    });
+}
+
+/// Back to where the user came from. With nowhere to go back to, an open account still goes
+/// up to the account list; elsewhere back does nothing and says nothing (Esc is harmless).
+pub fn back(app: &mut App) {
+    let here_now = here(app);
+    match app.history.back(here_now) {
+        Some(place) => restore(app, place),
+        None => {
+            if app.pane == Pane::Accounts {
+                app.accounts.open = None;
+            }
+        }
+    }
+}
+
+/// Forward again after a back; with nothing ahead, the next pane.
+pub fn forward(app: &mut App) {
+    if !app.history.can_go_forward() {
+        let next = match app.pane {
+            Pane::Inbox => Pane::Accounts,
+            Pane::Accounts => Pane::Funnel,
+            Pane::Funnel => Pane::Inbox,
+        };
+        show_pane(app, next);
+        return;
+    }
+    let here_now = here(app);
+    if let Some(place) = app.history.forward(here_now) {
+        restore(app, place);
+    }
+}
+
+/// Shows `place` as it was left: the pane, its filters and query, the row.
+fn restore(app: &mut App, place: Place) {
+    match place {
+        Place::Inbox {
+            filters,
+            query,
+            lead,
+        } => {
+            app.pane = Pane::Inbox;
+            if app.inbox.filters != filters || app.inbox.query != query {
+                app.inbox.filters = filters;
+                app.inbox.query = query;
+                app.reload_inbox(lead);
+            } else if let Some(id) = lead {
+                app.inbox.select(id);
+            }
+        }
+        Place::AccountList { query, selected } => {
+            app.pane = Pane::Accounts;
+            app.accounts.open = None;
+            let store = app.store.clone();
+            if let Err(e) = app.accounts.ensure_loaded(&store) {
+                app.error(&e.to_string());
+            }
+            if app.accounts.query != query {
+                app.accounts.query = query;
+                let index = app.index.ready().cloned();
+                app.accounts.apply_query(index.as_deref());
+            }
+            app.accounts.selected = selected.min(app.accounts.len().saturating_sub(1));
+        }
+        Place::Account(id) => reopen_account(app, id),
+        Place::Funnel => {
+            app.pane = Pane::Funnel;
+            super::funnel::show(app);
+        }
+    }
+}
+
+/// An account from the history; one merged away or erased since is skipped, with a word.
+fn reopen_account(app: &mut App, id: AccountId) {
+    let store = app.store.clone();
+    match app.accounts.open(&store, id) {
+        Ok(true) => app.pane = Pane::Accounts,
+        Ok(false) => {
+            app.history.forget_account(id);
+            app.info("that account no longer exists (merged or erased); back goes on from here");
+        }
+        Err(e) => app.error(&e.to_string()),
+    }
+}

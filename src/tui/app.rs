@@ -11,7 +11,7 @@ use super::overlays::{Choice, Outcome, Overlay, Pending};
 use super::panes::accounts::AccountsPane;
 use super::panes::funnel::FunnelPane;
 use super::panes::inbox::InboxPane;
-use super::search_index::{NextStep, SearchIndexState};
+use super::search_index::SearchIndexState;
 use super::theme::Theme;
 use super::undo::UndoStack;
 use crate::domain::{AccountId, LeadId};
@@ -19,7 +19,6 @@ use crate::store::Store;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// The three panes.
@@ -102,8 +101,8 @@ pub struct App {
     pub quit: bool,
     /// Rows in the list at the last frame, for page moves.
     pub page: usize,
-    /// Next steps changed since the search index was built (by visits logged or undone).
-    pub next_step_fixes: HashMap<AccountId, Option<NextStep>>,
+    /// Every how many weeks each tier is visited, for the agenda (`[cadence]` in config.toml).
+    pub cadence: crate::ops::Cadence,
     /// Work on threads of its own (retention check, backup).
     pub jobs: Jobs,
     /// A standing reminder for the status bar (a retention purge is due).
@@ -178,7 +177,7 @@ impl App {
             index,
             quit: false,
             page: 10,
-            next_step_fixes: HashMap::new(),
+            cadence: crate::ops::Cadence::default(),
             jobs: Jobs::default(),
             notice: None,
         };
@@ -286,20 +285,6 @@ impl App {
                     .collect()
             })
             .unwrap_or_default()
-    }
-
-    /// Every account's current next step, for the due list (`None` until the search index
-    /// is built).
-    pub fn next_steps(&self) -> Option<Vec<(AccountId, NextStep)>> {
-        let index = self.index.ready()?;
-        let mut all: HashMap<AccountId, NextStep> = index.latest.clone();
-        for (account, fix) in &self.next_step_fixes {
-            match fix {
-                Some(n) => all.insert(*account, *n),
-                None => all.remove(account),
-            };
-        }
-        Some(all.into_iter().collect())
     }
 
     /// Handles one key press.

@@ -33,7 +33,7 @@ pub fn run(app: &mut App, action: Action) {
         ),
         Action::Undo => super::undo_keys::undo(app),
         Action::Redo => super::undo_keys::redo(app),
-        Action::Due => super::reports::open_due(app),
+        Action::Due => super::reports::open_agenda(app, crate::ops::Span::Day),
         Action::Import => super::import::ask(app),
         Action::BackupNow => app.backup_now(),
         Action::Benchmark => super::reports::show_benchmarks(app),
@@ -209,6 +209,8 @@ pub fn on_choice(app: &mut App, choice: Choice) {
         Choice::FilterKept => {}
         Choice::OpenAccount(id) => app.open_account(id),
         Choice::Visit(input) => super::visit::log(app, *input),
+        Choice::VisitFromAgenda(row) => super::visit::open_form_from_agenda(app, &row),
+        Choice::AgendaSpan(span) => super::reports::open_agenda(app, span),
         Choice::Form(form) => super::account_edits::save(app, *form),
     }
 }

@@ -46,7 +46,31 @@ pub fn open_form(app: &mut App) {
             )
         }
     };
-    let reasons = match store.reasons() {
+    open_form_for(app, target, title);
+}
+
+/// `v` in the agenda: the form for what the row is about — its open deal or lead, else the
+/// account — titled with the account and who to ask for.
+pub fn open_form_from_agenda(app: &mut App, row: &crate::ops::AgendaRow) {
+    let about = match row.target {
+        VisitTarget::Opportunity(id) => match app.store.opportunity(id) {
+            Ok(Some(o)) => format!(" — deal \"{}\"", o.title),
+            _ => String::new(),
+        },
+        VisitTarget::Lead(id) => format!(" — {}", super::triage::lead_label(app, id)),
+        VisitTarget::Account(_) => String::new(),
+    };
+    let with = match row.contact.trim() {
+        "" => String::new(),
+        c => format!(" (with {c})"),
+    };
+    let title = format!("Log: {}{about}{with}", row.account_name);
+    open_form_for(app, row.target, title);
+}
+
+/// Opens the visit form for `target`.
+fn open_form_for(app: &mut App, target: VisitTarget, title: String) {
+    let reasons = match app.store.reasons() {
         Ok(r) => r.lost,
         Err(e) => return app.error(&e.to_string()),
     };

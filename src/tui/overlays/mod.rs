@@ -2,10 +2,11 @@
 //! typed character with an [`Outcome`], and draws itself; the app decides what a finished
 //! overlay means (the purpose travels inside it), so overlays never touch the store.
 
+pub mod agenda;
+mod agenda_view;
 pub mod chosen;
 pub mod confirm;
 pub mod date_input;
-pub mod due;
 pub mod field_view;
 pub mod form;
 pub mod help;
@@ -25,7 +26,7 @@ use jiff::civil::Date;
 pub use chosen::Chosen;
 pub use confirm::Confirm;
 pub use date_input::DateInput;
-pub use due::{Due, DueRow};
+pub use agenda::AgendaView;
 pub use form::{Form, FormField, FormFor};
 pub use help::Help;
 pub use palette::{Palette, PaletteItem};
@@ -45,7 +46,8 @@ pub enum Overlay {
     Filter(TextInput),
     Visit(VisitForm),
     Form(Form),
-    Due(Due),
+    /// The day's or the week's agenda (`D`).
+    Agenda(AgendaView),
     Report(Report),
 }
 
@@ -79,6 +81,10 @@ pub enum Choice {
     /// A filled-in form, to validate and save.
     Form(Box<Form>),
     OpenAccount(crate::domain::AccountId),
+    /// Log a visit for what an agenda row is about.
+    VisitFromAgenda(Box<crate::ops::AgendaRow>),
+    /// Show the agenda for the day or the week.
+    AgendaSpan(crate::ops::Span),
 }
 
 /// What a picker picks for.
@@ -138,7 +144,7 @@ impl Overlay {
             Overlay::Confirm(c) => c.on_action(action),
             Overlay::Visit(v) => v.on_action(action),
             Overlay::Form(f) => f.on_action(action),
-            Overlay::Due(d) => d.on_action(action),
+            Overlay::Agenda(d) => d.on_action(action),
             Overlay::Report(r) => r.on_action(action),
             Overlay::Filter(t) => match action {
                 Action::Close => Outcome::Close,
@@ -159,7 +165,7 @@ impl Overlay {
             Overlay::Confirm(x) => x.on_char(c),
             Overlay::Visit(v) => v.on_char(c),
             Overlay::Form(f) => f.on_char(c),
-            Overlay::Due(d) => d.on_char(c),
+            Overlay::Agenda(d) => d.on_char(c),
             Overlay::Report(r) => r.on_char(c),
             Overlay::Filter(t) => {
                 t.push(c);

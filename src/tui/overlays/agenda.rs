@@ -1,0 +1,60 @@
+//! The agenda (`D`): the rows of `ops::agenda` for today or this week, under their headings.
+//! `Enter` opens the row's account, `v` logs a visit for what the row is about (its deal, lead
+//! or account), `w` switches between the day and the week. The rows are read once when it
+//! opens; it never touches the store.
+
+use super::{Choice, Outcome, move_selection};
+use crate::ops::{Agenda, AgendaRow, Span};
+use crate::tui::action::Action;
+
+/// The agenda's state.
+pub struct AgendaView {
+    pub agenda: Agenda,
+    pub selected: usize,
+}
+
+impl AgendaView {
+    pub fn new(agenda: Agenda) -> AgendaView {
+        AgendaView {
+            agenda,
+            selected: 0,
+        }
+    }
+
+    /// The selected row.
+    pub fn row(&self) -> Option<&AgendaRow> {
+        self.agenda.rows.get(self.selected)
+    }
+
+    pub fn on_action(&mut self, action: Action) -> Outcome {
+        match action {
+            Action::Close => Outcome::Close,
+            Action::Confirm => match self.row() {
+                Some(r) => Outcome::Chosen(Choice::OpenAccount(r.account)),
+                None => Outcome::Close,
+            },
+            a => {
+                self.selected = move_selection(self.selected, self.agenda.rows.len(), a, 10);
+                Outcome::Stay
+            }
+        }
+    }
+
+    /// Nothing is typed in the agenda, so letters act: `j`/`k` move, `v` logs a visit from the
+    /// row, `w` switches between the day and the week.
+    pub fn on_char(&mut self, c: char) -> Outcome {
+        match c {
+            'j' => self.on_action(Action::Down),
+            'k' => self.on_action(Action::Up),
+            'v' => match self.row() {
+                Some(r) => Outcome::Chosen(Choice::VisitFromAgenda(Box::new(r.clone()))),
+                None => Outcome::Refused("nothing on the agenda to log a visit for".into()),
+            },
+            'w' => Outcome::Chosen(Choice::AgendaSpan(match self.agenda.span {
+                Span::Day => Span::Week,
+                Span::Week => Span::Day,
+            })),
+            _ => Outcome::Stay,
+        }
+    }
+}

@@ -74,6 +74,7 @@ fn when(r: &AgendaRow, today: jiff::civil::Date) -> (String, Role) {
     match (r.kind, r.time) {
         (ItemKind::Appointment { .. }, Some(t)) => (t.strftime("%H:%M").to_string(), Role::Ok),
         _ if r.late_days > 0 => (format!("{}d late", r.late_days), Role::Overdue),
+        (ItemKind::VisitDue { .. }, _) => ("due now".into(), Role::Ok),
         _ if r.date == today => ("today".into(), Role::Ok),
         _ => (String::new(), Role::Muted),
     }
@@ -99,17 +100,20 @@ fn row_line<'a>(
     let contact = displayable(&r.contact);
     let phone = displayable(&r.phone);
     let mut spans = vec![
-        Span::styled(format!(" {:<9}", fit(&when, 9)), theme.style(role)),
+        Span::styled(format!(" {:<9} ", fit(&when, 9)), theme.style(role)),
         Span::styled(format!("{:<11}", what(r)), theme.style(Role::Muted)),
     ];
     if width < 100 {
-        let account = width.saturating_sub(21 + 31).max(12);
+        let account = width.saturating_sub(22 + 31).max(12);
         spans.push(Span::styled(
             format!("{:<account$} ", fit(&name, account)),
             theme.style(Role::Text),
         ));
-        let who = format!("{contact} {phone}");
-        spans.push(Span::styled(fit(who.trim(), 30), theme.style(Role::Muted)));
+        // The phone number is never cut; the contact's name gives way.
+        let phone = fit(&phone, 30);
+        let name_room = 30usize.saturating_sub(phone.chars().count() + 1);
+        let who = format!("{} {phone}", fit(&contact, name_room));
+        spans.push(Span::styled(who.trim().to_string(), theme.style(Role::Muted)));
     } else {
         spans.push(Span::styled(
             format!("{:<34} ", fit(&name, 34)),
@@ -119,7 +123,7 @@ fn row_line<'a>(
             format!("{:<22} {:<17}", fit(&contact, 22), fit(&phone, 17)),
             theme.style(Role::Muted),
         ));
-        let note = width.saturating_sub(21 + 35 + 41);
+        let note = width.saturating_sub(22 + 35 + 41);
         if note > 8 && !r.note.trim().is_empty() {
             spans.push(Span::styled(
                 fit(&displayable(&r.note), note),
@@ -151,11 +155,7 @@ fn preview<'a>(row: Option<&AgendaRow>, width: usize, theme: &Theme) -> Vec<Line
         VisitTarget::Lead(_) => "its lead",
         VisitTarget::Account(_) => "the account",
     };
-    let first = format!(
-        "{} · {} · v logs a visit for {about}",
-        displayable(&r.account_name),
-        displayable(&who)
-    );
+    let first = format!("{} · v logs a visit for {about}", displayable(&who));
     let note = match r.note.trim() {
         "" => "no note".to_string(),
         n => format!("\"{}\"", displayable(n)),

@@ -21,11 +21,21 @@ Prospect Onbekend,2026-06-01,web,50,prospect\n";
 /// What was logged: (account, kind, outcome, when).
 const SCRIPT: &[(&str, &str, Option<&str>, &str)] = &[
     ("Klant Onlangs", "visit", None, "2026-11-10T10:00:00Z"),
-    ("Klant Lang", "call", Some("follow-up"), "2026-10-01T10:00:00Z"),
+    (
+        "Klant Lang",
+        "call",
+        Some("follow-up"),
+        "2026-10-01T10:00:00Z",
+    ),
     ("Klant Notitie", "visit", None, "2026-10-20T10:00:00Z"),
     // A note and a call that reached nobody are not contact: the visit of 10-20 counts.
     ("Klant Notitie", "note", None, "2026-11-20T10:00:00Z"),
-    ("Klant Notitie", "call", Some("no-contact"), "2026-11-21T10:00:00Z"),
+    (
+        "Klant Notitie",
+        "call",
+        Some("no-contact"),
+        "2026-11-21T10:00:00Z",
+    ),
     ("Oud Klant", "meeting", None, "2026-09-01T10:00:00Z"),
     ("Prospect Gezien", "visit", None, "2026-10-01T10:00:00Z"),
 ];
@@ -74,7 +84,15 @@ fn store_with_history() -> (tempfile::TempDir, std::path::PathBuf, std::path::Pa
     };
     for (name, kind, outcome, at) in SCRIPT {
         let mut c = cmd(&store, &config);
-        c.args(["log-visit", "--account", &id_of(name), "--kind", kind, "--at", at]);
+        c.args([
+            "log-visit",
+            "--account",
+            &id_of(name),
+            "--kind",
+            kind,
+            "--at",
+            at,
+        ]);
         if let Some(o) = outcome {
             c.args(["--outcome", o]);
         }
@@ -87,7 +105,13 @@ fn store_with_history() -> (tempfile::TempDir, std::path::PathBuf, std::path::Pa
     (dir, store, config)
 }
 
-fn row(name: &str, tier: u64, due: &str, late: i64, last: Option<&str>) -> (String, u64, String, i64, Option<String>) {
+fn row(
+    name: &str,
+    tier: u64,
+    due: &str,
+    late: i64,
+    last: Option<&str>,
+) -> (String, u64, String, i64, Option<String>) {
     (name.into(), tier, due.into(), late, last.map(String::from))
 }
 
@@ -181,5 +205,9 @@ fn the_agenda_lists_the_same_accounts_due_for_a_visit_in_the_same_order() {
         .filter(|id| id != s(lang, "account_id"))
         .collect();
     assert_eq!(visits, expected);
-    assert!(agenda.iter().all(|r| r["kind"] != "visit-due" || r["section"] == "visits-due"));
+    assert!(
+        agenda
+            .iter()
+            .all(|r| r["kind"] != "visit-due" || r["section"] == "visits-due")
+    );
 }

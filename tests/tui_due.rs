@@ -6,8 +6,8 @@
 mod tui_support;
 use std::collections::{BTreeSet, HashMap};
 use tui_support::*;
-use wortel::domain::{AccountId, Activity, ActivityKind, VisitTarget};
 use wortel::domain::Outcome;
+use wortel::domain::{AccountId, Activity, ActivityKind, VisitTarget};
 use wortel::ops::{AgendaRow, ItemKind, Section, VisitInput, log_visit};
 use wortel::tui::app::{App, Pane};
 use wortel::tui::overlays::Overlay;
@@ -76,12 +76,18 @@ fn d_is_the_days_agenda_appointments_by_time_then_follow_ups_then_visits_due() {
         .filter(|a| !listed.contains(&a.id) && a.next_step.is_some_and(|d| d <= today))
         .map(|a| a.account_id)
         .collect();
-    assert!(!appointments.is_empty() && !follow_ups.is_empty(), "the demo has both today");
+    assert!(
+        !appointments.is_empty() && !follow_ups.is_empty(),
+        "the demo has both today"
+    );
 
     press(&mut app, "D");
     let rows = rows(&app);
     let sections: Vec<Section> = rows.iter().map(|r| r.section).collect();
-    assert!(sections.is_sorted(), "appointments, then follow-ups, then visits due");
+    assert!(
+        sections.is_sorted(),
+        "appointments, then follow-ups, then visits due"
+    );
     let appts: Vec<_> = rows
         .iter()
         .filter(|r| r.section == Section::Appointments)
@@ -92,17 +98,32 @@ fn d_is_the_days_agenda_appointments_by_time_then_follow_ups_then_visits_due() {
         .map(|a| (a.account_id, a.starts_at.to_zoned(tz()).time()))
         .collect();
     assert_eq!(appts, expected);
-    assert!(appts.len() >= 2 && appts.is_sorted_by_key(|a| a.1), "in time order");
-    let fu: Vec<&AgendaRow> = rows.iter().filter(|r| r.section == Section::FollowUps).collect();
-    assert_eq!(fu.iter().map(|r| r.account).collect::<BTreeSet<_>>(), follow_ups);
-    assert!(fu.windows(2).all(|w| w[0].date <= w[1].date), "oldest first");
+    assert!(
+        appts.len() >= 2 && appts.is_sorted_by_key(|a| a.1),
+        "in time order"
+    );
+    let fu: Vec<&AgendaRow> = rows
+        .iter()
+        .filter(|r| r.section == Section::FollowUps)
+        .collect();
+    assert_eq!(
+        fu.iter().map(|r| r.account).collect::<BTreeSet<_>>(),
+        follow_ups
+    );
+    assert!(
+        fu.windows(2).all(|w| w[0].date <= w[1].date),
+        "oldest first"
+    );
     // Each follow-up carries the note of the activity that set it, and who to call.
     let newest = newest(&app);
     for r in &fu {
         assert_eq!(r.note, newest[&r.account].note, "{}", r.account_name);
         assert_eq!(r.late_days, (today - r.date).get_days() as i64);
     }
-    assert!(fu.iter().any(|r| !r.contact.is_empty() && !r.phone.is_empty()));
+    assert!(
+        fu.iter()
+            .any(|r| !r.contact.is_empty() && !r.phone.is_empty())
+    );
     // Visits due never repeat an account already on the agenda.
     let on_agenda: BTreeSet<_> = rows
         .iter()
@@ -137,9 +158,15 @@ fn w_switches_to_the_week_monday_to_sunday_and_back() {
         }
     }
     assert!(days.is_sorted(), "day by day");
-    assert!(days.iter().collect::<BTreeSet<_>>().len() > 1, "more than one day");
+    assert!(
+        days.iter().collect::<BTreeSet<_>>().len() > 1,
+        "more than one day"
+    );
     let screen = render(&mut app, 160, 48);
-    assert!(screen.contains("Agenda · week of 2026-11-23 to 2026-11-29"), "{screen}");
+    assert!(
+        screen.contains("Agenda · week of 2026-11-23 to 2026-11-29"),
+        "{screen}"
+    );
     press(&mut app, "w");
     assert!(rows(&app).iter().all(|r| r.section != Section::Overdue));
 }
@@ -155,7 +182,11 @@ fn v_on_a_row_logs_a_visit_for_what_it_is_about() {
     };
     assert_eq!(form.target, first.target);
     press(&mut app, "5 enter");
-    assert!(app.status.text.starts_with("logged visit · follow-up"), "{}", app.status.text);
+    assert!(
+        app.status.text.starts_with("logged visit · follow-up"),
+        "{}",
+        app.status.text
+    );
     drop(app);
     let store = wortel::store::Store::open(&path).unwrap();
     let logged = &store.activities_of(first.account, 1).unwrap()[0];
@@ -180,9 +211,11 @@ fn a_visit_that_plans_later_takes_the_account_off_todays_follow_ups() {
     press(&mut app, &"j ".repeat(at));
     // A follow-up with the default next step: two weeks on.
     press(&mut app, "v 5 enter D");
-    assert!(rows(&app)
-        .iter()
-        .all(|r| !(r.section == Section::FollowUps && r.account == row.account)));
+    assert!(
+        rows(&app)
+            .iter()
+            .all(|r| !(r.section == Section::FollowUps && r.account == row.account))
+    );
 }
 
 #[test]
@@ -224,7 +257,11 @@ fn the_view_and_wortel_agenda_list_the_same_rows() {
             .args(args)
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let v: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
         v.iter()
             .map(|r| {

@@ -371,11 +371,18 @@ fn d_then_v_in_the_real_terminal_logs_a_visit_from_the_agenda_at_80x24() {
         let mut c = wortel(&store);
         c.env("WORTEL_CONFIG", &config);
         let out = c.arg("agenda").args(args).output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         serde_json::from_slice::<Vec<Value>>(&out.stdout).unwrap()
     };
     let rows = agenda(&["--json"]);
-    let first = rows.first().expect("the demo has something on today's agenda").clone();
+    let first = rows
+        .first()
+        .expect("the demo has something on today's agenda")
+        .clone();
     let account = first["account_id"].as_str().unwrap().to_string();
 
     let tmux = Tmux::start(&tui_command(&store, &config, ""), 80, 24);

@@ -30,8 +30,8 @@ struct DueJson<'a> {
 }
 
 pub fn run(ctx: &Context, json: bool, limit: Option<usize>) -> Result<()> {
-    let cadence = Cadence::load(wortel::tui::config::config_dir().as_deref())
-        .map_err(anyhow::Error::msg)?;
+    let cadence =
+        Cadence::load(wortel::tui::config::config_dir().as_deref()).map_err(anyhow::Error::msg)?;
     let store = Store::open(&ctx.store)?;
     let today = ctx.today();
     let due = visits_due(&store, &cadence, today, today, &ctx.tz)?;
@@ -85,7 +85,10 @@ pub fn run(ctx: &Context, json: bool, limit: Option<usize>) -> Result<()> {
             counted(due.len(), "account", "accounts")
         );
     } else {
-        println!("{} due for a visit", counted(due.len(), "account", "accounts"));
+        println!(
+            "{} due for a visit",
+            counted(due.len(), "account", "accounts")
+        );
     }
     Ok(())
 }

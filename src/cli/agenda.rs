@@ -51,8 +51,8 @@ struct TargetJson {
 }
 
 pub fn run(ctx: &Context, args: &AgendaArgs) -> Result<()> {
-    let cadence = Cadence::load(wortel::tui::config::config_dir().as_deref())
-        .map_err(anyhow::Error::msg)?;
+    let cadence =
+        Cadence::load(wortel::tui::config::config_dir().as_deref()).map_err(anyhow::Error::msg)?;
     let store = Store::open(&ctx.store)?;
     let span = if args.week { Span::Week } else { Span::Day };
     let agenda = agenda(&store, span, ctx.now, &ctx.tz, &cadence)?;
@@ -79,7 +79,10 @@ pub fn run(ctx: &Context, args: &AgendaArgs) -> Result<()> {
         println!("  {}", line(r));
     }
     println!();
-    println!("{} on the agenda", counted(agenda.rows.len(), "item", "items"));
+    println!(
+        "{} on the agenda",
+        counted(agenda.rows.len(), "item", "items")
+    );
     Ok(())
 }
 

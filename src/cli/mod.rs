@@ -27,6 +27,7 @@ mod shell;
 mod table;
 mod tui;
 mod values;
+mod visit_contact;
 mod write_loop;
 
 use anyhow::Result;

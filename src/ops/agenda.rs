@@ -11,9 +11,7 @@
 //! and follow-ups. An account already on the agenda is not repeated among the visits due.
 
 use super::cadence::{Cadence, VisitDue, counts_as_contact, visits_due_from};
-use crate::domain::{
-    Account, AccountId, Activity, Appointment, Contact, Tier, VisitTarget,
-};
+use crate::domain::{Account, AccountId, Activity, Appointment, Contact, Tier, VisitTarget};
 use crate::store::{Store, StoreError};
 use jiff::civil::{Date, Time};
 use jiff::tz::TimeZone;
@@ -76,7 +74,9 @@ pub fn day_name(d: Date) -> String {
 /// What a row is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ItemKind {
-    Appointment { minutes: u32 },
+    Appointment {
+        minutes: u32,
+    },
     FollowUp,
     VisitDue {
         tier: Tier,
@@ -112,6 +112,7 @@ pub struct AgendaRow {
     pub city: String,
     /// Who to ask for (empty: nobody known).
     pub contact: String,
+    pub contact_id: Option<crate::domain::ContactId>,
     /// The contact's phone, else the account's.
     pub phone: String,
     /// The note of the activity that set it (for a visit due: of the last contact).
@@ -182,10 +183,21 @@ pub fn agenda(
         .map(|r| r.account)
         .collect();
     let mut visit_rows = Vec::new();
-    for v in visits.into_iter().filter(|v| !on_agenda.contains(&v.account.id)) {
+    for v in visits
+        .into_iter()
+        .filter(|v| !on_agenda.contains(&v.account.id))
+    {
         visit_rows.push(facts.visit_row(v)?);
     }
-    let rows = lay_out(span, today, from, to, appointment_rows, follow_ups, visit_rows);
+    let rows = lay_out(
+        span,
+        today,
+        from,
+        to,
+        appointment_rows,
+        follow_ups,
+        visit_rows,
+    );
     Ok(Agenda {
         span,
         today,
@@ -212,7 +224,11 @@ fn lay_out(
     let mut rows = Vec::new();
     match span {
         Span::Day => {
-            rows.extend(appointments.into_iter().map(|r| with(r, Section::Appointments)));
+            rows.extend(
+                appointments
+                    .into_iter()
+                    .map(|r| with(r, Section::Appointments)),
+            );
             rows.extend(
                 follow_ups
                     .into_iter()
@@ -227,8 +243,20 @@ fn lay_out(
             let mut day = from;
             while day <= to {
                 let on = |r: &&AgendaRow| r.date == day;
-                rows.extend(appointments.iter().filter(on).cloned().map(|r| with(r, Section::Day(day))));
-                rows.extend(later.iter().filter(on).cloned().map(|r| with(r, Section::Day(day))));
+                rows.extend(
+                    appointments
+                        .iter()
+                        .filter(on)
+                        .cloned()
+                        .map(|r| with(r, Section::Day(day))),
+                );
+                rows.extend(
+                    later
+                        .iter()
+                        .filter(on)
+                        .cloned()
+                        .map(|r| with(r, Section::Day(day))),
+                );
                 match day.tomorrow() {
                     Ok(d) => day = d,
                     Err(_) => break,
@@ -322,6 +350,7 @@ impl Facts<'_> {
             account_name: account.name.clone(),
             city: account.address.city.clone(),
             contact: person.map(|p| p.name.clone()).unwrap_or_default(),
+            contact_id: person.map(|p| p.id),
             phone,
             note: String::new(),
             target: VisitTarget::Account(id),
@@ -393,7 +422,11 @@ impl Facts<'_> {
         account: AccountId,
     ) -> Result<VisitTarget, StoreError> {
         if let Some(id) = deal {
-            if self.store.opportunity(id)?.is_some_and(|o| o.stage.is_open()) {
+            if self
+                .store
+                .opportunity(id)?
+                .is_some_and(|o| o.stage.is_open())
+            {
                 return Ok(VisitTarget::Opportunity(id));
             }
         }

@@ -233,12 +233,15 @@ mod tests {
 
     #[test]
     fn the_config_section_sets_weeks_or_none_and_names_mistakes() {
-        let c = Cadence::from_config("c.toml", "[cadence]\ntier-1 = 2\ntier-2 = \"none\"\n")
-            .unwrap();
+        let c =
+            Cadence::from_config("c.toml", "[cadence]\ntier-1 = 2\ntier-2 = \"none\"\n").unwrap();
         assert_eq!(c.weeks, [Some(2), None, None]);
         let c = Cadence::from_config("c.toml", "[cadence]\ntier-3 = 12\n").unwrap();
         assert_eq!(c.weeks, [Some(4), Some(8), Some(12)]);
-        assert_eq!(Cadence::from_config("c.toml", "keymap = \"emacs\"\n").unwrap(), Cadence::default());
+        assert_eq!(
+            Cadence::from_config("c.toml", "keymap = \"emacs\"\n").unwrap(),
+            Cadence::default()
+        );
         let e = Cadence::from_config("c.toml", "[cadence]\ntier-4 = 2\n").unwrap_err();
         assert!(e.contains("`tier-4` is not a tier"), "{e}");
         let e = Cadence::from_config("c.toml", "[cadence]\ntier-1 = 0\n").unwrap_err();

@@ -84,7 +84,7 @@ actions! {
     Benchmark = "benchmark", [Global], "the network's figures from head office beside yours";
     Import = "import", [Global], "import a bundle from head office (give the file's path)";
     BackupNow = "backup-now", [Global], "write a backup of the store now";
-    Due = "due", [Global], "the agenda: appointments, follow-ups and visits due (w: the week)";
+    Due = "due", [Global], "the agenda: appointments, follow-ups and visits due";
     Undo = "undo", [Global], "undo the last change (again for the one before)";
     Redo = "redo", [Global], "do the last undone change again";
     Quit = "quit", [Global], "quit wortel";

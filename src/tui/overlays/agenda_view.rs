@@ -113,7 +113,10 @@ fn row_line<'a>(
         let phone = fit(&phone, 30);
         let name_room = 30usize.saturating_sub(phone.chars().count() + 1);
         let who = format!("{} {phone}", fit(&contact, name_room));
-        spans.push(Span::styled(who.trim().to_string(), theme.style(Role::Muted)));
+        spans.push(Span::styled(
+            who.trim().to_string(),
+            theme.style(Role::Muted),
+        ));
     } else {
         spans.push(Span::styled(
             format!("{:<34} ", fit(&name, 34)),

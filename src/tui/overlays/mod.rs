@@ -23,10 +23,10 @@ use crate::domain::{Channel, LeadId, LeadStatus, Tier};
 use crate::ops::TriageStep;
 use jiff::civil::Date;
 
+pub use agenda::AgendaView;
 pub use chosen::Chosen;
 pub use confirm::Confirm;
 pub use date_input::DateInput;
-pub use agenda::AgendaView;
 pub use form::{Form, FormField, FormFor};
 pub use help::Help;
 pub use palette::{Palette, PaletteItem};
@@ -44,7 +44,7 @@ pub enum Overlay {
     Confirm(Confirm),
     /// The `/` filter of the current list: the query is applied as it is typed.
     Filter(TextInput),
-    Visit(VisitForm),
+    Visit(Box<VisitForm>),
     Form(Form),
     /// The day's or the week's agenda (`D`).
     Agenda(AgendaView),

@@ -419,3 +419,32 @@ fn d_then_v_in_the_real_terminal_logs_a_visit_from_the_agenda_at_80x24() {
         _ => assert_eq!(newest["account_id"], target["id"]),
     }
 }
+
+#[test]
+fn y_in_the_agenda_puts_the_phone_number_in_tmuxs_buffer() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(dir.path());
+    let config = dir.path().join("no-config");
+    std::fs::create_dir(&config).unwrap();
+    let out = wortel(&store)
+        .env("WORTEL_CONFIG", &config)
+        .args(["agenda", "--json"])
+        .output()
+        .unwrap();
+    let rows: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let phone = rows[0]["phone"].as_str().unwrap().to_string();
+    assert!(!phone.is_empty());
+
+    let tmux = Tmux::start(&tui_command(&store, &config, ""), 100, 30);
+    tmux.wait_for("press ? for help");
+    tmux.keys(&["D"]);
+    tmux.wait_for("v log visit");
+    tmux.keys(&["y"]);
+    tmux.wait_for(&format!("copied {phone}"));
+    let buffer = tmux.cmd().args(["show-buffer"]).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&buffer.stdout), phone);
+    tmux.keys(&["Escape"]);
+    tmux.wait_until_gone("v log visit");
+    tmux.keys(&["q"]);
+    tmux.wait_for_exit();
+}

@@ -126,6 +126,7 @@ actions! {
     Contacts = "contacts", [Accounts], "add a contact, or change one and their consent";
     FollowUpLead = "follow-up-lead", [Accounts], "make a lead of an installed product due for replacement";
     Merge = "merge", [Accounts], "merge a likely duplicate into this account";
+    Copy = "copy", [Accounts], "copy a phone number or e-mail address to the clipboard";
     Back = "back", [Accounts], "from an account back to the account list";
     Close = "close", [Overlay], "close the overlay without doing anything";
     Confirm = "confirm", [Overlay], "confirm the overlay's choice";

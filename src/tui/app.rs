@@ -105,6 +105,8 @@ pub struct App {
     pub cadence: crate::ops::Cadence,
     /// Work on threads of its own (retention check, backup).
     pub jobs: Jobs,
+    /// Text the terminal puts on the clipboard after this key (`y`; see `clipboard.rs`).
+    pub to_clipboard: Option<String>,
     /// A standing reminder for the status bar (a retention purge is due).
     pub notice: Option<String>,
 }
@@ -180,6 +182,7 @@ impl App {
             cadence: crate::ops::Cadence::default(),
             jobs: Jobs::default(),
             notice: None,
+            to_clipboard: None,
         };
         let help = app
             .keymap

@@ -74,6 +74,7 @@ pub fn run(app: &mut App, action: Action) {
             app.info("filters cleared: the open leads");
         }),
         Action::Back => back(app),
+        Action::Copy => super::copy::pick(app),
         Action::Edit if app.pane == Pane::Funnel => super::funnel::edit_deal(app),
         Action::Edit => super::account_edits::edit_account(app),
         Action::EditDeal => super::deal_form::edit_selected_in_account(app),
@@ -251,6 +252,7 @@ fn on_picked(app: &mut App, chosen: Chosen) {
             app.funnel.filter.close_month = month;
             super::funnel::refilter(app)
         }
+        Chosen::Copy(text, what) => super::copy::copy(app, text, &what),
         Chosen::Product(account, i) => super::account_edits::create_follow_up(app, account, i),
         Chosen::Status(status) => {
             app.inbox.filters.status = status;

@@ -1,6 +1,6 @@
 //! The agenda (`D`): the rows of `ops::agenda` for today or this week, under their headings.
 //! `Enter` opens the row's account, `v` logs a visit for what the row is about (its deal, lead
-//! or account), `w` switches between the day and the week. The rows are read once when it
+//! or account), `y` copies its phone number, `w` switches between the day and the week. The rows are read once when it
 //! opens; it never touches the store.
 
 use super::{Choice, Outcome, move_selection};
@@ -41,7 +41,7 @@ impl AgendaView {
     }
 
     /// Nothing is typed in the agenda, so letters act: `j`/`k` move, `v` logs a visit from the
-    /// row, `w` switches between the day and the week.
+    /// row, `y` copies its phone number, `w` switches between the day and the week.
     pub fn on_char(&mut self, c: char) -> Outcome {
         match c {
             'j' => self.on_action(Action::Down),
@@ -50,11 +50,26 @@ impl AgendaView {
                 Some(r) => Outcome::Chosen(Choice::VisitFromAgenda(Box::new(r.clone()))),
                 None => Outcome::Refused("nothing on the agenda to log a visit for".into()),
             },
+            'y' => match self.row().filter(|r| !r.phone.trim().is_empty()) {
+                Some(r) => Outcome::Chosen(Choice::Picked(super::Chosen::Copy(
+                    r.phone.clone(),
+                    copy_label(r),
+                ))),
+                None => Outcome::Refused("no phone number on this row to copy".into()),
+            },
             'w' => Outcome::Chosen(Choice::AgendaSpan(match self.agenda.span {
                 Span::Day => Span::Week,
                 Span::Week => Span::Day,
             })),
             _ => Outcome::Stay,
         }
+    }
+}
+
+/// "phone of Ton de Vries (Transport Jansen B.V.)".
+fn copy_label(r: &AgendaRow) -> String {
+    match r.contact.trim() {
+        "" => format!("phone of {}", r.account_name),
+        c => format!("phone of {c} ({})", r.account_name),
     }
 }

@@ -114,6 +114,8 @@ pub enum Pick {
     Owner(Vec<Option<String>>),
     Source(Vec<Option<crate::domain::board::DealSource>>),
     CloseMonth(Vec<Option<(i16, i8)>>),
+    /// A phone number or e-mail address to copy, with whose it is.
+    Copy(Vec<(String, String)>),
 }
 
 /// What a date input asks a date for.

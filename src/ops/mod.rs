@@ -3,6 +3,7 @@
 //! one implementation and one set of tests.
 
 mod account_edits;
+mod account_facts;
 mod agenda;
 mod benchmarks;
 mod cadence;
@@ -23,6 +24,7 @@ mod visit;
 pub use account_edits::{
     ConsentChoice, apply_consent, follow_up_lead, record_nps, save_contact, update_account,
 };
+pub use account_facts::{AccountFacts, account_facts};
 pub use agenda::{Agenda, AgendaRow, ItemKind, Section, Span, agenda, day_name, week_of_day};
 pub use benchmarks::{
     Comparison, NetworkFigures, compare, import_benchmarks, network_figures, own_figures,

@@ -126,6 +126,8 @@ actions! {
     Contacts = "contacts", [Accounts], "add a contact, or change one and their consent";
     FollowUpLead = "follow-up-lead", [Accounts], "make a lead of an installed product due for replacement";
     Merge = "merge", [Accounts], "merge a likely duplicate into this account";
+    DueVisitsOnly = "due-visits-only", [Accounts], "show only accounts due for a visit, most overdue first (again: all)";
+    DuplicatesOnly = "duplicates-only", [Accounts], "show only likely duplicates (again: all)";
     Copy = "copy", [Accounts], "copy a phone number or e-mail address to the clipboard";
     Back = "back", [Accounts], "from an account back to the account list";
     Close = "close", [Overlay], "close the overlay without doing anything";

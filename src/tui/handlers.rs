@@ -75,6 +75,8 @@ pub fn run(app: &mut App, action: Action) {
         }),
         Action::Back => back(app),
         Action::Copy => super::copy::pick(app),
+        Action::DueVisitsOnly => super::accounts_filter::toggle_due_visits(app),
+        Action::DuplicatesOnly => super::accounts_filter::toggle_duplicates(app),
         Action::Edit if app.pane == Pane::Funnel => super::funnel::edit_deal(app),
         Action::Edit => super::account_edits::edit_account(app),
         Action::EditDeal => super::deal_form::edit_selected_in_account(app),

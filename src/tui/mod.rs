@@ -4,6 +4,7 @@
 //! `ops`) → render. Panes and overlays own their state and draw themselves from it.
 
 pub mod account_edits;
+pub mod accounts_filter;
 pub mod action;
 pub mod app;
 mod app_commit;

@@ -209,13 +209,44 @@ fn a_visit_that_plans_later_takes_the_account_off_todays_follow_ups() {
         .unwrap();
     let at = rows(&app).iter().position(|r| *r == row).unwrap();
     press(&mut app, &"j ".repeat(at));
-    // A follow-up with the default next step: two weeks on.
-    press(&mut app, "v 5 enter D");
+    // A follow-up with the default next step: two weeks on; the agenda comes back fresh.
+    press(&mut app, "v 5 enter");
     assert!(
         rows(&app)
             .iter()
             .all(|r| !(r.section == Section::FollowUps && r.account == row.account))
     );
+}
+
+#[test]
+fn after_a_visit_or_esc_in_its_form_the_agenda_is_back_at_the_row() {
+    let (_d, _p, mut app) = demo_app();
+    press(&mut app, "D j j");
+    let third = rows(&app)[2].clone();
+    press(&mut app, "v esc");
+    let Some(Overlay::Agenda(a)) = &app.overlay else {
+        panic!("Esc in the form goes back to the agenda");
+    };
+    assert_eq!(a.selected, 2);
+    press(&mut app, "v 7 enter");
+    assert!(
+        app.status.text.starts_with("logged visit · not-interested"),
+        "{}",
+        app.status.text
+    );
+    let Some(Overlay::Agenda(a)) = &app.overlay else {
+        panic!("after the visit the agenda is back");
+    };
+    assert_eq!(a.selected, 2);
+    // Not interested plans nothing: the row's follow-up is gone from the fresh agenda.
+    if third.section == Section::FollowUps {
+        assert!(
+            !a.agenda
+                .rows
+                .iter()
+                .any(|r| r.section == Section::FollowUps && r.account == third.account)
+        );
+    }
 }
 
 #[test]

@@ -399,6 +399,10 @@ fn d_then_v_in_the_real_terminal_logs_a_visit_from_the_agenda_at_80x24() {
     tmux.keys(&["5"]);
     tmux.keys(&["Enter"]);
     tmux.wait_for("logged visit · follow-up");
+    // Back on the agenda, to work down the list.
+    tmux.wait_for("v log visit · w the week");
+    tmux.keys(&["Escape"]);
+    tmux.wait_until_gone("v log visit");
     tmux.keys(&["q"]);
     tmux.wait_for_exit();
 

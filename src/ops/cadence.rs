@@ -6,7 +6,7 @@
 //! `wortel accounts --due-visit` both read [`visits_due`], so they cannot disagree.
 
 use super::tiers::tier_of;
-use crate::domain::{Account, AccountId, Activity, Lead, Outcome, Tier};
+use crate::domain::{Account, AccountId, Activity, Lead, Lifecycle, Outcome, Tier};
 use crate::store::{Store, StoreError};
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -112,6 +112,17 @@ pub fn account_tier(account: &Account, leads: &[Lead]) -> Tier {
         .unwrap_or_else(|| Tier::derive(account.lifecycle, true))
 }
 
+/// [`account_tier`], reading the leads only when they decide it: a customer is tier 1, an
+/// ex-customer and a prospect someone has contacted tier 2 whatever their leads say.
+fn stored_account_tier(store: &Store, account: &Account) -> Result<Tier, StoreError> {
+    Ok(match account.lifecycle {
+        Lifecycle::Customer => Tier::Customer,
+        Lifecycle::ExCustomer => Tier::KnownProspect,
+        Lifecycle::Prospect if account.last_activity_at.is_some() => Tier::KnownProspect,
+        Lifecycle::Prospect => account_tier(account, &store.leads_of(account.id)?),
+    })
+}
+
 /// An account due or overdue for a visit.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct VisitDue {
@@ -160,15 +171,10 @@ pub fn visits_due_from(
     until: Date,
     tz: &TimeZone,
 ) -> Result<Vec<VisitDue>, StoreError> {
-    let mut leads: HashMap<AccountId, Vec<Lead>> = HashMap::new();
-    for l in store.all_leads() {
-        let l = l?;
-        leads.entry(l.account_id).or_default().push(l);
-    }
     let mut due = Vec::new();
     for account in store.all_accounts() {
         let account = account?;
-        let tier = account_tier(&account, leads.get(&account.id).map_or(&[][..], |v| v));
+        let tier = stored_account_tier(store, &account)?;
         let last_contact = last.remove(&account.id);
         let day = last_contact.as_ref().map(|a| local_day(a.at, tz));
         let Some(date) = due_date(cadence, tier, day, today) else {

@@ -212,8 +212,14 @@ pub fn on_choice(app: &mut App, choice: Choice) {
         Choice::FilterKept => {}
         Choice::OpenAccount(id) => app.open_account(id),
         Choice::Visit(input) => super::visit::log(app, *input),
-        Choice::VisitFromAgenda(row) => super::visit::open_form_from_agenda(app, &row),
-        Choice::AgendaSpan(span) => super::reports::open_agenda(app, span),
+        Choice::VisitFromAgenda(row, place) => {
+            super::visit::open_form_from_agenda(app, &row, place)
+        }
+        Choice::VisitThenAgenda(input, place) => {
+            super::visit::log(app, *input);
+            super::reports::reopen_agenda(app, place);
+        }
+        Choice::Agenda(place) => super::reports::open_agenda_at(app, place),
         Choice::Form(form) => super::account_edits::save(app, *form),
     }
 }

@@ -2,7 +2,7 @@
 //! own, `D` the agenda.
 
 use super::app::App;
-use super::overlays::{AgendaView, Overlay};
+use super::overlays::{AgendaPlace, AgendaView, Overlay};
 
 /// `B`: the network's figures beside the dealer's own.
 pub fn show_benchmarks(app: &mut App) {
@@ -46,8 +46,21 @@ pub fn show_benchmarks(app: &mut App) {
 
 /// `D`: the agenda for the day or the week (`ops::agenda`, the rows `wortel agenda` prints).
 pub fn open_agenda(app: &mut App, span: crate::ops::Span) {
-    match crate::ops::agenda(&app.store, span, app.now(), &app.tz, &app.cadence) {
-        Ok(agenda) => app.overlay = Some(Overlay::Agenda(AgendaView::new(agenda))),
+    open_agenda_at(app, AgendaPlace { span, selected: 0 });
+}
+
+/// The agenda read afresh, at the row it was on.
+pub fn open_agenda_at(app: &mut App, place: AgendaPlace) {
+    match crate::ops::agenda(&app.store, place.span, app.now(), &app.tz, &app.cadence) {
+        Ok(agenda) => app.overlay = Some(Overlay::Agenda(AgendaView::new(agenda, place.selected))),
         Err(e) => app.error(&e.to_string()),
+    }
+}
+
+/// After a visit logged from the agenda: the agenda again (the visit may have taken its row
+/// off), unless the visit was refused and something else is open.
+pub fn reopen_agenda(app: &mut App, place: AgendaPlace) {
+    if app.overlay.is_none() {
+        open_agenda_at(app, place);
     }
 }

@@ -51,7 +51,11 @@ pub fn open_form(app: &mut App) {
 
 /// `v` in the agenda: the form for what the row is about — its open deal or lead, else the
 /// account — titled with the account and who to ask for.
-pub fn open_form_from_agenda(app: &mut App, row: &crate::ops::AgendaRow) {
+pub fn open_form_from_agenda(
+    app: &mut App,
+    row: &crate::ops::AgendaRow,
+    place: super::overlays::AgendaPlace,
+) {
     let about = match row.target {
         VisitTarget::Opportunity(id) => match app.store.opportunity(id) {
             Ok(Some(o)) => format!(" — deal \"{}\"", o.title),
@@ -62,6 +66,9 @@ pub fn open_form_from_agenda(app: &mut App, row: &crate::ops::AgendaRow) {
     };
     let title = format!("Log: {}{about}", row.account_name);
     open_form_for(app, row.target, title, row.contact_id);
+    if let Some(Overlay::Visit(form)) = &mut app.overlay {
+        form.from_agenda = Some(place);
+    }
 }
 
 /// Opens the visit form for `target`, with the account's contacts to pick who was visited

@@ -3,7 +3,7 @@
 //! or account), `y` copies its phone number, `w` switches between the day and the week. The rows are read once when it
 //! opens; it never touches the store.
 
-use super::{Choice, Outcome, move_selection};
+use super::{AgendaPlace, Choice, Outcome, move_selection};
 use crate::ops::{Agenda, AgendaRow, Span};
 use crate::tui::action::Action;
 
@@ -14,10 +14,17 @@ pub struct AgendaView {
 }
 
 impl AgendaView {
-    pub fn new(agenda: Agenda) -> AgendaView {
-        AgendaView {
-            agenda,
-            selected: 0,
+    /// The agenda with row `selected` chosen (the last one when the list got shorter).
+    pub fn new(agenda: Agenda, selected: usize) -> AgendaView {
+        let selected = selected.min(agenda.rows.len().saturating_sub(1));
+        AgendaView { agenda, selected }
+    }
+
+    /// Where it is, to come back to after a visit.
+    pub fn place(&self) -> AgendaPlace {
+        AgendaPlace {
+            span: self.agenda.span,
+            selected: self.selected,
         }
     }
 
@@ -47,7 +54,9 @@ impl AgendaView {
             'j' => self.on_action(Action::Down),
             'k' => self.on_action(Action::Up),
             'v' => match self.row() {
-                Some(r) => Outcome::Chosen(Choice::VisitFromAgenda(Box::new(r.clone()))),
+                Some(r) => {
+                    Outcome::Chosen(Choice::VisitFromAgenda(Box::new(r.clone()), self.place()))
+                }
                 None => Outcome::Refused("nothing on the agenda to log a visit for".into()),
             },
             'y' => match self.row().filter(|r| !r.phone.trim().is_empty()) {
@@ -57,9 +66,12 @@ impl AgendaView {
                 ))),
                 None => Outcome::Refused("no phone number on this row to copy".into()),
             },
-            'w' => Outcome::Chosen(Choice::AgendaSpan(match self.agenda.span {
-                Span::Day => Span::Week,
-                Span::Week => Span::Day,
+            'w' => Outcome::Chosen(Choice::Agenda(AgendaPlace {
+                span: match self.agenda.span {
+                    Span::Day => Span::Week,
+                    Span::Week => Span::Day,
+                },
+                selected: 0,
             })),
             _ => Outcome::Stay,
         }

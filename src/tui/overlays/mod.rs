@@ -81,10 +81,19 @@ pub enum Choice {
     /// A filled-in form, to validate and save.
     Form(Box<Form>),
     OpenAccount(crate::domain::AccountId),
-    /// Log a visit for what an agenda row is about.
-    VisitFromAgenda(Box<crate::ops::AgendaRow>),
-    /// Show the agenda for the day or the week.
-    AgendaSpan(crate::ops::Span),
+    /// Log a visit for what an agenda row is about; the agenda comes back at that row after.
+    VisitFromAgenda(Box<crate::ops::AgendaRow>, AgendaPlace),
+    /// A visit logged from the agenda: log it, then show the agenda again.
+    VisitThenAgenda(Box<crate::ops::VisitInput>, AgendaPlace),
+    /// Show the agenda for the day or the week, at a row.
+    Agenda(AgendaPlace),
+}
+
+/// Where the agenda was: its span and the selected row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AgendaPlace {
+    pub span: crate::ops::Span,
+    pub selected: usize,
 }
 
 /// What a picker picks for.

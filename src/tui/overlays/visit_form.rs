@@ -53,6 +53,8 @@ pub struct VisitForm {
     pub contact_input: TextInput,
     pub contact: Option<usize>,
     pub today: Date,
+    /// Opened from the agenda: saving or closing goes back there.
+    pub from_agenda: Option<super::AgendaPlace>,
     /// Why Enter did not save.
     pub error: Option<String>,
 }
@@ -110,6 +112,7 @@ impl VisitForm {
             contact_input: TextInput::default(),
             contact: None,
             today,
+            from_agenda: None,
             error: None,
         }
     }
@@ -221,9 +224,15 @@ impl VisitForm {
     pub fn on_action(&mut self, action: Action) -> Step {
         self.error = None;
         match action {
-            Action::Close => Step::Close,
+            Action::Close => match self.from_agenda {
+                Some(place) => Step::Chosen(Choice::Agenda(place)),
+                None => Step::Close,
+            },
             Action::Confirm => match self.input() {
-                Ok(input) => Step::Chosen(Choice::Visit(Box::new(input))),
+                Ok(input) => Step::Chosen(match self.from_agenda {
+                    Some(place) => Choice::VisitThenAgenda(Box::new(input), place),
+                    None => Choice::Visit(Box::new(input)),
+                }),
                 Err(e) => {
                     self.error = Some(e);
                     if self.outcome == Some(Outcome::OrderWon)

@@ -389,7 +389,7 @@ fn config_mistakes_name_the_file() {
             .unwrap()
             .to_string(),
         format!(
-            "{cfg} line 2: `font` is not a setting; config.toml knows language, keymap, theme, [stale-days] and [retention]"
+            "{cfg} line 2: `font` is not a setting; config.toml knows language, keymap, theme, [stale-days], [retention] and [cadence]"
         )
     );
 }

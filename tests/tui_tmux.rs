@@ -408,3 +408,97 @@ fn visits_logged_in_the_real_terminal_show_in_funnel_and_accounts() {
         assert_eq!(a["last_activity_at"], NOW, "{a}");
     }
 }
+
+#[test]
+fn d_then_v_in_the_real_terminal_logs_a_visit_from_the_agenda_at_80x24() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(dir.path());
+    let config = dir.path().join("no-config");
+    std::fs::create_dir(&config).unwrap();
+    let agenda = |args: &[&str]| {
+        let mut c = wortel(&store);
+        c.env("WORTEL_CONFIG", &config);
+        let out = c.arg("agenda").args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice::<Vec<Value>>(&out.stdout).unwrap()
+    };
+    let rows = agenda(&["--json"]);
+    let first = rows
+        .first()
+        .expect("the demo has something on today's agenda")
+        .clone();
+    let account = first["account_id"].as_str().unwrap().to_string();
+
+    let tmux = Tmux::start(&tui_command(&store, &config, ""), 80, 24);
+    tmux.wait_for("press ? for help");
+    tmux.keys(&["D"]);
+    tmux.wait_for("Agenda · Mon 2026-11-23");
+    tmux.wait_for("v log visit · w the week");
+    tmux.keys(&["w"]);
+    tmux.wait_for("Agenda · week of 2026-11-23 to 2026-11-29");
+    tmux.keys(&["w"]);
+    tmux.wait_for("Agenda · Mon 2026-11-23");
+    tmux.keys(&["v"]);
+    tmux.wait_for("Enter saves");
+    tmux.keys(&["5"]);
+    tmux.keys(&["Enter"]);
+    // At 80 columns the status line may be cut short ("purge due" can take the room); the
+    // store says what was logged.
+    tmux.wait_for("logged visit · ");
+    // Back on the agenda, to work down the list.
+    tmux.wait_for("v log visit · w the week");
+    tmux.keys(&["Escape"]);
+    tmux.wait_until_gone("v log visit");
+    tmux.keys(&["q"]);
+    tmux.wait_for_exit();
+
+    let out = wortel(&store)
+        .args(["account", "show", &account, "--json"])
+        .output()
+        .unwrap();
+    let shown: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let newest = &shown["activities"][0];
+    assert_eq!(newest["at"], NOW, "{newest}");
+    assert_eq!(newest["kind"], "visit");
+    assert_eq!(newest["outcome"], "follow-up");
+    // The visit was about the row's deal, lead or account.
+    let target = &first["target"];
+    match target["kind"].as_str().unwrap() {
+        "opportunity" => assert_eq!(newest["opportunity_id"], target["id"]),
+        "lead" => assert_eq!(newest["lead_id"], target["id"]),
+        _ => assert_eq!(newest["account_id"], target["id"]),
+    }
+}
+
+#[test]
+fn y_in_the_agenda_puts_the_phone_number_in_tmuxs_buffer() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(dir.path());
+    let config = dir.path().join("no-config");
+    std::fs::create_dir(&config).unwrap();
+    let out = wortel(&store)
+        .env("WORTEL_CONFIG", &config)
+        .args(["agenda", "--json"])
+        .output()
+        .unwrap();
+    let rows: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let phone = rows[0]["phone"].as_str().unwrap().to_string();
+    assert!(!phone.is_empty());
+
+    let tmux = Tmux::start(&tui_command(&store, &config, ""), 100, 30);
+    tmux.wait_for("press ? for help");
+    tmux.keys(&["D"]);
+    tmux.wait_for("v log visit");
+    tmux.keys(&["y"]);
+    tmux.wait_for(&format!("copied {phone}"));
+    let buffer = tmux.cmd().args(["show-buffer"]).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&buffer.stdout), phone);
+    tmux.keys(&["Escape"]);
+    tmux.wait_until_gone("v log visit");
+    tmux.keys(&["q"]);
+    tmux.wait_for_exit();
+}

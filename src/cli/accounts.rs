@@ -23,6 +23,10 @@ pub struct AccountsArgs {
     /// At most this many accounts (default: 50 in a table, all with --json).
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
+    /// Only accounts due or overdue for a visit by their tier's cadence (`[cadence]` in
+    /// config.toml), most overdue first within each tier.
+    #[arg(long, conflicts_with_all = ["search", "lifecycle"])]
+    pub due_visit: bool,
     /// One JSON array of account objects, for scripts.
     #[arg(long)]
     pub json: bool,
@@ -47,6 +51,9 @@ struct AccountJson<'a> {
 }
 
 pub fn run(ctx: &Context, args: &AccountsArgs) -> Result<()> {
+    if args.due_visit {
+        return super::accounts_due::run(ctx, args.json, args.limit);
+    }
     let store = Store::open(&ctx.store)?;
     let lifecycle = args
         .lifecycle

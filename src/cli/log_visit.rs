@@ -45,6 +45,10 @@ pub struct LogVisitArgs {
     /// Until when the quote holds, for quote-sent (2026-12-31, +30d, …).
     #[arg(long, value_name = "DATE")]
     pub valid_until: Option<String>,
+    /// Who was visited or called: a contact of the account, by name (or part of it) or id
+    /// (default: the lead's contact).
+    #[arg(long, value_name = "NAME")]
+    pub contact: Option<String>,
     /// When it happened (RFC 3339; default: now).
     #[arg(long, value_name = "TIME")]
     pub at: Option<String>,
@@ -88,12 +92,16 @@ pub fn run(ctx: &Context, args: &LogVisitArgs) -> Result<()> {
         })?),
         None => None,
     };
+    if let Some(c) = &args.contact {
+        input.contact = super::visit_contact::resolve(&store, target, c)?;
+    }
     let result = log_visit(&store, &input, ctx.now, &ctx.tz)?;
     if args.json {
         println!(
             "{}",
             json!({
                 "activity_id": result.activity.id.to_string(),
+                "contact_id": result.activity.contact_id.map(|c| c.to_string()),
                 "account": result.account.name,
                 "outcome": result.activity.outcome,
                 "next_step": result.activity.next_step.map(|d| d.to_string()),

@@ -119,8 +119,9 @@ const FILES_AND_ENVIRONMENT: &str = r#".SH FILES
 The configuration directory is $WORTEL_CONFIG, else the platform's (~/.config/wortel on Linux).
 .TP
 \fBconfig.toml\fR
-Which keymap and theme the view uses, stale days per funnel stage, and the [retention] periods
-\fBwortel privacy purge\fR applies.
+Which keymap and theme the view uses, stale days per funnel stage, the [retention] periods
+\fBwortel privacy purge\fR applies, and the [cadence] of visits per tier (weeks; the agenda and
+\fBwortel accounts --due-visit\fR).
 .TP
 \fBkeymap.toml\fR
 Single bindings laid over the chosen keymap, per context table (global, list, inbox, accounts,

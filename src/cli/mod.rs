@@ -2,6 +2,8 @@
 
 mod account_show;
 mod accounts;
+mod accounts_due;
+mod agenda;
 mod backup;
 mod benchmark;
 mod bundle;
@@ -27,6 +29,7 @@ mod shell;
 mod table;
 mod tui;
 mod values;
+mod visit_contact;
 mod write_loop;
 
 use anyhow::Result;
@@ -63,6 +66,8 @@ pub enum Command {
     Account(account_show::AccountCommand),
     /// List accounts by name.
     Accounts(accounts::AccountsArgs),
+    /// The agenda: today's appointments, follow-ups due or overdue, visits due by cadence.
+    Agenda(agenda::AgendaArgs),
     /// Show the funnel: per-stage counts, values, weighted values and the forecast.
     Funnel(funnel::FunnelArgs),
     /// Log a visit, call, email, meeting or note and apply its outcome.
@@ -117,6 +122,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Leads(args)) => leads::run(&ctx, &args),
         Some(Command::Accounts(args)) => accounts::run(&ctx, &args),
         Some(Command::Account(cmd)) => account_show::run(&ctx, &cmd),
+        Some(Command::Agenda(args)) => agenda::run(&ctx, &args),
         Some(Command::Funnel(args)) => funnel::run(&ctx, &args),
         Some(Command::LogVisit(args)) => log_visit::run(&ctx, &args),
         Some(Command::Deal(cmd)) => deal::run(&ctx, &cmd),

@@ -72,6 +72,10 @@ fn start(ctx: &Context, phases: &mut Phases) -> Result<App> {
     };
     let mut app = App::new_quick(store, clock, ctx.tz.clone(), ui.keymap, ui.theme, index)?;
     app.funnel.stale = ui.stale_days;
+    match wortel::ops::Cadence::load(config::config_dir().as_deref()) {
+        Ok(cadence) => app.cadence = cadence,
+        Err(e) => app.error(&e),
+    }
     phases.inbox = t.elapsed();
     // Whether a retention purge is due: counted on a thread, said in the status bar.
     match RetentionPolicy::load(config::config_dir().as_deref()) {

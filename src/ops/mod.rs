@@ -3,7 +3,10 @@
 //! one implementation and one set of tests.
 
 mod account_edits;
+mod account_facts;
+mod agenda;
 mod benchmarks;
+mod cadence;
 mod deals;
 mod erasure_backups;
 mod feedback;
@@ -24,8 +27,13 @@ mod visit;
 pub use account_edits::{
     ConsentChoice, apply_consent, follow_up_lead, record_nps, save_contact, update_account,
 };
+pub use account_facts::{AccountFacts, account_facts};
+pub use agenda::{Agenda, AgendaRow, ItemKind, Section, Span, agenda, day_name, week_of_day};
 pub use benchmarks::{
     Comparison, NetworkFigures, compare, import_benchmarks, network_figures, own_figures,
+};
+pub use cadence::{
+    Cadence, VisitDue, account_tier, counts_as_contact, due_date, last_contacts, visits_due,
 };
 pub use deals::{DealEdited, edit_deal, load_deals, record_quote, step_deal};
 pub use erasure_backups::{

@@ -32,6 +32,7 @@ pub fn log_visit(
     tz: &TimeZone,
 ) -> Result<VisitResult, StoreError> {
     let records = load(store, input.target)?;
+    check_contact(store, input.contact, &records.account)?;
     let lost_reason = match input.outcome {
         Some(Outcome::OrderLost) => {
             let r = input.lost_reason.as_deref().unwrap_or("");
@@ -94,6 +95,25 @@ fn load(store: &Store, target: VisitTarget) -> Result<VisitRecords, StoreError> 
         deal,
         account,
     })
+}
+
+/// The contact a visit names must be one of the account's own.
+fn check_contact(
+    store: &Store,
+    contact: Option<ContactId>,
+    account: &Account,
+) -> Result<(), StoreError> {
+    let Some(id) = contact else {
+        return Ok(());
+    };
+    match store.contact(id)? {
+        Some(c) if c.account_id == account.id => Ok(()),
+        _ => Err(crate::domain::error::invalid(format!(
+            "contact {id} is not a contact of {}; pick one of its contacts",
+            account.name
+        ))
+        .into()),
+    }
 }
 
 fn not_found(what: &'static str, id: String) -> StoreError {

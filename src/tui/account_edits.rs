@@ -55,7 +55,7 @@ pub fn add_note(app: &mut App) {
     );
     form.kind = ActivityKind::Note;
     form.focus = super::overlays::visit_form::Field::Note;
-    app.overlay = Some(Overlay::Visit(form));
+    app.overlay = Some(Overlay::Visit(Box::new(form)));
 }
 
 /// `N`: which contact answered (when there are any), then the score.

@@ -84,7 +84,7 @@ actions! {
     Benchmark = "benchmark", [Global], "the network's figures from head office beside yours";
     Import = "import", [Global], "import a bundle from head office (give the file's path)";
     BackupNow = "backup-now", [Global], "write a backup of the store now";
-    Due = "due", [Global], "follow-ups and appointments due today or overdue";
+    Due = "due", [Global], "the agenda: appointments, follow-ups and visits due";
     Undo = "undo", [Global], "undo the last change (again for the one before)";
     Redo = "redo", [Global], "do the last undone change again";
     Back = "back", [Global, Accounts], "back to where you came from (same row, same filters)";
@@ -128,6 +128,9 @@ actions! {
     Contacts = "contacts", [Accounts], "add a contact, or change one and their consent";
     FollowUpLead = "follow-up-lead", [Accounts], "make a lead of an installed product due for replacement";
     Merge = "merge", [Accounts], "merge a likely duplicate into this account";
+    DueVisitsOnly = "due-visits-only", [Accounts], "show only accounts due for a visit, most overdue first (again: all)";
+    DuplicatesOnly = "duplicates-only", [Accounts], "show only likely duplicates (again: all)";
+    Copy = "copy", [Accounts], "copy a phone number or e-mail address to the clipboard";
     Close = "close", [Overlay], "close the overlay without doing anything";
     Confirm = "confirm", [Overlay], "confirm the overlay's choice";
     DeleteBack = "delete-back", [Overlay], "delete the character before the cursor";

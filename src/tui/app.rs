@@ -13,7 +13,7 @@ use super::overlays::{Choice, Outcome, Overlay, Pending};
 use super::panes::accounts::AccountsPane;
 use super::panes::funnel::FunnelPane;
 use super::panes::inbox::InboxPane;
-use super::search_index::{NextStep, SearchIndexState};
+use super::search_index::SearchIndexState;
 use super::theme::Theme;
 use super::undo::UndoStack;
 use crate::domain::{AccountId, LeadId};
@@ -21,7 +21,6 @@ use crate::store::Store;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// The three panes.
@@ -94,10 +93,12 @@ pub struct App {
     pub quit: bool,
     /// Rows in the list at the last frame, for page moves.
     pub page: usize,
-    /// Next steps changed since the search index was built (by visits logged or undone).
-    pub next_step_fixes: HashMap<AccountId, Option<NextStep>>,
+    /// Every how many weeks each tier is visited, for the agenda (`[cadence]` in config.toml).
+    pub cadence: crate::ops::Cadence,
     /// Work on threads of its own (retention check, backup).
     pub jobs: Jobs,
+    /// Text the terminal puts on the clipboard after this key (`y`; see `clipboard.rs`).
+    pub to_clipboard: Option<String>,
     /// A standing reminder for the status bar (a retention purge is due).
     pub notice: Option<String>,
 }
@@ -168,9 +169,10 @@ impl App {
             index,
             quit: false,
             page: 10,
-            next_step_fixes: HashMap::new(),
+            cadence: crate::ops::Cadence::default(),
             jobs: Jobs::default(),
             notice: None,
+            to_clipboard: None,
         };
         let help = app
             .keymap
@@ -277,20 +279,6 @@ impl App {
                     .collect()
             })
             .unwrap_or_default()
-    }
-
-    /// Every account's current next step, for the due list (`None` until the search index
-    /// is built).
-    pub fn next_steps(&self) -> Option<Vec<(AccountId, NextStep)>> {
-        let index = self.index.ready()?;
-        let mut all: HashMap<AccountId, NextStep> = index.latest.clone();
-        for (account, fix) in &self.next_step_fixes {
-            match fix {
-                Some(n) => all.insert(*account, *n),
-                None => all.remove(account),
-            };
-        }
-        Some(all.into_iter().collect())
     }
 
     /// Handles one key press.

@@ -5,9 +5,8 @@
 use super::action::Action;
 use super::app::App;
 use super::effects::{Effect, WriteContext};
-use super::search_index::NextStep;
 use crate::domain::{AccountId, LeadId};
-use crate::store::{EntityKind, Receipt, Record};
+use crate::store::{EntityKind, Receipt};
 
 impl App {
     /// Brings what is on screen up to date with a committed change: the inbox list in place,
@@ -42,22 +41,6 @@ impl App {
         });
         if accounts_changed {
             self.accounts.invalidate();
-        }
-        for (kind, key, before) in &receipt.before {
-            if *kind != EntityKind::Activity {
-                continue;
-            }
-            let id = crate::domain::ActivityId::from_bytes(*key);
-            let account = match (store.activity(id), before) {
-                (Ok(Some(a)), _) => Some(a.account_id),
-                (_, Some(Record::Activity(a))) => Some(a.account_id),
-                _ => None,
-            };
-            if let Some(account) = account {
-                if let Ok(next) = NextStep::of(&store, account) {
-                    self.next_step_fixes.insert(account, next);
-                }
-            }
         }
     }
 

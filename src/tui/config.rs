@@ -44,8 +44,8 @@ pub fn load(dir: Option<&Path>, no_color: bool) -> Result<UiConfig, ConfigError>
                 toml::from_str(&text).map_err(|e| ConfigError::from_toml(&file, &text, &e))?;
             for (key, value) in table {
                 let at = text.find(&key);
-                // Read by `wortel privacy purge`, not by the full-screen view.
-                if key == "retention" {
+                // Read by `wortel privacy purge` and `ops::Cadence::load`, not here.
+                if key == "retention" || key == "cadence" {
                     continue;
                 }
                 if key == "stale-days" {
@@ -75,7 +75,7 @@ pub fn load(dir: Option<&Path>, no_color: bool) -> Result<UiConfig, ConfigError>
                             &text,
                             at,
                             format!(
-                                "`{key}` is not a setting; config.toml knows language, keymap, theme, [stale-days] and [retention]"
+                                "`{key}` is not a setting; config.toml knows language, keymap, theme, [stale-days], [retention] and [cadence]"
                             ),
                         ));
                     }

@@ -26,7 +26,7 @@ pub fn run(app: &mut App, action: Action) {
         Action::NextPane => super::navigation::forward(app),
         Action::Undo => super::undo_keys::undo(app),
         Action::Redo => super::undo_keys::redo(app),
-        Action::Due => super::reports::open_due(app),
+        Action::Due => super::reports::open_agenda(app, crate::ops::Span::Day),
         Action::Import => super::import::ask(app),
         Action::BackupNow => app.backup_now(),
         Action::Benchmark => super::reports::show_benchmarks(app),
@@ -71,6 +71,9 @@ pub fn run(app: &mut App, action: Action) {
             let log = super::overlays::MessageLog::new(&app.messages, &app.tz);
             app.overlay = Some(Overlay::Messages(log));
         }
+        Action::Copy => super::copy::pick(app),
+        Action::DueVisitsOnly => super::accounts_filter::toggle_due_visits(app),
+        Action::DuplicatesOnly => super::accounts_filter::toggle_duplicates(app),
         Action::Edit if app.pane == Pane::Funnel => super::funnel::edit_deal(app),
         Action::Edit => super::account_edits::edit_account(app),
         Action::EditDeal => super::deal_form::edit_selected_in_account(app),
@@ -190,6 +193,14 @@ pub fn on_choice(app: &mut App, choice: Choice) {
         Choice::FilterKept => {}
         Choice::OpenAccount(id) => app.open_account(id),
         Choice::Visit(input) => super::visit::log(app, *input),
+        Choice::VisitFromAgenda(row, place) => {
+            super::visit::open_form_from_agenda(app, &row, place)
+        }
+        Choice::VisitThenAgenda(input, place) => {
+            super::visit::log(app, *input);
+            super::reports::reopen_agenda(app, place);
+        }
+        Choice::Agenda(place) => super::reports::open_agenda_at(app, place),
         Choice::Form(form) => super::account_edits::save(app, *form),
     }
 }
@@ -227,6 +238,7 @@ fn on_picked(app: &mut App, chosen: Chosen) {
             super::funnel::refilter(app)
         }
         Chosen::CloseMonth(month) => super::funnel::set_close_month(app, month),
+        Chosen::Copy(text, what) => super::copy::copy(app, text, &what),
         Chosen::Product(account, i) => super::account_edits::create_follow_up(app, account, i),
         Chosen::Status(status) => {
             app.inbox.filters.status = status;

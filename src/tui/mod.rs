@@ -4,13 +4,16 @@
 //! `ops`) → render. Panes and overlays own their state and draw themselves from it.
 
 pub mod account_edits;
+pub mod accounts_filter;
 pub mod action;
 pub mod app;
 mod app_commit;
 mod app_jobs;
+pub mod clipboard;
 pub mod config;
 pub mod config_error;
 pub mod convert;
+pub mod copy;
 pub mod deal_form;
 pub mod effects;
 pub mod format;

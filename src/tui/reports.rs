@@ -1,8 +1,8 @@
 //! The read-only overlays the global keys open: `B` the network's figures beside the dealer's
-//! own, `D` what is due today or overdue.
+//! own, `D` the agenda.
 
 use super::app::App;
-use super::overlays::{Due, DueRow, Overlay};
+use super::overlays::{AgendaPlace, AgendaView, Overlay};
 
 /// `B`: the network's figures beside the dealer's own, as bars.
 pub fn show_benchmarks(app: &mut App) {
@@ -31,56 +31,23 @@ pub fn show_benchmarks(app: &mut App) {
     }));
 }
 
-/// `D`: what is due today or overdue.
-pub fn open_due(app: &mut App) {
-    let Some(steps) = app.next_steps() else {
-        return app
-            .info("the due list waits for the search index, which is still being built; a moment");
-    };
-    let now = app.now();
-    let today = now.to_zoned(app.tz.clone()).date();
-    let names: std::collections::HashMap<crate::domain::AccountId, String> = app
-        .index
-        .ready()
-        .map(|x| x.accounts.iter().map(|a| (a.id, a.name.clone())).collect())
-        .unwrap_or_default();
-    let name_of = |id| names.get(&id).cloned().unwrap_or_else(|| "?".into());
-    let mut rows: Vec<DueRow> = steps
-        .into_iter()
-        .filter_map(|(account, step)| {
-            let date = step.date.filter(|d| *d <= today)?;
-            Some(DueRow {
-                date,
-                account,
-                name: name_of(account),
-                what: "follow-up".into(),
-            })
-        })
-        .collect();
-    let start = today.to_zoned(app.tz.clone()).map(|z| z.timestamp());
-    let end = today
-        .tomorrow()
-        .ok()
-        .and_then(|d| d.to_zoned(app.tz.clone()).ok())
-        .map(|z| z.timestamp());
-    if let (Ok(start), Some(end)) = (start, end) {
-        match app.store.appointments_between(start, end) {
-            Ok(list) => rows.extend(list.into_iter().map(|a| DueRow {
-                date: today,
-                account: a.account_id,
-                name: name_of(a.account_id),
-                what: format!(
-                    "appointment {}",
-                    a.starts_at.to_zoned(app.tz.clone()).strftime("%H:%M")
-                ),
-            })),
-            Err(e) => return app.error(&e.to_string()),
-        }
+/// `D`: the agenda for the day or the week (`ops::agenda`, the rows `wortel agenda` prints).
+pub fn open_agenda(app: &mut App, span: crate::ops::Span) {
+    open_agenda_at(app, AgendaPlace { span, selected: 0 });
+}
+
+/// The agenda read afresh, at the row it was on.
+pub fn open_agenda_at(app: &mut App, place: AgendaPlace) {
+    match crate::ops::agenda(&app.store, place.span, app.now(), &app.tz, &app.cadence) {
+        Ok(agenda) => app.overlay = Some(Overlay::Agenda(AgendaView::new(agenda, place.selected))),
+        Err(e) => app.error(&e.to_string()),
     }
-    rows.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.name.cmp(&b.name)));
-    app.overlay = Some(Overlay::Due(Due {
-        rows,
-        today,
-        selected: 0,
-    }));
+}
+
+/// After a visit logged from the agenda: the agenda again (the visit may have taken its row
+/// off), unless the visit was refused and something else is open.
+pub fn reopen_agenda(app: &mut App, place: AgendaPlace) {
+    if app.overlay.is_none() {
+        open_agenda_at(app, place);
+    }
 }

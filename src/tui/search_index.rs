@@ -104,8 +104,6 @@ pub struct SearchIndex {
     pub accounts_lower: LowerTexts,
     by_id: HashMap<LeadId, usize>,
     account_by_id: HashMap<AccountId, usize>,
-    /// Each account's latest activity and the next step it planned: the due list.
-    pub latest: HashMap<AccountId, NextStep>,
     /// Accounts that are likely the same company as others (same KvK, or same name at the
     /// same postcode), with those others.
     pub duplicates: HashMap<AccountId, Vec<AccountId>>,
@@ -161,19 +159,6 @@ impl SearchIndex {
                         others.push(*o);
                     }
                 }
-            }
-        }
-        for a in store.all_activities() {
-            let a = a?;
-            let newer = index.latest.get(&a.account_id).is_none_or(|n| n.at <= a.at);
-            if newer {
-                index.latest.insert(
-                    a.account_id,
-                    NextStep {
-                        at: a.at,
-                        date: a.next_step,
-                    },
-                );
             }
         }
         for l in store.all_leads() {

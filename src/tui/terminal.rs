@@ -50,6 +50,9 @@ fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) 
                 _ => {}
             }
         }
+        if let Some(text) = app.to_clipboard.take() {
+            super::clipboard::copy(terminal.backend_mut(), &text)?;
+        }
         app.tick();
         if app.quit {
             return Ok(());

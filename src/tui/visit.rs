@@ -4,7 +4,7 @@
 use super::app::{App, Pane};
 use super::effects::LogVisit;
 use super::overlays::{Overlay, VisitForm};
-use crate::domain::Cents;
+use crate::domain::{Cents, ContactId};
 use crate::ops::{VisitInput, VisitTarget};
 
 /// `v`: the form for the selected lead (inbox), deal or lead (account), or account (list).
@@ -46,18 +46,83 @@ pub fn open_form(app: &mut App) {
             )
         }
     };
-    let reasons = match store.reasons() {
+    open_form_for(app, target, title, None);
+}
+
+/// `v` in the agenda: the form for what the row is about — its open deal or lead, else the
+/// account — titled with the account and who to ask for.
+pub fn open_form_from_agenda(
+    app: &mut App,
+    row: &crate::ops::AgendaRow,
+    place: super::overlays::AgendaPlace,
+) {
+    let about = match row.target {
+        VisitTarget::Opportunity(id) => match app.store.opportunity(id) {
+            Ok(Some(o)) => format!(" — deal \"{}\"", o.title),
+            _ => String::new(),
+        },
+        VisitTarget::Lead(id) => format!(" — {}", super::triage::lead_label(app, id)),
+        VisitTarget::Account(_) => String::new(),
+    };
+    let title = format!("Log: {}{about}", row.account_name);
+    open_form_for(app, row.target, title, row.contact_id);
+    if let Some(Overlay::Visit(form)) = &mut app.overlay {
+        form.from_agenda = Some(place);
+    }
+}
+
+/// Opens the visit form for `target`, with the account's contacts to pick who was visited
+/// (`contact` first, else the lead's contact).
+fn open_form_for(
+    app: &mut App,
+    target: VisitTarget,
+    title: String,
+    contact: Option<crate::domain::ContactId>,
+) {
+    let reasons = match app.store.reasons() {
         Ok(r) => r.lost,
         Err(e) => return app.error(&e.to_string()),
     };
     let today = app.now().to_zoned(app.tz.clone()).date();
-    app.overlay = Some(Overlay::Visit(VisitForm::new(
-        &title,
-        target,
-        reasons,
-        deal_value(app, target),
-        today,
-    )));
+    let (contacts, lead_contact) = match contacts_for(app, target) {
+        Ok(c) => c,
+        Err(e) => return app.error(&e.to_string()),
+    };
+    let form = VisitForm::new(&title, target, reasons, deal_value(app, target), today)
+        .with_contacts(contacts, contact.or(lead_contact));
+    app.overlay = Some(Overlay::Visit(Box::new(form)));
+}
+
+/// The account's contacts (id and name) and the contact of the lead the visit is about.
+type Contacts = (Vec<(ContactId, String)>, Option<ContactId>);
+
+fn contacts_for(app: &App, target: VisitTarget) -> Result<Contacts, crate::store::StoreError> {
+    let store = &app.store;
+    let lead_of_deal = |id| -> Result<_, crate::store::StoreError> {
+        let deal = store.opportunity(id)?;
+        let lead = match deal.as_ref().and_then(|d| d.lead_id) {
+            Some(l) => store.lead(l)?,
+            None => None,
+        };
+        Ok((deal.map(|d| d.account_id), lead))
+    };
+    let (account, lead) = match target {
+        VisitTarget::Account(a) => (Some(a), None),
+        VisitTarget::Lead(id) => {
+            let lead = store.lead(id)?;
+            (lead.as_ref().map(|l| l.account_id), lead)
+        }
+        VisitTarget::Opportunity(id) => lead_of_deal(id)?,
+    };
+    let contacts = match account {
+        Some(a) => store
+            .contacts_of(a)?
+            .into_iter()
+            .map(|c| (c.id, c.name))
+            .collect(),
+        None => Vec::new(),
+    };
+    Ok((contacts, lead.and_then(|l| l.contact_id)))
 }
 
 /// The value of the deal a visit is about, to prefill a won order's final value.

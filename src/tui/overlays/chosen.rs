@@ -24,6 +24,8 @@ pub enum Chosen {
     Owner(Option<String>),
     Source(Option<DealSource>),
     CloseMonth(Option<(i16, i8)>),
+    /// Copy this text; the second part says what it is ("phone of Ton de Vries").
+    Copy(String, String),
 }
 
 impl Pick {
@@ -44,6 +46,10 @@ impl Pick {
             Pick::Owner(o) => Chosen::Owner(o.get(i)?.clone()),
             Pick::Source(o) => Chosen::Source(*o.get(i)?),
             Pick::CloseMonth(o) => Chosen::CloseMonth(*o.get(i)?),
+            Pick::Copy(o) => {
+                let (text, what) = o.get(i)?.clone();
+                Chosen::Copy(text, what)
+            }
         })
     }
 }

@@ -2,10 +2,11 @@
 //! typed character with an [`Outcome`], and draws itself; the app decides what a finished
 //! overlay means (the purpose travels inside it), so overlays never touch the store.
 
+pub mod agenda;
+mod agenda_view;
 pub mod chosen;
 pub mod confirm;
 pub mod date_input;
-pub mod due;
 pub mod field_view;
 pub mod form;
 pub mod help;
@@ -26,10 +27,10 @@ use crate::domain::{Channel, LeadId, LeadStatus, Tier};
 use crate::ops::TriageStep;
 use jiff::civil::Date;
 
+pub use agenda::AgendaView;
 pub use chosen::Chosen;
 pub use confirm::Confirm;
 pub use date_input::DateInput;
-pub use due::{Due, DueRow};
 pub use form::{Form, FormField, FormFor};
 pub use help::Help;
 pub use message_log::MessageLog;
@@ -48,9 +49,10 @@ pub enum Overlay {
     Confirm(Confirm),
     /// The `/` filter of the current list: the query is applied as it is typed.
     Filter(TextInput),
-    Visit(VisitForm),
+    Visit(Box<VisitForm>),
     Form(Form),
-    Due(Due),
+    /// The day's or the week's agenda (`D`).
+    Agenda(AgendaView),
     Report(Report),
     /// The message log.
     Messages(MessageLog),
@@ -86,6 +88,19 @@ pub enum Choice {
     /// A filled-in form, to validate and save.
     Form(Box<Form>),
     OpenAccount(crate::domain::AccountId),
+    /// Log a visit for what an agenda row is about; the agenda comes back at that row after.
+    VisitFromAgenda(Box<crate::ops::AgendaRow>, AgendaPlace),
+    /// A visit logged from the agenda: log it, then show the agenda again.
+    VisitThenAgenda(Box<crate::ops::VisitInput>, AgendaPlace),
+    /// Show the agenda for the day or the week, at a row.
+    Agenda(AgendaPlace),
+}
+
+/// Where the agenda was: its span and the selected row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AgendaPlace {
+    pub span: crate::ops::Span,
+    pub selected: usize,
 }
 
 /// What a picker picks for.
@@ -115,6 +130,8 @@ pub enum Pick {
     Owner(Vec<Option<String>>),
     Source(Vec<Option<crate::domain::board::DealSource>>),
     CloseMonth(Vec<Option<(i16, i8)>>),
+    /// A phone number or e-mail address to copy, with whose it is.
+    Copy(Vec<(String, String)>),
 }
 
 /// What a date input asks a date for.
@@ -145,7 +162,7 @@ impl Overlay {
             Overlay::Confirm(c) => c.on_action(action),
             Overlay::Visit(v) => v.on_action(action),
             Overlay::Form(f) => f.on_action(action),
-            Overlay::Due(d) => d.on_action(action),
+            Overlay::Agenda(d) => d.on_action(action),
             Overlay::Report(r) => r.on_action(action),
             Overlay::Messages(m) => m.on_action(action),
             Overlay::Filter(t) => match action {
@@ -167,7 +184,7 @@ impl Overlay {
             Overlay::Confirm(x) => x.on_char(c),
             Overlay::Visit(v) => v.on_char(c),
             Overlay::Form(f) => f.on_char(c),
-            Overlay::Due(d) => d.on_char(c),
+            Overlay::Agenda(d) => d.on_char(c),
             Overlay::Report(r) => r.on_char(c),
             Overlay::Messages(m) => m.on_char(c),
             Overlay::Filter(t) => {

@@ -23,7 +23,7 @@ pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, theme: &Theme, key
         Overlay::Filter(t) => draw_filter(frame, area, t, theme),
         Overlay::Visit(v) => super::visit_view::draw_visit(frame, area, v, theme),
         Overlay::Form(f) => draw_form(frame, area, f, theme),
-        Overlay::Due(d) => draw_due(frame, area, d, theme),
+        Overlay::Agenda(d) => super::agenda_view::draw_agenda(frame, area, d, theme),
         Overlay::Report(r) => super::report_view::draw(frame, area, r, theme),
         Overlay::Messages(m) => super::message_log::draw(frame, area, m, theme),
     }
@@ -237,58 +237,4 @@ fn draw_form(frame: &mut Frame, area: Rect, f: &super::Form, theme: &Theme) {
     }
     lines.push(Line::styled(FORM_KEYS, theme.style(Role::Muted)));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
-}
-
-fn draw_due(frame: &mut Frame, area: Rect, d: &super::Due, theme: &Theme) {
-    let inner = boxed(
-        frame,
-        area,
-        90,
-        area.height.saturating_sub(2),
-        "Due: today and overdue",
-        theme,
-    );
-    let room = (inner.height as usize).saturating_sub(2);
-    let mut lines = Vec::new();
-    if d.rows.is_empty() {
-        lines.push(Line::styled(
-            "Nothing due. Every promise is kept.",
-            theme.style(Role::Muted),
-        ));
-    }
-    let start = d.selected.saturating_sub(room.saturating_sub(1));
-    for (i, r) in d.rows.iter().enumerate().skip(start).take(room) {
-        let late = (d.today - r.date).get_days();
-        let (when, role) = if late > 0 {
-            (format!("{late}d late"), Role::Overdue)
-        } else {
-            ("today".to_string(), Role::Ok)
-        };
-        let mut line = Line::from(vec![
-            Span::styled(format!(" {when:<10} "), theme.style(role)),
-            Span::styled(format!("{} ", r.date), theme.style(Role::Muted)),
-            Span::styled(format!("{:<40}", fit(&r.name, 40)), theme.style(Role::Text)),
-            Span::styled(r.what.clone(), theme.style(Role::Muted)),
-        ]);
-        if i == d.selected {
-            line = line.style(theme.style(Role::Selection));
-        }
-        lines.push(line);
-    }
-    frame.render_widget(Paragraph::new(lines), inner);
-    let foot = Rect {
-        y: inner.y + inner.height.saturating_sub(1),
-        height: 1,
-        ..inner
-    };
-    frame.render_widget(
-        Paragraph::new(Line::styled(
-            format!(
-                "{} due · Enter opens the account · Esc closes",
-                d.rows.len()
-            ),
-            theme.style(Role::Muted),
-        )),
-        foot,
-    );
 }

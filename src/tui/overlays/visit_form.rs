@@ -7,7 +7,7 @@
 //! writes nothing.
 
 use super::{Choice, Outcome as Step, TextInput};
-use crate::domain::{ActivityKind, Cents, Outcome, parse_date_input};
+use crate::domain::{ActivityKind, Cents, ContactId, Outcome, parse_date_input};
 use crate::ops::{VisitInput, VisitTarget};
 use crate::tui::action::Action;
 use jiff::civil::{Date, Time};
@@ -24,6 +24,8 @@ pub enum Field {
     Value,
     /// Until when a quote holds (quote-sent, optional).
     ValidUntil,
+    /// Who was visited: one of the account's contacts (shown when it has any).
+    Contact,
 }
 
 /// The form's state.
@@ -46,7 +48,13 @@ pub struct VisitForm {
     /// The deal's current value, prefilled for order-won and quote-sent.
     pub deal_value: Option<Cents>,
     pub focus: Field,
+    /// The account's contacts, who can be picked as the person visited.
+    pub contacts: Vec<(ContactId, String)>,
+    pub contact_input: TextInput,
+    pub contact: Option<usize>,
     pub today: Date,
+    /// Opened from the agenda: saving or closing goes back there.
+    pub from_agenda: Option<super::AgendaPlace>,
     /// Why Enter did not save.
     pub error: Option<String>,
 }
@@ -89,13 +97,57 @@ impl VisitForm {
             valid_until: TextInput::default(),
             deal_value,
             focus: Field::Outcome,
+            contacts: Vec::new(),
+            contact_input: TextInput::default(),
+            contact: None,
             today,
+            from_agenda: None,
             error: None,
         }
     }
 
+    /// The account's contacts to pick the person visited from, with `preselected` (the lead's
+    /// contact, or the agenda row's) filled in.
+    pub fn with_contacts(
+        mut self,
+        contacts: Vec<(ContactId, String)>,
+        preselected: Option<ContactId>,
+    ) -> Self {
+        self.contact = preselected.and_then(|p| contacts.iter().position(|(id, _)| *id == p));
+        if let Some(i) = self.contact {
+            self.contact_input = TextInput::new(&contacts[i].1);
+        }
+        self.contacts = contacts;
+        self
+    }
+
+    /// The contacts whose name holds what was typed, in list order.
+    pub fn contact_matches(&self) -> Vec<usize> {
+        let q = self.contact_input.text.trim().to_lowercase();
+        (0..self.contacts.len())
+            .filter(|i| q.is_empty() || self.contacts[*i].1.to_lowercase().contains(&q))
+            .collect()
+    }
+
+    /// After the contact text changed: the first contact it fits, none when it is empty.
+    fn refit_contact(&mut self) {
+        self.contact = if self.contact_input.text.trim().is_empty() {
+            None
+        } else {
+            self.contact_matches().first().copied()
+        };
+    }
+
     /// The fields shown for the chosen outcome, in Tab order.
     pub fn fields(&self) -> Vec<Field> {
+        let mut f = self.outcome_fields();
+        if !self.contacts.is_empty() {
+            f.push(Field::Contact);
+        }
+        f
+    }
+
+    fn outcome_fields(&self) -> Vec<Field> {
         let mut f = vec![Field::Outcome, Field::Note, Field::Next];
         match self.outcome {
             // The estimate comes last, so the date and time stay where Tab found them.
@@ -153,6 +205,7 @@ impl VisitForm {
             Field::Value => Some(&mut self.value),
             Field::ValidUntil => Some(&mut self.valid_until),
             Field::Reason => Some(&mut self.reason_input),
+            Field::Contact => Some(&mut self.contact_input),
             Field::Outcome => None,
         }
     }
@@ -160,9 +213,15 @@ impl VisitForm {
     pub fn on_action(&mut self, action: Action) -> Step {
         self.error = None;
         match action {
-            Action::Close => Step::Close,
+            Action::Close => match self.from_agenda {
+                Some(place) => Step::Chosen(Choice::Agenda(place)),
+                None => Step::Close,
+            },
             Action::Confirm => match self.input() {
-                Ok(input) => Step::Chosen(Choice::Visit(Box::new(input))),
+                Ok(input) => Step::Chosen(match self.from_agenda {
+                    Some(place) => Choice::VisitThenAgenda(Box::new(input), place),
+                    None => Choice::Visit(Box::new(input)),
+                }),
                 Err(e) => {
                     self.error = Some(e);
                     if self.outcome == Some(Outcome::OrderWon)
@@ -190,6 +249,9 @@ impl VisitForm {
                 }
                 if self.focus == Field::Reason {
                     self.reason = self.reason_matches().first().copied();
+                }
+                if self.focus == Field::Contact {
+                    self.refit_contact();
                 }
                 Step::Stay
             }
@@ -220,6 +282,16 @@ impl VisitForm {
                     self.reason = self.reason_matches().first().copied();
                 }
             }
+            Field::Contact => match c.to_digit(10).map(|d| d as usize) {
+                Some(d) if (1..=self.contacts.len()).contains(&d) => {
+                    self.contact = Some(d - 1);
+                    self.contact_input = TextInput::new(&self.contacts[d - 1].1);
+                }
+                _ => {
+                    self.contact_input.push(c);
+                    self.refit_contact();
+                }
+            },
             _ => {
                 if self.focus == Field::Next {
                     self.next_edited = true;
@@ -268,6 +340,15 @@ impl VisitForm {
         input.kind = self.kind;
         input.note = self.note.text.trim().to_string();
         input.next_step = self.next_date()?;
+        if !self.contact_input.text.trim().is_empty() {
+            let Some(i) = self.contact else {
+                return Err(format!(
+                    "no contact of this account is called `{}`; type part of a name, press its digit, or clear the field",
+                    self.contact_input.text.trim()
+                ));
+            };
+            input.contact = Some(self.contacts[i].0);
+        }
         match self.outcome {
             Some(Outcome::AppointmentMade) => {
                 if input.next_step.is_none() {

@@ -138,6 +138,7 @@ pub(super) fn draw_visit(frame: &mut Frame, area: Rect, f: &VisitForm, theme: &T
                 field_line(Field::Next, name, &f.next, reading)
             }
             Field::Time => field_line(Field::Time, "time", &f.time, Span::raw("")),
+            Field::Contact => contact_line(f, &field_line, inner.width, theme),
             Field::Outcome => Line::raw(""),
         };
         lines.push(line);
@@ -177,4 +178,33 @@ fn reason_rows(reasons: &[String], width: usize) -> Vec<String> {
         rows.push(row);
     }
     rows
+}
+
+/// "› with  Ton de Vries   1 Ton de Vries · 2 Anja Bos": who was visited, and the choices.
+fn contact_line<'a>(
+    f: &VisitForm,
+    field_line: &dyn Fn(super::visit_form::Field, &str, &TextInput, Span<'static>) -> Line<'a>,
+    width: u16,
+    theme: &Theme,
+) -> Line<'a> {
+    use super::visit_form::Field;
+    let list: Vec<String> = f
+        .contacts
+        .iter()
+        .enumerate()
+        .map(|(i, (_, name))| format!("{} {}", i + 1, crate::domain::text::displayable(name)))
+        .collect();
+    let chosen = match (f.contact, f.contact_input.text.trim().is_empty()) {
+        (Some(_), _) | (None, true) => String::new(),
+        (None, false) => "  no such contact".into(),
+    };
+    let used = 12 + f.contact_input.text.chars().count() + chosen.chars().count();
+    let room = (width as usize).saturating_sub(used + 3);
+    let after = format!("{chosen}   {}", fit(&list.join(" · "), room));
+    field_line(
+        Field::Contact,
+        "with",
+        &f.contact_input,
+        Span::styled(after, theme.style(Role::Muted)),
+    )
 }

@@ -91,7 +91,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &AccountView) {
         }
         r
     };
-    draw_timeline(frame, rest, view, t);
+    draw_timeline(frame, rest, view, t, &app.tz);
 }
 
 fn split_v(area: Rect, top: u16) -> (Rect, Rect) {
@@ -302,7 +302,14 @@ fn nps_lines<'a>(nps: &[NpsResponse], t: &Theme) -> Vec<Line<'a>> {
     lines
 }
 
-fn draw_timeline(frame: &mut Frame, area: Rect, view: &AccountView, t: &Theme) {
+/// Each activity with its local date and time of day, and who was contacted.
+fn draw_timeline(
+    frame: &mut Frame,
+    area: Rect,
+    view: &AccountView,
+    t: &Theme,
+    tz: &jiff::tz::TimeZone,
+) {
     if area.height == 0 {
         return;
     }
@@ -315,11 +322,23 @@ fn draw_timeline(frame: &mut Frame, area: Rect, view: &AccountView, t: &Theme) {
         .timeline_offset
         .min(view.activities.len().saturating_sub(room));
     for a in view.activities.iter().skip(start).take(room) {
-        let when = a.at.strftime("%Y-%m-%d").to_string();
+        let when =
+            a.at.to_zoned(tz.clone())
+                .strftime("%Y-%m-%d %H:%M")
+                .to_string();
         let mut spans = vec![
             Span::styled(format!("  {when} "), t.style(Role::Muted)),
             Span::styled(format!("{:<8}", a.kind.as_str()), t.style(Role::Text)),
         ];
+        let who = a
+            .contact_id
+            .and_then(|c| view.contacts.iter().find(|x| x.id == c));
+        if let Some(person) = who {
+            spans.push(Span::styled(
+                format!(" with {}", crate::domain::text::displayable(&person.name)),
+                t.style(Role::Text),
+            ));
+        }
         if let Some(o) = a.outcome {
             spans.push(Span::styled(format!(" {}", o.as_str()), t.style(Role::Key)));
         }

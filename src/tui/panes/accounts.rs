@@ -1,5 +1,6 @@
 //! The accounts pane: a list of every account in name order with a `/` fuzzy filter (name,
-//! city, KvK), and the opened account. The list holds ids only; rows are read when on screen.
+//! city, KvK), or only those due for a visit (most overdue first) or only likely duplicates,
+//! and the opened account. The list holds ids only; rows are read when on screen.
 
 use super::account::AccountView;
 use crate::domain::{Account, AccountId};
@@ -9,9 +10,23 @@ use crate::tui::list_window::window_start;
 use crate::tui::search_index::SearchIndex;
 use std::collections::HashMap;
 
+/// Which accounts the list shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ListMode {
+    #[default]
+    All,
+    /// Due or overdue for a visit by the cadence, in the agenda's order.
+    DueVisit,
+    /// Likely duplicates of another account, in name order.
+    Duplicates,
+}
+
 /// The accounts pane's state.
 #[derive(Default)]
 pub struct AccountsPane {
+    pub mode: ListMode,
+    /// Next step, open value and last contact of the rows shown, read when on screen.
+    facts: HashMap<AccountId, crate::ops::AccountFacts>,
     /// Every account id in name order; read the first time the list is shown.
     ids: Vec<AccountId>,
     loaded: bool,
@@ -41,6 +56,8 @@ impl AccountsPane {
     /// list is read again when next shown, unfiltered.
     pub fn invalidate(&mut self) {
         self.rows.clear();
+        self.facts.clear();
+        self.mode = ListMode::All;
         self.loaded = false;
         self.matches = None;
         self.filter.clear();
@@ -53,6 +70,27 @@ impl AccountsPane {
     /// Drops cached rows, so changed accounts are read again.
     pub fn forget_rows(&mut self) {
         self.rows.clear();
+        self.facts.clear();
+    }
+
+    /// Shows only `ids` (in that order) as `mode`; the `/` query applies within them.
+    pub fn show_only(&mut self, mode: ListMode, ids: Vec<AccountId>) {
+        self.mode = mode;
+        self.ids = ids;
+        self.loaded = true;
+        self.matches = None;
+        self.filter.clear();
+        self.at.clear();
+        self.selected = 0;
+        self.offset = 0;
+    }
+
+    /// The row's next step, open value and last contact, read on first use.
+    pub fn facts(&mut self, store: &Store, id: AccountId) -> crate::ops::AccountFacts {
+        *self
+            .facts
+            .entry(id)
+            .or_insert_with(|| crate::ops::account_facts(store, id).unwrap_or_default())
     }
 
     /// Filters by the `/` query: close matches first, name order within.

@@ -1,5 +1,9 @@
-//! Draws the accounts pane: the opened account, or the list (visible rows only).
+//! Draws the accounts pane: the opened account, or the list (visible rows only) with each
+//! account's next step, open deals' value and last contact.
 
+use super::accounts::ListMode;
+use crate::domain::money::compact;
+use crate::domain::text::displayable;
 use crate::tui::app::App;
 use crate::tui::format::{fit, thousands};
 use crate::tui::theme::Role;
@@ -26,6 +30,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
             t.style(Role::Muted),
         ),
     ];
+    match app.accounts.mode {
+        ListMode::All => {}
+        ListMode::DueVisit => title.push(Span::styled(
+            "[due for a visit] ",
+            t.style(Role::FilterActive),
+        )),
+        ListMode::Duplicates => {
+            title.push(Span::styled("[duplicates] ", t.style(Role::FilterActive)))
+        }
+    }
     if !app.accounts.query.is_empty() {
         title.push(Span::styled(
             format!("[/{}] ", app.accounts.query),
@@ -41,7 +55,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
     if app.accounts.is_empty() {
         frame.render_widget(
             Paragraph::new(Line::styled(
-                if app.accounts.query.is_empty() {
+                if app.accounts.mode == ListMode::DueVisit && app.accounts.query.is_empty() {
+                    "No account is due for a visit."
+                } else if app.accounts.mode == ListMode::Duplicates && app.accounts.query.is_empty()
+                {
+                    "No likely duplicates."
+                } else if app.accounts.query.is_empty() {
                     "No accounts yet."
                 } else {
                     "No account matches."
@@ -55,7 +74,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
     let height = inner.height.saturating_sub(1) as usize;
     app.page = height.max(1);
     app.accounts.scroll_into_view(height);
-    let name_w = inner.width.saturating_sub(2 + 12 + 16 + 16 + 4).max(12);
+    let columns = Columns::for_width(inner.width);
+    let today = app.now().to_zoned(app.tz.clone()).date();
     let mut rows = Vec::new();
     for i in app.accounts.offset..(app.accounts.offset + height).min(app.accounts.len()) {
         let Some(id) = app.accounts.id_at(i) else {
@@ -67,36 +87,110 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
         } else {
             "≈"
         };
+        let facts = app.accounts.facts(&store, id);
+        let tz = app.tz.clone();
         let Some(a) = app.accounts.row(&store, id) else {
             continue;
         };
-        let mut r = Row::new(vec![
+        let mut cells = vec![
             Cell::from(Span::styled(twin, t.style(Role::Overdue))),
-            Cell::from(fit(&a.name, name_w as usize)),
+            Cell::from(fit(&displayable(&a.name), columns.name as usize)),
             Cell::from(a.lifecycle.to_string()),
-            Cell::from(fit(&a.address.city, 16)),
-            Cell::from(fit(a.kvk.as_deref().unwrap_or(""), 16)),
-        ]);
+        ];
+        if columns.city {
+            cells.push(Cell::from(fit(&displayable(&a.address.city), 16)));
+        }
+        cells.push(next_step_cell(facts.next_step, today, &t));
+        cells.push(Cell::from(if facts.open_deals == 0 {
+            "—".to_string()
+        } else {
+            compact(facts.open_value)
+        }));
+        cells.push(Cell::from(
+            facts
+                .last_contact
+                .map_or("never".to_string(), |at| at.to_zoned(tz).date().to_string()),
+        ));
+        if columns.kvk {
+            cells.push(Cell::from(fit(a.kvk.as_deref().unwrap_or(""), 12)));
+        }
+        let mut r = Row::new(cells);
         if selected {
             r = r.style(t.style(Role::Selection));
         }
         rows.push(r);
     }
-    let header =
-        Row::new(vec!["", "name", "lifecycle", "city", "KvK"]).style(t.style(Role::Header));
     frame.render_widget(
-        Table::new(
-            rows,
-            [
-                Constraint::Length(1),
-                Constraint::Length(name_w),
-                Constraint::Length(12),
-                Constraint::Length(16),
-                Constraint::Length(16),
-            ],
-        )
-        .header(header)
-        .column_spacing(1),
+        Table::new(rows, columns.widths())
+            .header(Row::new(columns.header()).style(t.style(Role::Header)))
+            .column_spacing(1),
         inner,
     );
+}
+
+/// Which columns fit: the next step, open value and last contact always; the city from 100
+/// columns, the KvK from 130.
+struct Columns {
+    name: u16,
+    city: bool,
+    kvk: bool,
+}
+
+impl Columns {
+    fn for_width(width: u16) -> Columns {
+        let city = width >= 100;
+        let kvk = width >= 130;
+        // The other columns and a space after each of them.
+        let fixed = 1 + 11 + 10 + 10 + 12 + 5 + u16::from(city) * 17 + u16::from(kvk) * 13;
+        Columns {
+            name: width.saturating_sub(fixed).max(12),
+            city,
+            kvk,
+        }
+    }
+
+    fn header(&self) -> Vec<&'static str> {
+        let mut h = vec!["", "name", "lifecycle"];
+        if self.city {
+            h.push("city");
+        }
+        h.extend(["next step", "open value", "last contact"]);
+        if self.kvk {
+            h.push("KvK");
+        }
+        h
+    }
+
+    fn widths(&self) -> Vec<Constraint> {
+        let mut w = vec![
+            Constraint::Length(1),
+            Constraint::Length(self.name),
+            Constraint::Length(11),
+        ];
+        if self.city {
+            w.push(Constraint::Length(16));
+        }
+        w.extend([
+            Constraint::Length(10),
+            Constraint::Length(10),
+            Constraint::Length(12),
+        ]);
+        if self.kvk {
+            w.push(Constraint::Length(12));
+        }
+        w
+    }
+}
+
+/// The next step's date, marked when it is today or past.
+fn next_step_cell<'a>(
+    date: Option<jiff::civil::Date>,
+    today: jiff::civil::Date,
+    t: &crate::tui::theme::Theme,
+) -> Cell<'a> {
+    match date {
+        None => Cell::from(Span::styled("none", t.style(Role::Muted))),
+        Some(d) if d <= today => Cell::from(Span::styled(d.to_string(), t.style(Role::Overdue))),
+        Some(d) => Cell::from(d.to_string()),
+    }
 }

@@ -38,6 +38,8 @@ pub struct VisitInput {
     pub quote_valid_until: Option<Date>,
     /// When it happened (default: now).
     pub at: Option<Timestamp>,
+    /// Who was visited or called, a contact of the account (default: the lead's contact).
+    pub contact: Option<ContactId>,
 }
 
 impl VisitInput {
@@ -55,6 +57,7 @@ impl VisitInput {
             deal_value: None,
             quote_valid_until: None,
             at: None,
+            contact: None,
         }
     }
 }
@@ -169,7 +172,7 @@ fn activity_of(
         account_id: account.id,
         lead_id: lead.map(|l| l.id),
         opportunity_id: deal.map(|o| o.id),
-        contact_id: lead.and_then(|l| l.contact_id),
+        contact_id: input.contact.or(lead.and_then(|l| l.contact_id)),
         kind: input.kind,
         at,
         outcome: input.outcome,

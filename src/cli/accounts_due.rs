@@ -1,0 +1,110 @@
+//! `wortel accounts --due-visit`: the accounts due or overdue for a visit by their tier's
+//! cadence, from `ops::visits_due` — the same list as the agenda's last section.
+
+use super::Context;
+use super::json_out::JsonArray;
+use super::plural::counted;
+use super::table::{cut, table};
+use anyhow::Result;
+use serde::Serialize;
+use wortel::domain::Lifecycle;
+use wortel::domain::text::displayable;
+use wortel::ops::{Cadence, VisitDue, visits_due};
+use wortel::store::Store;
+
+#[derive(Serialize)]
+struct DueJson<'a> {
+    id: String,
+    name: &'a str,
+    lifecycle: Lifecycle,
+    tier: u8,
+    every_weeks: u32,
+    /// The last visit, call, e-mail or meeting that reached someone (none: never contacted).
+    last_contact_at: Option<String>,
+    last_contact_kind: Option<&'static str>,
+    /// The day the visit became due (today for an account never contacted).
+    due: String,
+    overdue_days: i64,
+    city: &'a str,
+    phone: &'a str,
+}
+
+pub fn run(ctx: &Context, json: bool, limit: Option<usize>) -> Result<()> {
+    let cadence =
+        Cadence::load(wortel::tui::config::config_dir().as_deref()).map_err(anyhow::Error::msg)?;
+    let store = Store::open(&ctx.store)?;
+    let today = ctx.today();
+    let due = visits_due(&store, &cadence, today, today, &ctx.tz)?;
+    let limit = limit.unwrap_or(if json { usize::MAX } else { 50 });
+    if json {
+        let mut out = JsonArray::start()?;
+        for v in due.iter().take(limit) {
+            out.push(&due_json(v))?;
+        }
+        return out.finish();
+    }
+    if due.is_empty() {
+        println!("no account is due for a visit");
+        return Ok(());
+    }
+    let mut t = table(&[
+        "NAME",
+        "TIER",
+        "EVERY",
+        "LAST CONTACT",
+        "DUE",
+        "LATE",
+        "CITY",
+        "PHONE",
+        "ID",
+    ]);
+    for v in due.iter().take(limit) {
+        t.add_row(vec![
+            cut(&displayable(&v.account.name), 36),
+            v.tier.number().to_string(),
+            format!("{} wk", v.every_weeks),
+            v.last_contact.as_ref().map_or("never".into(), |a| {
+                format!(
+                    "{} {}",
+                    a.at.to_zoned(ctx.tz.clone()).date(),
+                    a.kind.as_str()
+                )
+            }),
+            v.due.to_string(),
+            format!("{}d", v.overdue_days),
+            cut(&displayable(&v.account.address.city), 18),
+            displayable(&v.account.phone).into_owned(),
+            v.account.id.to_string(),
+        ]);
+    }
+    println!("{t}");
+    let shown = due.len().min(limit);
+    if due.len() > shown {
+        println!(
+            "… {shown} of {} shown; use --limit N or --json for more",
+            counted(due.len(), "account", "accounts")
+        );
+    } else {
+        println!(
+            "{} due for a visit",
+            counted(due.len(), "account", "accounts")
+        );
+    }
+    Ok(())
+}
+
+fn due_json(v: &VisitDue) -> DueJson<'_> {
+    DueJson {
+        id: v.account.id.to_string(),
+        name: &v.account.name,
+        lifecycle: v.account.lifecycle,
+        tier: v.tier.number(),
+        every_weeks: v.every_weeks,
+        last_contact_at: v.last_contact.as_ref().map(|a| a.at.to_string()),
+        last_contact_kind: v.last_contact.as_ref().map(|a| a.kind.as_str()),
+        due: v.due.to_string(),
+        overdue_days: v.overdue_days,
+        city: &v.account.address.city,
+        phone: &v.account.phone,
+    }
+}

@@ -56,9 +56,9 @@ fn o_shows_only_the_accounts_due_for_a_visit_in_the_clis_order_and_again_all() {
     let due = listed(&app);
     assert!(!due.is_empty() && due.len() < all, "{} of {all}", due.len());
     assert!(
-        app.status.text.contains("due for a visit"),
+        app.status().text.contains("due for a visit"),
         "{}",
-        app.status.text
+        app.status().text
     );
     snap("accounts_due_visit_80x24", &render(&mut app, 80, 24));
     press(&mut app, "o");
@@ -113,8 +113,8 @@ fn the_filters_work_on_the_list_not_in_an_open_account() {
     press(&mut app, "2 enter o");
     assert!(app.accounts.open.is_some());
     assert!(
-        app.status.text.contains("works on the account list"),
+        app.status().text.contains("works on the account list"),
         "{}",
-        app.status.text
+        app.status().text
     );
 }

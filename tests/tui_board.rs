@@ -288,7 +288,7 @@ fn winning_a_deal_moves_its_value_from_the_forecast_to_won_and_the_cursor_stays(
     on_quote_row(&mut app, 1);
     let next = app.funnel.deal_at(2, 2).unwrap().opportunity.id;
     press(&mut app, "w enter");
-    assert!(app.overlay.is_none(), "{}", app.status.text);
+    assert!(app.overlay.is_none(), "{}", app.status().text);
     assert_eq!(app.funnel.column, 2, "the cursor stays in the quote column");
     assert_eq!(app.funnel.selected[2], 1);
     assert_eq!(app.funnel.selected_deal().unwrap().opportunity.id, next);
@@ -311,7 +311,7 @@ fn winning_a_deal_moves_its_value_from_the_forecast_to_won_and_the_cursor_stays(
     let last = app.funnel.selected[2];
     let before = app.funnel.deal_at(2, last - 1).unwrap().opportunity.id;
     press(&mut app, "x 1");
-    assert!(app.overlay.is_none(), "{}", app.status.text);
+    assert!(app.overlay.is_none(), "{}", app.status().text);
     assert_eq!((app.funnel.column, app.funnel.selected[2]), (2, last - 1));
     assert_eq!(app.funnel.selected_deal().unwrap().opportunity.id, before);
 }
@@ -353,11 +353,11 @@ fn emptying_the_value_and_close_date_in_the_deal_form_clears_them() {
     assert_eq!(alfa.value, Cents::euros(60_000));
     // Title, product, quantity, then the value; the expected close after it.
     press(&mut app, "e tab tab tab ctrl-u tab ctrl-u enter");
-    assert!(app.overlay.is_none(), "{}", app.status.text);
+    assert!(app.overlay.is_none(), "{}", app.status().text);
     assert!(
-        app.status.text.contains("value € 60.000,00 → no value"),
+        app.status().text.contains("value € 60.000,00 → no value"),
         "{}",
-        app.status.text
+        app.status().text
     );
     let o = app.store.opportunity(alfa.id).unwrap().unwrap();
     assert_eq!((o.value, o.expected_close), (Cents(0), None));

@@ -33,13 +33,13 @@ fn y_in_an_account_picks_a_number_or_address_and_copies_it() {
     press(&mut app, "down down enter");
     assert_eq!(app.to_clipboard.as_deref(), Some(expected[2]));
     assert!(
-        app.status
+        app.status()
             .text
             .starts_with(&format!("copied {} (", expected[2])),
         "{}",
-        app.status.text
+        app.status().text
     );
-    assert!(app.status.text.ends_with(") to the clipboard"));
+    assert!(app.status().text.ends_with(") to the clipboard"));
 }
 
 #[test]
@@ -54,9 +54,9 @@ fn y_in_the_agenda_copies_the_rows_phone() {
     press(&mut app, "y");
     assert_eq!(app.to_clipboard.as_deref(), Some(row.phone.as_str()));
     assert!(
-        app.status.text.contains(&row.account_name),
+        app.status().text.contains(&row.account_name),
         "{}",
-        app.status.text
+        app.status().text
     );
 }
 

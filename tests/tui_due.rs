@@ -183,9 +183,9 @@ fn v_on_a_row_logs_a_visit_for_what_it_is_about() {
     assert_eq!(form.target, first.target);
     press(&mut app, "5 enter");
     assert!(
-        app.status.text.starts_with("logged visit · follow-up"),
+        app.status().text.starts_with("logged visit · follow-up"),
         "{}",
-        app.status.text
+        app.status().text
     );
     drop(app);
     let store = wortel::store::Store::open(&path).unwrap();
@@ -230,9 +230,9 @@ fn after_a_visit_or_esc_in_its_form_the_agenda_is_back_at_the_row() {
     assert_eq!(a.selected, 2);
     press(&mut app, "v 7 enter");
     assert!(
-        app.status.text.starts_with("logged visit · not-interested"),
+        app.status().text.starts_with("logged visit · not-interested"),
         "{}",
-        app.status.text
+        app.status().text
     );
     let Some(Overlay::Agenda(a)) = &app.overlay else {
         panic!("after the visit the agenda is back");

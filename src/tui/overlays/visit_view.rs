@@ -5,6 +5,7 @@ use super::VisitForm;
 use super::field_view::{FORM_KEYS, field_spans};
 use super::text_input::TextInput;
 use super::view::boxed;
+use crate::tui::format::fit;
 use crate::tui::theme::{Role, Theme};
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -131,12 +131,12 @@ pub fn run(ctx: &Context, args: &AccountsArgs) -> Result<()> {
         ]);
     }
     if shown.is_empty() {
-        println!("no accounts match");
+        outln!("no accounts match");
     } else {
-        println!("{t}");
+        outln!("{t}");
     }
     if matched > shown.len() {
-        println!(
+        outln!(
             "… {} of {} shown; use --limit N or --json for more",
             shown.len(),
             counted(matched, "account", "accounts")

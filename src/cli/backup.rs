@@ -36,7 +36,7 @@ pub fn backup(ctx: &Context, args: &BackupArgs) -> Result<()> {
         None => anyhow!(e),
     })?;
     let size = std::fs::metadata(&args.file).map_or(0, |m| m.len());
-    println!(
+    outln!(
         "{}: a backup of {} ({} KiB); restore it with `wortel restore {}`",
         args.file.display(),
         ctx.store.display(),
@@ -83,19 +83,19 @@ pub fn restore(ctx: &Context, args: &RestoreArgs) -> Result<()> {
         repair: args.repair.then_some(ctx.now),
     };
     Store::restore_with(&ctx.store, &args.file, steps)?;
-    println!(
+    outln!(
         "restored {} from {}; the previous store was replaced only after the backup checked clean",
         ctx.store.display(),
         args.file.display()
     );
     if erased.get() > 0 {
-        println!(
+        outln!(
             "  {} erased since the backup was taken erased again; their tombstones kept",
             counted(erased.get(), "person", "people")
         );
     }
     if let Some(e) = unread {
-        println!(
+        outln!(
             "  the replaced store could not be read ({e}), so people erased after the backup was taken are back: erase them again with `wortel privacy erase`"
         );
     }

@@ -16,13 +16,13 @@ pub fn run(ctx: &Context) -> Result<()> {
     for r in &rows {
         t.add_row(vec![r.label.clone(), show(r.network), show(r.own)]);
     }
-    println!("{t}");
+    outln!("{t}");
     match network {
-        Some(n) => println!(
+        Some(n) => outln!(
             "network figures from bundle {} ({})",
             n.bundle_id, n.created_at
         ),
-        None => println!("no network figures yet: import a benchmark bundle from head office"),
+        None => outln!("no network figures yet: import a benchmark bundle from head office"),
     }
     Ok(())
 }

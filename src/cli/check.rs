@@ -20,7 +20,7 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<()> {
         let before = report.problem_count;
         let n = store.repair(ctx.now)?;
         report = store.check()?;
-        println!(
+        outln!(
             "repaired: rebuilt {} from the records ({} found, {} left)",
             counted(n, "index entry", "index entries"),
             counted(before, "problem", "problems"),
@@ -33,7 +33,7 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<()> {
         .map(|(k, n)| counted(*n, k.as_str(), &plural_of(*k)))
         .collect();
     if report.is_ok() {
-        println!(
+        outln!(
             "store {} is consistent: {}; {}; {} logged",
             ctx.store.display(),
             records.join(", "),
@@ -43,10 +43,10 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<()> {
         return Ok(());
     }
     for p in &report.problems {
-        println!("problem: {p}");
+        outln!("problem: {p}");
     }
     if report.problem_count > report.problems.len() {
-        println!(
+        outln!(
             "… and {} more",
             report.problem_count - report.problems.len()
         );

@@ -66,13 +66,13 @@ fn interop(ctx: &Context, args: &ExportArgs) -> Result<()> {
             None
         };
         for (path, n) in write_csv_dir(&store, dir, only.as_ref()).map_err(|e| anyhow!(e))? {
-            println!("{}: {}{which}", path.display(), counted(n, "row", "rows"));
+            outln!("{}: {}{which}", path.display(), counted(n, "row", "rows"));
         }
     }
     if let Some(path) = &args.ics {
         let (text, n) = ics::calendar(&store, ctx.now)?;
         write_atomically(path, text.as_bytes()).map_err(|e| anyhow!(e))?;
-        println!(
+        outln!(
             "{}: {} (appointments and follow-ups)",
             path.display(),
             counted(n, "event", "events")
@@ -81,7 +81,7 @@ fn interop(ctx: &Context, args: &ExportArgs) -> Result<()> {
     if let Some(path) = &args.vcf {
         let (text, n) = vcard::cards(&store, ctx.today(), args.marketing)?;
         write_atomically(path, text.as_bytes()).map_err(|e| anyhow!(e))?;
-        println!(
+        outln!(
             "{}: {}{which}",
             path.display(),
             counted(n, "contact", "contacts")

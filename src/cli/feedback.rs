@@ -20,7 +20,7 @@ pub fn run(ctx: &Context, week: Option<&str>, out: Option<&Path>) -> Result<()> 
     };
     write_atomically(&path, &export.bytes).map_err(|e| anyhow!(e))?;
     if export.reproduced {
-        println!(
+        outln!(
             "{}: the feedback bundle for {} again, as exported before",
             path.display(),
             export.week
@@ -28,7 +28,7 @@ pub fn run(ctx: &Context, week: Option<&str>, out: Option<&Path>) -> Result<()> 
         return Ok(());
     }
     store.record_export(&export.week, export.through, export.sequence, &export.bytes)?;
-    println!(
+    outln!(
         "{}: feedback for {} (sequence {}), signed with this store's key",
         path.display(),
         export.week,
@@ -36,7 +36,7 @@ pub fn run(ctx: &Context, week: Option<&str>, out: Option<&Path>) -> Result<()> 
     );
     for (file, n) in &export.counts {
         let noun = if *n == 1 { "record" } else { "records" };
-        println!("  {file:<22} {n:>6} {noun}");
+        outln!("  {file:<22} {n:>6} {noun}");
     }
     Ok(())
 }

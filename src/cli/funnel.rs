@@ -89,7 +89,7 @@ pub fn run(ctx: &Context, args: &FunnelArgs) -> Result<()> {
         .collect();
 
     if args.json && args.totals {
-        println!("{}", serde_json::to_string(&summary)?);
+        outln!("{}", serde_json::to_string(&summary)?);
         return Ok(());
     }
     if args.json {
@@ -137,11 +137,11 @@ pub fn run(ctx: &Context, args: &FunnelArgs) -> Result<()> {
             s.weighted.to_string(),
         ]);
     }
-    println!("{t}");
-    println!("forecast, {}", summary.headline(&period.to_string()));
+    outln!("{t}");
+    outln!("forecast, {}", summary.headline(&period.to_string()));
     match summary.win_rate {
-        Some(w) => println!("win rate (won of closed deals): {w} %"),
-        None => println!("win rate: no closed deals yet"),
+        Some(w) => outln!("win rate (won of closed deals): {w} %"),
+        None => outln!("win rate: no closed deals yet"),
     }
     Ok(())
 }

@@ -51,21 +51,21 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
     let m = &done.manifest;
     let report = match done.imported {
         Imported::AlreadyImported if m.kind == wortel::bundle::Kind::Benchmark => {
-            println!(
+            outln!(
                 "{name}: already imported (bundle {}); nothing changed",
                 m.id
             );
             return Ok(());
         }
         Imported::AlreadyImported => {
-            println!(
+            outln!(
                 "{name}: already imported (bundle {}, sequence {} from {}); nothing changed",
                 m.id, m.sequence, m.from
             );
             return Ok(());
         }
         Imported::Benchmarks(n) => {
-            println!(
+            outln!(
                 "imported {name}: {n} network figures from {}; see them with `wortel benchmark`",
                 m.from
             );
@@ -81,7 +81,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
         drop(store);
         Store::compact_if_pending(&ctx.store)?;
         let backups = wortel::ops::erase_in_backups(&ctx.store, ctx.now)?;
-        println!(
+        outln!(
             "  the store's files were rewritten without the erased data; {}",
             backups.sentence("the erased people")
         );
@@ -95,11 +95,11 @@ fn print_leads_report(
     m: &wortel::bundle::Manifest,
     report: &wortel::ops::ImportReport,
 ) {
-    println!(
+    outln!(
         "imported {name}: bundle {}, sequence {} from {}",
         m.id, m.sequence, m.from
     );
-    println!(
+    outln!(
         "  {} new leads ({} for accounts already here, {} new accounts), {} updated, {} retracted",
         report.new_leads,
         report.matched_accounts,
@@ -108,13 +108,13 @@ fn print_leads_report(
         report.retracted
     );
     if report.unknown_retractions > 0 {
-        println!(
+        outln!(
             "  {} retractions were for leads this store never had",
             report.unknown_retractions
         );
     }
     if let Some(summary) = report.erasure_summary() {
-        println!("  {summary}; head office learns it in the next feedback bundle");
+        outln!("  {summary}; head office learns it in the next feedback bundle");
     }
 }
 
@@ -137,7 +137,7 @@ fn run_csv(ctx: &Context, store: &Store, args: &ImportArgs) -> Result<()> {
     }
     // The sentence already names the file and the row.
     let report = report.map_err(|e| anyhow!(e))?;
-    println!(
+    outln!(
         "imported {name}: {} new leads ({} for accounts already here, {} new accounts), {} updated",
         report.new_leads, report.matched_accounts, report.new_accounts, report.updated_leads
     );
@@ -147,8 +147,7 @@ fn run_csv(ctx: &Context, store: &Store, args: &ImportArgs) -> Result<()> {
 /// A progress bar on standard error for a large import, when that is a terminal; scripts and
 /// pipes get plain output.
 fn progress_bar(total: u64, what: &str) -> Option<indicatif::ProgressBar> {
-    use std::io::IsTerminal;
-    if total < 5_000 || !std::io::stderr().is_terminal() {
+    if total < 5_000 || !super::output::stderr_is_terminal() {
         return None;
     }
     let bar = indicatif::ProgressBar::new(total);

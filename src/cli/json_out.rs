@@ -3,16 +3,17 @@
 
 use anyhow::Result;
 use serde::Serialize;
-use std::io::{BufWriter, StdoutLock, Write};
+use super::output::Stdout;
+use std::io::{BufWriter, Write};
 
 pub struct JsonArray {
-    out: BufWriter<StdoutLock<'static>>,
+    out: BufWriter<Stdout>,
     first: bool,
 }
 
 impl JsonArray {
     pub fn start() -> Result<Self> {
-        let mut out = BufWriter::new(std::io::stdout().lock());
+        let mut out = BufWriter::new(Stdout);
         out.write_all(b"[")?;
         Ok(JsonArray { out, first: true })
     }

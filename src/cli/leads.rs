@@ -134,18 +134,18 @@ pub fn run(ctx: &Context, args: &LeadsArgs) -> Result<()> {
     }
     print_table(&selected, &accounts, ctx);
     if more {
-        println!(
+        outln!(
             "… first {} shown, more match; use --limit N or --json for all",
             counted(selected.len(), "lead", "leads")
         );
     } else if matched > selected.len() {
-        println!(
+        outln!(
             "… {} of {} shown; use --limit N or --json for more",
             selected.len(),
             counted(matched, "lead", "leads")
         );
     } else if selected.is_empty() {
-        println!("no leads match");
+        outln!("no leads match");
     }
     Ok(())
 }
@@ -249,6 +249,6 @@ fn print_table(leads: &[Lead], accounts: &HashMap<AccountId, Account>, ctx: &Con
         ]);
     }
     if !leads.is_empty() {
-        println!("{t}");
+        outln!("{t}");
     }
 }

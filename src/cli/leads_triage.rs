@@ -63,7 +63,7 @@ pub fn run(ctx: &Context, step: &LeadsStep) -> Result<()> {
     let lead_ids: Vec<LeadId> = found.iter().map(|(id, _)| *id).collect();
     let result = triage_leads(&store, &lead_ids, &step, ctx.now)?;
     if !result.done.is_empty() {
-        println!(
+        outln!(
             "{} {}",
             step.done_verb(),
             counted(result.done.len(), "lead", "leads")
@@ -109,9 +109,9 @@ fn convert(store: &Store, ctx: &Context, given: &str, value: Option<&str>) -> Re
         .external_id
         .clone()
         .unwrap_or_else(|| id.to_string());
-    println!("lead {label} is now {}", done.lead.status);
+    outln!("lead {label} is now {}", done.lead.status);
     if let Some(o) = &done.opportunity {
-        println!("  deal {} created: \"{}\"", o.id, o.title);
+        outln!("  deal {} created: \"{}\"", o.id, o.title);
     }
     Ok(())
 }

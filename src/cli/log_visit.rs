@@ -94,7 +94,7 @@ pub fn run(ctx: &Context, args: &LogVisitArgs) -> Result<()> {
     };
     let result = log_visit(&store, &input, ctx.now, &ctx.tz)?;
     if args.json {
-        println!(
+        outln!(
             "{}",
             json!({
                 "activity_id": result.activity.id.to_string(),
@@ -114,15 +114,15 @@ pub fn run(ctx: &Context, args: &LogVisitArgs) -> Result<()> {
             .activity
             .outcome
             .map_or(String::new(), |o| format!(" ({o})"));
-        println!(
+        outln!(
             "logged {}{what} with {}",
             result.activity.kind, result.account.name
         );
         for e in &result.effects {
-            println!("  {e}");
+            outln!("  {e}");
         }
         if let Some(d) = result.activity.next_step {
-            println!("  next step: {d}");
+            outln!("  next step: {d}");
         }
     }
     Ok(())

@@ -1,5 +1,8 @@
 //! The command line (PRODUCT.md §6): one file per subcommand, each a thin layer over the library.
 
+#[macro_use]
+mod output;
+
 mod account_show;
 mod accounts;
 mod backup;

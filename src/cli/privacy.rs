@@ -3,7 +3,7 @@
 
 use super::Context;
 use anyhow::{Result, anyhow, bail};
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use wortel::domain::ConsentPurpose;
 use wortel::interop::atomic::write_atomically;
@@ -69,9 +69,9 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
             match out {
                 Some(path) => {
                     write_atomically(path, doc.as_bytes()).map_err(|e| anyhow!(e))?;
-                    println!("{}: everything held about {}", path.display(), c.name);
+                    outln!("{}: everything held about {}", path.display(), c.name);
                 }
-                None => print!("{doc}"),
+                None => out!("{doc}"),
             }
             Ok(())
         }
@@ -109,7 +109,7 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
             apply_consent(&mut c, choice, today, source);
             let name = c.name.clone();
             save_contact(&store, c, ctx.now)?;
-            println!(
+            outln!(
                 "{name}: {} consent {}",
                 purpose,
                 if on {
@@ -128,7 +128,7 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
                 purge_due(&store, &policy, ctx.now)?
             };
             if due.is_empty() {
-                println!("nothing is past its retention period");
+                outln!("nothing is past its retention period");
                 return Ok(());
             }
             let rejected = due
@@ -136,14 +136,14 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
                 .iter()
                 .filter(|(_, why)| *why == "rejected")
                 .count();
-            println!(
+            outln!(
                 "{} rejected leads (after {} days) and {} disqualified leads (after {} days) lose their notes, signals and contact link",
                 rejected,
                 policy.rejected_lead_days,
                 due.leads.len() - rejected,
                 policy.disqualified_lead_days
             );
-            println!(
+            outln!(
                 "{} contacts of ex-customers without activity for {} days are erased{}",
                 due.contacts.len(),
                 policy.ex_customer_days,
@@ -165,14 +165,14 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
                 .iter()
                 .filter(|(_, what)| *what == WonPurge::Bookkeeping)
                 .count();
-            println!(
+            outln!(
                 "{} won orders of those ex-customers lose their title, notes and contact links (value and dates stay for bookkeeping); {} won orders older than {} days are anonymised",
                 due.won.len() - bookkeeping,
                 bookkeeping,
                 policy.won_order_days
             );
             if *dry_run {
-                println!("dry run: nothing changed");
+                outln!("dry run: nothing changed");
                 return Ok(());
             }
             {
@@ -181,7 +181,7 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
             }
             Store::compact(&ctx.store)?;
             let backups = erase_in_backups(&ctx.store, ctx.now)?;
-            println!(
+            outln!(
                 "purged; the store's files were rewritten without the removed data; {}",
                 backups.sentence("the erased people")
             );
@@ -194,17 +194,17 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
                 (c.id, c.name)
             };
             if !yes {
-                if !std::io::stdin().is_terminal() {
+                if !super::output::stdin_is_terminal() {
                     bail!(
                         "erasing {name} cannot be undone; confirm on a terminal, or pass --yes in a script"
                     );
                 }
-                print!("Erase every personal detail of {name}? This cannot be undone. [y/N] ");
-                std::io::stdout().flush()?;
+                out!("Erase every personal detail of {name}? This cannot be undone. [y/N] ");
+                super::output::Stdout.flush()?;
                 let mut answer = String::new();
                 std::io::stdin().lock().read_line(&mut answer)?;
                 if !matches!(answer.trim(), "y" | "Y" | "yes" | "ja" | "j") {
-                    println!("nothing erased");
+                    outln!("nothing erased");
                     return Ok(());
                 }
             }
@@ -214,7 +214,7 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
             };
             Store::compact(&ctx.store)?;
             let backups = erase_in_backups(&ctx.store, ctx.now)?;
-            println!(
+            outln!(
                 "erased {}: {} records changed, the store's files rewritten without them; {}; head office learns of it in the next feedback bundle",
                 erasure.name,
                 erasure.records_changed,

@@ -2,7 +2,6 @@
 
 use super::Context;
 use anyhow::{Result, bail};
-use std::io::IsTerminal;
 use std::sync::Arc;
 use wortel::ops::RetentionPolicy;
 use wortel::store::Store;
@@ -11,7 +10,7 @@ use wortel::tui::{config, search_index::SearchIndexState, terminal};
 
 /// The full-screen view needs a terminal on both ends.
 pub fn can_open() -> bool {
-    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+    super::output::on_a_terminal()
 }
 
 /// Opens the TUI on the context's store and runs it until the user quits.
@@ -32,15 +31,15 @@ pub fn open(ctx: &Context) -> Result<()> {
         // The backups beside the store (today's may predate the erasure) lose the person too.
         Ok(true) => match wortel::ops::erase_in_backups(&ctx.store, ctx.now) {
             Ok(done) if !done.unreadable.is_empty() => {
-                eprintln!("wortel: {}", done.sentence("the erased people"))
+                errln!("wortel: {}", done.sentence("the erased people"))
             }
             Ok(_) => {}
-            Err(e) => eprintln!(
+            Err(e) => errln!(
                 "wortel: the backups could not be rewritten after an erasure ({e}); they may still hold the erased people"
             ),
         },
         Ok(false) => {}
-        Err(e) => eprintln!(
+        Err(e) => errln!(
             "wortel: the store's files could not be rewritten after an erasure ({e}); it is finished when the full-screen view next closes"
         ),
     }
@@ -106,10 +105,10 @@ impl DailyBackup {
             let _ = wake.send(());
         }
         if app.jobs_busy() {
-            eprintln!("finishing today's backup …");
+            errln!("finishing today's backup …");
         }
         for failure in app.finish_jobs() {
-            eprintln!("wortel: {failure}");
+            errln!("wortel: {failure}");
         }
     }
 }
@@ -125,7 +124,7 @@ pub fn first_frame(ctx: &Context) -> Result<()> {
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 48))?;
     terminal.draw(|f| wortel::tui::view::draw(f, &mut app))?;
     let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
-    println!(
+    outln!(
         "first frame after {:.1} ms ({} leads listed): config {:.1}, store open {:.1}, inbox {:.1}, frame {:.1} ms",
         ms(started.elapsed()),
         app.inbox.len(),

@@ -28,7 +28,7 @@ pub enum AccountCommand {
 
 pub fn run(ctx: &Context, cmd: &AccountCommand) -> Result<()> {
     let AccountCommand::Show { account, json } = cmd;
-    let store = Store::open(&ctx.store)?;
+    let store = ctx.open_store()?;
     let account = find(&store, account)?;
     if *json {
         print_json(&store, &account)

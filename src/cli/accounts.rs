@@ -9,7 +9,6 @@ use serde::Serialize;
 use wortel::domain::text::normalise_name;
 use wortel::domain::{Account, Lifecycle};
 use wortel::search::{Query, rank};
-use wortel::store::Store;
 
 #[derive(Debug, clap::Args)]
 pub struct AccountsArgs {
@@ -47,7 +46,7 @@ struct AccountJson<'a> {
 }
 
 pub fn run(ctx: &Context, args: &AccountsArgs) -> Result<()> {
-    let store = Store::open(&ctx.store)?;
+    let store = ctx.open_store()?;
     let lifecycle = args
         .lifecycle
         .as_deref()

@@ -18,7 +18,7 @@ pub struct BackupArgs {
 }
 
 pub fn backup(ctx: &Context, args: &BackupArgs) -> Result<()> {
-    let store = Store::open(&ctx.store)?;
+    let store = ctx.open_store()?;
     // The backup streams into its file; a store error met on the way is kept to report.
     let mut failed = None;
     write_atomically_with(&args.file, |f| {
@@ -62,7 +62,7 @@ pub fn restore(ctx: &Context, args: &RestoreArgs) -> Result<()> {
     // A damaged store cannot say what was erased: the restore goes on, and says so.
     let mut unread = None;
     let tombstones = if ctx.store.exists() {
-        match Store::open(&ctx.store).and_then(|s| tombstones(&s)) {
+        match ctx.open_store().and_then(|s| tombstones(&s)) {
             Ok(t) => t,
             Err(e) if Store::open_elsewhere(&ctx.store) => return Err(e.into()),
             Err(e) => {

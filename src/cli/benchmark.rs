@@ -4,10 +4,9 @@ use super::Context;
 use super::table::table;
 use anyhow::Result;
 use wortel::ops::{compare, network_figures, own_figures};
-use wortel::store::Store;
 
 pub fn run(ctx: &Context) -> Result<()> {
-    let store = Store::open(&ctx.store)?;
+    let store = ctx.open_store()?;
     let network = network_figures(&store)?;
     let own = own_figures(&store)?;
     let rows = compare(network.as_ref().map_or(&[][..], |n| &n.figures), &own);

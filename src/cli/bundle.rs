@@ -40,7 +40,7 @@ pub fn run(ctx: &Context, cmd: &BundleCommand) -> Result<()> {
         // the full-screen view has it open, the bundle is still read and verified, and the
         // signature reported as not checked.
         None if ctx.store.join("db").exists() && !store_busy => {
-            Store::open(&ctx.store)?.head_office_key()?.map(PublicKey)
+            ctx.open_store()?.head_office_key()?.map(PublicKey)
         }
         None => None,
     };

@@ -3,7 +3,6 @@
 use super::Context;
 use super::plural::counted;
 use anyhow::{Result, bail};
-use wortel::store::Store;
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
@@ -14,7 +13,7 @@ pub struct CheckArgs {
 }
 
 pub fn run(ctx: &Context, args: &CheckArgs) -> Result<()> {
-    let store = Store::open(&ctx.store)?;
+    let store = ctx.open_store()?;
     let mut report = store.check()?;
     if args.repair && !report.is_ok() {
         let before = report.problem_count;

@@ -51,7 +51,7 @@ pub struct DealEditArgs {
 }
 
 pub fn run(ctx: &Context, cmd: &DealCommand) -> Result<()> {
-    let store = Store::open(&ctx.store)?;
+    let store = ctx.open_store()?;
     match cmd {
         DealCommand::Show { id, json } => {
             let deal = load(&store, id)?;

@@ -8,7 +8,6 @@ use std::path::PathBuf;
 use wortel::interop::atomic::{check_target, write_atomically};
 use wortel::interop::csv_export::{self, write_csv_dir};
 use wortel::interop::{ics, marketing, vcard};
-use wortel::store::Store;
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
@@ -53,7 +52,7 @@ fn interop(ctx: &Context, args: &ExportArgs) -> Result<()> {
     for path in [&args.ics, &args.vcf].into_iter().flatten() {
         check_target(path).map_err(|e| anyhow!(e))?;
     }
-    let store = Store::open(&ctx.store)?;
+    let store = ctx.open_store()?;
     let which = if args.marketing {
         " with marketing consent"
     } else {

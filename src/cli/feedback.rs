@@ -7,11 +7,10 @@ use anyhow::{Result, anyhow};
 use std::path::{Path, PathBuf};
 use wortel::interop::atomic::write_atomically;
 use wortel::ops::export_feedback;
-use wortel::store::Store;
 
 /// Exports `week` (default: this week) to `out` (default: `feedback-<dealer>-<week>.zip` here).
 pub fn run(ctx: &Context, week: Option<&str>, out: Option<&Path>) -> Result<()> {
-    let store = Store::open(&ctx.store)?;
+    let store = ctx.open_store()?;
     let export = export_feedback(&store, week, ctx.now, &ctx.tz)?;
     let dealer = store.require_identity()?.dealer_id;
     let path: PathBuf = match out {

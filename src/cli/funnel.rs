@@ -9,7 +9,6 @@ use std::collections::HashMap;
 use wortel::domain::board::{DealFilter, DealSource, Period, board_summary, on_board};
 use wortel::domain::{AccountId, Opportunity, Stage};
 use wortel::ops::load_deals;
-use wortel::store::Store;
 
 #[derive(Debug, clap::Args)]
 pub struct FunnelArgs {
@@ -59,7 +58,7 @@ struct OppJson<'a> {
 }
 
 pub fn run(ctx: &Context, args: &FunnelArgs) -> Result<()> {
-    let store = Store::open(&ctx.store)?;
+    let store = ctx.open_store()?;
     let stages: Vec<Stage> = if args.stage.is_empty() {
         Stage::ALL.to_vec()
     } else {

@@ -25,7 +25,7 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>> {
 }
 
 pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
-    let store = Store::open(&ctx.store)?;
+    let store = ctx.open_store()?;
     if args.csv {
         return run_csv(ctx, &store, args);
     }
@@ -77,7 +77,9 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
     let pending = store
         .meta_value(wortel::store::exchange::KEY_COMPACT_PENDING)?
         .is_some();
-    if report.needs_compaction() || pending {
+    if (report.needs_compaction() || pending) && ctx.beside_view() {
+        outln!("  {}", super::privacy::REWRITTEN_WHEN_VIEW_CLOSES);
+    } else if report.needs_compaction() || pending {
         drop(store);
         Store::compact_if_pending(&ctx.store)?;
         let backups = wortel::ops::erase_in_backups(&ctx.store, ctx.now)?;

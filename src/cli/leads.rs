@@ -69,7 +69,7 @@ pub fn run(ctx: &Context, args: &LeadsArgs) -> Result<()> {
     if let Some(step) = &args.step {
         return super::leads_triage::run(ctx, step);
     }
-    let store = Store::open(&ctx.store)?;
+    let store = ctx.open_store()?;
     let order = order_for(args)?;
     let channel = args.channel.as_deref().map(Channel::parse).transpose()?;
     let query = args

@@ -45,7 +45,7 @@ pub enum LeadsStep {
 }
 
 pub fn run(ctx: &Context, step: &LeadsStep) -> Result<()> {
-    let store = Store::open(&ctx.store)?;
+    let store = ctx.open_store()?;
     let (ids, step) = match step {
         LeadsStep::Accept { ids } => (ids, TriageStep::Accept),
         LeadsStep::Reject { ids, reason } => (ids, TriageStep::Reject(reason.clone())),

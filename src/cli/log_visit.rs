@@ -54,7 +54,7 @@ pub struct LogVisitArgs {
 }
 
 pub fn run(ctx: &Context, args: &LogVisitArgs) -> Result<()> {
-    let store = Store::open(&ctx.store)?;
+    let store = ctx.open_store()?;
     let target = target(&store, args)?;
     let mut input = VisitInput::new(
         target,

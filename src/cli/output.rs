@@ -6,22 +6,56 @@
 use std::cell::RefCell;
 use std::io::Write;
 
-/// What a command printed while it ran for another terminal, and that terminal's facts.
+/// What a command printed while it ran for another terminal.
+#[cfg(test)]
 #[derive(Default)]
 pub struct Captured {
     pub stdout: Vec<u8>,
     pub stderr: Vec<u8>,
 }
 
+/// Where a command's words go instead: `(to_stderr, bytes)`.
+type Sink = Box<dyn FnMut(bool, &[u8]) -> std::io::Result<()>>;
+
 thread_local! {
-    static SINK: RefCell<Option<Captured>> = const { RefCell::new(None) };
+    static SINK: RefCell<Option<Sink>> = const { RefCell::new(None) };
+    /// The asking terminal's width (`None`: its output is not a terminal).
+    static WIDTH: std::cell::Cell<Option<u16>> = const { std::cell::Cell::new(None) };
 }
 
+/// Runs `f` with this thread's output going to `sink` instead of standard output and error,
+/// laid out for a terminal `width` columns wide (`None`: not a terminal).
+pub fn redirect<T>(sink: Sink, width: Option<u16>, f: impl FnOnce() -> T) -> T {
+    SINK.with(|s| *s.borrow_mut() = Some(sink));
+    WIDTH.with(|w| w.set(width));
+    let result = f();
+    SINK.with(|s| s.borrow_mut().take());
+    result
+}
+
+/// Where output goes to another terminal: that terminal's width (`Some(None)`: not one).
+pub fn asking_width() -> Option<Option<u16>> {
+    captured().then(|| WIDTH.with(|w| w.get()))
+}
+
+#[cfg(test)]
 /// Runs `f` with this thread's output captured; returns what it printed beside its result.
 pub fn capture<T>(f: impl FnOnce() -> T) -> (T, Captured) {
-    SINK.with(|s| *s.borrow_mut() = Some(Captured::default()));
-    let result = f();
-    let captured = SINK.with(|s| s.borrow_mut().take()).unwrap_or_default();
+    let captured = std::rc::Rc::new(RefCell::new(Captured::default()));
+    let into = captured.clone();
+    let result = redirect(
+        Box::new(move |err, bytes| {
+            let mut c = into.borrow_mut();
+            match err {
+                true => c.stderr.extend_from_slice(bytes),
+                false => c.stdout.extend_from_slice(bytes),
+            }
+            Ok(())
+        }),
+        None,
+        f,
+    );
+    let captured = std::mem::take(&mut *captured.borrow_mut());
     (result, captured)
 }
 
@@ -31,28 +65,25 @@ pub fn captured() -> bool {
     SINK.with(|s| s.borrow().is_some())
 }
 
-/// Writes to standard output, or to the capture.
+/// Hands `bytes` to the sink; false when there is none (write them to the real stream).
+fn to_sink(err: bool, bytes: &[u8]) -> Option<std::io::Result<()>> {
+    SINK.with(|s| s.borrow_mut().as_mut().map(|sink| sink(err, bytes)))
+}
+
+/// Writes to standard output, or to the sink.
 pub fn out_fmt(args: std::fmt::Arguments<'_>) {
-    let mut args = Some(args);
-    SINK.with(|s| {
-        if let Some(c) = s.borrow_mut().as_mut() {
-            let _ = c.stdout.write_fmt(args.take().expect("written once"));
-        }
-    });
-    if let Some(args) = args {
+    if captured() {
+        let _ = to_sink(false, args.to_string().as_bytes());
+    } else {
         print!("{args}");
     }
 }
 
-/// Writes to standard error, or to the capture.
+/// Writes to standard error, or to the sink.
 pub fn err_fmt(args: std::fmt::Arguments<'_>) {
-    let mut args = Some(args);
-    SINK.with(|s| {
-        if let Some(c) = s.borrow_mut().as_mut() {
-            let _ = c.stderr.write_fmt(args.take().expect("written once"));
-        }
-    });
-    if let Some(args) = args {
+    if captured() {
+        let _ = to_sink(true, args.to_string().as_bytes());
+    } else {
         eprint!("{args}");
     }
 }
@@ -81,16 +112,9 @@ pub struct Stdout;
 
 impl Write for Stdout {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let captured = SINK.with(|s| match s.borrow_mut().as_mut() {
-            Some(c) => {
-                c.stdout.extend_from_slice(buf);
-                true
-            }
-            None => false,
-        });
-        match captured {
-            true => Ok(buf.len()),
-            false => std::io::stdout().lock().write(buf),
+        match to_sink(false, buf) {
+            Some(done) => done.map(|()| buf.len()),
+            None => std::io::stdout().lock().write(buf),
         }
     }
 

@@ -63,7 +63,7 @@ pub enum PrivacyCommand {
 pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
     match cmd {
         PrivacyCommand::Export { person, out } => {
-            let store = Store::open(&ctx.store)?;
+            let store = ctx.open_store()?;
             let c = find_person(&store, person)?;
             let doc = serde_json::to_string_pretty(&person_report(&store, &c)?)? + "\n";
             match out {
@@ -81,7 +81,7 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
             give,
             source,
         } => {
-            let store = Store::open(&ctx.store)?;
+            let store = ctx.open_store()?;
             let mut c = find_person(&store, person)?;
             let today = ctx.today();
             let (purpose, on) = match (withdraw, give) {
@@ -124,7 +124,7 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
             let policy = RetentionPolicy::load(wortel::tui::config::config_dir().as_deref())
                 .map_err(|e| anyhow!(e))?;
             let due = {
-                let store = Store::open(&ctx.store)?;
+                let store = ctx.open_store()?;
                 purge_due(&store, &policy, ctx.now)?
             };
             if due.is_empty() {
@@ -176,8 +176,12 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
                 return Ok(());
             }
             {
-                let store = Store::open(&ctx.store)?;
+                let store = ctx.open_store()?;
                 purge(&store, &due, ctx.now)?;
+            }
+            if ctx.beside_view() {
+                outln!("purged; {REWRITTEN_WHEN_VIEW_CLOSES}");
+                return Ok(());
             }
             Store::compact(&ctx.store)?;
             let backups = erase_in_backups(&ctx.store, ctx.now)?;
@@ -189,11 +193,16 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
         }
         PrivacyCommand::Erase { person, yes } => {
             let (id, name) = {
-                let store = Store::open(&ctx.store)?;
+                let store = ctx.open_store()?;
                 let c = find_person(&store, person)?;
                 (c.id, c.name)
             };
             if !yes {
+                if ctx.beside_view() {
+                    bail!(
+                        "erasing {name} cannot be undone, and the full-screen view open on this store cannot ask you; pass --yes to confirm"
+                    );
+                }
                 if !super::output::stdin_is_terminal() {
                     bail!(
                         "erasing {name} cannot be undone; confirm on a terminal, or pass --yes in a script"
@@ -209,9 +218,17 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
                 }
             }
             let erasure = {
-                let store = Store::open(&ctx.store)?;
+                let store = ctx.open_store()?;
                 erase_person(&store, id, ctx.now)?
             };
+            if ctx.beside_view() {
+                outln!(
+                    "erased {}: {} records changed; {REWRITTEN_WHEN_VIEW_CLOSES}; head office learns of it in the next feedback bundle",
+                    erasure.name,
+                    erasure.records_changed
+                );
+                return Ok(());
+            }
             Store::compact(&ctx.store)?;
             let backups = erase_in_backups(&ctx.store, ctx.now)?;
             outln!(
@@ -224,3 +241,7 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
         }
     }
 }
+
+/// Said when a command that must rewrite the store's files ran inside the open full-screen view:
+/// the view does it (and the backups) when it closes, as after an erasure made in the view.
+pub const REWRITTEN_WHEN_VIEW_CLOSES: &str = "the full-screen view open on this store rewrites its files (and its backups) without the removed data when it closes";

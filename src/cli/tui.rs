@@ -20,9 +20,16 @@ pub fn open(ctx: &Context) -> Result<()> {
             "the full-screen view needs a terminal; from scripts use a subcommand such as `wortel leads`"
         );
     }
+    // Absolute: commands run for other terminals move the working directory for a moment.
+    let mut ctx = ctx.clone();
+    ctx.store = std::path::absolute(&ctx.store)?;
+    let ctx = &ctx;
     let mut app = start(ctx, &mut Phases::default())?;
     let backup = DailyBackup::start(ctx, &mut app);
-    let result = terminal::run(&mut app);
+    let server = serve_other_terminals(ctx, &mut app);
+    let result = terminal::run(&mut app, server.as_ref().map(|s| &s.served));
+    // No command of another terminal runs any more, and the store is let go.
+    drop(server);
     backup.finish(&mut app);
     drop(app);
     // An erasure applied in the view (one that arrived in a bundle) left erased bytes in the
@@ -45,6 +52,22 @@ pub fn open(ctx: &Context) -> Result<()> {
     }
     result?;
     Ok(())
+}
+
+/// Listens on the store's socket so commands typed in other terminals run here; when it cannot
+/// (a path too long for a socket, say), the status line says why and the view works alone.
+#[cfg(unix)]
+fn serve_other_terminals(ctx: &Context, app: &mut App) -> Option<wortel::serve::server::Server> {
+    let handler = super::beside_view::handler(app.store.clone());
+    match wortel::serve::server::Server::start(&ctx.store, handler) {
+        Ok(server) => Some(server),
+        Err(e) => {
+            app.error(&format!(
+                "commands in other terminals cannot reach this view ({e}); they find the store in use"
+            ));
+            None
+        }
+    }
 }
 
 /// How long each step before the first frame took, for `debug-first-frame`.

@@ -28,7 +28,7 @@ pub use error::{DiskProblem, Result, StoreError, disk_problem};
 pub use inbox::{LeadOrder, inbox_rank};
 pub use meta::{DEMO_DEALER, Identity, SCHEMA_VERSION};
 pub use record::{EntityKind, Record};
-pub use write::{Receipt, WriteSet};
+pub use write::{Receipt, WriteSet, record_receipts};
 
 use std::fs::File;
 use std::path::{Path, PathBuf};

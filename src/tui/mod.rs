@@ -8,6 +8,8 @@ pub mod action;
 pub mod app;
 mod app_commit;
 mod app_jobs;
+#[cfg(unix)]
+mod app_served;
 pub mod config;
 pub mod config_error;
 pub mod convert;

@@ -14,8 +14,14 @@ use std::io::{self, Stdout};
 use std::path::PathBuf;
 use std::time::Duration;
 
+/// What commands typed in other terminals changed (see `crate::serve`), when the view serves.
+#[cfg(unix)]
+pub type ServedChanges = std::sync::mpsc::Receiver<crate::serve::Served>;
+#[cfg(not(unix))]
+pub type ServedChanges = std::sync::mpsc::Receiver<()>;
+
 /// Runs the TUI until the user quits.
-pub fn run(app: &mut App) -> io::Result<()> {
+pub fn run(app: &mut App, served: Option<&ServedChanges>) -> io::Result<()> {
     install_panic_hook();
     enable_raw_mode()?;
     let mut out = io::stdout();
@@ -24,12 +30,16 @@ pub fn run(app: &mut App) -> io::Result<()> {
         return Err(e);
     }
     let result = Terminal::new(CrosstermBackend::new(io::stdout()))
-        .and_then(|mut terminal| event_loop(&mut terminal, app));
+        .and_then(|mut terminal| event_loop(&mut terminal, app, served));
     restore();
     result
 }
 
-fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    app: &mut App,
+    served: Option<&ServedChanges>,
+) -> io::Result<()> {
     let panic_for_test = std::env::var_os("WORTEL_TEST_PANIC").is_some();
     loop {
         terminal.draw(|frame| super::view::draw(frame, app))?;
@@ -38,7 +48,8 @@ fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) 
         }
         // While the search index is built, look back often to pick it up; otherwise wake now
         // and then so relative times ("2h late") stay true.
-        let wait = if app.index.is_building() || app.jobs.is_busy() {
+        // Changes from other terminals show within a tenth of a second.
+        let wait = if app.index.is_building() || app.jobs.is_busy() || served.is_some() {
             Duration::from_millis(100)
         } else {
             Duration::from_secs(30)
@@ -51,6 +62,10 @@ fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) 
             }
         }
         app.tick();
+        #[cfg(unix)]
+        while let Some(change) = served.and_then(|s| s.try_recv().ok()) {
+            app.on_served(change);
+        }
         if app.quit {
             return Ok(());
         }

@@ -19,7 +19,8 @@ pub fn run(ctx: &Context) -> Result<()> {
     match network {
         Some(n) => outln!(
             "network figures from bundle {} ({})",
-            n.bundle_id, n.created_at
+            n.bundle_id,
+            n.created_at
         ),
         None => outln!("no network figures yet: import a benchmark bundle from head office"),
     }

@@ -31,7 +31,11 @@ pub fn ask_holder(cli: &Cli) -> Option<u8> {
         // A command line that is not UTF-8 cannot travel as JSON: it runs here (and finds the
         // store in use, as before).
         argv: argv?,
-        cwd: std::env::current_dir().ok()?.into_os_string().into_string().ok()?,
+        cwd: std::env::current_dir()
+            .ok()?
+            .into_os_string()
+            .into_string()
+            .ok()?,
         store: store.clone().into_os_string().into_string().ok()?,
         env: SENT_ENV
             .iter()

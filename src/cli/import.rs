@@ -60,7 +60,9 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
         Imported::AlreadyImported => {
             outln!(
                 "{name}: already imported (bundle {}, sequence {} from {}); nothing changed",
-                m.id, m.sequence, m.from
+                m.id,
+                m.sequence,
+                m.from
             );
             return Ok(());
         }
@@ -99,7 +101,9 @@ fn print_leads_report(
 ) {
     outln!(
         "imported {name}: bundle {}, sequence {} from {}",
-        m.id, m.sequence, m.from
+        m.id,
+        m.sequence,
+        m.from
     );
     outln!(
         "  {} new leads ({} for accounts already here, {} new accounts), {} updated, {} retracted",
@@ -141,7 +145,10 @@ fn run_csv(ctx: &Context, store: &Store, args: &ImportArgs) -> Result<()> {
     let report = report.map_err(|e| anyhow!(e))?;
     outln!(
         "imported {name}: {} new leads ({} for accounts already here, {} new accounts), {} updated",
-        report.new_leads, report.matched_accounts, report.new_accounts, report.updated_leads
+        report.new_leads,
+        report.matched_accounts,
+        report.new_accounts,
+        report.updated_leads
     );
     Ok(())
 }

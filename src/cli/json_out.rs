@@ -1,9 +1,9 @@
 //! Streams a JSON array to standard output, one object a line, without holding it in memory:
 //! listings of 100,000 leads stay lean.
 
+use super::output::Stdout;
 use anyhow::Result;
 use serde::Serialize;
-use super::output::Stdout;
 use std::io::{BufWriter, Write};
 
 pub struct JsonArray {

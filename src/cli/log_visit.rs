@@ -116,7 +116,8 @@ pub fn run(ctx: &Context, args: &LogVisitArgs) -> Result<()> {
             .map_or(String::new(), |o| format!(" ({o})"));
         outln!(
             "logged {}{what} with {}",
-            result.activity.kind, result.account.name
+            result.activity.kind,
+            result.account.name
         );
         for e in &result.effects {
             outln!("  {e}");

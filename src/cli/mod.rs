@@ -6,9 +6,9 @@ mod output;
 mod account_show;
 mod accounts;
 mod backup;
+mod benchmark;
 #[cfg(unix)]
 mod beside_view;
-mod benchmark;
 mod bundle;
 mod check;
 mod context;

@@ -148,13 +148,20 @@ mod tests {
         assert_eq!(read_message::<Request>(&mut r).unwrap(), request());
         let back: ReplyFrame = read_message(&mut r).unwrap();
         assert_eq!(back.reply, Reply::Stdout("2 leads\n".into()));
-        assert!(matches!(read_message::<ReplyFrame>(&mut r), Err(FrameError::Closed)));
+        assert!(matches!(
+            read_message::<ReplyFrame>(&mut r),
+            Err(FrameError::Closed)
+        ));
     }
 
     #[test]
     fn another_version_is_named_before_the_rest_is_read() {
         let mut wire = Vec::new();
-        write_frame(&mut wire, &serde_json::json!({"version": 7, "shape": "new"})).unwrap();
+        write_frame(
+            &mut wire,
+            &serde_json::json!({"version": 7, "shape": "new"}),
+        )
+        .unwrap();
         let err = read_message::<Request>(&mut wire.as_slice()).unwrap_err();
         assert!(matches!(err, FrameError::OtherVersion(7)), "{err}");
         assert_eq!(
@@ -170,7 +177,10 @@ mod tests {
         let err = read_message::<Request>(&mut wire.as_slice()).unwrap_err();
         assert!(matches!(err, FrameError::TooLarge(n) if n == MAX_FRAME + 1));
         let big = "x".repeat(MAX_FRAME);
-        assert!(write_frame(&mut Vec::new(), &big).is_err(), "never sent either");
+        assert!(
+            write_frame(&mut Vec::new(), &big).is_err(),
+            "never sent either"
+        );
     }
 
     #[test]

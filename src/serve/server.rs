@@ -8,9 +8,9 @@ use super::{Served, socket_path};
 use std::io::{self, BufWriter, Write};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -159,7 +159,9 @@ fn request_refusal(e: &FrameError) -> String {
             "the full-screen view holding this store is another wortel build: it speaks version {} of the socket protocol and this command version {v}; run both from the same wortel",
             protocol::VERSION
         ),
-        other => format!("the full-screen view holding this store could not read the request: {other}"),
+        other => {
+            format!("the full-screen view holding this store could not read the request: {other}")
+        }
     }
 }
 

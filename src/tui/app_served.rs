@@ -21,7 +21,9 @@ impl App {
             match self.undo.forget_touched_by(&receipt) {
                 0 => {}
                 1 => message.push_str("; 1 undo step dropped (it changed its records)"),
-                n => message.push_str(&format!("; {n} undo steps dropped (it changed their records)")),
+                n => message.push_str(&format!(
+                    "; {n} undo steps dropped (it changed their records)"
+                )),
             }
             self.ok(&message);
         } else {

@@ -87,6 +87,8 @@ actions! {
     Due = "due", [Global], "follow-ups and appointments due today or overdue";
     Undo = "undo", [Global], "undo the last change (again for the one before)";
     Redo = "redo", [Global], "do the last undone change again";
+    Suspend = "suspend", [Global], "suspend to the shell (fg comes back)";
+    Shell = "shell", [Global], "open a shell on this store ($SHELL; exit comes back)";
     Quit = "quit", [Global], "quit wortel";
     Down = "down", [List, Overlay], "move down";
     Up = "up", [List, Overlay], "move up";

@@ -100,6 +100,8 @@ pub struct App {
     pub undo: UndoStack,
     pub index: SearchIndexState,
     pub quit: bool,
+    /// The terminal is to be handed to the shell for a while (`Ctrl-z`, `!`).
+    pub leave: Option<super::outside::Leave>,
     /// Rows in the list at the last frame, for page moves.
     pub page: usize,
     /// Next steps changed since the search index was built (by visits logged or undone).
@@ -177,6 +179,7 @@ impl App {
             undo: UndoStack::default(),
             index,
             quit: false,
+            leave: None,
             page: 10,
             next_step_fixes: HashMap::new(),
             jobs: Jobs::default(),

@@ -25,6 +25,7 @@ pub mod keys;
 pub mod list_filter;
 pub mod list_window;
 pub mod merge;
+pub mod outside;
 pub mod overlays;
 pub mod panes;
 pub mod reports;

@@ -56,7 +56,12 @@ fn event_loop(
         };
         if event::poll(wait)? {
             match event::read()? {
-                Event::Key(key) if key.kind == KeyEventKind::Press => app.on_key(key),
+                Event::Key(key) if key.kind == KeyEventKind::Press => {
+                    app.on_key(key);
+                    if let Some(leave) = app.leave.take() {
+                        hand_over(terminal, app, leave)?;
+                    }
+                }
                 // A resize needs nothing but the redraw at the top of the loop.
                 _ => {}
             }
@@ -70,6 +75,34 @@ fn event_loop(
             return Ok(());
         }
     }
+}
+
+/// Gives the terminal to the shell (`Ctrl-z`, `!`) and takes it back: modes restored on the way
+/// out, set again on the way back, and the whole screen drawn afresh.
+fn hand_over(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    app: &mut App,
+    leave: super::outside::Leave,
+) -> io::Result<()> {
+    use super::outside::{Leave, shell, suspend};
+    if leave == Leave::Suspend && !super::outside::can_suspend() {
+        app.error("nothing here can bring wortel back from Ctrl-z (no shell with job control started it); ! opens a shell instead");
+        return Ok(());
+    }
+    restore();
+    let done = match leave {
+        Leave::Suspend => suspend(),
+        Leave::Shell => shell(app.store.path()),
+    };
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen)?;
+    terminal.clear()?;
+    match done {
+        Ok(()) if leave == Leave::Shell => app.info("back from the shell"),
+        Ok(()) => app.info("back from the shell (fg)"),
+        Err(e) => app.error(&e),
+    }
+    Ok(())
 }
 
 /// Leaves the alternate screen and raw mode; safe to call twice.

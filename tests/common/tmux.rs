@@ -85,6 +85,16 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
     }
 
+    /// True while the program in the pane shows its alternate screen (the full-screen view).
+    pub fn alternate_screen_on(&self) -> bool {
+        let out = self
+            .cmd()
+            .args(["display-message", "-p", "-t", "main", "#{alternate_on}"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim() == "1"
+    }
+
     /// True once the program in the pane has exited.
     pub fn pane_dead(&self) -> bool {
         let out = self

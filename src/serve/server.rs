@@ -5,7 +5,7 @@
 use super::peer::{Peer, peer_of};
 use super::protocol::{self, FrameError, Reply, ReplyFrame, Request};
 use super::{Served, socket_path};
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -130,11 +130,11 @@ fn serve_one(conn: UnixStream, handler: &Handler, served: &Sender<Served>) {
         }
     };
     let (code, notice) = handler(request, out.clone());
-    // The command is done and committed before the client hears its exit code.
-    let _ = out.finish(Reply::Exit(code));
+    // The command is done and committed: the view shows it while the client reads the rest.
     if let Some(n) = notice {
         let _ = served.send(n);
     }
+    let _ = out.finish(Reply::Exit(code));
 }
 
 /// Why a peer may not use this holder, or `None` for the store's owner.
@@ -167,25 +167,41 @@ fn request_refusal(e: &FrameError) -> String {
 
 /// A request's output on its way to the client, in frames no larger than the protocol allows.
 /// Standard output and standard error keep their order (a switch sends what was buffered).
-/// Clones write to the same connection.
+/// A thread of its own writes the frames, so a slow reader (`wortel leads | less`) never holds
+/// up the command — nor the view's writes waiting for their turn. Clones write to the same
+/// connection.
 #[derive(Clone)]
 pub struct Output(Arc<Mutex<Frames>>);
 
 struct Frames {
-    conn: BufWriter<UnixStream>,
+    queue: Option<Sender<Reply>>,
+    writer: Option<JoinHandle<()>>,
     pending: Vec<u8>,
     pending_is_err: bool,
     /// The client went away (its reader closed the pipe): the rest is dropped.
-    gone: bool,
+    gone: Arc<AtomicBool>,
 }
 
 impl Output {
     fn new(conn: UnixStream) -> Output {
+        let (queue, replies) = channel::<Reply>();
+        let gone = Arc::new(AtomicBool::new(false));
+        let writer = {
+            let gone = gone.clone();
+            std::thread::Builder::new()
+                .name("wortel-serve-reply".into())
+                .spawn(move || write_replies(conn, replies, &gone))
+                .ok()
+        };
+        if writer.is_none() {
+            gone.store(true, Ordering::SeqCst);
+        }
         Output(Arc::new(Mutex::new(Frames {
-            conn: BufWriter::new(conn),
+            queue: Some(queue),
+            writer,
             pending: Vec::new(),
             pending_is_err: false,
-            gone: false,
+            gone,
         })))
     }
 
@@ -198,18 +214,40 @@ impl Output {
         self.frames().write(err, bytes)
     }
 
-    /// Sends what is buffered, then the last frame.
+    /// Sends what is buffered, then the last frame, and waits until they are written.
     fn finish(&self, last: Reply) -> io::Result<()> {
-        let mut f = self.frames();
-        f.send_pending()?;
-        f.send(last)?;
-        f.conn.flush()
+        let writer = {
+            let mut f = self.frames();
+            let sent = f.send_pending().and_then(|()| f.send(last));
+            f.queue = None;
+            sent?;
+            f.writer.take()
+        };
+        if let Some(w) = writer {
+            let _ = w.join();
+        }
+        Ok(())
+    }
+}
+
+/// The writing thread: frames in order until the last, or until the client is gone.
+fn write_replies(conn: UnixStream, replies: Receiver<Reply>, gone: &AtomicBool) {
+    let mut conn = BufWriter::new(conn);
+    for reply in replies {
+        let frame = ReplyFrame {
+            version: protocol::VERSION,
+            reply,
+        };
+        if protocol::write_frame(&mut conn, &frame).is_err() {
+            gone.store(true, Ordering::SeqCst);
+            return;
+        }
     }
 }
 
 impl Frames {
     fn write(&mut self, err: bool, bytes: &[u8]) -> io::Result<()> {
-        if self.gone {
+        if self.gone.load(Ordering::SeqCst) {
             return Err(io::ErrorKind::BrokenPipe.into());
         }
         if err != self.pending_is_err {
@@ -236,23 +274,70 @@ impl Frames {
             }
             let piece = String::from_utf8_lossy(&rest[..cut]).into_owned();
             rest.drain(..cut);
-            let reply = match self.pending_is_err {
+            self.send(match self.pending_is_err {
                 true => Reply::Stderr(piece),
                 false => Reply::Stdout(piece),
-            };
-            if let Err(e) = self.send(reply) {
-                self.gone = true;
-                return Err(e);
-            }
+            })?;
         }
         Ok(())
     }
 
     fn send(&mut self, reply: Reply) -> io::Result<()> {
-        let frame = ReplyFrame {
-            version: protocol::VERSION,
-            reply,
-        };
-        protocol::write_frame(&mut self.conn, &frame)
+        let gone = self.gone.load(Ordering::SeqCst);
+        match &self.queue {
+            Some(q) if !gone => q.send(reply).map_err(|_| io::ErrorKind::BrokenPipe.into()),
+            _ => Err(io::ErrorKind::BrokenPipe.into()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The command's side never waits for the client to read: 8 MiB of output into a socket
+    /// nobody reads yet, then everything arrives in order, in frames within the cap.
+    #[test]
+    fn output_is_queued_for_a_slow_reader_and_arrives_whole() {
+        let (ours, mut theirs) = UnixStream::pair().unwrap();
+        let out = Output::new(ours);
+        let line = "é".repeat(1000) + "\n";
+        for _ in 0..4096 {
+            out.write(false, line.as_bytes()).unwrap();
+        }
+        out.write(true, b"wortel: done\n").unwrap();
+        let reader = std::thread::spawn(move || {
+            let mut text = String::new();
+            loop {
+                let frame: ReplyFrame = protocol::read_message(&mut theirs).unwrap();
+                match frame.reply {
+                    Reply::Stdout(s) => text.push_str(&s),
+                    Reply::Stderr(s) => text.push_str(&format!("[err]{s}")),
+                    Reply::Exit(code) => return (text, code),
+                    Reply::Refused(r) => panic!("{r}"),
+                }
+            }
+        });
+        out.finish(Reply::Exit(3)).unwrap();
+        let (text, code) = reader.join().unwrap();
+        assert_eq!(code, 3);
+        assert_eq!(text, line.repeat(4096) + "[err]wortel: done\n");
+    }
+
+    #[test]
+    fn writes_fail_once_the_client_is_gone() {
+        let (ours, theirs) = UnixStream::pair().unwrap();
+        drop(theirs);
+        // SAFETY: ignoring SIGPIPE in the test process, as the server does.
+        unsafe {
+            libc::signal(libc::SIGPIPE, libc::SIG_IGN);
+        }
+        let out = Output::new(ours);
+        let chunk = vec![b'x'; protocol::OUTPUT_CHUNK];
+        let failed = (0..1000).any(|_| {
+            std::thread::sleep(Duration::from_millis(1));
+            out.write(false, &chunk).is_err()
+        });
+        assert!(failed, "a command learns that nobody reads its output");
     }
 }

@@ -31,7 +31,10 @@ fn wait_until(what: &str, mut done: impl FnMut() -> bool, tmux: &Tmux) {
     let start = Instant::now();
     while !done() {
         if start.elapsed() > Duration::from_secs(15) {
-            panic!("{what} never happened; the screen shows:\n{}", tmux.screen());
+            panic!(
+                "{what} never happened; the screen shows:\n{}",
+                tmux.screen()
+            );
         }
         std::thread::sleep(Duration::from_millis(50));
     }
@@ -43,7 +46,11 @@ fn ctrl_z_suspends_to_the_shell_and_fg_brings_the_view_back() {
     assert!(tmux.alternate_screen_on());
     tmux.keys(&["C-z"]);
     tmux.wait_for("Stopped");
-    wait_until("leaving the alternate screen", || !tmux.alternate_screen_on(), &tmux);
+    wait_until(
+        "leaving the alternate screen",
+        || !tmux.alternate_screen_on(),
+        &tmux,
+    );
     tmux.keys(&["fg", "Enter"]);
     tmux.wait_for("back from the shell (fg)");
     assert!(tmux.alternate_screen_on(), "the view's screen is back");
@@ -61,7 +68,11 @@ fn bang_opens_a_shell_on_the_store_whose_commands_reach_the_view() {
         .to_string();
     tmux.keys(&["!"]);
     tmux.wait_for("type `exit` to go back to the full-screen view");
-    wait_until("leaving the alternate screen", || !tmux.alternate_screen_on(), &tmux);
+    wait_until(
+        "leaving the alternate screen",
+        || !tmux.alternate_screen_on(),
+        &tmux,
+    );
     // WORTEL_STORE names the store; the command is run by the waiting view.
     tmux.keys(&[
         &format!(
@@ -77,4 +88,34 @@ fn bang_opens_a_shell_on_the_store_whose_commands_reach_the_view() {
         .find(|l| l["external_id"] == lead.as_str())
         .unwrap();
     assert_ne!(visited["status"], "new");
+}
+
+#[test]
+fn a_command_asked_of_a_suspended_view_says_so_and_runs_after_fg() {
+    let (_dir, store, tmux) = view_from_a_shell();
+    tmux.keys(&["C-z"]);
+    tmux.wait_for("Stopped");
+    let client = std::process::Command::new(env!("CARGO_BIN_EXE_wortel"))
+        .env("WORTEL_NOW", NOW)
+        .arg("--store")
+        .arg(&store)
+        .args(["leads", "--json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    tmux.keys(&["fg", "Enter"]);
+    let out = client.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("wortel: waiting for the full-screen view (pid ")
+            && err.ends_with("), which is suspended; bring it back with `fg` in its terminal\n"),
+        "{err}"
+    );
+    // What the view answered after fg is the listing, as a run now gives it.
+    let again = common::stdout_of(common::wortel(&store).args(["leads", "--json"]));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), again);
 }

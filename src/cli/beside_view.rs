@@ -47,7 +47,8 @@ pub fn ask_holder(cli: &Cli) -> Option<u8> {
         &store,
         &request,
         &mut std::io::stdout().lock(),
-        &mut std::io::stderr().lock(),
+        // Not locked: the client may say on it that the view is suspended, from a thread.
+        &mut std::io::stderr(),
     ) {
         Forwarded::Alone => None,
         Forwarded::Done(code) => Some(code),

@@ -43,10 +43,12 @@ pub fn forward(
         }
         Err(_) => return Forwarded::Alone,
     };
-    let holder = match peer_of(&conn).map(|p| p.pid) {
-        Ok(pid) if pid > 0 => format!("the full-screen view holding the store (pid {pid})"),
-        _ => "the full-screen view holding the store".to_string(),
+    let pid = peer_of(&conn).map(|p| p.pid).unwrap_or(0);
+    let holder = match pid {
+        0 => "the full-screen view holding the store".to_string(),
+        pid => format!("the full-screen view holding the store (pid {pid})"),
     };
+    let _watch = SuspendedWatch::start(pid);
     match exchange(&conn, request, stdout, stderr) {
         Ok(code) => Forwarded::Done(code),
         Err(e) => {
@@ -102,4 +104,53 @@ fn failure_sentence(holder: &str, e: &FrameError) -> String {
         ),
         other => format!("{holder} could not be asked: {other}"),
     }
+}
+
+/// Says once on standard error when the view that holds the store is suspended (`Ctrl-z`): it
+/// answers only after `fg`, and a silent wait would look like a hang.
+struct SuspendedWatch(Option<std::sync::Arc<std::sync::atomic::AtomicBool>>);
+
+impl SuspendedWatch {
+    fn start(pid: u32) -> SuspendedWatch {
+        use std::sync::atomic::Ordering;
+        if pid == 0 {
+            return SuspendedWatch(None);
+        }
+        let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let watching = done.clone();
+        let spawned = std::thread::Builder::new().spawn(move || {
+            for _ in 0..600 {
+                std::thread::sleep(std::time::Duration::from_millis(500));
+                if watching.load(Ordering::SeqCst) {
+                    return;
+                }
+                if is_stopped(pid) {
+                    eprintln!(
+                        "wortel: waiting for the full-screen view (pid {pid}), which is suspended; bring it back with `fg` in its terminal"
+                    );
+                    return;
+                }
+            }
+        });
+        SuspendedWatch(spawned.ok().map(|_| done))
+    }
+}
+
+impl Drop for SuspendedWatch {
+    fn drop(&mut self) {
+        if let Some(done) = &self.0 {
+            done.store(true, std::sync::atomic::Ordering::SeqCst);
+        }
+    }
+}
+
+/// True when the process is stopped (state `T` in /proc/PID/stat; unknown elsewhere: false).
+fn is_stopped(pid: u32) -> bool {
+    let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+        return false;
+    };
+    // `PID (COMM) STATE …`; COMM may hold spaces and parentheses, so read after the last `)`.
+    stat.rsplit_once(')')
+        .and_then(|(_, rest)| rest.split_whitespace().next())
+        .is_some_and(|state| state == "T")
 }

@@ -67,7 +67,10 @@ fn bundle(store: &Path, file: &Path, leads: usize) {
 /// paths in it mean the same): stdout, stderr and exit code.
 fn both(dir: &Path, stores: (&Path, &Path), args: &[&str]) -> [(String, String, i32); 2] {
     [stores.0, stores.1].map(|store| {
-        let cwd = dir.join(format!("cwd-{}", store.file_name().unwrap().display()));
+        let cwd = dir.join(format!(
+            "cwd-{}",
+            store.file_name().unwrap().to_string_lossy()
+        ));
         std::fs::create_dir_all(&cwd).unwrap();
         let out = wortel(store).current_dir(&cwd).args(args).output().unwrap();
         (

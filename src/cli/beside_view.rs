@@ -102,10 +102,7 @@ fn run_request(store: &Arc<Store>, request: Request, out: Output) -> (u8, Option
 }
 
 /// Output goes to the client as it is printed; its first line names the change in the view.
-fn sink(
-    out: Output,
-    first_line: std::rc::Rc<std::cell::RefCell<String>>,
-) -> Box<dyn FnMut(bool, &[u8]) -> std::io::Result<()>> {
+fn sink(out: Output, first_line: std::rc::Rc<std::cell::RefCell<String>>) -> output::Sink {
     Box::new(move |err, bytes| {
         let mut line = first_line.borrow_mut();
         if !err && !line.contains('\n') && line.len() < 300 {

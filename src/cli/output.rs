@@ -15,7 +15,7 @@ pub struct Captured {
 }
 
 /// Where a command's words go instead: `(to_stderr, bytes)`.
-type Sink = Box<dyn FnMut(bool, &[u8]) -> std::io::Result<()>>;
+pub type Sink = Box<dyn FnMut(bool, &[u8]) -> std::io::Result<()>>;
 
 thread_local! {
     static SINK: RefCell<Option<Sink>> = const { RefCell::new(None) };

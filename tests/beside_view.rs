@@ -162,6 +162,22 @@ fn commands_beside_the_open_view_print_what_they_print_alone() {
     assert_eq!(served, by_itself, "an import");
     assert_eq!(served.2, 0, "{}", served.1);
     tmux.wait_for("5 leads imported from another terminal");
+    // An imported lead is in the view's inbox: the filter finds its account.
+    let imported = common::all_leads(&alone)
+        .into_iter()
+        .find(|l| {
+            l["external_id"]
+                .as_str()
+                .unwrap_or("")
+                .starts_with("HQ-DEMO-")
+        })
+        .expect("the bundle's leads are in the store");
+    let account = imported["account"].as_str().unwrap().to_string();
+    tmux.keys(&["/"]);
+    tmux.keys(&["-l", &account]);
+    tmux.keys(&["Enter"]);
+    let shown: String = account.chars().take(15).collect();
+    tmux.wait_for(&shown);
 
     let [served, by_itself] = both(dir.path(), stores, &["export", "--csv", "out"]);
     assert_eq!(served, by_itself, "an export's words");

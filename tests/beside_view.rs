@@ -253,8 +253,9 @@ fn a_view_killed_during_an_import_leaves_all_or_nothing_and_one_sentence() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    // The request is being run once the view has the bundle open; then the view dies.
-    std::thread::sleep(Duration::from_millis(400));
+    // The view runs the request on a thread of its own; a moment into the import, it dies.
+    wait_for_request_thread(view);
+    std::thread::sleep(Duration::from_millis(200));
     // SAFETY: kill(2) on the view's process, which this test started.
     assert_eq!(unsafe { libc::kill(view as i32, libc::SIGKILL) }, 0);
     let out = client.wait_with_output().unwrap();
@@ -287,6 +288,28 @@ fn a_view_killed_during_an_import_leaves_all_or_nothing_and_one_sentence() {
         "{}",
         String::from_utf8_lossy(&check.stdout)
     );
+}
+
+/// Waits until the view (`pid`) has a thread running a request (named `wortel-request`).
+fn wait_for_request_thread(pid: u32) {
+    let start = Instant::now();
+    loop {
+        let running = std::fs::read_dir(format!("/proc/{pid}/task"))
+            .unwrap()
+            .flatten()
+            .any(|t| {
+                std::fs::read_to_string(t.path().join("comm"))
+                    .is_ok_and(|c| c.trim() == "wortel-request")
+            });
+        if running {
+            return;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the view never took the request"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
 }
 
 /// The view runs as another user (nobody); this test's user is refused by the view itself,

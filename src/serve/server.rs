@@ -100,7 +100,7 @@ fn accept_loop(
         running.retain(|t| !t.is_finished());
         let (handler, served) = (handler.clone(), served.clone());
         if let Ok(t) = std::thread::Builder::new()
-            .name("wortel-serve-request".into())
+            .name("wortel-request".into())
             .spawn(move || serve_one(conn, &*handler, &served))
         {
             running.push(t);
@@ -189,7 +189,7 @@ impl Output {
         let writer = {
             let gone = gone.clone();
             std::thread::Builder::new()
-                .name("wortel-serve-reply".into())
+                .name("wortel-reply".into())
                 .spawn(move || write_replies(conn, replies, &gone))
                 .ok()
         };

@@ -89,12 +89,27 @@ fn run_request(store: &Arc<Store>, request: Request, out: Output) -> (u8, Option
     let held = Some(store.clone());
     let (code, receipts) = output::redirect(sink, request.columns, || {
         record_receipts(|| {
-            let ctx = Context::with_clock(
-                Some(PathBuf::from(&request.store)),
-                request.env.get("WORTEL_NOW").cloned(),
-                held,
-            );
-            super::report(ctx.and_then(|ctx| super::dispatch(&ctx, cli)))
+            let run = std::panic::AssertUnwindSafe(|| {
+                let ctx = Context::with_clock(
+                    Some(PathBuf::from(&request.store)),
+                    request.env.get("WORTEL_NOW").cloned(),
+                    held,
+                );
+                super::report(ctx.and_then(|ctx| super::dispatch(&ctx, cli)))
+            });
+            // A bug in a command must not end the view; the asking terminal hears of it, as
+            // alone (exit 101). Its writes are one commit each, so nothing is half-written.
+            std::panic::catch_unwind(run).unwrap_or_else(|panic| {
+                let what = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                errln!(
+                    "wortel: an internal error stopped this command in the full-screen view (a bug, not your data; every change it confirmed is saved): {what}"
+                );
+                101
+            })
         })
     });
     let first_line = first_line.borrow().clone();
@@ -157,7 +172,9 @@ impl Kind {
         }
     }
 
-    fn served(self, first_line: &str, receipts: Vec<Receipt>) -> Option<Served> {
+    fn served(self, first_line: &str, mut receipts: Vec<Receipt>) -> Option<Served> {
+        // Bookkeeping alone (a feedback export's marks) is nothing to show or undo.
+        receipts.retain(|r| !r.before.is_empty());
         if receipts.is_empty() {
             return None;
         }

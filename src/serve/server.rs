@@ -18,6 +18,10 @@ use std::time::Duration;
 /// changed the store, what the view is to show.
 pub type Handler = dyn Fn(Request, Output) -> (u8, Option<Served>) + Send + Sync;
 
+/// The name of a thread running a request: a panic there is the request's, not the view's (the
+/// view's panic hook leaves it alone and the request answers with a sentence).
+pub const REQUEST_THREAD: &str = "wortel-request";
+
 /// How long a connected client has to send its request.
 const REQUEST_WAIT: Duration = Duration::from_secs(5);
 
@@ -100,7 +104,7 @@ fn accept_loop(
         running.retain(|t| !t.is_finished());
         let (handler, served) = (handler.clone(), served.clone());
         if let Ok(t) = std::thread::Builder::new()
-            .name("wortel-request".into())
+            .name(REQUEST_THREAD.into())
             .spawn(move || serve_one(conn, &*handler, &served))
         {
             running.push(t);

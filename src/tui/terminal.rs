@@ -122,6 +122,11 @@ fn install_panic_hook() {
         if std::thread::current().name() == Some(super::jobs::JOB_THREAD) {
             return;
         }
+        // So is one in a command run for another terminal: that terminal gets the sentence.
+        #[cfg(unix)]
+        if std::thread::current().name() == Some(crate::serve::server::REQUEST_THREAD) {
+            return;
+        }
         restore();
         let report = format!(
             "wortel {} stopped on an internal error.\n\n{info}\n\nBacktrace:\n{}\n",

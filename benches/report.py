@@ -87,6 +87,12 @@ def main(out: Path) -> None:
     if exp.exists():
         for c, m, p, _ in hyperfine(exp):
             print(f"| {c} | {ms(m)} | {ms(p)} | | | |")
+    for size, what in [("60", "60-lead store"), ("100k", "100,000-lead store")]:
+        alone, served = out / f"socket-{size}-alone.json", out / f"socket-{size}-served.json"
+        if alone.exists() and served.exists():
+            (_, m1, p1, _), = hyperfine(served)
+            (_, m2, _, _), = hyperfine(alone)
+            print(f"| `wortel leads --json` through the open view's socket ({what}) | {ms(m1)} | {ms(p1)} | the same listing with no view open | {ms(m2)} | {m1 / m2:.2f}× |")
     for f, what in [("hq-route.json", "`wortel-hq route` of 100,000 leads"), ("hq-ingest.json", "`wortel-hq ingest` of 300 stores' weekly feedback")]:
         if (out / f).exists():
             (c1, m1, p1, _), (c2, m2, _, _) = hyperfine(out / f)

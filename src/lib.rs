@@ -8,6 +8,8 @@ pub mod demo;
 pub mod interop;
 pub mod ops;
 pub mod search;
+#[cfg(unix)]
+pub mod serve;
 pub mod store;
 pub mod tui;
 

@@ -15,29 +15,7 @@ fn main() -> ExitCode {
     restore_default_sigpipe();
     private_files_by_default();
     let cli = cli::Cli::parse();
-    let result = cli::run(cli);
-    // What opening the store did on its own (an import cut short was rolled back).
-    for notice in wortel::store::take_notices() {
-        eprintln!("wortel: {notice}");
-    }
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            if is_broken_pipe(&e) {
-                return ExitCode::SUCCESS;
-            }
-            eprintln!("wortel: {e:#}");
-            ExitCode::FAILURE
-        }
-    }
-}
-
-/// `wortel leads --json | head` must end quietly, as other Unix tools do.
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-    })
+    ExitCode::from(cli::main(cli))
 }
 
 /// Everything wortel writes holds customers' personal data: new files are the owner's only

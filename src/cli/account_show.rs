@@ -28,7 +28,7 @@ pub enum AccountCommand {
 
 pub fn run(ctx: &Context, cmd: &AccountCommand) -> Result<()> {
     let AccountCommand::Show { account, json } = cmd;
-    let store = Store::open(&ctx.store)?;
+    let store = ctx.open_store()?;
     let account = find(&store, account)?;
     if *json {
         print_json(&store, &account)
@@ -100,46 +100,46 @@ fn print_json(store: &Store, a: &Account) -> Result<()> {
         "opportunities": store.opportunities_of(a.id)?,
         "activities": store.activities_of(a.id, LISTED)?,
     });
-    println!("{}", serde_json::to_string_pretty(&value)?);
+    outln!("{}", serde_json::to_string_pretty(&value)?);
     Ok(())
 }
 
 fn print_text(store: &Store, a: &Account, ctx: &Context) -> Result<()> {
-    println!("{} ({})", a.name, a.lifecycle);
+    outln!("{} ({})", a.name, a.lifecycle);
     let place = [&a.address.street, &a.address.postcode, &a.address.city]
         .map(|s| s.as_str())
         .into_iter()
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join(", ");
-    println!("  address   {place}");
-    println!("  kvk       {}", a.kvk.as_deref().unwrap_or("-"));
-    println!("  phone     {}", a.phone);
-    println!("  email     {}", a.email);
-    println!("  owner     {}", a.owner);
-    println!("  id        {}", a.id);
+    outln!("  address   {place}");
+    outln!("  kvk       {}", a.kvk.as_deref().unwrap_or("-"));
+    outln!("  phone     {}", a.phone);
+    outln!("  email     {}", a.email);
+    outln!("  owner     {}", a.owner);
+    outln!("  id        {}", a.id);
     let contacts = store.contacts_of(a.id)?;
-    println!("contacts ({})", contacts.len());
+    outln!("contacts ({})", contacts.len());
     for c in &contacts {
-        println!("  {} · {} · {} · {}", c.name, c.role, c.phone, c.email);
+        outln!("  {} · {} · {} · {}", c.name, c.role, c.phone, c.email);
     }
     let leads = store.leads_of(a.id)?;
-    println!("leads ({})", leads.len());
+    outln!("leads ({})", leads.len());
     for l in &leads {
         let id = l.external_id.clone().unwrap_or_else(|| l.id.to_string());
-        println!("  {id} · {} · {}", l.status, l.interest);
+        outln!("  {id} · {} · {}", l.status, l.interest);
     }
     let deals = store.opportunities_of(a.id)?;
-    println!("deals ({})", deals.len());
+    outln!("deals ({})", deals.len());
     for o in &deals {
-        println!("  {} · {} · {}", o.title, o.stage, o.value);
+        outln!("  {} · {} · {}", o.title, o.stage, o.value);
     }
     let activities = store.activities_of(a.id, LISTED)?;
-    println!("latest activities ({})", activities.len());
+    outln!("latest activities ({})", activities.len());
     for act in &activities {
         let at = act.at.to_zoned(ctx.tz.clone()).strftime("%Y-%m-%d %H:%M");
         let outcome = act.outcome.map_or(String::new(), |o| format!(" ({o})"));
-        println!("  {at} · {}{outcome} · {}", act.kind, act.note);
+        outln!("  {at} · {}{outcome} · {}", act.kind, act.note);
     }
     Ok(())
 }

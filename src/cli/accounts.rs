@@ -9,7 +9,6 @@ use serde::Serialize;
 use wortel::domain::text::normalise_name;
 use wortel::domain::{Account, Lifecycle};
 use wortel::search::{Query, rank};
-use wortel::store::Store;
 
 #[derive(Debug, clap::Args)]
 pub struct AccountsArgs {
@@ -54,7 +53,7 @@ pub fn run(ctx: &Context, args: &AccountsArgs) -> Result<()> {
     if args.due_visit {
         return super::accounts_due::run(ctx, args.json, args.limit);
     }
-    let store = Store::open(&ctx.store)?;
+    let store = ctx.open_store()?;
     let lifecycle = args
         .lifecycle
         .as_deref()
@@ -150,13 +149,13 @@ pub fn run(ctx: &Context, args: &AccountsArgs) -> Result<()> {
         ]);
     }
     if shown.is_empty() {
-        println!("{}", say(lang, "accounts-none"));
+        outln!("{}", say(lang, "accounts-none"));
     } else {
-        println!("{t}");
+        outln!("{t}");
     }
     if matched > shown.len() {
         let total = counted(lang, "accounts-count", matched);
-        println!("{}", super::leads::some_shown(lang, shown.len(), total));
+        outln!("{}", super::leads::some_shown(lang, shown.len(), total));
     }
     Ok(())
 }

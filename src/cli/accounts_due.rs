@@ -10,7 +10,6 @@ use serde::Serialize;
 use wortel::domain::Lifecycle;
 use wortel::domain::text::displayable;
 use wortel::ops::{Cadence, VisitDue, visits_due};
-use wortel::store::Store;
 
 #[derive(Serialize)]
 struct DueJson<'a> {
@@ -32,7 +31,7 @@ struct DueJson<'a> {
 pub fn run(ctx: &Context, json: bool, limit: Option<usize>) -> Result<()> {
     let cadence =
         Cadence::load(wortel::tui::config::config_dir().as_deref()).map_err(anyhow::Error::msg)?;
-    let store = Store::open(&ctx.store)?;
+    let store = ctx.open_store()?;
     let today = ctx.today();
     let due = visits_due(&store, &cadence, today, today, &ctx.tz)?;
     let limit = limit.unwrap_or(if json { usize::MAX } else { 50 });
@@ -44,7 +43,7 @@ pub fn run(ctx: &Context, json: bool, limit: Option<usize>) -> Result<()> {
         return out.finish();
     }
     if due.is_empty() {
-        println!("no account is due for a visit");
+        outln!("no account is due for a visit");
         return Ok(());
     }
     let mut t = table(&[
@@ -77,15 +76,15 @@ pub fn run(ctx: &Context, json: bool, limit: Option<usize>) -> Result<()> {
             v.account.id.to_string(),
         ]);
     }
-    println!("{t}");
+    outln!("{t}");
     let shown = due.len().min(limit);
     if due.len() > shown {
-        println!(
+        outln!(
             "… {shown} of {} shown; use --limit N or --json for more",
             counted(due.len(), "account", "accounts")
         );
     } else {
-        println!(
+        outln!(
             "{} due for a visit",
             counted(due.len(), "account", "accounts")
         );

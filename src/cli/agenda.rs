@@ -10,7 +10,6 @@ use serde::Serialize;
 use wortel::domain::VisitTarget;
 use wortel::domain::text::displayable;
 use wortel::ops::{AgendaRow, Cadence, ItemKind, Span, agenda};
-use wortel::store::Store;
 
 #[derive(Debug, clap::Args)]
 pub struct AgendaArgs {
@@ -53,7 +52,7 @@ struct TargetJson {
 pub fn run(ctx: &Context, args: &AgendaArgs) -> Result<()> {
     let cadence =
         Cadence::load(wortel::tui::config::config_dir().as_deref()).map_err(anyhow::Error::msg)?;
-    let store = Store::open(&ctx.store)?;
+    let store = ctx.open_store()?;
     let span = if args.week { Span::Week } else { Span::Day };
     let agenda = agenda(&store, span, ctx.now, &ctx.tz, &cadence)?;
     if args.json {
@@ -64,22 +63,22 @@ pub fn run(ctx: &Context, args: &AgendaArgs) -> Result<()> {
         return out.finish();
     }
     if agenda.rows.is_empty() {
-        println!("nothing on the agenda: no appointments, follow-ups or visits due");
+        outln!("nothing on the agenda: no appointments, follow-ups or visits due");
         return Ok(());
     }
     let mut section = None;
     for r in &agenda.rows {
         if section != Some(r.section) {
             if section.is_some() {
-                println!();
+                outln!();
             }
-            println!("{}", r.section.label(agenda.today));
+            outln!("{}", r.section.label(agenda.today));
             section = Some(r.section);
         }
-        println!("  {}", line(r));
+        outln!("  {}", line(r));
     }
-    println!();
-    println!(
+    outln!();
+    outln!(
         "{} on the agenda",
         counted(agenda.rows.len(), "item", "items")
     );

@@ -18,7 +18,7 @@ pub struct BackupArgs {
 }
 
 pub fn backup(ctx: &Context, args: &BackupArgs) -> Result<()> {
-    let store = Store::open(&ctx.store)?;
+    let store = ctx.open_store()?;
     // The backup streams into its file; a store error met on the way is kept to report.
     let mut failed = None;
     write_atomically_with(&args.file, |f| {
@@ -36,7 +36,7 @@ pub fn backup(ctx: &Context, args: &BackupArgs) -> Result<()> {
         None => anyhow!(e),
     })?;
     let size = std::fs::metadata(&args.file).map_or(0, |m| m.len());
-    println!(
+    outln!(
         "{}: a backup of {} ({} KiB); restore it with `wortel restore {}`",
         args.file.display(),
         ctx.store.display(),
@@ -62,7 +62,7 @@ pub fn restore(ctx: &Context, args: &RestoreArgs) -> Result<()> {
     // A damaged store cannot say what was erased: the restore goes on, and says so.
     let mut unread = None;
     let tombstones = if ctx.store.exists() {
-        match Store::open(&ctx.store).and_then(|s| tombstones(&s)) {
+        match ctx.open_store().and_then(|s| tombstones(&s)) {
             Ok(t) => t,
             Err(e) if Store::open_elsewhere(&ctx.store) => return Err(e.into()),
             Err(e) => {
@@ -83,19 +83,19 @@ pub fn restore(ctx: &Context, args: &RestoreArgs) -> Result<()> {
         repair: args.repair.then_some(ctx.now),
     };
     Store::restore_with(&ctx.store, &args.file, steps)?;
-    println!(
+    outln!(
         "restored {} from {}; the previous store was replaced only after the backup checked clean",
         ctx.store.display(),
         args.file.display()
     );
     if erased.get() > 0 {
-        println!(
+        outln!(
             "  {} erased since the backup was taken erased again; their tombstones kept",
             counted(erased.get(), "person", "people")
         );
     }
     if let Some(e) = unread {
-        println!(
+        outln!(
             "  the replaced store could not be read ({e}), so people erased after the backup was taken are back: erase them again with `wortel privacy erase`"
         );
     }

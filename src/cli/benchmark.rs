@@ -4,10 +4,9 @@ use super::Context;
 use super::table::table;
 use anyhow::Result;
 use wortel::ops::{compare, network_figures, own_figures};
-use wortel::store::Store;
 
 pub fn run(ctx: &Context) -> Result<()> {
-    let store = Store::open(&ctx.store)?;
+    let store = ctx.open_store()?;
     let network = network_figures(&store)?;
     let own = own_figures(&store)?;
     let rows = compare(network.as_ref().map_or(&[][..], |n| &n.figures), &own);
@@ -16,13 +15,14 @@ pub fn run(ctx: &Context) -> Result<()> {
     for r in &rows {
         t.add_row(vec![r.label.clone(), show(r.network), show(r.own)]);
     }
-    println!("{t}");
+    outln!("{t}");
     match network {
-        Some(n) => println!(
+        Some(n) => outln!(
             "network figures from bundle {} ({})",
-            n.bundle_id, n.created_at
+            n.bundle_id,
+            n.created_at
         ),
-        None => println!("no network figures yet: import a benchmark bundle from head office"),
+        None => outln!("no network figures yet: import a benchmark bundle from head office"),
     }
     Ok(())
 }

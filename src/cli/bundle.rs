@@ -40,7 +40,7 @@ pub fn run(ctx: &Context, cmd: &BundleCommand) -> Result<()> {
         // the full-screen view has it open, the bundle is still read and verified, and the
         // signature reported as not checked.
         None if ctx.store.join("db").exists() && !store_busy => {
-            Store::open(&ctx.store)?.head_office_key()?.map(PublicKey)
+            ctx.open_store()?.head_office_key()?.map(PublicKey)
         }
         None => None,
     };
@@ -48,24 +48,24 @@ pub fn run(ctx: &Context, cmd: &BundleCommand) -> Result<()> {
     let bundle =
         read_bundle(&bytes, key.as_ref()).map_err(|e| anyhow!("{}: {e}", file.display()))?;
     let m = &bundle.manifest;
-    println!("{}: a valid {} bundle", file.display(), m.kind.as_str());
-    println!("  id        {}", printable(&m.id));
-    println!("  from      {}", printable(&m.from));
-    println!("  to        {}", printable(&m.to));
-    println!("  sequence  {}", m.sequence);
-    println!("  created   {}", m.created_at);
+    outln!("{}: a valid {} bundle", file.display(), m.kind.as_str());
+    outln!("  id        {}", printable(&m.id));
+    outln!("  from      {}", printable(&m.from));
+    outln!("  to        {}", printable(&m.to));
+    outln!("  sequence  {}", m.sequence);
+    outln!("  created   {}", m.created_at);
     if let Some(p) = &m.period {
-        println!("  period    {} to {}", p.from, p.to);
+        outln!("  period    {} to {}", p.from, p.to);
     }
     for f in &m.files {
-        println!(
+        outln!(
             "  {:<22} {:>8} records  blake3 {}…  ok",
             f.name,
             f.records,
             &f.blake3[..16.min(f.blake3.len())]
         );
     }
-    println!(
+    outln!(
         "  signature {}",
         match bundle.signature {
             Signature::Verified => "verified with the pinned key",

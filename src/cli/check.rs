@@ -3,7 +3,6 @@
 use super::Context;
 use super::plural::counted;
 use anyhow::{Result, bail};
-use wortel::store::Store;
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
@@ -14,13 +13,13 @@ pub struct CheckArgs {
 }
 
 pub fn run(ctx: &Context, args: &CheckArgs) -> Result<()> {
-    let store = Store::open(&ctx.store)?;
+    let store = ctx.open_store()?;
     let mut report = store.check()?;
     if args.repair && !report.is_ok() {
         let before = report.problem_count;
         let n = store.repair(ctx.now)?;
         report = store.check()?;
-        println!(
+        outln!(
             "repaired: rebuilt {} from the records ({} found, {} left)",
             counted(n, "index entry", "index entries"),
             counted(before, "problem", "problems"),
@@ -33,7 +32,7 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<()> {
         .map(|(k, n)| counted(*n, k.as_str(), &plural_of(*k)))
         .collect();
     if report.is_ok() {
-        println!(
+        outln!(
             "store {} is consistent: {}; {}; {} logged",
             ctx.store.display(),
             records.join(", "),
@@ -43,10 +42,10 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<()> {
         return Ok(());
     }
     for p in &report.problems {
-        println!("problem: {p}");
+        outln!("problem: {p}");
     }
     if report.problem_count > report.problems.len() {
-        println!(
+        outln!(
             "… and {} more",
             report.problem_count - report.problems.len()
         );

@@ -6,9 +6,15 @@ use jiff::tz::TimeZone;
 use std::cell::OnceCell;
 use std::path::PathBuf;
 use wortel_core::lang::Language;
+use std::sync::Arc;
+use wortel::store::{Store, StoreError};
 
 /// The store location and the clock, resolved once per run.
+#[derive(Clone)]
 pub struct Context {
+    /// The store this process already holds: the full-screen view running a command typed in
+    /// another terminal (`crate::serve`) lends its open store instead of opening it again.
+    pub held: Option<Arc<Store>>,
     pub store: PathBuf,
     /// True when the path came from `--store`/`WORTEL_STORE` rather than the default.
     pub explicit_store: bool,
@@ -24,6 +30,16 @@ impl Context {
     /// `--store` (or `WORTEL_STORE`), else the platform data directory. `WORTEL_NOW` (RFC 3339)
     /// fixes the clock, for reproducible scripts and tests.
     pub fn new(store: Option<PathBuf>) -> Result<Context> {
+        Self::with_clock(store, std::env::var("WORTEL_NOW").ok(), None)
+    }
+
+    /// As [`Context::new`], with `WORTEL_NOW` as the asking terminal has it and the store this
+    /// process holds, if any.
+    pub fn with_clock(
+        store: Option<PathBuf>,
+        wortel_now: Option<String>,
+        held: Option<Arc<Store>>,
+    ) -> Result<Context> {
         let explicit_store = store.is_some();
         let store = match store {
             Some(p) if p.as_os_str().is_empty() => anyhow::bail!(
@@ -32,15 +48,16 @@ impl Context {
             Some(p) => p,
             None => default_store_path()?,
         };
-        let fixed = std::env::var("WORTEL_NOW").is_ok_and(|s| !s.trim().is_empty());
-        let now = match std::env::var("WORTEL_NOW") {
-            Ok(s) if !s.trim().is_empty() => s.trim().parse::<Timestamp>().map_err(|_| {
+        let fixed = wortel_now.as_ref().is_some_and(|s| !s.trim().is_empty());
+        let now = match wortel_now {
+            Some(s) if !s.trim().is_empty() => s.trim().parse::<Timestamp>().map_err(|_| {
                 anyhow::anyhow!("WORTEL_NOW `{s}` is not an RFC 3339 time such as 2026-11-23T09:00:00Z; fix or unset it")
             })?,
             // Whole seconds: listings and files show times a person can read.
             _ => Timestamp::now().round(jiff::Unit::Second).unwrap_or_else(|_| Timestamp::now()),
         };
         Ok(Context {
+            held,
             store,
             explicit_store,
             now,
@@ -72,6 +89,20 @@ impl Context {
         )?)
     }
 
+    /// The store: the one this process holds, else opened now (and closed when dropped).
+    pub fn open_store(&self) -> Result<StoreRef, StoreError> {
+        match &self.held {
+            Some(store) => Ok(StoreRef::Held(store.clone())),
+            None => Store::open(&self.store).map(StoreRef::Own),
+        }
+    }
+
+    /// True when this command runs inside the full-screen view for another terminal: what needs
+    /// the store closed (rewriting its files) waits until the view closes.
+    pub fn beside_view(&self) -> bool {
+        self.held.is_some()
+    }
+
     /// Today's date in the local time zone.
     pub fn today(&self) -> jiff::civil::Date {
         self.now.to_zoned(self.tz.clone()).date()
@@ -83,4 +114,21 @@ pub fn default_store_path() -> Result<PathBuf> {
     directories::ProjectDirs::from("nl", "wortel", "wortel")
         .map(|d| d.data_dir().join("store"))
         .context("no home directory is known, so there is no default store location; pass --store PATH or set WORTEL_STORE")
+}
+
+/// A store opened for one command, or the one the full-screen view holds and lends.
+pub enum StoreRef {
+    Own(Store),
+    Held(Arc<Store>),
+}
+
+impl std::ops::Deref for StoreRef {
+    type Target = Store;
+
+    fn deref(&self) -> &Store {
+        match self {
+            StoreRef::Own(s) => s,
+            StoreRef::Held(s) => s,
+        }
+    }
 }

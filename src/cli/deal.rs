@@ -62,13 +62,13 @@ pub struct DealEditArgs {
 }
 
 pub fn run(ctx: &Context, cmd: &DealCommand) -> Result<()> {
-    let store = Store::open(&ctx.store)?;
+    let store = ctx.open_store()?;
     match cmd {
         DealCommand::Show { id, json } => {
             let deal = load(&store, id)?;
             let shown = deal_json(&store, &deal)?;
             if *json {
-                println!("{shown}");
+                outln!("{shown}");
             } else {
                 print_deal(&deal, &shown);
             }
@@ -77,9 +77,9 @@ pub fn run(ctx: &Context, cmd: &DealCommand) -> Result<()> {
             let id: OpportunityId = args.id.parse()?;
             let edit = edit_of(ctx, args)?;
             let done = edit_deal(&store, id, &edit, ctx.now)?;
-            println!("deal \"{}\" changed:", done.deal.title);
+            outln!("deal \"{}\" changed:", done.deal.title);
             for c in &done.changes {
-                println!("  {c}");
+                outln!("  {c}");
             }
         }
     }
@@ -165,19 +165,19 @@ fn print_deal(d: &Opportunity, shown: &Value) {
     } else {
         "no value".into()
     };
-    println!("{}  ({}, {})", d.title, text("account"), d.stage);
-    println!("  value:          {value}");
-    println!("  quantity:       {}", d.details.quantity);
-    println!("  product:        {}", or_dash(&d.details.product));
-    println!("  expected close: {}", text("expected_close"));
-    println!("  next step:      {}", text("next_step"));
+    outln!("{}  ({}, {})", d.title, text("account"), d.stage);
+    outln!("  value:          {value}");
+    outln!("  quantity:       {}", d.details.quantity);
+    outln!("  product:        {}", or_dash(&d.details.product));
+    outln!("  expected close: {}", text("expected_close"));
+    outln!("  next step:      {}", text("next_step"));
     if let Some(q) = d.details.quote_value {
-        println!(
+        outln!(
             "  quote:          {q} (valid until {})",
             text("quote_valid_until")
         );
     }
-    println!("  note:           {}", or_dash(&d.details.note));
+    outln!("  note:           {}", or_dash(&d.details.note));
 }
 
 fn or_dash(s: &str) -> &str {

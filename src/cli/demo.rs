@@ -72,7 +72,7 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<()> {
             args.bundle_leads,
         )?;
         wortel::interop::atomic::write_atomically(path, &bytes).map_err(|e| anyhow::anyhow!(e))?;
-        println!(
+        outln!(
             "wrote a signed head-office leads bundle to {}; try `wortel import {}`",
             path.display(),
             path.display()
@@ -80,7 +80,7 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<()> {
     }
     let elapsed = started.elapsed();
     let store = Store::open(&ctx.store)?;
-    println!(
+    outln!(
         "built demo store {} in {} ms (seed {})",
         ctx.store.display(),
         elapsed.as_millis(),
@@ -111,15 +111,15 @@ fn print_next_steps(ctx: &Context) {
     } else {
         String::new()
     };
-    println!();
-    println!(
+    outln!();
+    outln!(
         "This is not a terminal, so the full-screen view stays closed; run `wortel{flag}` in one."
     );
-    println!("From scripts:");
-    println!("  wortel leads{flag}            the inbox, most valuable first");
-    println!("  wortel accounts{flag} --search NAME");
-    println!("  wortel funnel{flag}           the pipeline and forecast");
-    println!("  wortel log-visit{flag} --lead ID --outcome 2");
+    outln!("From scripts:");
+    outln!("  wortel leads{flag}            the inbox, most valuable first");
+    outln!("  wortel accounts{flag} --search NAME");
+    outln!("  wortel funnel{flag}           the pipeline and forecast");
+    outln!("  wortel log-visit{flag} --lead ID --outcome 2");
 }
 
 fn print_summary(store: &Store, ctx: &Context) -> Result<()> {
@@ -127,7 +127,7 @@ fn print_summary(store: &Store, ctx: &Context) -> Result<()> {
         .identity()?
         .map(|i| format!("dealer {}, salesperson {}", i.dealer_id, i.salesperson))
         .unwrap_or_else(|| "not set up (run `wortel init`)".to_string());
-    println!("store {}: {who}", ctx.store.display());
+    outln!("store {}: {who}", ctx.store.display());
     let new = store.status_count(LeadStatus::New);
     let overdue = store.overdue_count(ctx.now)?;
     let open: usize = LeadStatus::ALL
@@ -135,11 +135,11 @@ fn print_summary(store: &Store, ctx: &Context) -> Result<()> {
         .filter(|s| s.is_open())
         .map(|s| store.status_count(*s))
         .sum();
-    println!(
+    outln!(
         "  leads: {} in all, {open} open, {new} new, {overdue} overdue",
         store.count(EntityKind::Lead)
     );
-    println!(
+    outln!(
         "  accounts: {}  contacts: {}  activities: {}  appointments: {}",
         store.count(EntityKind::Account),
         store.count(EntityKind::Contact),
@@ -157,7 +157,7 @@ fn print_summary(store: &Store, ctx: &Context) -> Result<()> {
         .filter(|s| s.stage.is_open())
         .map(|s| s.count)
         .sum();
-    println!(
+    outln!(
         "  funnel: {open_deals} open deals, weighted forecast {}",
         summary.forecast
     );

@@ -8,7 +8,6 @@ use std::path::PathBuf;
 use wortel::interop::atomic::{check_target, write_atomically};
 use wortel::interop::csv_export::{self, write_csv_dir_as};
 use wortel::interop::{ics, marketing, vcard};
-use wortel::store::Store;
 use wortel_core::csv_dialect::Dialect;
 
 #[derive(Debug, clap::Args)]
@@ -58,7 +57,7 @@ fn interop(ctx: &Context, args: &ExportArgs) -> Result<()> {
     for path in [&args.ics, &args.vcf].into_iter().flatten() {
         check_target(path).map_err(|e| anyhow!(e))?;
     }
-    let store = Store::open(&ctx.store)?;
+    let store = ctx.open_store()?;
     let which = if args.marketing {
         " with marketing consent"
     } else {
@@ -74,13 +73,13 @@ fn interop(ctx: &Context, args: &ExportArgs) -> Result<()> {
         let written =
             write_csv_dir_as(&store, dir, only.as_ref(), dialect).map_err(|e| anyhow!(e))?;
         for (path, n) in written {
-            println!("{}: {}{which}", path.display(), counted(n, "row", "rows"));
+            outln!("{}: {}{which}", path.display(), counted(n, "row", "rows"));
         }
     }
     if let Some(path) = &args.ics {
         let (text, n) = ics::calendar(&store, ctx.now)?;
         write_atomically(path, text.as_bytes()).map_err(|e| anyhow!(e))?;
-        println!(
+        outln!(
             "{}: {} (appointments and follow-ups)",
             path.display(),
             counted(n, "event", "events")
@@ -89,7 +88,7 @@ fn interop(ctx: &Context, args: &ExportArgs) -> Result<()> {
     if let Some(path) = &args.vcf {
         let (text, n) = vcard::cards(&store, ctx.today(), args.marketing)?;
         write_atomically(path, text.as_bytes()).map_err(|e| anyhow!(e))?;
-        println!(
+        outln!(
             "{}: {}{which}",
             path.display(),
             counted(n, "contact", "contacts")

@@ -7,11 +7,10 @@ use anyhow::{Result, anyhow};
 use std::path::{Path, PathBuf};
 use wortel::interop::atomic::write_atomically;
 use wortel::ops::export_feedback;
-use wortel::store::Store;
 
 /// Exports `week` (default: this week) to `out` (default: `feedback-<dealer>-<week>.zip` here).
 pub fn run(ctx: &Context, week: Option<&str>, out: Option<&Path>) -> Result<()> {
-    let store = Store::open(&ctx.store)?;
+    let store = ctx.open_store()?;
     let export = export_feedback(&store, week, ctx.now, &ctx.tz)?;
     let dealer = store.require_identity()?.dealer_id;
     let path: PathBuf = match out {
@@ -20,7 +19,7 @@ pub fn run(ctx: &Context, week: Option<&str>, out: Option<&Path>) -> Result<()> 
     };
     write_atomically(&path, &export.bytes).map_err(|e| anyhow!(e))?;
     if export.reproduced {
-        println!(
+        outln!(
             "{}: the feedback bundle for {} again, as exported before",
             path.display(),
             export.week
@@ -28,7 +27,7 @@ pub fn run(ctx: &Context, week: Option<&str>, out: Option<&Path>) -> Result<()> 
         return Ok(());
     }
     store.record_export(&export.week, export.through, export.sequence, &export.bytes)?;
-    println!(
+    outln!(
         "{}: feedback for {} (sequence {}), signed with this store's key",
         path.display(),
         export.week,
@@ -36,7 +35,7 @@ pub fn run(ctx: &Context, week: Option<&str>, out: Option<&Path>) -> Result<()> 
     );
     for (file, n) in &export.counts {
         let noun = if *n == 1 { "record" } else { "records" };
-        println!("  {file:<22} {n:>6} {noun}");
+        outln!("  {file:<22} {n:>6} {noun}");
     }
     Ok(())
 }

@@ -10,7 +10,6 @@ use std::collections::HashMap;
 use wortel::domain::board::{DealFilter, DealSource, Period, board_summary, on_board};
 use wortel::domain::{AccountId, Opportunity, Stage};
 use wortel::ops::load_deals;
-use wortel::store::Store;
 
 #[derive(Debug, clap::Args)]
 pub struct FunnelArgs {
@@ -62,7 +61,7 @@ struct OppJson<'a> {
 }
 
 pub fn run(ctx: &Context, args: &FunnelArgs) -> Result<()> {
-    let store = Store::open(&ctx.store)?;
+    let store = ctx.open_store()?;
     let stages: Vec<Stage> = if args.stage.is_empty() {
         Stage::ALL.to_vec()
     } else {
@@ -99,7 +98,7 @@ pub fn run(ctx: &Context, args: &FunnelArgs) -> Result<()> {
         .collect();
 
     if args.json && args.totals {
-        println!("{}", serde_json::to_string(&summary)?);
+        outln!("{}", serde_json::to_string(&summary)?);
         return Ok(());
     }
     if args.json {
@@ -158,21 +157,21 @@ pub fn run(ctx: &Context, args: &FunnelArgs) -> Result<()> {
             s.weighted.to_string(),
         ]);
     }
-    println!("{t}");
+    outln!("{t}");
     if lang == wortel_core::lang::Language::En {
-        println!("forecast, {}", summary.headline(&period.to_string()));
+        outln!("forecast, {}", summary.headline(&period.to_string()));
     } else {
         // The Dutch line leaves out what counts as closing now; the won line is English
         // until the board's figures are in the catalogue.
-        println!("{}", forecast_line(lang, &summary, &period.to_string()));
+        outln!("{}", forecast_line(lang, &summary, &period.to_string()));
     }
-    println!("{}", summary.won_line(&period.to_string()));
+    outln!("{}", summary.won_line(&period.to_string()));
     match summary.win_rate {
-        Some(w) => println!(
+        Some(w) => outln!(
             "{}",
             say_with(lang, "funnel-win-rate", &[("percent", Arg::from(w))])
         ),
-        None => println!("{}", say(lang, "funnel-no-win-rate")),
+        None => outln!("{}", say(lang, "funnel-no-win-rate")),
     }
     Ok(())
 }

@@ -29,10 +29,10 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>> {
 }
 
 pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
-    let store = Store::open(&ctx.store)?;
+    let store = ctx.open_store()?;
     // An import cut short earlier was rolled back at open: say so before this one starts.
     for notice in wortel::store::take_notices() {
-        eprintln!("wortel: {notice}");
+        errln!("wortel: {notice}");
     }
     if args.csv {
         return run_csv(ctx, &store, args);
@@ -59,21 +59,23 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
     let m = &done.manifest;
     let report = match done.imported {
         Imported::AlreadyImported if m.kind == wortel::bundle::Kind::Benchmark => {
-            println!(
+            outln!(
                 "{name}: already imported (bundle {}); nothing changed",
                 m.id
             );
             return Ok(());
         }
         Imported::AlreadyImported => {
-            println!(
+            outln!(
                 "{name}: already imported (bundle {}, sequence {} from {}); nothing changed",
-                m.id, m.sequence, m.from
+                m.id,
+                m.sequence,
+                m.from
             );
             return Ok(());
         }
         Imported::Benchmarks(n) => {
-            println!(
+            outln!(
                 "imported {name}: {n} network figures from {}; see them with `wortel benchmark`",
                 m.from
             );
@@ -85,11 +87,13 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
     let pending = store
         .meta_value(wortel::store::exchange::KEY_COMPACT_PENDING)?
         .is_some();
-    if report.needs_compaction() || pending {
+    if (report.needs_compaction() || pending) && ctx.beside_view() {
+        outln!("  {}", super::privacy::REWRITTEN_WHEN_VIEW_CLOSES);
+    } else if report.needs_compaction() || pending {
         drop(store);
         Store::compact_if_pending(&ctx.store)?;
         let backups = wortel::ops::erase_in_backups(&ctx.store, ctx.now)?;
-        println!(
+        outln!(
             "  the store's files were rewritten without the erased data; {}",
             backups.sentence("the erased people")
         );
@@ -103,11 +107,13 @@ fn print_leads_report(
     m: &wortel::bundle::Manifest,
     report: &wortel::ops::ImportReport,
 ) {
-    println!(
+    outln!(
         "imported {name}: bundle {}, sequence {} from {}",
-        m.id, m.sequence, m.from
+        m.id,
+        m.sequence,
+        m.from
     );
-    println!(
+    outln!(
         "  {} new leads ({} for accounts already here, {} new accounts), {} updated, {} retracted",
         report.new_leads,
         report.matched_accounts,
@@ -116,13 +122,13 @@ fn print_leads_report(
         report.retracted
     );
     if report.unknown_retractions > 0 {
-        println!(
+        outln!(
             "  {} retractions were for leads this store never had",
             report.unknown_retractions
         );
     }
     if let Some(summary) = report.erasure_summary() {
-        println!("  {summary}; head office learns it in the next feedback bundle");
+        outln!("  {summary}; head office learns it in the next feedback bundle");
     }
 }
 
@@ -148,9 +154,12 @@ fn run_csv(ctx: &Context, store: &Store, args: &ImportArgs) -> Result<()> {
     }
     // The sentence already names the file and the row.
     let report = report.map_err(|e| anyhow!(e))?;
-    println!(
+    outln!(
         "imported {name}: {} new leads ({} for accounts already here, {} new accounts), {} updated",
-        report.new_leads, report.matched_accounts, report.new_accounts, report.updated_leads
+        report.new_leads,
+        report.matched_accounts,
+        report.new_accounts,
+        report.updated_leads
     );
     Ok(())
 }
@@ -184,8 +193,7 @@ fn check_dialect(bytes: &[u8], name: &str, wanted: &str) -> Result<()> {
 /// A progress bar on standard error for a large import, when that is a terminal; scripts and
 /// pipes get plain output.
 fn progress_bar(total: u64, what: &str) -> Option<indicatif::ProgressBar> {
-    use std::io::IsTerminal;
-    if total < 5_000 || !std::io::stderr().is_terminal() {
+    if total < 5_000 || !super::output::stderr_is_terminal() {
         return None;
     }
     let bar = indicatif::ProgressBar::new(total);

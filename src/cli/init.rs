@@ -55,7 +55,7 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<()> {
     let store = Store::open_or_create(&ctx.store)?;
     if let Some(existing) = store.identity()? {
         if existing.dealer_id == dealer && existing.salesperson == salesperson {
-            println!(
+            outln!(
                 "store {} is already set up for dealer {dealer}, salesperson {salesperson}",
                 ctx.store.display()
             );
@@ -74,7 +74,7 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<()> {
         salesperson: salesperson.to_string(),
         created_at: ctx.now,
     })?;
-    println!(
+    outln!(
         "store {} set up for dealer {dealer}, salesperson {salesperson}",
         ctx.store.display()
     );
@@ -92,13 +92,13 @@ fn keys(store: &Store, pinned: Option<PublicKey>) -> Result<()> {
             k
         }
     };
-    println!(
+    outln!(
         "public key for head office (feedback bundles are signed with it): {}",
         secret.public().to_hex()
     );
     if let Some(key) = pinned {
         store.set_head_office_key(&key.0)?;
-        println!(
+        outln!(
             "head office's key {} is pinned: bundles from head office must be signed with it",
             key.to_hex()
         );

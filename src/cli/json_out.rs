@@ -1,18 +1,19 @@
 //! Streams a JSON array to standard output, one object a line, without holding it in memory:
 //! listings of 100,000 leads stay lean.
 
+use super::output::Stdout;
 use anyhow::Result;
 use serde::Serialize;
-use std::io::{BufWriter, StdoutLock, Write};
+use std::io::{BufWriter, Write};
 
 pub struct JsonArray {
-    out: BufWriter<StdoutLock<'static>>,
+    out: BufWriter<Stdout>,
     first: bool,
 }
 
 impl JsonArray {
     pub fn start() -> Result<Self> {
-        let mut out = BufWriter::new(std::io::stdout().lock());
+        let mut out = BufWriter::new(Stdout);
         out.write_all(b"[")?;
         Ok(JsonArray { out, first: true })
     }

@@ -70,7 +70,7 @@ pub fn run(ctx: &Context, args: &LeadsArgs) -> Result<()> {
     if let Some(step) = &args.step {
         return super::leads_triage::run(ctx, step);
     }
-    let store = Store::open(&ctx.store)?;
+    let store = ctx.open_store()?;
     let order = order_for(args)?;
     let channel = args.channel.as_deref().map(Channel::parse).transpose()?;
     let query = args
@@ -137,15 +137,15 @@ pub fn run(ctx: &Context, args: &LeadsArgs) -> Result<()> {
     print_table(&selected, &accounts, ctx, lang);
     if more {
         let shown = counted(lang, "leads-count", selected.len());
-        println!(
+        outln!(
             "{}",
             say_with(lang, "listing-first-shown", &[("shown", shown.into())])
         );
     } else if matched > selected.len() {
         let total = counted(lang, "leads-count", matched);
-        println!("{}", some_shown(lang, selected.len(), total));
+        outln!("{}", some_shown(lang, selected.len(), total));
     } else if selected.is_empty() {
-        println!("{}", say(lang, "leads-none"));
+        outln!("{}", say(lang, "leads-none"));
     }
     Ok(())
 }
@@ -266,6 +266,6 @@ fn print_table(
         ]);
     }
     if !leads.is_empty() {
-        println!("{t}");
+        outln!("{t}");
     }
 }

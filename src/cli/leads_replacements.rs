@@ -10,7 +10,6 @@ use super::plural::counted;
 use super::table::table;
 use anyhow::{Result, bail};
 use wortel::ops::{DueReplacement, create_replacement_leads, due_replacements};
-use wortel::store::Store;
 
 #[derive(Debug, clap::Args)]
 pub struct DueArgs {
@@ -44,7 +43,7 @@ pub fn run(ctx: &Context, args: &DueArgs) -> Result<()> {
             args.months
         );
     }
-    let store = Store::open(&ctx.store)?;
+    let store = ctx.open_store()?;
     let today = ctx.now.to_zoned(ctx.tz.clone()).date();
     let due = due_replacements(&store, args.months, today)?;
     let made = if args.create {
@@ -85,7 +84,7 @@ pub fn run(ctx: &Context, args: &DueArgs) -> Result<()> {
 
 fn print(rows: &[(&DueReplacement, Option<String>, bool)], args: &DueArgs, made: usize) {
     if rows.is_empty() {
-        println!(
+        outln!(
             "no replacements due within {}",
             counted(args.months, "month", "months")
         );
@@ -105,12 +104,12 @@ fn print(rows: &[(&DueReplacement, Option<String>, bool)], args: &DueArgs, made:
             lead,
         ]);
     }
-    println!("{t}");
+    outln!("{t}");
     let open = rows.iter().filter(|r| r.1.is_none()).count();
     if args.create {
-        println!("{} made", counted(made, "lead", "leads"));
+        outln!("{} made", counted(made, "lead", "leads"));
     } else if open > 0 {
-        println!(
+        outln!(
             "{} without a lead; --create makes them",
             counted(open, "replacement", "replacements")
         );

@@ -50,7 +50,7 @@ pub fn run(ctx: &Context, step: &LeadsStep) -> Result<()> {
     if let LeadsStep::DueReplacements(args) = step {
         return super::leads_replacements::run(ctx, args);
     }
-    let store = Store::open(&ctx.store)?;
+    let store = ctx.open_store()?;
     let (ids, step) = match step {
         LeadsStep::Accept { ids } => (ids, TriageStep::Accept),
         LeadsStep::Reject { ids, reason } => (ids, TriageStep::Reject(reason.clone())),
@@ -69,7 +69,7 @@ pub fn run(ctx: &Context, step: &LeadsStep) -> Result<()> {
     let lead_ids: Vec<LeadId> = found.iter().map(|(id, _)| *id).collect();
     let result = triage_leads(&store, &lead_ids, &step, ctx.now)?;
     if !result.done.is_empty() {
-        println!(
+        outln!(
             "{} {}",
             step.done_verb(),
             counted(result.done.len(), "lead", "leads")
@@ -115,9 +115,9 @@ fn convert(store: &Store, ctx: &Context, given: &str, value: Option<&str>) -> Re
         .external_id
         .clone()
         .unwrap_or_else(|| id.to_string());
-    println!("lead {label} is now {}", done.lead.status);
+    outln!("lead {label} is now {}", done.lead.status);
     if let Some(o) = &done.opportunity {
-        println!("  deal {} created: \"{}\"", o.id, o.title);
+        outln!("  deal {} created: \"{}\"", o.id, o.title);
     }
     Ok(())
 }

@@ -58,7 +58,7 @@ pub struct LogVisitArgs {
 }
 
 pub fn run(ctx: &Context, args: &LogVisitArgs) -> Result<()> {
-    let store = Store::open(&ctx.store)?;
+    let store = ctx.open_store()?;
     let target = target(&store, args)?;
     let mut input = VisitInput::new(
         target,
@@ -97,7 +97,7 @@ pub fn run(ctx: &Context, args: &LogVisitArgs) -> Result<()> {
     }
     let result = log_visit(&store, &input, ctx.now, &ctx.tz)?;
     if args.json {
-        println!(
+        outln!(
             "{}",
             json!({
                 "activity_id": result.activity.id.to_string(),
@@ -118,15 +118,16 @@ pub fn run(ctx: &Context, args: &LogVisitArgs) -> Result<()> {
             .activity
             .outcome
             .map_or(String::new(), |o| format!(" ({o})"));
-        println!(
+        outln!(
             "logged {}{what} with {}",
-            result.activity.kind, result.account.name
+            result.activity.kind,
+            result.account.name
         );
         for e in &result.effects {
-            println!("  {e}");
+            outln!("  {e}");
         }
         if let Some(d) = result.activity.next_step {
-            println!("  next step: {d}");
+            outln!("  next step: {d}");
         }
     }
     Ok(())

@@ -21,7 +21,7 @@ pub struct ManArgs {
 pub fn run(args: &ManArgs) -> Result<()> {
     let cmd = command();
     match &args.all {
-        None => main_page(&cmd, &mut std::io::stdout().lock()),
+        None => main_page(&cmd, &mut super::output::Stdout),
         Some(dir) => write_all(&cmd, dir),
     }
 }
@@ -61,7 +61,7 @@ fn write_all(cmd: &clap::Command, dir: &Path) -> Result<()> {
         subcommand_pages(sub, dir, &mut written)?;
     }
     for p in &written {
-        println!("{}", p.display());
+        outln!("{}", p.display());
     }
     Ok(())
 }

@@ -1,11 +1,16 @@
 //! The command line (PRODUCT.md §6): one file per subcommand, each a thin layer over the library.
 
+#[macro_use]
+mod output;
+
 mod account_show;
 mod accounts;
 mod accounts_due;
 mod agenda;
 mod backup;
 mod benchmark;
+#[cfg(unix)]
+mod beside_view;
 mod bundle;
 mod check;
 mod context;
@@ -105,6 +110,42 @@ pub enum Command {
     DebugFirstFrame,
 }
 
+/// Runs the parsed command line and returns its exit code: by the full-screen view holding the
+/// store when one is open (it prints what this process would have), else here.
+pub fn main(cli: Cli) -> u8 {
+    #[cfg(unix)]
+    if let Some(code) = beside_view::ask_holder(&cli) {
+        return code;
+    }
+    let result = run(cli);
+    // What opening the store did on its own (an import cut short was rolled back).
+    for notice in wortel::store::take_notices() {
+        errln!("wortel: {notice}");
+    }
+    report(result)
+}
+
+/// Turns a command's result into its exit code, saying an error in one sentence on standard
+/// error (the asking terminal's, when the view runs it).
+pub fn report(result: Result<()>) -> u8 {
+    match result {
+        Ok(()) => 0,
+        // `wortel leads --json | head` must end quietly, as other Unix tools do.
+        Err(e) if is_broken_pipe(&e) => 0,
+        Err(e) => {
+            errln!("wortel: {e:#}");
+            1
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
     // These need neither a store nor a clock, so a bad WORTEL_NOW or store path cannot break them.
@@ -113,29 +154,35 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Man(args)) => return man::run(args),
         _ => {}
     }
-    let ctx = Context::new(cli.store)?;
+    let ctx = Context::new(cli.store.clone())?;
+    dispatch(&ctx, cli)
+}
+
+/// Runs a command in `ctx` (its store opened here, or lent by the full-screen view).
+pub fn dispatch(ctx: &Context, cli: Cli) -> Result<()> {
     match cli.command {
-        None if tui::can_open() => tui::open(&ctx),
-        None => demo::summary_of_default(&ctx),
-        Some(Command::Demo(args)) => demo::run(&ctx, &args),
-        Some(Command::Init(args)) => init::run(&ctx, &args),
-        Some(Command::Leads(args)) => leads::run(&ctx, &args),
-        Some(Command::Accounts(args)) => accounts::run(&ctx, &args),
-        Some(Command::Account(cmd)) => account_show::run(&ctx, &cmd),
-        Some(Command::Agenda(args)) => agenda::run(&ctx, &args),
-        Some(Command::Funnel(args)) => funnel::run(&ctx, &args),
-        Some(Command::LogVisit(args)) => log_visit::run(&ctx, &args),
-        Some(Command::Deal(cmd)) => deal::run(&ctx, &cmd),
-        Some(Command::Export(args)) => export::run(&ctx, &args),
-        Some(Command::Import(args)) => import::run(&ctx, &args),
-        Some(Command::Benchmark) => benchmark::run(&ctx),
-        Some(Command::Backup(args)) => backup::backup(&ctx, &args),
-        Some(Command::Restore(args)) => backup::restore(&ctx, &args),
-        Some(Command::Privacy(cmd)) => privacy::run(&ctx, &cmd),
-        Some(Command::Bundle(cmd)) => bundle::run(&ctx, &cmd),
-        Some(Command::Check(args)) => check::run(&ctx, &args),
-        Some(Command::Completions(_)) | Some(Command::Man(_)) => Ok(()),
-        Some(Command::DebugWriteLoop(args)) => write_loop::run(&ctx, &args),
-        Some(Command::DebugFirstFrame) => tui::first_frame(&ctx),
+        None if tui::can_open() => tui::open(ctx),
+        None => demo::summary_of_default(ctx),
+        Some(Command::Demo(args)) => demo::run(ctx, &args),
+        Some(Command::Init(args)) => init::run(ctx, &args),
+        Some(Command::Leads(args)) => leads::run(ctx, &args),
+        Some(Command::Accounts(args)) => accounts::run(ctx, &args),
+        Some(Command::Account(cmd)) => account_show::run(ctx, &cmd),
+        Some(Command::Agenda(args)) => agenda::run(ctx, &args),
+        Some(Command::Funnel(args)) => funnel::run(ctx, &args),
+        Some(Command::LogVisit(args)) => log_visit::run(ctx, &args),
+        Some(Command::Deal(cmd)) => deal::run(ctx, &cmd),
+        Some(Command::Export(args)) => export::run(ctx, &args),
+        Some(Command::Import(args)) => import::run(ctx, &args),
+        Some(Command::Benchmark) => benchmark::run(ctx),
+        Some(Command::Backup(args)) => backup::backup(ctx, &args),
+        Some(Command::Restore(args)) => backup::restore(ctx, &args),
+        Some(Command::Privacy(cmd)) => privacy::run(ctx, &cmd),
+        Some(Command::Bundle(cmd)) => bundle::run(ctx, &cmd),
+        Some(Command::Check(args)) => check::run(ctx, &args),
+        Some(Command::Completions(args)) => shell::completions(&args),
+        Some(Command::Man(args)) => man::run(&args),
+        Some(Command::DebugWriteLoop(args)) => write_loop::run(ctx, &args),
+        Some(Command::DebugFirstFrame) => tui::first_frame(ctx),
     }
 }

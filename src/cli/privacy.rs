@@ -3,7 +3,7 @@
 
 use super::Context;
 use anyhow::{Result, anyhow, bail};
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use wortel::domain::ConsentPurpose;
 use wortel::interop::atomic::write_atomically;
@@ -63,15 +63,15 @@ pub enum PrivacyCommand {
 pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
     match cmd {
         PrivacyCommand::Export { person, out } => {
-            let store = Store::open(&ctx.store)?;
+            let store = ctx.open_store()?;
             let c = find_person(&store, person)?;
             let doc = serde_json::to_string_pretty(&person_report(&store, &c)?)? + "\n";
             match out {
                 Some(path) => {
                     write_atomically(path, doc.as_bytes()).map_err(|e| anyhow!(e))?;
-                    println!("{}: everything held about {}", path.display(), c.name);
+                    outln!("{}: everything held about {}", path.display(), c.name);
                 }
-                None => print!("{doc}"),
+                None => out!("{doc}"),
             }
             Ok(())
         }
@@ -81,7 +81,7 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
             give,
             source,
         } => {
-            let store = Store::open(&ctx.store)?;
+            let store = ctx.open_store()?;
             let mut c = find_person(&store, person)?;
             let today = ctx.today();
             let (purpose, on) = match (withdraw, give) {
@@ -109,7 +109,7 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
             apply_consent(&mut c, choice, today, source);
             let name = c.name.clone();
             save_contact(&store, c, ctx.now)?;
-            println!(
+            outln!(
                 "{name}: {} consent {}",
                 purpose,
                 if on {
@@ -124,11 +124,11 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
             let policy = RetentionPolicy::load(wortel::tui::config::config_dir().as_deref())
                 .map_err(|e| anyhow!(e))?;
             let due = {
-                let store = Store::open(&ctx.store)?;
+                let store = ctx.open_store()?;
                 purge_due(&store, &policy, ctx.now)?
             };
             if due.is_empty() {
-                println!("nothing is past its retention period");
+                outln!("nothing is past its retention period");
                 return Ok(());
             }
             let rejected = due
@@ -136,14 +136,14 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
                 .iter()
                 .filter(|(_, why)| *why == "rejected")
                 .count();
-            println!(
+            outln!(
                 "{} rejected leads (after {} days) and {} disqualified leads (after {} days) lose their notes, signals and contact link",
                 rejected,
                 policy.rejected_lead_days,
                 due.leads.len() - rejected,
                 policy.disqualified_lead_days
             );
-            println!(
+            outln!(
                 "{} contacts of ex-customers without activity for {} days are erased{}",
                 due.contacts.len(),
                 policy.ex_customer_days,
@@ -165,23 +165,27 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
                 .iter()
                 .filter(|(_, what)| *what == WonPurge::Bookkeeping)
                 .count();
-            println!(
+            outln!(
                 "{} won orders of those ex-customers lose their title, notes and contact links (value and dates stay for bookkeeping); {} won orders older than {} days are anonymised",
                 due.won.len() - bookkeeping,
                 bookkeeping,
                 policy.won_order_days
             );
             if *dry_run {
-                println!("dry run: nothing changed");
+                outln!("dry run: nothing changed");
                 return Ok(());
             }
             {
-                let store = Store::open(&ctx.store)?;
+                let store = ctx.open_store()?;
                 purge(&store, &due, ctx.now)?;
+            }
+            if ctx.beside_view() {
+                outln!("purged; {REWRITTEN_WHEN_VIEW_CLOSES}");
+                return Ok(());
             }
             Store::compact(&ctx.store)?;
             let backups = erase_in_backups(&ctx.store, ctx.now)?;
-            println!(
+            outln!(
                 "purged; the store's files were rewritten without the removed data; {}",
                 backups.sentence("the erased people")
             );
@@ -189,32 +193,45 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
         }
         PrivacyCommand::Erase { person, yes } => {
             let (id, name) = {
-                let store = Store::open(&ctx.store)?;
+                let store = ctx.open_store()?;
                 let c = find_person(&store, person)?;
                 (c.id, c.name)
             };
             if !yes {
-                if !std::io::stdin().is_terminal() {
+                if ctx.beside_view() {
+                    bail!(
+                        "erasing {name} cannot be undone, and the full-screen view open on this store cannot ask you; pass --yes to confirm"
+                    );
+                }
+                if !super::output::stdin_is_terminal() {
                     bail!(
                         "erasing {name} cannot be undone; confirm on a terminal, or pass --yes in a script"
                     );
                 }
-                print!("Erase every personal detail of {name}? This cannot be undone. [y/N] ");
-                std::io::stdout().flush()?;
+                out!("Erase every personal detail of {name}? This cannot be undone. [y/N] ");
+                super::output::Stdout.flush()?;
                 let mut answer = String::new();
                 std::io::stdin().lock().read_line(&mut answer)?;
                 if !matches!(answer.trim(), "y" | "Y" | "yes" | "ja" | "j") {
-                    println!("nothing erased");
+                    outln!("nothing erased");
                     return Ok(());
                 }
             }
             let erasure = {
-                let store = Store::open(&ctx.store)?;
+                let store = ctx.open_store()?;
                 erase_person(&store, id, ctx.now)?
             };
+            if ctx.beside_view() {
+                outln!(
+                    "erased {}: {} records changed; {REWRITTEN_WHEN_VIEW_CLOSES}; head office learns of it in the next feedback bundle",
+                    erasure.name,
+                    erasure.records_changed
+                );
+                return Ok(());
+            }
             Store::compact(&ctx.store)?;
             let backups = erase_in_backups(&ctx.store, ctx.now)?;
-            println!(
+            outln!(
                 "erased {}: {} records changed, the store's files rewritten without them; {}; head office learns of it in the next feedback bundle",
                 erasure.name,
                 erasure.records_changed,
@@ -224,3 +241,7 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
         }
     }
 }
+
+/// Said when a command that must rewrite the store's files ran inside the open full-screen view:
+/// the view does it (and the backups) when it closes, as after an erasure made in the view.
+pub const REWRITTEN_WHEN_VIEW_CLOSES: &str = "the full-screen view open on this store rewrites its files (and its backups) without the removed data when it closes";

@@ -12,6 +12,6 @@ pub struct CompletionsArgs {
 
 pub fn completions(args: &CompletionsArgs) -> Result<()> {
     let mut cmd = Cli::command();
-    clap_complete::generate(args.shell, &mut cmd, "wortel", &mut std::io::stdout());
+    clap_complete::generate(args.shell, &mut cmd, "wortel", &mut super::output::Stdout);
     Ok(())
 }

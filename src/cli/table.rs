@@ -8,10 +8,15 @@ pub fn table<S: AsRef<str>>(header: &[S]) -> Table {
     t.load_preset(presets::NOTHING)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_header(header.iter().map(|h| h.as_ref().to_string()));
-    if t.width().is_none() {
-        t.set_width(160);
-    }
+    // Run for another terminal: that terminal's width, not the full-screen view's.
+    let width = super::output::asking_width().unwrap_or_else(|| t.width());
+    t.set_width(width.unwrap_or(160));
     t
+}
+
+/// The width a table gets on this process's standard output (`None`: not a terminal).
+pub fn terminal_width() -> Option<u16> {
+    Table::new().width()
 }
 
 /// Cuts text to `max` characters with an ellipsis.

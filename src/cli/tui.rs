@@ -2,7 +2,6 @@
 
 use super::Context;
 use anyhow::{Result, bail};
-use std::io::IsTerminal;
 use std::sync::Arc;
 use wortel::ops::RetentionPolicy;
 use wortel::store::Store;
@@ -11,7 +10,7 @@ use wortel::tui::{config, search_index::SearchIndexState, terminal};
 
 /// The full-screen view needs a terminal on both ends.
 pub fn can_open() -> bool {
-    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+    super::output::on_a_terminal()
 }
 
 /// Opens the TUI on the context's store and runs it until the user quits.
@@ -21,9 +20,16 @@ pub fn open(ctx: &Context) -> Result<()> {
             "the full-screen view needs a terminal; from scripts use a subcommand such as `wortel leads`"
         );
     }
+    // Absolute: commands run for other terminals move the working directory for a moment.
+    let mut ctx = ctx.clone();
+    ctx.store = std::path::absolute(&ctx.store)?;
+    let ctx = &ctx;
     let mut app = start(ctx, &mut Phases::default())?;
     let backup = DailyBackup::start(ctx, &mut app);
-    let result = terminal::run(&mut app);
+    let server = serve_other_terminals(ctx, &mut app);
+    let result = terminal::run(&mut app, server.as_ref().map(|s| &s.served));
+    // No command of another terminal runs any more, and the store is let go.
+    drop(server);
     backup.finish(&mut app);
     drop(app);
     // An erasure applied in the view (one that arrived in a bundle) left erased bytes in the
@@ -32,20 +38,36 @@ pub fn open(ctx: &Context) -> Result<()> {
         // The backups beside the store (today's may predate the erasure) lose the person too.
         Ok(true) => match wortel::ops::erase_in_backups(&ctx.store, ctx.now) {
             Ok(done) if !done.unreadable.is_empty() => {
-                eprintln!("wortel: {}", done.sentence("the erased people"))
+                errln!("wortel: {}", done.sentence("the erased people"))
             }
             Ok(_) => {}
-            Err(e) => eprintln!(
+            Err(e) => errln!(
                 "wortel: the backups could not be rewritten after an erasure ({e}); they may still hold the erased people"
             ),
         },
         Ok(false) => {}
-        Err(e) => eprintln!(
+        Err(e) => errln!(
             "wortel: the store's files could not be rewritten after an erasure ({e}); it is finished when the full-screen view next closes"
         ),
     }
     result?;
     Ok(())
+}
+
+/// Listens on the store's socket so commands typed in other terminals run here; when it cannot
+/// (a path too long for a socket, say), the status line says why and the view works alone.
+#[cfg(unix)]
+fn serve_other_terminals(ctx: &Context, app: &mut App) -> Option<wortel::serve::server::Server> {
+    let handler = super::beside_view::handler(app.store.clone());
+    match wortel::serve::server::Server::start(&ctx.store, handler) {
+        Ok(server) => Some(server),
+        Err(e) => {
+            app.error(&format!(
+                "commands in other terminals cannot reach this view ({e}); they find the store in use"
+            ));
+            None
+        }
+    }
 }
 
 /// How long each step before the first frame took, for `debug-first-frame`.
@@ -110,10 +132,10 @@ impl DailyBackup {
             let _ = wake.send(());
         }
         if app.jobs_busy() {
-            eprintln!("finishing today's backup …");
+            errln!("finishing today's backup …");
         }
         for failure in app.finish_jobs() {
-            eprintln!("wortel: {failure}");
+            errln!("wortel: {failure}");
         }
     }
 }
@@ -129,7 +151,7 @@ pub fn first_frame(ctx: &Context) -> Result<()> {
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 48))?;
     terminal.draw(|f| wortel::tui::view::draw(f, &mut app))?;
     let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
-    println!(
+    outln!(
         "first frame after {:.1} ms ({} leads listed): config {:.1}, store open {:.1}, inbox {:.1}, frame {:.1} ms",
         ms(started.elapsed()),
         app.inbox.len(),

@@ -24,7 +24,7 @@ pub fn run(ctx: &Context, args: &WriteLoopArgs) -> Result<()> {
     if args.no_flush {
         store.set_flush_writes(false);
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = super::output::Stdout;
     let mut n = 0u64;
     while args.count.is_none_or(|c| n < c) {
         let now = jiff::Timestamp::now();

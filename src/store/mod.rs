@@ -30,7 +30,7 @@ pub use inbox::{LeadOrder, inbox_rank};
 pub use pending_import::{KEY_IMPORT_PENDING, take_notices};
 pub use meta::{DEMO_DEALER, Identity, SCHEMA_VERSION};
 pub use record::{EntityKind, Record};
-pub use write::{Receipt, WriteSet};
+pub use write::{Receipt, WriteSet, record_receipts};
 
 use std::fs::File;
 use std::path::{Path, PathBuf};

@@ -89,6 +89,8 @@ actions! {
     Redo = "redo", [Global], "do the last undone change again";
     Back = "back", [Global, Accounts], "back to where you came from (same row, same filters)";
     Messages = "messages", [Global], "the message log: the last 100 messages with their time";
+    Suspend = "suspend", [Global], "suspend to the shell (fg comes back)";
+    Shell = "shell", [Global], "open a shell on this store ($SHELL; exit comes back)";
     Quit = "quit", [Global], "quit wortel";
     Down = "down", [List, Overlay], "move down";
     Up = "up", [List, Overlay], "move up";

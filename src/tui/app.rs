@@ -91,6 +91,8 @@ pub struct App {
     pub undo: UndoStack,
     pub index: SearchIndexState,
     pub quit: bool,
+    /// The terminal is to be handed to the shell for a while (`Ctrl-z`, `!`).
+    pub leave: Option<super::outside::Leave>,
     /// Rows in the list at the last frame, for page moves.
     pub page: usize,
     /// Every how many weeks each tier is visited, for the agenda (`[cadence]` in config.toml).
@@ -168,6 +170,7 @@ impl App {
             undo: UndoStack::default(),
             index,
             quit: false,
+            leave: None,
             page: 10,
             cadence: crate::ops::Cadence::default(),
             jobs: Jobs::default(),

@@ -46,6 +46,9 @@ impl App {
 
     /// Hands `effect` to the store: the one door every write of the view goes through.
     pub fn write<E: Effect>(&self, effect: E) -> Result<E::Written, E::Error> {
+        // Takes turns with the commands other terminals run in this process.
+        #[cfg(unix)]
+        let _turn = crate::serve::turn();
         let ctx = WriteContext {
             store: &self.store,
             now: self.now(),

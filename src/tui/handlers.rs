@@ -31,6 +31,8 @@ pub fn run(app: &mut App, action: Action) {
         Action::BackupNow => app.backup_now(),
         Action::Benchmark => super::reports::show_benchmarks(app),
         Action::Quit => app.quit = true,
+        Action::Suspend => app.leave = Some(super::outside::Leave::Suspend),
+        Action::Shell => app.leave = Some(super::outside::Leave::Shell),
         Action::Down
         | Action::Up
         | Action::Top

@@ -10,6 +10,8 @@ pub mod app;
 mod app_commit;
 mod app_jobs;
 pub mod clipboard;
+#[cfg(unix)]
+mod app_served;
 pub mod config;
 pub mod config_error;
 pub mod convert;
@@ -29,6 +31,7 @@ pub mod list_window;
 pub mod merge;
 pub mod messages;
 pub mod navigation;
+pub mod outside;
 pub mod overlays;
 pub mod panes;
 pub mod reports;

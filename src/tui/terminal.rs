@@ -14,8 +14,14 @@ use std::io::{self, Stdout};
 use std::path::PathBuf;
 use std::time::Duration;
 
+/// What commands typed in other terminals changed (see `crate::serve`), when the view serves.
+#[cfg(unix)]
+pub type ServedChanges = std::sync::mpsc::Receiver<crate::serve::Served>;
+#[cfg(not(unix))]
+pub type ServedChanges = std::sync::mpsc::Receiver<()>;
+
 /// Runs the TUI until the user quits.
-pub fn run(app: &mut App) -> io::Result<()> {
+pub fn run(app: &mut App, served: Option<&ServedChanges>) -> io::Result<()> {
     install_panic_hook();
     enable_raw_mode()?;
     let mut out = io::stdout();
@@ -24,12 +30,16 @@ pub fn run(app: &mut App) -> io::Result<()> {
         return Err(e);
     }
     let result = Terminal::new(CrosstermBackend::new(io::stdout()))
-        .and_then(|mut terminal| event_loop(&mut terminal, app));
+        .and_then(|mut terminal| event_loop(&mut terminal, app, served));
     restore();
     result
 }
 
-fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    app: &mut App,
+    served: Option<&ServedChanges>,
+) -> io::Result<()> {
     let panic_for_test = std::env::var_os("WORTEL_TEST_PANIC").is_some();
     loop {
         terminal.draw(|frame| super::view::draw(frame, app))?;
@@ -38,14 +48,20 @@ fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) 
         }
         // While the search index is built, look back often to pick it up; otherwise wake now
         // and then so relative times ("2h late") stay true.
-        let wait = if app.index.is_building() || app.jobs.is_busy() {
+        // Changes from other terminals show within a tenth of a second.
+        let wait = if app.index.is_building() || app.jobs.is_busy() || served.is_some() {
             Duration::from_millis(100)
         } else {
             Duration::from_secs(30)
         };
         if event::poll(wait)? {
             match event::read()? {
-                Event::Key(key) if key.kind == KeyEventKind::Press => app.on_key(key),
+                Event::Key(key) if key.kind == KeyEventKind::Press => {
+                    app.on_key(key);
+                    if let Some(leave) = app.leave.take() {
+                        hand_over(terminal, app, leave)?;
+                    }
+                }
                 // A resize needs nothing but the redraw at the top of the loop.
                 _ => {}
             }
@@ -54,10 +70,42 @@ fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) 
             super::clipboard::copy(terminal.backend_mut(), &text)?;
         }
         app.tick();
+        #[cfg(unix)]
+        while let Some(change) = served.and_then(|s| s.try_recv().ok()) {
+            app.on_served(change);
+        }
         if app.quit {
             return Ok(());
         }
     }
+}
+
+/// Gives the terminal to the shell (`Ctrl-z`, `!`) and takes it back: modes restored on the way
+/// out, set again on the way back, and the whole screen drawn afresh.
+fn hand_over(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    app: &mut App,
+    leave: super::outside::Leave,
+) -> io::Result<()> {
+    use super::outside::{Leave, shell, suspend};
+    if leave == Leave::Suspend && !super::outside::can_suspend() {
+        app.error("nothing here can bring wortel back from Ctrl-z (no shell with job control started it); ! opens a shell instead");
+        return Ok(());
+    }
+    restore();
+    let done = match leave {
+        Leave::Suspend => suspend(),
+        Leave::Shell => shell(app.store.path()),
+    };
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen)?;
+    terminal.clear()?;
+    match done {
+        Ok(()) if leave == Leave::Shell => app.info("back from the shell"),
+        Ok(()) => app.info("back from the shell (fg)"),
+        Err(e) => app.error(&e),
+    }
+    Ok(())
 }
 
 /// Leaves the alternate screen and raw mode; safe to call twice.
@@ -75,6 +123,11 @@ fn install_panic_hook() {
     std::panic::set_hook(Box::new(move |info| {
         // A background job's panic is caught and reported on the status line by the job.
         if std::thread::current().name() == Some(super::jobs::JOB_THREAD) {
+            return;
+        }
+        // So is one in a command run for another terminal: that terminal gets the sentence.
+        #[cfg(unix)]
+        if std::thread::current().name() == Some(crate::serve::server::REQUEST_THREAD) {
             return;
         }
         restore();

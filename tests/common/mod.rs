@@ -6,6 +6,7 @@
 pub mod crash;
 pub mod mount;
 pub mod store_files;
+pub mod tmux;
 
 use assert_cmd::Command;
 use serde_json::Value;

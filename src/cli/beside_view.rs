@@ -1,0 +1,224 @@
+//! Commands beside the open full-screen view (`wortel::serve`). On the asking side a command
+//! whose store is held by a live view is sent there; on the view's side it is parsed and run
+//! like any command, with the view's open store, its output streamed back, and what it wrote
+//! handed to the view to show and undo.
+
+use super::context::Context;
+use super::{Cli, Command, output};
+use clap::Parser;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use wortel::serve::client::{Forwarded, forward};
+use wortel::serve::protocol::{Request, VERSION};
+use wortel::serve::server::{Handler, Output};
+use wortel::serve::{Served, turn};
+use wortel::store::{EntityKind, Receipt, Store, record_receipts};
+
+/// The environment a command reads, sent along with it.
+const SENT_ENV: [&str; 1] = ["WORTEL_NOW"];
+
+/// Asks the view holding the store to run this command line; `None` when nobody serves it
+/// (run it here), else the exit code after its output was printed.
+pub fn ask_holder(cli: &Cli) -> Option<u8> {
+    if matches!(cli.command, Some(Command::Completions(_) | Command::Man(_))) {
+        return None;
+    }
+    let store = Context::new(cli.store.clone()).ok()?.store;
+    let argv: Option<Vec<String>> = std::env::args_os().map(|a| a.into_string().ok()).collect();
+    let request = Request {
+        version: VERSION,
+        // A command line that is not UTF-8 cannot travel as JSON: it runs here (and finds the
+        // store in use, as before).
+        argv: argv?,
+        cwd: std::env::current_dir()
+            .ok()?
+            .into_os_string()
+            .into_string()
+            .ok()?,
+        store: store.clone().into_os_string().into_string().ok()?,
+        env: SENT_ENV
+            .iter()
+            .filter_map(|k| std::env::var(k).ok().map(|v| (k.to_string(), v)))
+            .collect::<BTreeMap<_, _>>(),
+        columns: super::table::terminal_width(),
+    };
+    match forward(
+        &store,
+        &request,
+        &mut std::io::stdout().lock(),
+        // Not locked: the client may say on it that the view is suspended, from a thread.
+        &mut std::io::stderr(),
+    ) {
+        Forwarded::Alone => None,
+        Forwarded::Done(code) => Some(code),
+    }
+}
+
+/// The view's side: runs requests with its open `store`.
+pub fn handler(store: Arc<Store>) -> Arc<Handler> {
+    Arc::new(move |request: Request, out: Output| run_request(&store, request, out))
+}
+
+fn run_request(store: &Arc<Store>, request: Request, out: Output) -> (u8, Option<Served>) {
+    let say = |text: String| {
+        let _ = out.write(true, text.as_bytes());
+    };
+    let cli = match Cli::try_parse_from(&request.argv) {
+        Ok(cli) => cli,
+        Err(e) => {
+            say(e.render().to_string());
+            return (e.exit_code().clamp(0, 255) as u8, None);
+        }
+    };
+    if let Some(why) = not_beside_view(cli.command.as_ref()) {
+        say(format!("wortel: {why}\n"));
+        return (1, None);
+    }
+    let kind = Kind::of(cli.command.as_ref());
+    let _turn = turn();
+    let Some(_cwd) = InDir::enter(&request.cwd) else {
+        say(format!(
+            "wortel: the full-screen view cannot enter your directory {}; run the command from another one\n",
+            request.cwd
+        ));
+        return (1, None);
+    };
+    let first_line = std::rc::Rc::new(std::cell::RefCell::new(String::new()));
+    let sink = sink(out.clone(), first_line.clone());
+    let held = Some(store.clone());
+    let (code, receipts) = output::redirect(sink, request.columns, || {
+        record_receipts(|| {
+            let run = std::panic::AssertUnwindSafe(|| {
+                let ctx = Context::with_clock(
+                    Some(PathBuf::from(&request.store)),
+                    request.env.get("WORTEL_NOW").cloned(),
+                    held,
+                );
+                super::report(ctx.and_then(|ctx| super::dispatch(&ctx, cli)))
+            });
+            // A bug in a command must not end the view; the asking terminal hears of it, as
+            // alone (exit 101). Its writes are one commit each, so nothing is half-written.
+            std::panic::catch_unwind(run).unwrap_or_else(|panic| {
+                let what = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                errln!(
+                    "wortel: an internal error stopped this command in the full-screen view (a bug, not your data; every change it confirmed is saved): {what}"
+                );
+                101
+            })
+        })
+    });
+    let first_line = first_line.borrow().clone();
+    (code, kind.served(&first_line, receipts))
+}
+
+/// Output goes to the client as it is printed; its first line names the change in the view.
+fn sink(out: Output, first_line: std::rc::Rc<std::cell::RefCell<String>>) -> output::Sink {
+    Box::new(move |err, bytes| {
+        let mut line = first_line.borrow_mut();
+        if !err && !line.contains('\n') && line.len() < 300 {
+            line.push_str(&String::from_utf8_lossy(bytes));
+        }
+        out.write(err, bytes)
+    })
+}
+
+/// The sentence for a command that cannot run while the view has the store open.
+fn not_beside_view(command: Option<&Command>) -> Option<String> {
+    let view = format!(
+        "the full-screen view (pid {}) has this store open",
+        std::process::id()
+    );
+    Some(match command {
+        None => format!("{view} in another terminal; switch to it, or quit it (q) first"),
+        Some(Command::Demo(_)) => format!(
+            "a demo replaces the store, and {view}; quit the view (q) first, or pass --store PATH for a demo elsewhere"
+        ),
+        Some(Command::Init(_)) => {
+            format!("this store is set up already, and {view}; init a new store with --store PATH")
+        }
+        Some(Command::Restore(_)) => format!(
+            "restoring replaces the store, and {view}; quit the view (q) first, then restore"
+        ),
+        Some(Command::DebugWriteLoop(_) | Command::DebugFirstFrame) => {
+            format!("{view}; this debugging command needs the store to itself")
+        }
+        _ => return None,
+    })
+}
+
+/// How a command's writes join the view: as an undo step, or (an import, an erasure) as a
+/// change that drops the steps it touched.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Import,
+    Erasure,
+    Step,
+}
+
+impl Kind {
+    fn of(command: Option<&Command>) -> Kind {
+        use super::privacy::PrivacyCommand;
+        match command {
+            Some(Command::Import(_)) => Kind::Import,
+            Some(Command::Privacy(PrivacyCommand::Erase { .. } | PrivacyCommand::Purge { .. })) => {
+                Kind::Erasure
+            }
+            _ => Kind::Step,
+        }
+    }
+
+    fn served(self, first_line: &str, mut receipts: Vec<Receipt>) -> Option<Served> {
+        // Bookkeeping alone (a feedback export's marks) is nothing to show or undo.
+        receipts.retain(|r| !r.before.is_empty());
+        if receipts.is_empty() {
+            return None;
+        }
+        let line = first_line.lines().next().unwrap_or("").trim();
+        let label = match self {
+            Kind::Import => {
+                let new_leads = receipts
+                    .iter()
+                    .flat_map(|r| &r.before)
+                    .filter(|(k, _, before)| *k == EntityKind::Lead && before.is_none())
+                    .count();
+                format!(
+                    "{} imported from another terminal",
+                    super::plural::counted(new_leads, "lead", "leads")
+                )
+            }
+            _ if line.is_empty() => "a change from another terminal".to_string(),
+            _ => format!("from another terminal: {line}"),
+        };
+        Some(Served {
+            label,
+            receipts,
+            not_undoable: self != Kind::Step,
+        })
+    }
+}
+
+/// The process's working directory moved to the client's for one request (relative paths in
+/// its command line mean what they mean there), and back when dropped. Safe because requests
+/// take [`turn`] and the view opens its files by absolute path.
+struct InDir(Option<PathBuf>);
+
+impl InDir {
+    fn enter(dir: &str) -> Option<InDir> {
+        let before = std::env::current_dir().ok();
+        std::env::set_current_dir(dir).ok()?;
+        Some(InDir(before))
+    }
+}
+
+impl Drop for InDir {
+    fn drop(&mut self) {
+        if let Some(d) = &self.0 {
+            let _ = std::env::set_current_dir(d);
+        }
+    }
+}

@@ -37,6 +37,7 @@ fn an_import_stopped_between_chunks_is_rolled_back_at_open_once() {
     );
     let mut lead = Lead::new(LeadId::generate(now()), account.id, Channel::Web, 40, now());
     lead.external_id = Some("HQ-1".into());
+    lead.tier = wortel::ops::tier_of(&lead, &account);
     let before = {
         let s = Store::open_or_create(&path).unwrap();
         s.set_identity(&Identity {
@@ -92,7 +93,8 @@ fn an_import_stopped_between_chunks_is_rolled_back_at_open_once() {
         "the store is exactly as before the import"
     );
     assert_eq!(s.pending_import().unwrap(), None);
-    assert!(s.check().unwrap().is_ok());
+    let report = s.check().unwrap();
+    assert!(report.is_ok(), "{:?}", report.problems);
     assert_eq!(s.lead_by_external("HQ-1").unwrap().unwrap().score, 40);
     drop(s);
     let s = Store::open(&path).unwrap();

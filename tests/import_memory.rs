@@ -5,7 +5,8 @@
 //! must stay under the limit. Before the chunked import, the bundle took 9.2 GB and the
 //! spreadsheet aborted with an allocation failure.
 //!
-//! The 100,000-lead bundle runs in every `cargo test`. The million rows take a few minutes even
+//! `WORTEL_RELEASE_BIN` names a release binary built already (skipping the build). The
+//! 100,000-lead bundle runs in every `cargo test`. The million rows take a few minutes even
 //! in release, more than CI gives one test, so that case is `#[ignore]`d and run by the
 //! harness (`benches/run`) and by `cargo test --release --test import_memory -- --ignored`.
 
@@ -24,8 +25,11 @@ const LIMIT_1M_MB: u64 = 4_000;
 
 const NOW: &str = "2026-11-23T09:00:00Z";
 
-/// The release binary, built once for this test.
+/// The release binary, built once for this test (or `WORTEL_RELEASE_BIN`, when CI built it).
 fn release_wortel() -> PathBuf {
+    if let Some(bin) = std::env::var_os("WORTEL_RELEASE_BIN") {
+        return PathBuf::from(bin);
+    }
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let status = Command::new(cargo)

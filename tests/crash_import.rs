@@ -17,7 +17,7 @@ use wortel::store::{EntityKind, Store};
 
 const KILLS: usize = common::crash::kills::IMPORT;
 /// Leads in the big bundle: more than two chunks' worth.
-const LEADS: usize = 2 * wortel::ops::CHUNK_LEADS + 1_000;
+const LEADS: usize = wortel::ops::CHUNK_LEADS + 500;
 /// Leads of the big bundle the store already has from a first bundle (they are updated).
 const KNOWN: usize = 200;
 
@@ -92,10 +92,12 @@ fn fingerprint(s: &Store) -> String {
 fn shape(s: &Store) -> String {
     let counts: Vec<usize> = EntityKind::ALL.iter().map(|k| s.count(*k)).collect();
     let scores: Vec<u8> = (0..LEADS)
-        .map(|i| match s.lead_by_external(&format!("HQ-K-{i:06}")).unwrap() {
-            Some(l) => l.score,
-            None => u8::MAX,
-        })
+        .map(
+            |i| match s.lead_by_external(&format!("HQ-K-{i:06}")).unwrap() {
+                Some(l) => l.score,
+                None => u8::MAX,
+            },
+        )
         .collect();
     format!(
         "{counts:?} {} {:?} {:?} {:?}",
@@ -135,7 +137,14 @@ fn a_killed_import_leaves_exactly_the_store_before_or_after_it() {
         .output()
         .unwrap();
     assert!(ok.status.success());
-    assert!(wortel(&store).arg("import").arg(&first).status().unwrap().success());
+    assert!(
+        wortel(&store)
+            .arg("import")
+            .arg(&first)
+            .status()
+            .unwrap()
+            .success()
+    );
     let before = fingerprint(&Store::open(&store).unwrap());
 
     // The whole import once, to aim the kills across it and to know what it leaves.

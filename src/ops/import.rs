@@ -245,5 +245,7 @@ pub fn import_sheet(
         ledger: None,
     };
     let name = format!("{shown} ({})", &blake3::hash(bytes).to_hex()[..16]);
-    import_in_chunks(store, &name, &source, tail, now, &mut |n| progress(n, total))
+    import_in_chunks(store, &name, &source, tail, now, &mut |n| {
+        progress(n, total)
+    })
 }

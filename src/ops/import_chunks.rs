@@ -26,9 +26,8 @@ pub type Place = String;
 
 /// Reads every lead of the import in order, handing each to the callback; called once per
 /// pass, so the leads are never held as a list.
-pub type Source<'a> = &'a dyn Fn(
-    &mut dyn FnMut(Place, LeadIn) -> Result<(), ImportError>,
-) -> Result<(), ImportError>;
+pub type Source<'a> =
+    &'a dyn Fn(&mut dyn FnMut(Place, LeadIn) -> Result<(), ImportError>) -> Result<(), ImportError>;
 
 /// What is written after the leads, in the import's last transaction.
 pub struct Tail<'a> {

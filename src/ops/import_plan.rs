@@ -125,7 +125,10 @@ impl<'a> Planner<'a> {
             let Some(id) = self.by_key.get(key).copied() else {
                 continue;
             };
-            let f = self.accounts.get_mut(&id).expect("every key names a placed account");
+            let f = self
+                .accounts
+                .get_mut(&id)
+                .expect("every key names a placed account");
             match (f.new, f.written || !self.writing) {
                 (false, _) => self.report.matched_accounts += 1,
                 (true, true) => {}

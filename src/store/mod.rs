@@ -27,8 +27,8 @@ pub use check::CheckReport;
 pub(crate) use compact::process_runs;
 pub use error::{DiskProblem, Result, StoreError, disk_problem};
 pub use inbox::{LeadOrder, inbox_rank};
-pub use pending_import::{KEY_IMPORT_PENDING, take_notices};
 pub use meta::{DEMO_DEALER, Identity, SCHEMA_VERSION};
+pub use pending_import::{KEY_IMPORT_PENDING, take_notices};
 pub use record::{EntityKind, Record};
 pub use write::{Receipt, WriteSet, record_receipts};
 

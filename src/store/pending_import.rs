@@ -162,11 +162,7 @@ impl Store {
     /// Before-images a finished import left (killed between its last chunk and dropping them)
     /// are dropped too: they may hold what an erasure removed since.
     pub(super) fn roll_back_on_open(&self) -> Result<()> {
-        let stale = self
-            .tree(TreeId::Meta)
-            .scan_prefix(BEFORE)
-            .next()
-            .is_some();
+        let stale = self.tree(TreeId::Meta).scan_prefix(BEFORE).next().is_some();
         if stale && self.read_mark()?.is_none() {
             self.clear_before_images()?;
             self.flush()?;
@@ -259,9 +255,8 @@ fn put_back(
 ) -> std::result::Result<(), ConflictableTransactionError<StoreError>> {
     let tree = &tx[kind.tree().slot()];
     let decode = |bytes: &[u8]| {
-        Record::decode(kind, bytes).map_err(|e| {
-            ConflictableTransactionError::Abort(super::read::corrupt(kind, key, e))
-        })
+        Record::decode(kind, bytes)
+            .map_err(|e| ConflictableTransactionError::Abort(super::read::corrupt(kind, key, e)))
     };
     if let Some(current) = tree.get(key)? {
         for (t, k, _) in decode(&current)?.index_entries() {

@@ -58,14 +58,6 @@ impl UndoStack {
         self.undone.len()
     }
 
-    /// Drops every step that touched a record `write` (an erasure) changed: those cannot be
-    /// taken back any more. Returns how many were dropped.
-    pub fn forget_touched_by(&mut self, write: &Receipt) -> usize {
-        let touched: HashSet<(EntityKind, [u8; 16])> =
-            write.after.iter().map(|(k, id, _)| (*k, *id)).collect();
-        self.forget_touched(&touched)
-    }
-
     /// Drops every step that touched one of the `touched` records (an import names what it
     /// wrote this way, without the records). Returns how many were dropped.
     pub fn forget_touched(&mut self, touched: &HashSet<(EntityKind, [u8; 16])>) -> usize {

@@ -155,17 +155,14 @@ fn week_of_feedback(store: usize, week: i8, leads: usize) -> Vec<(&'static str, 
         push(
             "accounts.ndjson",
             format!(
-                r#"{{"id":"A{store:03}{i:05}","name":"Transport {} B.V.","kvk":"{}","postcode":"{} AB","city":"Utrecht","lifecycle":"{}","origin":"head-office","changed_at":"{at}","installed_base":[{{"product":"R 450 tractor","purchased_on":"2020-01-15","replace_by":"{}"}}]}}"#,
+                r#"{{"id":"A{store:03}{i:05}","name":"Transport {} B.V.","kvk":"{}","postcode":"{} AB","city":"Utrecht","lifecycle":"{}","origin":"head-office","changed_at":"{at}","installed_base":[{{"product":"R 450 tractor","purchased_on":"2020-01-15","replace_by":"{}-{:02}-15"}}]}}"#,
                 store * 300 + i,
                 20_000_000 + store * 300 + i,
                 1000 + ((store * 300 + i) * 7919) % 9000,
                 if i % 4 == 0 { "customer" } else { "prospect" },
                 // Replacement dates spread over 2027 and 2028: the replacement programme's input.
-                format!(
-                    "{}-{:02}-15",
-                    2027 + (store + i) % 2,
-                    1 + (store * 7 + i) % 12
-                ),
+                2027 + (store + i) % 2,
+                1 + (store * 7 + i) % 12,
             ),
         );
     }

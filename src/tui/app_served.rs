@@ -18,7 +18,7 @@ impl App {
         if served.not_undoable {
             self.after_commit(&receipt, None);
             let mut message = served.label;
-            match self.undo.forget_touched_by(&receipt) {
+            match self.undo.forget_touched(&touched_by(&receipt)) {
                 0 => {}
                 1 => message.push_str("; 1 undo step dropped (it changed its records)"),
                 n => message.push_str(&format!(
@@ -34,6 +34,13 @@ impl App {
             self.rebuild_index();
         }
     }
+}
+
+/// Every record a receipt names, written or overwritten.
+fn touched_by(receipt: &Receipt) -> std::collections::HashSet<(EntityKind, [u8; 16])> {
+    let before = receipt.before.iter().map(|(k, id, _)| (*k, *id));
+    let after = receipt.after.iter().map(|(k, id, _)| (*k, *id));
+    before.chain(after).collect()
 }
 
 /// One command's commits as one step: undone together, the last first.

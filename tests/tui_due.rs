@@ -230,7 +230,9 @@ fn after_a_visit_or_esc_in_its_form_the_agenda_is_back_at_the_row() {
     assert_eq!(a.selected, 2);
     press(&mut app, "v 7 enter");
     assert!(
-        app.status().text.starts_with("logged visit · not-interested"),
+        app.status()
+            .text
+            .starts_with("logged visit · not-interested"),
         "{}",
         app.status().text
     );

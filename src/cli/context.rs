@@ -5,9 +5,9 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use std::cell::OnceCell;
 use std::path::PathBuf;
-use wortel_core::lang::Language;
 use std::sync::Arc;
 use wortel::store::{Store, StoreError};
+use wortel_core::lang::Language;
 
 /// The store location and the clock, resolved once per run.
 #[derive(Clone)]

@@ -102,10 +102,7 @@ fn edit_of(ctx: &Context, args: &DealEditArgs) -> Result<DealEdit> {
         if clear {
             return Ok(Some(None));
         }
-        Ok(d.as_deref()
-            .map(|d| ctx.date(d))
-            .transpose()?
-            .map(Some))
+        Ok(d.as_deref().map(|d| ctx.date(d)).transpose()?.map(Some))
     };
     let value = match (&args.value, args.clear_value) {
         (_, true) => Some(None),

@@ -9,9 +9,9 @@ pub mod action;
 pub mod app;
 mod app_commit;
 mod app_jobs;
-pub mod clipboard;
 #[cfg(unix)]
 mod app_served;
+pub mod clipboard;
 pub mod config;
 pub mod config_error;
 pub mod convert;

@@ -107,7 +107,7 @@ fn accounts_and_funnel_in_dutch() {
         assert!(accounts.contains(" klant "), "{accounts}");
     }
 
-    let funnel = stdout_of(in_lang(&store, NL, &cfg).arg("funnel"));
+    let funnel = stdout_of(in_lang(&store, NL, &cfg).args(["funnel", "--period", "all"]));
     assert_eq!(
         header_of(&funnel),
         ["STAP", "KANS", "DEALS", "WAARDE", "GEWOGEN"]
@@ -127,8 +127,10 @@ fn accounts_and_funnel_in_dutch() {
         "{funnel}"
     );
     assert!(funnel.contains("winstpercentage"), "{funnel}");
+    assert!(funnel.contains("gewonnen, alle tijd: € "), "{funnel}");
+    assert!(!funnel.contains("won "), "English in the Dutch listing: {funnel}");
 
-    let en = stdout_of(in_lang(&store, EN, &cfg).arg("funnel"));
+    let en = stdout_of(in_lang(&store, EN, &cfg).args(["funnel", "--period", "all"]));
     assert!(en.contains("forecast, all open deals: weighted € "), "{en}");
     assert!(en.contains("negotiation"), "{en}");
 }

@@ -160,12 +160,12 @@ pub fn run(ctx: &Context, args: &FunnelArgs) -> Result<()> {
     outln!("{t}");
     if lang == wortel_core::lang::Language::En {
         outln!("forecast, {}", summary.headline(&period.to_string()));
+        outln!("{}", summary.won_line(&period.to_string()));
     } else {
-        // The Dutch line leaves out what counts as closing now; the won line is English
-        // until the board's figures are in the catalogue.
+        // The Dutch lines leave out what counts as closing now.
         outln!("{}", forecast_line(lang, &summary, &period.to_string()));
+        outln!("{}", won_line(lang, &summary, &period.to_string()));
     }
-    outln!("{}", summary.won_line(&period.to_string()));
     match summary.win_rate {
         Some(w) => outln!(
             "{}",
@@ -198,6 +198,29 @@ fn forecast_line(
                 counted(lang, "deals-count", summary.forecast_deals).into(),
             ),
             ("without", Arg::from(summary.forecast_without_value)),
+        ],
+    )
+}
+
+/// What was won in the period, in the reader's language: "gewonnen in 2026-Q4: € … uit 1 deal".
+fn won_line(
+    lang: wortel_core::lang::Language,
+    summary: &wortel::domain::funnel::FunnelSummary,
+    period: &str,
+) -> String {
+    let (count, value) = summary.won();
+    let scope = if period == "all" {
+        say(lang, "funnel-won-scope-all")
+    } else {
+        say_with(lang, "funnel-won-scope-period", &[("period", period.into())])
+    };
+    say_with(
+        lang,
+        "funnel-won",
+        &[
+            ("scope", scope.into()),
+            ("value", value.to_string().into()),
+            ("deals", counted(lang, "deals-count", count).into()),
         ],
     )
 }

@@ -21,7 +21,7 @@ pub fn toggle_due_visits(app: &mut App) {
             app.accounts.show_only(ListMode::DueVisit, ids);
             requery(app);
             app.info(&format!(
-                "{} due for a visit, by tier and most overdue first; again for all",
+                "{} due for a visit, by tier and most overdue first; the same key again shows all",
                 wortel_core::plural::counted(n, "account", "accounts")
             ));
         }
@@ -60,7 +60,7 @@ pub fn toggle_duplicates(app: &mut App) {
     app.accounts.show_only(ListMode::Duplicates, ids);
     requery(app);
     app.info(&format!(
-        "{} likely duplicates (≈); again for all",
+        "{} likely duplicates (≈); the same key again shows all",
         wortel_core::plural::counted(n, "account is one of", "accounts are")
     ));
 }

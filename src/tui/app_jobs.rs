@@ -3,6 +3,7 @@
 
 use super::app::App;
 use super::jobs::JobDone;
+use super::messages::Tone;
 
 /// How long after start today's automatic backup begins: it reads the whole store, and on a
 /// two-core laptop the first frames and the search index get the processor first.
@@ -86,7 +87,8 @@ impl App {
                 let text = format!(
                     "privacy: {n} records past their retention period — run `wortel privacy purge`"
                 );
-                self.info(&text);
+                let now = self.now();
+                self.messages.say_when_free(&text, Tone::Info, now);
                 self.notice = Some("purge due".into());
             }
             JobDone::BackupWritten(path) => {

@@ -79,6 +79,17 @@ impl Messages {
         self.current = Status { text, tone };
     }
 
+    /// A background job's news (records due for purging): logged, but shown only when the
+    /// status line is empty, so it never replaces what the user was just told about their own
+    /// keys (a job that finishes late on a slow machine would otherwise hide the receipt).
+    pub fn say_when_free(&mut self, text: &str, tone: Tone, at: Timestamp) {
+        let shown = self.current.clone();
+        self.say(text, tone, at);
+        if !shown.text.is_empty() {
+            self.current = shown;
+        }
+    }
+
     /// The message on the status line now.
     pub fn current(&self) -> &Status {
         &self.current
@@ -117,6 +128,18 @@ mod tests {
         assert_eq!(texts[0], "message 129");
         assert_eq!(texts[LOG_SIZE - 1], format!("message {}", 130 - LOG_SIZE));
         assert_eq!(m.current().text, "message 129");
+    }
+
+    #[test]
+    fn background_news_waits_for_an_empty_line_but_is_logged() {
+        let mut m = Messages::default();
+        m.say("undone: logged visit", Tone::Ok, at(0));
+        m.say_when_free("privacy: 2 records due", Tone::Info, at(1));
+        assert_eq!(m.current().text, "undone: logged visit");
+        assert_eq!(m.newest_first().next().unwrap().text, "privacy: 2 records due");
+        m.say("", Tone::Info, at(2));
+        m.say_when_free("privacy: 2 records due", Tone::Info, at(3));
+        assert_eq!(m.current().text, "privacy: 2 records due");
     }
 
     #[test]

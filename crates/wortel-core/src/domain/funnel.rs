@@ -168,7 +168,7 @@ impl FunnelSummary {
     }
 
     /// How many deals were won, and their value.
-    fn won(&self) -> (usize, Cents) {
+    pub fn won(&self) -> (usize, Cents) {
         let won = self.stages.iter().find(|t| t.stage == Stage::Won);
         won.map_or((0, Cents(0)), |t| (t.count, t.value))
     }

@@ -260,24 +260,38 @@ impl Store {
         let mut logged: HashSet<(EntityKind, String)> = HashSet::new();
         for item in self.tree(TreeId::Changes).iter() {
             let (k, v) = item.map_err(|e| self.io(e))?;
-            let seq = meta::read_u64(Some(&k));
-            if seq != expect_seq {
+            let first = meta::read_u64(Some(&k));
+            let changes = match super::changelog::decode_entry(&v) {
+                Ok(changes) if !changes.is_empty() => changes,
+                Ok(_) => {
+                    report.problem(format!("change-log entry {first} is empty"));
+                    continue;
+                }
+                Err(e) => {
+                    report.problem(format!("change {first} cannot be read: {e}"));
+                    expect_seq = first + 1;
+                    report.changes += 1;
+                    continue;
+                }
+            };
+            if first != changes[0].seq {
                 report.problem(format!(
-                    "the change log jumps from {} to {seq}",
-                    expect_seq - 1
+                    "change-log entry {first} begins with change {}",
+                    changes[0].seq
                 ));
             }
-            expect_seq = seq + 1;
-            match serde_json::from_slice::<super::Change>(&v) {
-                Ok(c) => {
-                    if c.seq != seq {
-                        report.problem(format!("change {seq} says it is number {}", c.seq));
-                    }
-                    logged.insert((c.entity, c.id));
+            for c in changes {
+                if c.seq != expect_seq {
+                    report.problem(format!(
+                        "the change log jumps from {} to {}",
+                        expect_seq - 1,
+                        c.seq
+                    ));
                 }
-                Err(e) => report.problem(format!("change {seq} cannot be read: {e}")),
+                expect_seq = c.seq + 1;
+                logged.insert((c.entity, c.id));
+                report.changes += 1;
             }
-            report.changes += 1;
         }
         if expect_seq - 1 != last {
             report.problem(format!(

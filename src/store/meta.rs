@@ -5,8 +5,9 @@ use crate::domain::Reasons;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-/// The schema this build writes. Bump it with a migration in `migrate`.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The schema this build writes. Bump it with a migration in `migrate`. Schema 2 keeps a run of
+/// changes per change-log entry (schema 1: one change per entry).
+pub const SCHEMA_VERSION: u32 = 2;
 
 pub const KEY_SCHEMA: &[u8] = b"schema_version";
 pub const KEY_IDENTITY: &[u8] = b"identity";

@@ -13,6 +13,7 @@ pub mod exchange;
 mod inbox;
 mod keys;
 mod meta;
+mod migrate;
 mod open;
 mod pending_import;
 mod read;

@@ -102,8 +102,11 @@ impl Store {
                         supported: SCHEMA_VERSION,
                     });
                 }
-                // Older versions would be migrated here, one step at a time; v1 is the first.
-                Ok(())
+                if found < SCHEMA_VERSION {
+                    // Once, in place, crash-safe: see `migrate`.
+                    return self.migrate(found);
+                }
+                self.drop_migrated_leftovers()
             }
             None => {
                 meta_tree

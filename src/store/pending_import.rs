@@ -179,40 +179,55 @@ impl Store {
         Ok(())
     }
 
-    /// Takes back up to [`ROLLBACK_BATCH`] change-log entries after `from_seq` in one
-    /// transaction; false when none were left.
+    /// Takes back the changes after `from_seq` of whole log entries, up to about
+    /// [`ROLLBACK_BATCH`] changes, in one transaction; false when none were left. An entry that
+    /// also holds changes up to `from_seq` (a migrated log groups changes regardless of
+    /// commits) keeps those.
     fn roll_back_batch(&self, from_seq: u64) -> Result<bool> {
-        let mut entries: Vec<(Vec<u8>, EntityKind, [u8; 16])> = Vec::new();
-        for item in self
-            .tree(TreeId::Changes)
-            .range((from_seq + 1).to_be_bytes()..)
-            .take(ROLLBACK_BATCH)
-        {
-            let (k, v) = item.map_err(|e| self.io(e))?;
-            let change: Change = serde_json::from_slice(&v).map_err(|e| StoreError::Corrupt {
-                tree: "changes",
-                id: meta::read_u64(Some(&k)).to_string(),
-                detail: e.to_string(),
-            })?;
-            let key = ulid::Ulid::from_string(&change.id)
-                .map(|u| u.to_bytes())
-                .map_err(|e| StoreError::Corrupt {
-                    tree: "changes",
-                    id: change.id.clone(),
-                    detail: e.to_string(),
-                })?;
-            entries.push((k.to_vec(), change.entity, key));
+        let mut undone: Vec<(EntityKind, [u8; 16])> = Vec::new();
+        // Each entry taken: its key, and the changes it keeps (empty: the entry goes).
+        let mut entries: Vec<(sled::IVec, Vec<Change>)> = Vec::new();
+        for item in self.log_from(from_seq + 1) {
+            let key = item.as_ref().map(|(k, _)| k.clone()).ok();
+            let mut kept = Vec::new();
+            for change in self.log_entry(item) {
+                let change = change?;
+                if change.seq <= from_seq {
+                    kept.push(change);
+                    continue;
+                }
+                let id = ulid::Ulid::from_string(&change.id)
+                    .map(|u| u.to_bytes())
+                    .map_err(|e| StoreError::Corrupt {
+                        tree: TreeId::Changes.name(),
+                        id: change.id.clone(),
+                        detail: e.to_string(),
+                    })?;
+                undone.push((change.entity, id));
+            }
+            if let Some(key) = key {
+                entries.push((key, kept));
+            }
+            if undone.len() >= ROLLBACK_BATCH {
+                break;
+            }
         }
-        if entries.is_empty() {
+        if undone.is_empty() {
             return Ok(false);
         }
         self.trees
             .as_slice()
             .transaction(|tx| {
-                for (seq_key, kind, key) in &entries {
+                for (kind, key) in &undone {
                     let before = tx[TreeId::Meta.slot()].get(before_key(*kind, key))?;
                     put_back(tx, *kind, key, before.as_deref())?;
-                    tx[TreeId::Changes.slot()].remove(seq_key.as_slice())?;
+                }
+                let log = &tx[TreeId::Changes.slot()];
+                for (key, kept) in &entries {
+                    match kept.is_empty() {
+                        true => log.remove(key)?,
+                        false => log.insert(key, super::changelog::encode_entry(kept))?,
+                    };
                 }
                 Ok(())
             })

@@ -1,7 +1,7 @@
 //! Reads the front ends need: single records, records of an account, scans, the change log.
 
 use super::Store;
-use super::changelog::Change;
+use super::changelog::{self, Change};
 use super::error::{Result, StoreError};
 use super::keys::{time, trailing_id};
 use super::meta;
@@ -208,18 +208,42 @@ impl Store {
             .count()
     }
 
-    /// Change-log entries after `seq`, in order: the basis of incremental export.
+    /// Changes after `seq`, in order: the basis of incremental export. A log entry holds a run
+    /// of changes keyed by its first, so the walk starts at the entry holding `seq + 1`.
     pub fn changes_since(&self, seq: u64) -> impl Iterator<Item = Result<Change>> + '_ {
-        self.tree(TreeId::Changes)
-            .range((seq + 1).to_be_bytes()..)
-            .map(move |item| {
-                let (k, v) = item.map_err(|e| self.io(e))?;
-                serde_json::from_slice(&v).map_err(|e| StoreError::Corrupt {
-                    tree: "changes",
-                    id: meta::read_u64(Some(&k)).to_string(),
-                    detail: e.to_string(),
-                })
-            })
+        self.log_from(seq.saturating_add(1))
+            .flat_map(move |item| self.log_entry(item))
+            .filter(move |c| c.as_ref().map_or(true, |c| c.seq > seq))
+    }
+
+    /// The log's entries from the one holding change `seq` on (an entry is keyed by its first
+    /// change, so that one may begin before `seq`).
+    pub(super) fn log_from(&self, seq: u64) -> sled::Iter {
+        let log = self.tree(TreeId::Changes);
+        let start = match log.range(..=changelog::entry_key(seq)).next_back() {
+            Some(Ok((k, _))) => k.to_vec(),
+            _ => changelog::entry_key(seq).to_vec(),
+        };
+        log.range(start..)
+    }
+
+    /// The changes one log entry holds (or the one error that says why it cannot be read).
+    pub(super) fn log_entry(
+        &self,
+        item: sled::Result<(sled::IVec, sled::IVec)>,
+    ) -> Vec<Result<Change>> {
+        let (k, v) = match item {
+            Ok(kv) => kv,
+            Err(e) => return vec![Err(self.io(e))],
+        };
+        match changelog::decode_entry(&v) {
+            Ok(changes) => changes.into_iter().map(Ok).collect(),
+            Err(detail) => vec![Err(StoreError::Corrupt {
+                tree: TreeId::Changes.name(),
+                id: meta::read_u64(Some(&k)).to_string(),
+                detail,
+            })],
+        }
     }
 
     /// The sequence number of the newest change-log entry.

@@ -73,11 +73,12 @@ impl TreeId {
         TreeId::IdxNpsAccount,
     ];
 
-    /// The tree's name on disk (never rename: stores depend on it).
+    /// The tree's name on disk (never rename without a migration: stores depend on it).
     pub fn name(self) -> &'static str {
         match self {
             TreeId::Meta => "meta",
-            TreeId::Changes => "changes",
+            // Schema 2: runs of changes per entry (schema 1's `changes` held one each).
+            TreeId::Changes => "log",
             TreeId::Accounts => "accounts",
             TreeId::Contacts => "contacts",
             TreeId::Leads => "leads",

@@ -1,5 +1,5 @@
 //! Writes: every change is one sled transaction over records, their index entries and the
-//! change log, flushed before the call returns.
+//! change log (a commit's changes share log entries), flushed before the call returns.
 
 use super::Store;
 use super::changelog::{self, Change, ChangeOp};
@@ -9,7 +9,7 @@ use super::record::{EntityKind, Record};
 use super::trees::TreeId;
 use jiff::Timestamp;
 use sled::Transactional;
-use sled::transaction::{ConflictableTransactionError, TransactionError, TransactionalTree};
+use sled::transaction::{ConflictableTransactionError, TransactionError};
 
 /// The records to write (or delete) together, all or nothing.
 #[derive(Clone, Debug, Default)]
@@ -248,11 +248,13 @@ impl Store {
                         op,
                         reverts: writes.reverts,
                     };
-                    append_change(&tx[TreeId::Changes.slot()], &change)?;
                     receipt.changes.push(change);
                 }
                 receipt.before.push((*kind, *key, old));
                 receipt.after.push((*kind, *key, new.clone()));
+            }
+            for (key, entry) in changelog::entries(&receipt.changes) {
+                tx[TreeId::Changes.slot()].insert(&key, entry)?;
             }
             tx[TreeId::Meta.slot()].insert(meta::KEY_LAST_SEQ, &seq.to_be_bytes())?;
             for (k, v) in &writes.meta {
@@ -297,6 +299,7 @@ impl Store {
             TreeId::ALL.iter().map(|_| Vec::new()).collect();
         let mut count = 0u64;
         let mut pending = 0usize;
+        let mut log: Vec<Change> = Vec::with_capacity(changelog::CHANGES_PER_ENTRY);
         for record in records {
             record.validate()?;
             let key = record.key();
@@ -305,18 +308,17 @@ impl Store {
                 per_tree[t.slot()].push((k, v));
             }
             seq += 1;
-            let change = Change {
+            log.push(Change {
                 seq,
                 at: now,
                 entity: record.kind(),
                 id: ulid::Ulid::from_bytes(key).to_string(),
                 op: ChangeOp::Created,
                 reverts: None,
-            };
-            per_tree[TreeId::Changes.slot()].push((
-                seq.to_be_bytes().to_vec(),
-                serde_json::to_vec(&change).unwrap_or_default(),
-            ));
+            });
+            if log.len() == changelog::CHANGES_PER_ENTRY {
+                fill_log(&mut per_tree, &mut log);
+            }
             count += 1;
             pending += 1;
             if pending >= LOAD_CHUNK {
@@ -324,6 +326,7 @@ impl Store {
                 pending = 0;
             }
         }
+        fill_log(&mut per_tree, &mut log);
         per_tree[TreeId::Meta.slot()]
             .push((meta::KEY_LAST_SEQ.to_vec(), seq.to_be_bytes().to_vec()));
         self.write_sorted(&mut per_tree)?;
@@ -346,8 +349,10 @@ fn decode_in_tx(
     })
 }
 
-fn append_change(tree: &TransactionalTree, change: &Change) -> std::result::Result<(), TxError> {
-    let bytes = serde_json::to_vec(change).unwrap_or_default();
-    tree.insert(&change.seq.to_be_bytes(), bytes)?;
-    Ok(())
+/// Moves the buffered changes of a bulk load into the change log's pending entries.
+fn fill_log(per_tree: &mut [Vec<(Vec<u8>, Vec<u8>)>], log: &mut Vec<Change>) {
+    for (key, entry) in changelog::entries(log) {
+        per_tree[TreeId::Changes.slot()].push((key.to_vec(), entry));
+    }
+    log.clear();
 }

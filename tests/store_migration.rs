@@ -25,7 +25,33 @@ fn fixture_copy(dir: &Path) -> PathBuf {
     store
 }
 
-/// The raw trees (see [`Trees`]) and the schema marker, read with sled itself.
+/// Schema 1's five by-account index trees, in the order of schema 2's bucket tags.
+const BY_ACCOUNT: [&str; 5] = [
+    "idx:contact-account",
+    "idx:lead-account",
+    "idx:opportunity-account",
+    "idx:activity-account",
+    "idx:nps-account",
+];
+
+/// Schema 2's by-account bucket (`idx:by-account`, documented in `src/store/packed_index.rs`)
+/// as the entries of schema 1's five trees: format byte 1, then items of a tag and the key's
+/// rest after the account id (24 bytes for the activity timeline, 16 otherwise).
+fn unpack_bucket(account: &[u8], bytes: &[u8], into: &mut Trees) {
+    assert_eq!(bytes[0], 1, "bucket format");
+    let mut rest = &bytes[1..];
+    while let Some((&tag, after)) = rest.split_first() {
+        let len = if tag == 3 { 24 } else { 16 };
+        let key = [account, &after[..len]].concat();
+        into.entry(BY_ACCOUNT[usize::from(tag)].as_bytes().to_vec())
+            .or_default()
+            .push((key, vec![]));
+        rest = &after[len..];
+    }
+}
+
+/// The raw trees (see [`Trees`]; schema 2's buckets unpacked into schema 1's five index trees)
+/// and the schema marker, read with sled itself.
 fn raw(path: &Path) -> (Trees, u32) {
     let db = reopen_raw(path);
     let mut trees = Trees::new();
@@ -42,10 +68,20 @@ fn raw(path: &Path) -> (Trees, u32) {
                 schema = u32::from_be_bytes(v.as_ref().try_into().unwrap());
                 continue;
             }
+            if &*name == b"idx:by-account" {
+                unpack_bucket(&k, &v, &mut trees);
+                continue;
+            }
             entries.push((k.to_vec(), v.to_vec()));
         }
-        trees.insert(name.to_vec(), entries);
+        if !entries.is_empty() || &*name != b"idx:by-account" {
+            trees.entry(name.to_vec()).or_default().extend(entries);
+        }
     }
+    for entries in trees.values_mut() {
+        entries.sort();
+    }
+    trees.retain(|_, entries| !entries.is_empty());
     (trees, schema)
 }
 
@@ -134,6 +170,11 @@ fn a_schema_1_store_migrates_once_keeping_every_record_and_change() {
         "records, indexes or meta changed in the migration"
     );
     assert_eq!(entries_of(&store, "changes"), 0, "schema 1's log is gone");
+    for name in BY_ACCOUNT {
+        assert_eq!(entries_of(&store, name), 0, "schema 1's {name} is gone");
+    }
+    let accounts = before[&b"accounts"[..]].len();
+    assert!(entries_of(&store, "idx:by-account") <= accounts);
     assert_eq!(entries_of(&store, "log"), changes.len().div_ceil(128));
 
     // The second open has nothing to do.
@@ -189,7 +230,8 @@ fn a_store_from_a_newer_schema_is_still_refused() {
 }
 
 /// Turns the schema-2 store at `path` back into what schema 1 wrote: one JSON change per entry
-/// of `changes`, no `log`, marker 1 (the fixture test above proves that is schema 1's shape).
+/// of `changes`, no `log`, the five by-account trees instead of the buckets, marker 1 (the
+/// fixture test above proves that is schema 1's shape).
 fn downgrade_to_schema1(path: &Path) -> Vec<Change> {
     let changes: Vec<Change> = {
         let s = Store::open(path).unwrap();
@@ -202,6 +244,18 @@ fn downgrade_to_schema1(path: &Path) -> Vec<Change> {
             .unwrap();
     }
     db.drop_tree("log").unwrap();
+    let mut unpacked = Trees::new();
+    for kv in db.open_tree("idx:by-account").unwrap().iter() {
+        let (k, v) = kv.unwrap();
+        unpack_bucket(&k, &v, &mut unpacked);
+    }
+    for (name, entries) in unpacked {
+        let tree = db.open_tree(name).unwrap();
+        for (k, v) in entries {
+            tree.insert(k, v).unwrap();
+        }
+    }
+    db.drop_tree("idx:by-account").unwrap();
     db.open_tree("meta")
         .unwrap()
         .insert("schema_version", &1u32.to_be_bytes())
@@ -288,6 +342,10 @@ fn an_open_after_the_marker_flipped_but_before_the_old_log_went_finishes_the_job
             old.insert(c.seq.to_be_bytes(), serde_json::to_vec(c).unwrap())
                 .unwrap();
         }
+        db.open_tree("idx:lead-account")
+            .unwrap()
+            .insert([1u8; 32], vec![])
+            .unwrap();
         db.flush().unwrap();
     }
     let s = common::crash::reopen_and_check(&store, "after the flip");
@@ -295,5 +353,6 @@ fn an_open_after_the_marker_flipped_but_before_the_old_log_went_finishes_the_job
     assert_eq!(read, changes);
     drop(s);
     assert_eq!(entries_of(&store, "changes"), 0);
+    assert_eq!(entries_of(&store, "idx:lead-account"), 0);
     assert_eq!(raw(&store), (migrated, 2));
 }

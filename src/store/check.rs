@@ -219,24 +219,39 @@ impl Store {
         for t in TreeId::INDEXES {
             for item in self.tree(t).iter() {
                 let (k, v) = item.map_err(|e| self.io(e))?;
-                report.index_entries += 1;
-                if expected.contains(&(t, k.to_vec(), v.to_vec())) {
-                    seen += 1;
+                let entries = if t == TreeId::IdxByAccount {
+                    match super::packed_index::unpack(&k, &v) {
+                        Ok(entries) => entries,
+                        Err(e) => {
+                            report.repairable_problem(format!(
+                                "index {} holds an entry that cannot be read (key {}): {e}",
+                                t.name(),
+                                hex(&k)
+                            ));
+                            continue;
+                        }
+                    }
                 } else {
-                    report.repairable_problem(format!(
-                        "index {} holds an entry no record accounts for (key {})",
-                        t.name(),
-                        hex(&k)
-                    ));
+                    vec![(t, k.to_vec(), v.to_vec())]
+                };
+                for entry in entries {
+                    report.index_entries += 1;
+                    if expected.contains(&entry) {
+                        seen += 1;
+                    } else {
+                        report.repairable_problem(format!(
+                            "index {} holds an entry no record accounts for (key {})",
+                            entry.0.name(),
+                            hex(&entry.1)
+                        ));
+                    }
                 }
             }
         }
         if seen < expected.len() {
             let mut missing: Vec<&(TreeId, Vec<u8>, Vec<u8>)> = expected
                 .iter()
-                .filter(|(t, k, v)| {
-                    self.tree(*t).get(k).ok().flatten().as_deref() != Some(v.as_slice())
-                })
+                .filter(|entry| !self.holds_index_entry(entry))
                 .collect();
             missing.sort();
             for (t, k, _) in missing {
@@ -248,6 +263,20 @@ impl Store {
             }
         }
         Ok(())
+    }
+
+    /// Whether the store holds this logical index entry (in its bucket, for a packed one).
+    fn holds_index_entry(&self, (t, k, v): &(TreeId, Vec<u8>, Vec<u8>)) -> bool {
+        match super::packed_index::split(*t, k) {
+            Some((account, (_, rest))) => self
+                .tree(*t)
+                .get(account)
+                .ok()
+                .flatten()
+                .and_then(|b| super::packed_index::rests(&b, *t).ok())
+                .is_some_and(|rests| rests.contains(&rest)),
+            None => self.tree(*t).get(k).ok().flatten().as_deref() == Some(v.as_slice()),
+        }
     }
 
     fn check_changes(

@@ -8,23 +8,26 @@
 //! between is ever read as the store.
 //!
 //! Schema 1 → 2: the change log's one-change-per-entry tree (`changes`) becomes runs of up to
-//! [`CHANGES_PER_ENTRY`] changes per entry (`log`).
+//! [`CHANGES_PER_ENTRY`] changes per entry (`log`), and the five by-account index trees become
+//! one bucket per account (`idx:by-account`, see `packed_index`).
 
 use super::Store;
 use super::changelog::{self, CHANGES_PER_ENTRY, Change};
 use super::error::Result;
 use super::meta;
+use super::packed_index::Packer;
 use super::trees::TreeId;
 use std::io::IsTerminal;
 
-/// Schema 1's change-log tree.
+/// Schema 1's change-log tree (its by-account index trees kept the names of the logical
+/// indexes, `TreeId::BY_ACCOUNT`).
 const V1_CHANGES: &str = "changes";
 
 impl Store {
     /// Brings a store of schema `found` up to this build's, one step at a time.
     pub(super) fn migrate(&self, found: u32) -> Result<()> {
         if found < 2 {
-            self.migrate_log_to_v2()?;
+            self.migrate_to_v2()?;
         }
         Ok(())
     }
@@ -32,14 +35,41 @@ impl Store {
     /// Finishes a migration whose process was killed after the marker was written: the old
     /// trees it had not dropped yet go now.
     pub(super) fn drop_migrated_leftovers(&self) -> Result<()> {
-        let left = self
-            .db
-            .tree_names()
-            .iter()
-            .any(|n| n.as_ref() == V1_CHANGES.as_bytes());
-        if left {
-            self.db.drop_tree(V1_CHANGES).map_err(|e| self.io(e))?;
+        let names = self.db.tree_names();
+        let old = std::iter::once(V1_CHANGES).chain(TreeId::BY_ACCOUNT.iter().map(|t| t.name()));
+        let mut dropped = false;
+        for name in old {
+            if names.iter().any(|n| n.as_ref() == name.as_bytes()) {
+                self.db.drop_tree(name).map_err(|e| self.io(e))?;
+                dropped = true;
+            }
+        }
+        if dropped {
             self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Schema 1 → 2, the indexes: each of the five by-account trees is read in key order (so by
+    /// account) and merged into the buckets. An entry too short to name an account is left out
+    /// (`check` then reports what the records miss, and `check --repair` rebuilds it).
+    fn pack_account_indexes(&self) -> Result<()> {
+        let packed = self.tree(TreeId::IdxByAccount);
+        packed.clear().map_err(|e| self.io(e))?;
+        for index in TreeId::BY_ACCOUNT {
+            let old = self.db.open_tree(index.name()).map_err(|e| self.io(e))?;
+            let bar = progress(if visible() { old.len() as u64 } else { 0 }, index.name());
+            let mut packer = Packer::default();
+            for (i, item) in old.iter().enumerate() {
+                let (k, v) = item.map_err(|e| self.io(e))?;
+                let _left_out = packer.take((index, k.to_vec(), v.to_vec()));
+                if i % 20_000 == 19_999 {
+                    packer.write(packed).map_err(|e| self.io(e))?;
+                }
+                bar.inc(1);
+            }
+            packer.write(packed).map_err(|e| self.io(e))?;
+            bar.finish_and_clear();
         }
         Ok(())
     }
@@ -47,12 +77,12 @@ impl Store {
     /// Schema 1 → 2 (see the module's documentation). Entries that cannot be read as a change
     /// of their own number are carried over as they are, each alone, so `check` still names
     /// them after the migration exactly as before.
-    fn migrate_log_to_v2(&self) -> Result<()> {
+    fn migrate_to_v2(&self) -> Result<()> {
         let log = self.tree(TreeId::Changes);
         // What a killed migration had built so far.
         log.clear().map_err(|e| self.io(e))?;
         let old = self.db.open_tree(V1_CHANGES).map_err(|e| self.io(e))?;
-        let bar = progress(self.last_seq()?);
+        let bar = progress(self.last_seq()?, "the change log");
         let mut run: Vec<Change> = Vec::with_capacity(CHANGES_PER_ENTRY);
         let write_run = |run: &mut Vec<Change>| -> Result<()> {
             for (key, entry) in changelog::entries(run) {
@@ -81,21 +111,27 @@ impl Store {
             bar.inc(1);
         }
         write_run(&mut run)?;
-        // The new log is durable before the marker says it is the store's.
+        bar.finish_and_clear();
+        self.pack_account_indexes()?;
+        // The new trees are durable before the marker says they are the store's.
         self.flush()?;
         self.tree(TreeId::Meta)
             .insert(meta::KEY_SCHEMA, &2u32.to_be_bytes())
             .map_err(|e| self.io(e))?;
         self.flush()?;
-        bar.finish_and_clear();
         self.drop_migrated_leftovers()
     }
 }
 
+/// Whether progress is shown: standard error is a terminal (not scripts, tests, pipes).
+fn visible() -> bool {
+    std::io::stderr().is_terminal()
+}
+
 /// A progress bar on standard error while a big store migrates, when that is a terminal;
-/// silent otherwise (scripts, tests, the view's socket).
-fn progress(total: u64) -> indicatif::ProgressBar {
-    if total < 20_000 || !std::io::stderr().is_terminal() {
+/// silent otherwise.
+fn progress(total: u64, what: &str) -> indicatif::ProgressBar {
+    if total < 20_000 || !visible() {
         return indicatif::ProgressBar::hidden();
     }
     let bar = indicatif::ProgressBar::new(total);
@@ -103,6 +139,6 @@ fn progress(total: u64) -> indicatif::ProgressBar {
     {
         bar.set_style(style);
     }
-    bar.set_message("updating the store to schema 2");
+    bar.set_message(format!("updating the store to schema 2: {what}"));
     bar
 }

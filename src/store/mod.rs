@@ -15,6 +15,7 @@ mod keys;
 mod meta;
 mod migrate;
 mod open;
+mod packed_index;
 mod pending_import;
 mod read;
 mod record;

@@ -274,15 +274,15 @@ fn put_back(
             .map_err(|e| ConflictableTransactionError::Abort(super::read::corrupt(kind, key, e)))
     };
     if let Some(current) = tree.get(key)? {
-        for (t, k, _) in decode(&current)?.index_entries() {
-            tx[t.slot()].remove(k)?;
+        for entry in decode(&current)?.index_entries() {
+            super::packed_index::tx_remove(tx, &entry)?;
         }
     }
     match before {
         Some(bytes) => {
             tree.insert(key, bytes)?;
-            for (t, k, v) in decode(bytes)?.index_entries() {
-                tx[t.slot()].insert(k, v)?;
+            for entry in decode(bytes)?.index_entries() {
+                super::packed_index::tx_insert(tx, &entry)?;
             }
         }
         None => {

@@ -5,6 +5,7 @@ use super::changelog::{self, Change};
 use super::error::{Result, StoreError};
 use super::keys::{time, trailing_id};
 use super::meta;
+use super::packed_index;
 use super::record::{EntityKind, Record};
 use super::trees::TreeId;
 use crate::domain::*;
@@ -174,19 +175,15 @@ impl Store {
     /// The account's timeline: up to `limit` activities, newest first.
     pub fn activities_of(&self, account: AccountId, limit: usize) -> Result<Vec<Activity>> {
         let mut out = Vec::new();
-        for k in self
-            .tree(TreeId::IdxActivityAccount)
-            .scan_prefix(account.to_bytes())
-            .keys()
+        for id in self
+            .ids_of_account(TreeId::IdxActivityAccount, account.to_bytes())?
+            .into_iter()
             .rev()
         {
             if out.len() >= limit {
                 break;
             }
-            let k = k.map_err(|e| self.io(e))?;
-            if let Some(a) =
-                self.activity(ActivityId::from_bytes(trailing_id(&k).unwrap_or([0; 16])))?
-            {
+            if let Some(a) = self.activity(ActivityId::from_bytes(id))? {
                 out.push(a);
             }
         }
@@ -272,8 +269,29 @@ impl Store {
         Ok(out)
     }
 
-    /// The ids at the end of every index key under `prefix`.
+    /// The ids in one by-account index of `account`'s bucket, in that index's key order.
+    fn ids_of_account(&self, index: TreeId, account: [u8; 16]) -> Result<Vec<[u8; 16]>> {
+        let Some(bucket) = self.tree(index).get(account).map_err(|e| self.io(e))? else {
+            return Ok(Vec::new());
+        };
+        let rests = packed_index::rests(&bucket, index).map_err(|detail| StoreError::Corrupt {
+            tree: TreeId::IdxByAccount.name(),
+            id: ulid::Ulid::from_bytes(account).to_string(),
+            detail,
+        })?;
+        Ok(rests
+            .iter()
+            .map(|r| trailing_id(r).unwrap_or([0; 16]))
+            .collect())
+    }
+
+    /// The ids at the end of every index key under `prefix` (for a by-account index: the
+    /// prefix is the account id).
     fn ids_under(&self, tree: TreeId, prefix: &[u8]) -> Result<Vec<[u8; 16]>> {
+        if packed_index::tag(tree).is_some() {
+            let account: [u8; 16] = prefix.try_into().unwrap_or([0; 16]);
+            return self.ids_of_account(tree, account);
+        }
         self.tree(tree)
             .scan_prefix(prefix)
             .keys()

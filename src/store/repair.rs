@@ -17,14 +17,20 @@ impl Store {
             self.tree(t).clear().map_err(|e| self.io(e))?;
         }
         let mut n = 0;
+        let mut packer = super::packed_index::Packer::default();
         for kind in EntityKind::ALL {
             for rec in self.scan(kind) {
                 let rec = rec?;
-                for (t, k, v) in rec.index_entries() {
-                    self.tree(t).insert(k, v).map_err(|e| self.io(e))?;
+                for entry in rec.index_entries() {
                     n += 1;
+                    if let Some((t, k, v)) = packer.take(entry) {
+                        self.tree(t).insert(k, v).map_err(|e| self.io(e))?;
+                    }
                 }
             }
+            packer
+                .write(self.tree(TreeId::IdxByAccount))
+                .map_err(|e| self.io(e))?;
         }
         self.flush()?;
         Ok(n)

@@ -1,4 +1,10 @@
-//! The sled trees of a store: one per entity, one per secondary index, the change log and meta.
+//! The sled trees of a store: one per entity, the secondary indexes, the change log and meta.
+//!
+//! Schema 2 keeps the five "records of an account" indexes (contacts, leads, deals, activities,
+//! NPS answers) in one tree, one entry per account (`packed_index`): a leaf of sled 0.34 holds
+//! at most 16 entries whatever their size, so ~290,000 tiny entries cost ~30,000 pages that
+//! every open rebuilds. They stay separate *logical* indexes (their entries, names in `check`'s
+//! messages), stored physically in [`TreeId::IdxByAccount`].
 
 /// Every tree, in the fixed order used to address them inside a transaction.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -30,10 +36,13 @@ pub enum TreeId {
     IdxActivityAccount,
     IdxAppointmentTime,
     IdxNpsAccount,
+    /// Where the five by-account indexes are stored: account id → its records' index entries.
+    IdxByAccount,
 }
 
 impl TreeId {
-    pub const ALL: [TreeId; 21] = [
+    /// Every tree on disk, in the fixed order used to address them inside a transaction.
+    pub const ALL: [TreeId; 17] = [
         TreeId::Meta,
         TreeId::Changes,
         TreeId::Accounts,
@@ -46,32 +55,41 @@ impl TreeId {
         TreeId::IdxInbox,
         TreeId::IdxDue,
         TreeId::IdxLeadExternal,
-        TreeId::IdxLeadAccount,
         TreeId::IdxAccountName,
         TreeId::IdxAccountKvk,
-        TreeId::IdxContactAccount,
         TreeId::IdxOppStage,
-        TreeId::IdxOppAccount,
-        TreeId::IdxActivityAccount,
         TreeId::IdxAppointmentTime,
-        TreeId::IdxNpsAccount,
+        TreeId::IdxByAccount,
     ];
 
-    /// The secondary indexes, which `check` rebuilds and compares.
-    pub const INDEXES: [TreeId; 12] = [
+    /// The secondary-index trees on disk, which `check` rebuilds and compares.
+    pub const INDEXES: [TreeId; 8] = [
         TreeId::IdxInbox,
         TreeId::IdxDue,
         TreeId::IdxLeadExternal,
-        TreeId::IdxLeadAccount,
         TreeId::IdxAccountName,
         TreeId::IdxAccountKvk,
-        TreeId::IdxContactAccount,
         TreeId::IdxOppStage,
+        TreeId::IdxAppointmentTime,
+        TreeId::IdxByAccount,
+    ];
+
+    /// The by-account indexes stored in [`TreeId::IdxByAccount`], in the order of their tags.
+    pub const BY_ACCOUNT: [TreeId; 5] = [
+        TreeId::IdxContactAccount,
+        TreeId::IdxLeadAccount,
         TreeId::IdxOppAccount,
         TreeId::IdxActivityAccount,
-        TreeId::IdxAppointmentTime,
         TreeId::IdxNpsAccount,
     ];
+
+    /// The tree an index entry of this (logical) index is stored in.
+    pub fn stored_in(self) -> TreeId {
+        match self {
+            t if TreeId::BY_ACCOUNT.contains(&t) => TreeId::IdxByAccount,
+            t => t,
+        }
+    }
 
     /// The tree's name on disk (never rename without a migration: stores depend on it).
     pub fn name(self) -> &'static str {
@@ -98,11 +116,14 @@ impl TreeId {
             TreeId::IdxActivityAccount => "idx:activity-account",
             TreeId::IdxAppointmentTime => "idx:appointment-time",
             TreeId::IdxNpsAccount => "idx:nps-account",
+            TreeId::IdxByAccount => "idx:by-account",
         }
     }
 
-    /// Position in `ALL`, used to pick the tree out of a transaction's view.
+    /// Position in `ALL` of the tree this one is stored in, used to pick it out of a
+    /// transaction's view.
     pub fn slot(self) -> usize {
-        self as usize
+        let stored = self.stored_in();
+        TreeId::ALL.iter().position(|t| *t == stored).unwrap_or(0)
     }
 }

@@ -530,7 +530,10 @@ fn a_store_from_a_newer_wortel_is_refused_naming_both_versions() {
         .unwrap();
     fails_with(
         wortel(&store).arg("leads"),
-        "schema version 99, this wortel knows up to 1",
+        &format!(
+            "schema version 99, this wortel knows up to {}",
+            wortel::store::SCHEMA_VERSION
+        ),
     );
 }
 

@@ -15,8 +15,9 @@ fn in_use(store: &Path) -> String {
 
 fn too_new(store: &Path) -> String {
     format!(
-        "the store at {} was written by a newer wortel (schema version 99, this wortel knows up to 1); upgrade wortel to open it",
-        store.display()
+        "the store at {} was written by a newer wortel (schema version 99, this wortel knows up to {}); upgrade wortel to open it",
+        store.display(),
+        wortel::store::SCHEMA_VERSION
     )
 }
 

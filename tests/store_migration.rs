@@ -315,6 +315,8 @@ fn a_killed_migration_leaves_the_old_store_or_the_new_never_neither() {
         let (after, _) = raw(&victim);
         assert!(after == trees, "{what}: records, indexes or meta differ");
         assert_eq!(entries_of(&victim, "changes"), 0, "{what}");
+        let left = common::crash::hidden_entries(dir.path());
+        assert!(left.is_empty(), "{what}: left {left:?}");
         std::fs::remove_dir_all(&victim).unwrap();
     }
     eprintln!("{kills} kills during a {whole} ms migrating open: {seen:?}");

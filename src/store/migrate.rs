@@ -29,6 +29,8 @@ impl Store {
         if found < 2 {
             self.migrate_to_v2()?;
         }
+        self.migrated
+            .store(true, std::sync::atomic::Ordering::Relaxed);
         Ok(())
     }
 
@@ -141,4 +143,16 @@ fn progress(total: u64, what: &str) -> indicatif::ProgressBar {
     }
     bar.set_message(format!("updating the store to schema 2: {what}"));
     bar
+}
+
+/// A spinner on standard error while the migrated store's files are rewritten (the compaction
+/// after a migration), when that is a terminal; silent otherwise.
+pub(super) fn rewriting_files() -> indicatif::ProgressBar {
+    if !visible() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let spinner = indicatif::ProgressBar::new_spinner();
+    spinner.set_message("updating the store to schema 2: rewriting its files");
+    spinner.enable_steady_tick(std::time::Duration::from_millis(120));
+    spinner
 }

@@ -48,6 +48,8 @@ pub struct Store {
     db_file: Option<File>,
     /// Tests of the crash harness switch durability off to prove the harness detects losses.
     flush_writes: bool,
+    /// Set when this open migrated the store from an older schema (see `migrate`).
+    migrated: std::sync::atomic::AtomicBool,
 }
 
 impl Store {

@@ -41,6 +41,17 @@ impl Store {
             });
         }
         let store = Self::open_dir(path)?;
+        if store.migrated.load(std::sync::atomic::Ordering::Relaxed) {
+            // The old schema's trees were dropped, but sled keeps their pages in its files
+            // until it happens to rewrite them (a migrated 100,000-lead store grew from 599 to
+            // 713 MB): rewrite the store once, as an erasure does. Crash-safe on its own; if
+            // it fails (a full disk) the store is still whole and merely larger.
+            drop(store);
+            let spinner = super::migrate::rewriting_files();
+            let _ = Self::compact(path);
+            spinner.finish_and_clear();
+            return Self::open(path);
+        }
         // An import killed mid-way is taken back before anything reads the store.
         store.roll_back_on_open()?;
         let due = store
@@ -83,6 +94,7 @@ impl Store {
             path: path.to_path_buf(),
             db_file,
             flush_writes: true,
+            migrated: Default::default(),
         };
         store.check_schema()?;
         restrict_permissions(path);

@@ -278,7 +278,7 @@ fn state_after_kill(path: &Path) -> &'static str {
 
 #[test]
 fn a_killed_migration_leaves_the_old_store_or_the_new_never_neither() {
-    use rand::SeedableRng;
+    use rand::{Rng, SeedableRng};
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("store");
     common::demo(&store, 3_000, 5);
@@ -295,38 +295,72 @@ fn a_killed_migration_leaves_the_old_store_or_the_new_never_neither() {
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     let kills = common::crash::kills::MIGRATION;
-    for (round, delay) in common::crash::spread_delays(&mut rng, whole + 30, kills)
-        .into_iter()
-        .enumerate()
-    {
-        let victim = dir.path().join(format!("victim-{round}"));
-        copy_dir(&store, &victim);
-        common::crash::run_and_kill(
-            common::crash::command(&victim).args(["leads", "--limit", "1"]),
-            delay,
+    // Kills all over the run; then, while none has landed inside the migration itself (the
+    // first part of the run, before the rewrite of the files; on a busy machine the spread can
+    // miss it), more aimed at the first half, up to as many again.
+    let mut delays = common::crash::spread_delays(&mut rng, whole + 30, kills);
+    let mut round = 0;
+    while round < delays.len() {
+        let state = kill_once(
+            &store,
+            dir.path(),
+            round,
+            delays[round],
+            &changes,
+            &trees,
+            seed,
         );
-        *seen.entry(state_after_kill(&victim)).or_default() += 1;
-        let what = format!("round {round} ({delay} ms, seed {seed})");
-        let s = common::crash::reopen_and_check(&victim, &what);
-        assert_eq!(s.schema_version().unwrap(), 2, "{what}");
-        let read: Vec<Change> = s.changes_since(0).map(Result::unwrap).collect();
-        assert!(read == changes, "{what}: the change log differs");
-        drop(s);
-        let (after, _) = raw(&victim);
-        assert!(after == trees, "{what}: records, indexes or meta differ");
-        assert_eq!(entries_of(&victim, "changes"), 0, "{what}");
-        let left = common::crash::hidden_entries(dir.path());
-        assert!(left.is_empty(), "{what}: left {left:?}");
-        std::fs::remove_dir_all(&victim).unwrap();
+        *seen.entry(state).or_default() += 1;
+        let inside = seen.contains_key("new log half-built")
+            || seen.contains_key("marker flipped, old log not yet dropped");
+        if round + 1 == delays.len() && !inside && delays.len() < 2 * kills {
+            delays.push(rng.gen_range(0..=whole / 2));
+        }
+        round += 1;
     }
-    eprintln!("{kills} kills during a {whole} ms migrating open: {seen:?}");
+    eprintln!(
+        "{} kills during a {whole} ms migrating open: {seen:?}",
+        delays.len()
+    );
     assert!(
-        seen.get("new log half-built").is_some_and(|n| *n > 0)
-            || seen
-                .get("marker flipped, old log not yet dropped")
-                .is_some_and(|n| *n > 0),
+        seen.contains_key("new log half-built")
+            || seen.contains_key("marker flipped, old log not yet dropped"),
         "no kill landed inside the migration: {seen:?}"
     );
+}
+
+/// Kills a migrating open of a copy of `store` after `delay` ms, then demands that the copy
+/// opens as the whole new store: every change, record, index entry and meta value, `check`
+/// clean, no working directory left. Returns where the kill had left it.
+fn kill_once(
+    store: &Path,
+    dir: &Path,
+    round: usize,
+    delay: u64,
+    changes: &[Change],
+    trees: &Trees,
+    seed: u64,
+) -> &'static str {
+    let victim = dir.join(format!("victim-{round}"));
+    copy_dir(store, &victim);
+    common::crash::run_and_kill(
+        common::crash::command(&victim).args(["leads", "--limit", "1"]),
+        delay,
+    );
+    let state = state_after_kill(&victim);
+    let what = format!("round {round} ({delay} ms, seed {seed}, {state})");
+    let s = common::crash::reopen_and_check(&victim, &what);
+    assert_eq!(s.schema_version().unwrap(), 2, "{what}");
+    let read: Vec<Change> = s.changes_since(0).map(Result::unwrap).collect();
+    assert!(read == changes, "{what}: the change log differs");
+    drop(s);
+    let (after, _) = raw(&victim);
+    assert!(after == *trees, "{what}: records, indexes or meta differ");
+    assert_eq!(entries_of(&victim, "changes"), 0, "{what}");
+    let left = common::crash::hidden_entries(dir);
+    assert!(left.is_empty(), "{what}: left {left:?}");
+    std::fs::remove_dir_all(&victim).unwrap();
+    state
 }
 
 #[test]

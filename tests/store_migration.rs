@@ -392,3 +392,32 @@ fn an_open_after_the_marker_flipped_but_before_the_old_log_went_finishes_the_job
     assert_eq!(entries_of(&store, "idx:lead-account"), 0);
     assert_eq!(raw(&store), (migrated, 2));
 }
+
+#[test]
+fn a_backup_taken_by_schema_1_restores_into_a_schema_2_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = fixture_copy(dir.path());
+    let expected = common::json(&fixture, &["leads", "--json", "--all"]);
+    let store = dir.path().join("restored");
+    let backup = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/schema1-backup.zip"
+    );
+    common::wortel(&store)
+        .args(["restore", backup])
+        .assert()
+        .success();
+    let s = common::crash::reopen_and_check(&store, "restored");
+    assert_eq!(s.schema_version().unwrap(), 2);
+    let changes: Vec<Change> = s.changes_since(0).map(Result::unwrap).collect();
+    assert_eq!(
+        changes,
+        schema1_changes(&fixture_copy(&dir.path().join("again")))
+    );
+    drop(s);
+    assert_eq!(entries_of(&store, "changes"), 0);
+    assert_eq!(
+        common::json(&store, &["leads", "--json", "--all"]),
+        expected
+    );
+}

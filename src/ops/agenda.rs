@@ -130,6 +130,9 @@ pub struct Agenda {
     pub from: Date,
     pub to: Date,
     pub rows: Vec<AgendaRow>,
+    /// Products of the installed base due for replacement within three months that no lead
+    /// covers yet (`ops::due_replacements`): the agenda's "3 replacements due" line.
+    pub replacements_due: usize,
 }
 
 /// Monday and Sunday of the week `day` is in.
@@ -204,6 +207,7 @@ pub fn agenda(
         from,
         to,
         rows,
+        replacements_due: super::replacements::replacements_due_this_quarter(store, today)?,
     })
 }
 

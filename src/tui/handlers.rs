@@ -203,6 +203,9 @@ pub fn on_choice(app: &mut App, choice: Choice) {
             super::reports::reopen_agenda(app, place);
         }
         Choice::Agenda(place) => super::reports::open_agenda_at(app, place),
+        Choice::CreateReplacementLeads(place) => {
+            super::reports::create_replacement_leads(app, place)
+        }
         Choice::Form(form) => super::account_edits::save(app, *form),
     }
 }

@@ -44,6 +44,23 @@ pub fn open_agenda_at(app: &mut App, place: AgendaPlace) {
     }
 }
 
+/// `c` on the agenda: a lead for every replacement due within three months that no lead covers,
+/// in one undoable write; the agenda comes back with its line gone.
+pub fn create_replacement_leads(app: &mut App, place: AgendaPlace) {
+    match app.write(super::effects::CreateReplacementLeads) {
+        Ok((made, Some(receipt))) => {
+            let text = format!(
+                "made {} for the replacements due",
+                wortel_core::plural::counted(made.len(), "lead", "leads")
+            );
+            app.committed(&text, receipt, made.first().map(|l| l.id));
+        }
+        Ok((_, None)) => app.info("every replacement due has a lead already; nothing made"),
+        Err(e) => return app.error(&e.to_string()),
+    }
+    open_agenda_at(app, place);
+}
+
 /// After a visit logged from the agenda: the agenda again (the visit may have taken its row
 /// off), unless the visit was refused and something else is open.
 pub fn reopen_agenda(app: &mut App, place: AgendaPlace) {

@@ -94,6 +94,8 @@ pub enum Choice {
     VisitThenAgenda(Box<crate::ops::VisitInput>, AgendaPlace),
     /// Show the agenda for the day or the week, at a row.
     Agenda(AgendaPlace),
+    /// Make leads for the replacements due that no lead covers, then show the agenda again.
+    CreateReplacementLeads(AgendaPlace),
 }
 
 /// Where the agenda was: its span and the selected row.

@@ -1,5 +1,5 @@
-//! The agenda's replacements line (issue 22): "N replacements due within three months — c
-//! creates their leads". Its count agrees with `wortel leads due-replacements --months 3`, `c`
+//! The agenda's replacements line (issue 22): "N replacements due by DATE without a lead — c
+//! creates their leads" (today and three months; overdue ones too). Its count agrees with `wortel leads due-replacements --months 3`, `c`
 //! makes exactly the leads the CLI lists as uncovered, once, and `u` takes them back.
 
 mod common;
@@ -76,13 +76,22 @@ fn the_agenda_counts_the_replacements_due_and_c_makes_their_leads_once() {
     assert_eq!(due, listed.len(), "the agenda and the CLI agree");
     let frame = render(&mut app, 80, 24);
     let line = format!(
-        "{due} replacement{} due within three months — c creates their leads",
+        "{due} replacement{} due by 2027-02-23 without a lead — c creates their leads",
         if due == 1 { "" } else { "s" }
     );
     assert!(frame.contains(&line), "{frame}");
 
     let leads_before = app.store.all_leads().count();
     press(&mut app, "c");
+    let frame = render(&mut app, 80, 24);
+    assert!(
+        frame.contains(&format!(
+            "Create {due} leads for the replacements due by 2027-02-23?"
+        )),
+        "c asks first: {frame}"
+    );
+    assert_eq!(app.store.all_leads().count(), leads_before, "nothing yet");
+    press(&mut app, "enter");
     assert_eq!(app.store.all_leads().count(), leads_before + due);
     let made: Vec<_> = app
         .store
@@ -105,7 +114,7 @@ fn the_agenda_counts_the_replacements_due_and_c_makes_their_leads_once() {
         0,
         "the agenda came back without the line"
     );
-    assert!(!render(&mut app, 80, 24).contains("replacements due within"));
+    assert!(!render(&mut app, 80, 24).contains("without a lead — c creates"));
 
     // Again: nothing to make, said in a sentence, no second lead.
     press(&mut app, "c");
@@ -140,7 +149,7 @@ fn wortel_agenda_prints_the_same_line_with_the_command_that_makes_the_leads() {
     };
     assert!(
         text.contains(&format!(
-            "{due} {word} due within 3 months without a lead: `wortel leads due-replacements --months 3 --create`"
+            "{due} {word} due by 2027-02-23 without a lead: `wortel leads due-replacements --months 3 --create`"
         )),
         "{text}"
     );

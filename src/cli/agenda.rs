@@ -91,9 +91,9 @@ pub fn run(ctx: &Context, args: &AgendaArgs) -> Result<()> {
 fn replacements_line(agenda: &wortel::ops::Agenda) {
     if agenda.replacements_due > 0 {
         outln!(
-            "{} due within {} months without a lead: `wortel leads due-replacements --months {} --create` makes their leads",
+            "{} due by {} without a lead: `wortel leads due-replacements --months {} --create` makes their leads",
             counted(agenda.replacements_due, "replacement", "replacements"),
-            wortel::ops::AGENDA_MONTHS,
+            agenda.replacements_by,
             wortel::ops::AGENDA_MONTHS
         );
     }

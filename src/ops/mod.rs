@@ -55,7 +55,7 @@ pub use privacy::{
     Erasure, erase_person, erasure_writes, find_person, person_report, tombstone_key,
 };
 pub use replacements::{
-    AGENDA_MONTHS, DueReplacement, create_replacement_leads, due_replacements,
+    AGENDA_MONTHS, DueReplacement, agenda_horizon, create_replacement_leads, due_replacements,
     replacements_due_this_quarter,
 };
 pub use retention::{ANONYMOUS_ORDER, PurgeDue, RetentionPolicy, WonPurge, purge, purge_due};

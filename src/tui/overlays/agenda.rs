@@ -68,10 +68,15 @@ impl AgendaView {
                 None => Outcome::Refused("no phone number on this row to copy".into()),
             },
             'c' if self.agenda.replacements_due > 0 => {
-                Outcome::Chosen(Choice::CreateReplacementLeads(self.place()))
+                Outcome::Chosen(Choice::CreateReplacementLeads(
+                    self.place(),
+                    self.agenda.replacements_due,
+                    self.agenda.replacements_by,
+                ))
             }
             'c' => Outcome::Refused(
-                "no replacements due within three months without a lead; nothing to create".into(),
+                "no replacements due in the next three months without a lead; nothing to create"
+                    .into(),
             ),
             'w' => Outcome::Chosen(Choice::Agenda(AgendaPlace {
                 span: match self.agenda.span {

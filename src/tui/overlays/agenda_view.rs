@@ -30,8 +30,9 @@ pub fn draw_agenda(frame: &mut Frame, area: Rect, view: &AgendaView, theme: &The
     let mut lines: Vec<Line> = Vec::new();
     if a.replacements_due > 0 {
         let text = format!(
-            "{} due within three months — c creates their leads",
-            wortel_core::plural::counted(a.replacements_due, "replacement", "replacements")
+            "{} due by {} without a lead — c creates their leads",
+            wortel_core::plural::counted(a.replacements_due, "replacement", "replacements"),
+            a.replacements_by
         );
         lines.push(Line::styled(
             fit(&text, inner.width as usize),

@@ -48,6 +48,11 @@ fn the_text_agenda_has_a_heading_per_section_and_counts_its_items() {
     ))
     .unwrap();
     let text = stdout_of(wortel(&store).args(["agenda", "--week"]));
+    // The replacements line, when the installed base has some due, comes after the count.
+    let text = match text.rsplit_once("on the agenda\n") {
+        Some((head, tail)) if tail.contains("due-replacements") => format!("{head}on the agenda\n"),
+        _ => text,
+    };
     assert!(
         text.ends_with(&format!(
             "{} on the agenda\n",

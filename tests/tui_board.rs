@@ -426,9 +426,9 @@ fn a_years_won_line_keeps_its_full_amount_and_shows_its_weeks_where_they_fit() {
     let line = format!("won in 2026: {value} from {} deals", won.len());
     let small = render(&mut app, 80, 24);
     assert!(small.contains(&line), "{small}");
-    assert!(!small.contains("per week"), "53 weeks do not fit: {small}");
+    assert!(!small.contains("· weekly"), "53 weeks do not fit: {small}");
     let wide = render(&mut app, 160, 48);
-    assert!(wide.contains(&format!("{line} per week ")), "{wide}");
+    assert!(wide.contains(&format!("{line} · weekly ")), "{wide}");
     drop(app);
     // `wortel funnel --close MONTH` counts for that month, as `E` on the board.
     let out = assert_cmd::Command::cargo_bin("wortel")

@@ -244,6 +244,20 @@ fn order_lost_asks_for_a_reason_and_records_it_on_the_deal() {
 }
 
 #[test]
+fn the_lost_reason_is_found_by_its_dutch_name_and_stored_by_its_machine_name() {
+    let (_d, path, mut app) = demo_app();
+    let lead = on_a_new_lead(&mut app);
+    press(&mut app, "v 4");
+    type_text(&mut app, "levertij");
+    press(&mut app, "enter");
+    assert!(app.overlay.is_none(), "{}", app.status().text);
+    drop(app);
+    let store = Store::open(&path).unwrap();
+    let (_, deal) = lead_and_deal(&store, &lead);
+    assert_eq!(deal.lost_reason.as_deref(), Some("delivery time"));
+}
+
+#[test]
 fn follow_up_no_contact_and_not_interested_move_the_lead_as_section_3_says() {
     for (digit, status) in [
         ("5", LeadStatus::Contacted),

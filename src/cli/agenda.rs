@@ -64,6 +64,7 @@ pub fn run(ctx: &Context, args: &AgendaArgs) -> Result<()> {
     }
     if agenda.rows.is_empty() {
         outln!("nothing on the agenda: no appointments, follow-ups or visits due");
+        replacements_line(&agenda);
         return Ok(());
     }
     let mut section = None;
@@ -82,7 +83,20 @@ pub fn run(ctx: &Context, args: &AgendaArgs) -> Result<()> {
         "{} on the agenda",
         counted(agenda.rows.len(), "item", "items")
     );
+    replacements_line(&agenda);
     Ok(())
+}
+
+/// The view's agenda line, with the command that does what its `c` does.
+fn replacements_line(agenda: &wortel::ops::Agenda) {
+    if agenda.replacements_due > 0 {
+        outln!(
+            "{} due by {} without a lead: `wortel leads due-replacements --months {} --create` makes their leads",
+            counted(agenda.replacements_due, "replacement", "replacements"),
+            agenda.replacements_by,
+            wortel::ops::AGENDA_MONTHS
+        );
+    }
 }
 
 /// One row as a line: when, what, account, contact and phone, note.

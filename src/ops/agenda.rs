@@ -130,6 +130,11 @@ pub struct Agenda {
     pub from: Date,
     pub to: Date,
     pub rows: Vec<AgendaRow>,
+    /// Products of the installed base due for replacement by `replacements_by` (today and
+    /// three months; overdue ones too) that no lead covers yet (`ops::due_replacements`): the
+    /// agenda's "3 replacements due by …" line.
+    pub replacements_due: usize,
+    pub replacements_by: Date,
 }
 
 /// Monday and Sunday of the week `day` is in.
@@ -204,6 +209,8 @@ pub fn agenda(
         from,
         to,
         rows,
+        replacements_due: super::replacements::replacements_due_this_quarter(store, today)?,
+        replacements_by: super::replacements::agenda_horizon(today),
     })
 }
 

@@ -55,7 +55,8 @@ pub use privacy::{
     Erasure, erase_person, erasure_writes, find_person, person_report, tombstone_key,
 };
 pub use replacements::{
-    DueReplacement, create_replacement_leads, due_replacements, replacements_due_this_quarter,
+    AGENDA_MONTHS, DueReplacement, agenda_horizon, create_replacement_leads, due_replacements,
+    replacements_due_this_quarter,
 };
 pub use retention::{ANONYMOUS_ORDER, PurgeDue, RetentionPolicy, WonPurge, purge, purge_due};
 pub use tiers::{retier, tier_of};

@@ -70,10 +70,20 @@ pub fn due_replacements(
     Ok(due)
 }
 
+/// How far ahead the agenda looks for replacements due, in months.
+pub const AGENDA_MONTHS: i64 = 3;
+
+/// The last day the agenda's replacements line counts: today and [`AGENDA_MONTHS`].
+pub fn agenda_horizon(today: Date) -> Date {
+    today
+        .checked_add(Span::new().months(AGENDA_MONTHS))
+        .unwrap_or(today)
+}
+
 /// How many replacements within the next three months have no lead yet: the agenda's line
-/// ("3 replacements due this quarter").
+/// ("3 replacements due within three months").
 pub fn replacements_due_this_quarter(store: &Store, today: Date) -> Result<usize, StoreError> {
-    Ok(due_replacements(store, 3, today)?
+    Ok(due_replacements(store, AGENDA_MONTHS, today)?
         .iter()
         .filter(|d| d.covered_by.is_none())
         .count())

@@ -2,6 +2,7 @@
 //! cadence (the same list, in the same order, as `wortel accounts --due-visit`), `=` the likely
 //! duplicates. The same key again shows every account.
 
+use super::action::Action;
 use super::app::{App, Pane};
 use super::panes::accounts::ListMode;
 
@@ -20,8 +21,9 @@ pub fn toggle_due_visits(app: &mut App) {
             let ids = due.into_iter().map(|v| v.account.id).collect();
             app.accounts.show_only(ListMode::DueVisit, ids);
             requery(app);
+            let again = again_hint(app, Action::DueVisitsOnly);
             app.info(&format!(
-                "{} due for a visit, by tier and most overdue first; the same key again shows all",
+                "{} due for a visit, by tier and most overdue first; {again}",
                 wortel_core::plural::counted(n, "account", "accounts")
             ));
         }
@@ -63,6 +65,14 @@ pub fn toggle_duplicates(app: &mut App) {
         "{} likely duplicates (≈); the same key again shows all",
         wortel_core::plural::counted(n, "account is one of", "accounts are")
     ));
+}
+
+/// "o again for all", with the key the user's keymap gives the filter.
+fn again_hint(app: &App, action: Action) -> String {
+    match app.keymap.hint(action) {
+        Some(key) => format!("{key} again for all"),
+        None => "again for all".to_string(),
+    }
 }
 
 fn on_the_list(app: &mut App) -> bool {

@@ -54,11 +54,12 @@ impl App {
     pub fn check_retention(&mut self, policy: crate::ops::RetentionPolicy) {
         let store = self.store.clone();
         let now = self.now();
+        let since = self.messages.said();
         self.jobs.spawn("the retention check", move || {
             // It reads every lead and contact: after the first frames and the search index.
             std::thread::sleep(std::time::Duration::from_millis(800));
             match crate::ops::purge_due(&store, &policy, now) {
-                Ok(due) => JobDone::PurgeDue(due.len()),
+                Ok(due) => JobDone::PurgeDue(due.len(), since),
                 Err(e) => {
                     JobDone::Failed(format!("the retention periods could not be checked: {e}"))
                 }
@@ -82,13 +83,14 @@ impl App {
 
     pub(super) fn on_job_done(&mut self, done: JobDone) {
         match done {
-            JobDone::PurgeDue(0) => self.notice = None,
-            JobDone::PurgeDue(n) => {
+            JobDone::PurgeDue(0, _) => self.notice = None,
+            JobDone::PurgeDue(n, since) => {
                 let text = format!(
                     "privacy: {n} records past their retention period — run `wortel privacy purge`"
                 );
                 let now = self.now();
-                self.messages.say_when_free(&text, Tone::Info, now);
+                self.messages
+                    .say_unless_told_since(since, &text, Tone::Info, now);
                 self.notice = Some("purge due".into());
             }
             JobDone::BackupWritten(path) => {

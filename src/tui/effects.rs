@@ -28,6 +28,21 @@ pub trait Effect {
     fn write(self, ctx: &WriteContext) -> Result<Self::Written, Self::Error>;
 }
 
+/// Leads for the installed base's replacements due within the agenda's horizon that no lead
+/// covers yet (`ops::due_replacements`).
+pub struct CreateReplacementLeads;
+
+impl Effect for CreateReplacementLeads {
+    type Written = (Vec<Lead>, Option<Receipt>);
+    type Error = StoreError;
+    fn write(self, ctx: &WriteContext) -> Result<Self::Written, StoreError> {
+        let today = ctx.now.to_zoned(ctx.tz.clone()).date();
+        let months = crate::ops::AGENDA_MONTHS;
+        let due = crate::ops::due_replacements(ctx.store, months, today)?;
+        crate::ops::create_replacement_leads(ctx.store, &due, ctx.now)
+    }
+}
+
 /// A triage step for one or many leads.
 pub struct Triage(pub Vec<LeadId>, pub TriageStep);
 

@@ -203,6 +203,9 @@ pub fn on_choice(app: &mut App, choice: Choice) {
             super::reports::reopen_agenda(app, place);
         }
         Choice::Agenda(place) => super::reports::open_agenda_at(app, place),
+        Choice::CreateReplacementLeads(place, n, by) => {
+            super::reports::confirm_replacement_leads(app, place, n, by)
+        }
         Choice::Form(form) => super::account_edits::save(app, *form),
     }
 }
@@ -286,5 +289,6 @@ pub fn apply(app: &mut App, pending: Pending) {
     match pending {
         Pending::Triage(ids, step) => super::triage::apply_triage(app, ids, step),
         Pending::Merge { survivor, absorbed } => super::merge::apply(app, survivor, absorbed),
+        Pending::ReplacementLeads(place) => super::reports::create_replacement_leads(app, place),
     }
 }

@@ -14,7 +14,8 @@ pub const JOB_THREAD: &str = "wortel-job";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum JobDone {
     /// Records past their retention period (0: none).
-    PurgeDue(usize),
+    /// How many records are due, and how many messages were said when the check started.
+    PurgeDue(usize, u64),
     /// A backup of the open store was written here.
     BackupWritten(PathBuf),
     /// Today's automatic backup is on disk (nothing to say).
@@ -109,7 +110,7 @@ mod tests {
     fn a_panicking_job_reports_a_failure_and_waiting_for_it_returns() {
         let mut jobs = Jobs::default();
         jobs.spawn("the test job", || panic!("deliberately"));
-        jobs.spawn("the other job", || JobDone::PurgeDue(3));
+        jobs.spawn("the other job", || JobDone::PurgeDue(3, 0));
         let mut done = jobs.wait();
         done.sort_by_key(|d| format!("{d:?}"));
         assert_eq!(
@@ -119,7 +120,7 @@ mod tests {
                     "the test job stopped on an internal error (deliberately); it is a bug, please report it"
                         .into()
                 ),
-                JobDone::PurgeDue(3),
+                JobDone::PurgeDue(3, 0),
             ]
         );
         assert!(!jobs.is_busy());

@@ -39,6 +39,8 @@ pub struct Logged {
 pub struct Messages {
     current: Status,
     log: VecDeque<Logged>,
+    /// How many messages were said: a background job notes it when it starts.
+    said: u64,
 }
 
 impl Default for Messages {
@@ -49,6 +51,7 @@ impl Default for Messages {
                 tone: Tone::Info,
             },
             log: VecDeque::with_capacity(LOG_SIZE),
+            said: 0,
         }
     }
 }
@@ -77,15 +80,22 @@ impl Messages {
             }
         }
         self.current = Status { text, tone };
+        self.said += 1;
     }
 
-    /// A background job's news (records due for purging): logged, but shown only when the
-    /// status line is empty, so it never replaces what the user was just told about their own
-    /// keys (a job that finishes late on a slow machine would otherwise hide the receipt).
-    pub fn say_when_free(&mut self, text: &str, tone: Tone, at: Timestamp) {
-        let shown = self.current.clone();
+    /// How many messages were said so far (see [`Messages::say_unless_told_since`]).
+    pub fn said(&self) -> u64 {
+        self.said
+    }
+
+    /// A background job's news (records due for purging), started when [`Messages::said`] was
+    /// `since`: logged, but shown only when nothing was said since the job started, so it never
+    /// replaces what the user was told about their own keys meanwhile (a job that finishes late
+    /// on a slow machine would otherwise hide the receipt).
+    pub fn say_unless_told_since(&mut self, since: u64, text: &str, tone: Tone, at: Timestamp) {
+        let (shown, told) = (self.current.clone(), self.said != since);
         self.say(text, tone, at);
-        if !shown.text.is_empty() {
+        if told {
             self.current = shown;
         }
     }
@@ -131,18 +141,20 @@ mod tests {
     }
 
     #[test]
-    fn background_news_waits_for_an_empty_line_but_is_logged() {
+    fn background_news_never_hides_what_was_said_after_the_job_started() {
         let mut m = Messages::default();
-        m.say("undone: logged visit", Tone::Ok, at(0));
-        m.say_when_free("privacy: 2 records due", Tone::Info, at(1));
+        m.say("index ready", Tone::Info, at(0));
+        let started = m.said();
+        m.say("undone: logged visit", Tone::Ok, at(1));
+        m.say_unless_told_since(started, "privacy: 2 records due", Tone::Info, at(2));
         assert_eq!(m.current().text, "undone: logged visit");
         assert_eq!(
             m.newest_first().next().unwrap().text,
             "privacy: 2 records due"
         );
-        m.say("", Tone::Info, at(2));
-        m.say_when_free("privacy: 2 records due", Tone::Info, at(3));
-        assert_eq!(m.current().text, "privacy: 2 records due");
+        let started = m.said();
+        m.say_unless_told_since(started, "privacy: 3 records due", Tone::Info, at(3));
+        assert_eq!(m.current().text, "privacy: 3 records due");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use super::app::App;
 use super::overlays::{AgendaPlace, AgendaView, Overlay};
+use jiff::civil::Date;
 
 /// `B`: the network's figures beside the dealer's own, as bars.
 pub fn show_benchmarks(app: &mut App) {
@@ -42,6 +43,34 @@ pub fn open_agenda_at(app: &mut App, place: AgendaPlace) {
         Ok(agenda) => app.overlay = Some(Overlay::Agenda(AgendaView::new(agenda, place.selected))),
         Err(e) => app.error(&e.to_string()),
     }
+}
+
+/// `c` on the agenda asks first: it may make many leads at once.
+pub fn confirm_replacement_leads(app: &mut App, place: AgendaPlace, n: usize, by: Date) {
+    app.overlay = Some(Overlay::Confirm(super::overlays::confirm::Confirm {
+        question: format!(
+            "Create {} for the replacements due by {by}?",
+            wortel_core::plural::counted(n, "lead", "leads")
+        ),
+        pending: super::overlays::Pending::ReplacementLeads(place),
+    }));
+}
+
+/// A lead for every replacement due within three months that no lead covers, in one undoable
+/// write; the agenda comes back with its line gone.
+pub fn create_replacement_leads(app: &mut App, place: AgendaPlace) {
+    match app.write(super::effects::CreateReplacementLeads) {
+        Ok((made, Some(receipt))) => {
+            let text = format!(
+                "made {} for the replacements due",
+                wortel_core::plural::counted(made.len(), "lead", "leads")
+            );
+            app.committed(&text, receipt, made.first().map(|l| l.id));
+        }
+        Ok((_, None)) => app.info("every replacement due has a lead already; nothing made"),
+        Err(e) => return app.error(&e.to_string()),
+    }
+    open_agenda_at(app, place);
 }
 
 /// After a visit logged from the agenda: the agenda again (the visit may have taken its row

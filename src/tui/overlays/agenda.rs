@@ -1,7 +1,8 @@
 //! The agenda (`D`): the rows of `ops::agenda` for today or this week, under their headings.
 //! `Enter` opens the row's account, `v` logs a visit for what the row is about (its deal, lead
-//! or account), `y` copies its phone number, `w` switches between the day and the week. The rows are read once when it
-//! opens; it never touches the store.
+//! or account), `y` copies its phone number, `w` switches between the day and the week, `c`
+//! creates leads for the replacements due that no lead covers yet. The rows are read once when
+//! it opens; it never touches the store.
 
 use super::{AgendaPlace, Choice, Outcome, move_selection};
 use crate::ops::{Agenda, AgendaRow, Span};
@@ -66,6 +67,17 @@ impl AgendaView {
                 ))),
                 None => Outcome::Refused("no phone number on this row to copy".into()),
             },
+            'c' if self.agenda.replacements_due > 0 => {
+                Outcome::Chosen(Choice::CreateReplacementLeads(
+                    self.place(),
+                    self.agenda.replacements_due,
+                    self.agenda.replacements_by,
+                ))
+            }
+            'c' => Outcome::Refused(
+                "no replacements due in the next three months without a lead; nothing to create"
+                    .into(),
+            ),
             'w' => Outcome::Chosen(Choice::Agenda(AgendaPlace {
                 span: match self.agenda.span {
                     Span::Day => Span::Week,

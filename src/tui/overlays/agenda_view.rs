@@ -27,9 +27,20 @@ pub fn draw_agenda(frame: &mut Frame, area: Rect, view: &AgendaView, theme: &The
         AgendaSpan::Week => format!("Agenda · week of {} to {}", a.from, a.to),
     };
     let inner = boxed(frame, area, area.width, area.height, &title, theme);
-    let room = (inner.height as usize).saturating_sub(3);
-    let entries = entries(&a.rows);
     let mut lines: Vec<Line> = Vec::new();
+    if a.replacements_due > 0 {
+        let text = format!(
+            "{} due by {} without a lead — c creates their leads",
+            wortel_core::plural::counted(a.replacements_due, "replacement", "replacements"),
+            a.replacements_by
+        );
+        lines.push(Line::styled(
+            fit(&text, inner.width as usize),
+            theme.style(Role::Header),
+        ));
+    }
+    let room = (inner.height as usize).saturating_sub(3 + lines.len());
+    let entries = entries(&a.rows);
     if a.rows.is_empty() {
         lines.push(Line::styled(
             "Nothing on the agenda: no appointments, follow-ups or visits due.",

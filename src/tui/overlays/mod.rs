@@ -94,6 +94,9 @@ pub enum Choice {
     VisitThenAgenda(Box<crate::ops::VisitInput>, AgendaPlace),
     /// Show the agenda for the day or the week, at a row.
     Agenda(AgendaPlace),
+    /// Make leads for the replacements due that no lead covers (how many, due by when), then
+    /// show the agenda again.
+    CreateReplacementLeads(AgendaPlace, usize, jiff::civil::Date),
 }
 
 /// Where the agenda was: its span and the selected row.
@@ -149,6 +152,8 @@ pub enum Pending {
         survivor: crate::domain::AccountId,
         absorbed: crate::domain::AccountId,
     },
+    /// Leads for the replacements due that no lead covers; the agenda comes back at `place`.
+    ReplacementLeads(AgendaPlace),
 }
 
 impl Overlay {

@@ -178,12 +178,10 @@ impl VisitForm {
         }
     }
 
-    /// The reasons that match what was typed, in list order.
+    /// The reasons that match what was typed, in list order, in either language ("levertijd"
+    /// finds "delivery time").
     pub fn reason_matches(&self) -> Vec<usize> {
-        let q = self.reason_input.text.to_lowercase();
-        (0..self.reasons.len())
-            .filter(|i| q.is_empty() || self.reasons[*i].to_lowercase().contains(&q))
-            .collect()
+        crate::domain::matching_reasons(&self.reasons, &self.reason_input.text)
     }
 
     fn move_focus(&mut self, forward: bool) {

@@ -116,7 +116,8 @@ fn draw_header(
     let muted = t.style(Role::Muted);
     frame.render_widget(Paragraph::new(Span::styled(text, muted)), line(y, 0, used));
     if spark {
-        let label = Paragraph::new(Span::styled(" per week ", muted));
+        // Reads as its own item after the sentence: "… from 12 deals · weekly ▁▄█··".
+        let label = Paragraph::new(Span::styled(" · weekly ", muted));
         frame.render_widget(label, line(y, used, 10));
         let future = period.week_starts().into_iter().map(|w| w > today);
         let spark = line(y, used + 10, weeks.len() as u16);

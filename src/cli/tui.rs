@@ -149,7 +149,7 @@ pub fn first_frame(ctx: &Context) -> Result<()> {
     let mut app = start(ctx, &mut phases)?;
     let t = std::time::Instant::now();
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 48))?;
-    terminal.draw(|f| wortel::tui::view::draw(f, &mut app))?;
+    wortel::tui::terminal::show(&mut terminal, &mut app)?;
     let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
     outln!(
         "first frame after {:.1} ms ({} leads listed): config {:.1}, store open {:.1}, inbox {:.1}, frame {:.1} ms",

@@ -34,6 +34,7 @@ pub mod navigation;
 pub mod outside;
 pub mod overlays;
 pub mod panes;
+mod prepare;
 pub mod reports;
 pub mod search_index;
 pub mod terminal;

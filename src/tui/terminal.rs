@@ -20,6 +20,19 @@ pub type ServedChanges = std::sync::mpsc::Receiver<crate::serve::Served>;
 #[cfg(not(unix))]
 pub type ServedChanges = std::sync::mpsc::Receiver<()>;
 
+/// Prepares the app for a frame of the terminal's size, then draws it: what the terminal loop
+/// (and anything else that renders the view) calls.
+pub fn show<B: ratatui::backend::Backend>(
+    terminal: &mut ratatui::Terminal<B>,
+    app: &mut App,
+) -> std::io::Result<()> {
+    terminal.draw(|frame| {
+        app.prepare(frame.area());
+        super::view::draw(frame, app);
+    })?;
+    Ok(())
+}
+
 /// Runs the TUI until the user quits.
 pub fn run(app: &mut App, served: Option<&ServedChanges>) -> io::Result<()> {
     install_panic_hook();
@@ -42,7 +55,7 @@ fn event_loop(
 ) -> io::Result<()> {
     let panic_for_test = std::env::var_os("WORTEL_TEST_PANIC").is_some();
     loop {
-        terminal.draw(|frame| super::view::draw(frame, app))?;
+        show(terminal, app)?;
         if panic_for_test {
             panic!("WORTEL_TEST_PANIC is set: a deliberate panic to test the terminal restore");
         }

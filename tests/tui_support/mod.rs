@@ -91,7 +91,7 @@ pub fn type_text(app: &mut App, text: &str) {
 /// One frame at `w`×`h`, as lines of text with trailing spaces trimmed.
 pub fn render(app: &mut App, w: u16, h: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| wortel::tui::view::draw(f, app)).unwrap();
+    wortel::tui::terminal::show(&mut terminal, app).unwrap();
     let buf = terminal.backend().buffer().clone();
     let mut out = String::new();
     for y in 0..h {

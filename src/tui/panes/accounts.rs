@@ -151,6 +151,28 @@ impl AccountsPane {
         self.offset = window_start(self.selected, self.offset, self.len(), height);
     }
 
+    /// The account on row `id` if it has been read (every row on screen has, after `prepare`).
+    pub fn cached_row(&self, id: AccountId) -> Option<&Account> {
+        self.rows.get(&id)
+    }
+
+    /// The row's next step, open value and last contact as read for the screen.
+    pub fn cached_facts(&self, id: AccountId) -> crate::ops::AccountFacts {
+        self.facts.get(&id).copied().unwrap_or_default()
+    }
+
+    /// Before a frame: scrolls the selection into a list `height` rows high and reads the rows
+    /// it shows and their facts.
+    pub fn prepare(&mut self, store: &Store, height: usize) {
+        self.scroll_into_view(height);
+        let shown = self.offset..(self.offset + height).min(self.len());
+        let ids: Vec<AccountId> = shown.filter_map(|i| self.id_at(i)).collect();
+        for id in ids {
+            self.facts(store, id);
+            self.row(store, id);
+        }
+    }
+
     /// Opens an account; false when it does not exist.
     pub fn open(&mut self, store: &Store, id: AccountId) -> Result<bool, StoreError> {
         self.open = AccountView::load(store, id)?;

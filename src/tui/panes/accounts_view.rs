@@ -12,17 +12,20 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
+/// How many accounts the list in a pane drawn into `area` shows: the inside of its border
+/// less the header.
+pub fn list_rows(area: Rect) -> usize {
+    let inner = Block::default().borders(Borders::ALL).inner(area);
+    inner.height.saturating_sub(1) as usize
+}
+
 /// Draws the pane into `area`.
-pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
-    if let Some(view) = app.accounts.open.clone() {
-        super::account_view::draw(frame, area, app, &view);
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    if let Some(view) = &app.accounts.open {
+        super::account_view::draw(frame, area, app, view);
         return;
     }
-    let store = app.store.clone();
-    if let Err(e) = app.accounts.ensure_loaded(&store) {
-        app.error(&e.to_string());
-    }
-    let t = app.theme.clone();
+    let t = &app.theme;
     let mut title = vec![
         Span::styled(" Accounts ", t.style(Role::Title)),
         Span::styled(
@@ -71,9 +74,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
         );
         return;
     }
-    let height = inner.height.saturating_sub(1) as usize;
-    app.page = height.max(1);
-    app.accounts.scroll_into_view(height);
+    let height = list_rows(area);
     let columns = Columns::for_width(inner.width);
     let today = app.now().to_zoned(app.tz.clone()).date();
     let mut rows = Vec::new();
@@ -87,9 +88,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
         } else {
             "≈"
         };
-        let facts = app.accounts.facts(&store, id);
-        let tz = app.tz.clone();
-        let Some(a) = app.accounts.row(&store, id) else {
+        let facts = app.accounts.cached_facts(id);
+        let Some(a) = app.accounts.cached_row(id) else {
             continue;
         };
         let mut cells = vec![
@@ -100,16 +100,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
         if columns.city {
             cells.push(Cell::from(fit(&displayable(&a.address.city), 16)));
         }
-        cells.push(next_step_cell(facts.next_step, today, &t));
+        cells.push(next_step_cell(facts.next_step, today, t));
         cells.push(Cell::from(if facts.open_deals == 0 {
             "—".to_string()
         } else {
             compact(facts.open_value)
         }));
         cells.push(Cell::from(
-            facts
-                .last_contact
-                .map_or("never".to_string(), |at| at.to_zoned(tz).date().to_string()),
+            facts.last_contact.map_or("never".to_string(), |at| {
+                at.to_zoned(app.tz.clone()).date().to_string()
+            }),
         ));
         if columns.kvk {
             cells.push(Cell::from(fit(a.kvk.as_deref().unwrap_or(""), 12)));

@@ -192,10 +192,28 @@ impl FunnelPane {
             .clone()
     }
 
+    /// The account's name for a card as read for the screen (empty when not read).
+    pub fn cached_name(&self, id: AccountId) -> &str {
+        self.names.get(&id).map_or("", String::as_str)
+    }
+
     /// Keeps each column's selected card on screen, `rows` cards high.
     pub fn scroll_into_view(&mut self, c: usize, rows: usize) {
         let len = self.columns.get(c).map_or(0, Vec::len);
         self.offset[c] = window_start(self.selected[c], self.offset[c], len, rows);
+    }
+
+    /// Before a frame: scrolls column `c`'s selected card into a window `rows` cards high and
+    /// reads the account names of the cards it shows.
+    pub fn prepare_column(&mut self, store: &Store, c: usize, rows: usize) {
+        self.scroll_into_view(c, rows);
+        let offset = self.offset[c];
+        let accounts: Vec<AccountId> = (offset..offset + rows)
+            .filter_map(|i| self.deal_at(c, i).map(|d| d.opportunity.account_id))
+            .collect();
+        for id in accounts {
+            self.name_of(store, id);
+        }
     }
 
     /// The owners of the deals, for the owner filter.

@@ -13,20 +13,19 @@ use ratatui::text::{Line, Span};
 
 /// The card's four lines (the last one blank), for column `c`, row `i`, `w` characters wide.
 pub fn card_lines<'a>(
-    app: &mut App,
+    app: &App,
     c: usize,
     i: usize,
     w: usize,
     today: jiff::civil::Date,
 ) -> Vec<Line<'a>> {
-    let Some(deal) = app.funnel.deal_at(c, i).cloned() else {
+    let Some(deal) = app.funnel.deal_at(c, i) else {
         return Vec::new();
     };
-    let t = app.theme.clone();
-    let store = app.store.clone();
-    let tz = app.tz.clone();
+    let t = &app.theme;
+    let tz = &app.tz;
     let o = &deal.opportunity;
-    let name = app.funnel.name_of(&store, o.account_id);
+    let name = app.funnel.cached_name(o.account_id);
     let base = if c == app.funnel.column && i == app.funnel.selected[c] {
         t.style(Role::Selection)
     } else {
@@ -44,9 +43,9 @@ pub fn card_lines<'a>(
         "no value".to_string()
     };
     let third = if o.stage.is_open() {
-        let days = days_in_stage(o, today, &tz);
-        let stale = app.funnel.stale.is_stale(o, today, &tz);
-        let (text, role) = next_state(NextStep::of(&store, o.account_id).ok().flatten(), today);
+        let days = days_in_stage(o, today, tz);
+        let stale = app.funnel.stale.is_stale(o, today, tz);
+        let (text, role) = next_state(NextStep::of(&app.store, o.account_id).ok().flatten(), today);
         vec![
             Span::styled(
                 format!("{days}d{} · ", if stale { " stale" } else { "" }),
@@ -58,13 +57,13 @@ pub fn card_lines<'a>(
         let closed = o
             .lost_reason
             .clone()
-            .unwrap_or_else(|| closed_day(o, &tz).to_string());
+            .unwrap_or_else(|| closed_day(o, tz).to_string());
         vec![Span::styled(closed, t.style(Role::Muted))]
     };
     vec![
         Line::from(vec![
             Span::styled(
-                fit(&name, w.saturating_sub(mark.chars().count())),
+                fit(name, w.saturating_sub(mark.chars().count())),
                 t.style(Role::Text),
             ),
             Span::styled(mark, t.style(Role::Incentive)),

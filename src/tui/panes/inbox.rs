@@ -395,8 +395,27 @@ impl InboxPane {
         self.rows.get(&id)
     }
 
+    /// The row for `id` if it has been read (every row on screen has, after `prepare`).
+    pub fn cached_row(&self, id: LeadId) -> Option<&LeadRow> {
+        self.rows.get(&id)
+    }
+
     /// Keeps the selected row on screen for a list `height` rows high.
     pub fn scroll_into_view(&mut self, height: usize) {
         self.offset = window_start(self.selected, self.offset, self.len(), height);
+    }
+
+    /// Before a frame: scrolls the selection into a list `height` rows high and reads the rows
+    /// it shows (and the selected one, for the preview), so drawing needs no store writes.
+    pub fn prepare(&mut self, store: &Store, height: usize) {
+        self.scroll_into_view(height);
+        let shown = self.offset..(self.offset + height).min(self.len());
+        let ids: Vec<LeadId> = shown
+            .filter_map(|i| self.id_at(i))
+            .chain(self.selected_id())
+            .collect();
+        for id in ids {
+            self.row(store, id);
+        }
     }
 }

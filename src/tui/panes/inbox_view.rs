@@ -99,43 +99,72 @@ fn columns_for(width: u16) -> Vec<(usize, u16)> {
     widths
 }
 
+/// Where the inbox's parts go in its pane: the list, and the preview under it or (from 120
+/// columns) beside it when there is room.
+pub struct InboxLayout {
+    pub list: Rect,
+    pub preview: Option<Rect>,
+    pub beside: bool,
+}
+
+impl InboxLayout {
+    /// The layout inside the pane's border.
+    pub fn of(inner: Rect) -> InboxLayout {
+        let beside = inner.width >= 120;
+        let (list, preview) = if beside {
+            let parts = Layout::default()
+                .direction(Direction::Horizontal)
+                .constraints([Constraint::Percentage(64), Constraint::Percentage(36)])
+                .split(inner);
+            (parts[0], Some(parts[1]))
+        } else if inner.height >= 16 {
+            let parts = Layout::default()
+                .direction(Direction::Vertical)
+                .constraints([Constraint::Min(5), Constraint::Length(7)])
+                .split(inner);
+            (parts[0], Some(parts[1]))
+        } else {
+            (inner, None)
+        };
+        InboxLayout {
+            list,
+            preview,
+            beside,
+        }
+    }
+
+    /// The layout of a pane drawn into `area` (border included).
+    pub fn in_pane(area: Rect) -> InboxLayout {
+        InboxLayout::of(Block::default().borders(Borders::ALL).inner(area))
+    }
+
+    /// How many leads the list shows: its height less the header and the position line.
+    pub fn rows(&self) -> usize {
+        self.list.height.saturating_sub(2) as usize
+    }
+}
+
 /// Draws the inbox pane into `area`.
-pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let title = title_line(app);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(app.theme.style(Role::BorderFocus))
         .title(title);
-    let inner = block.inner(area);
+    let layout = InboxLayout::of(block.inner(area));
     frame.render_widget(block, area);
-
-    let beside = inner.width >= 120;
-    let (list_area, preview_area) = if beside {
-        let parts = Layout::default()
-            .direction(Direction::Horizontal)
-            .constraints([Constraint::Percentage(64), Constraint::Percentage(36)])
-            .split(inner);
-        (parts[0], Some(parts[1]))
-    } else if inner.height >= 16 {
-        let parts = Layout::default()
-            .direction(Direction::Vertical)
-            .constraints([Constraint::Min(5), Constraint::Length(7)])
-            .split(inner);
-        (parts[0], Some(parts[1]))
-    } else {
-        (inner, None)
-    };
-    draw_table(frame, list_area, app);
-    if let Some(p) = preview_area {
-        let store = app.store.clone();
-        let id = app.inbox.selected_id();
-        let row = id.and_then(|id| app.inbox.row(&store, id));
+    draw_table(frame, layout.list, layout.rows(), app);
+    if let Some(p) = layout.preview {
+        let row = app
+            .inbox
+            .selected_id()
+            .and_then(|id| app.inbox.cached_row(id));
         let cx = super::inbox_preview::PreviewContext {
             now: app.clock.now(),
             tz: &app.tz,
             theme: &app.theme,
         };
-        super::inbox_preview::draw(frame, p, row, &cx, beside);
+        super::inbox_preview::draw(frame, p, row, &cx, layout.beside);
     }
 }
 
@@ -174,10 +203,7 @@ fn title_line(app: &App) -> Line<'static> {
     Line::from(spans)
 }
 
-fn draw_table(frame: &mut Frame, area: Rect, app: &mut App) {
-    let height = area.height.saturating_sub(2) as usize; // header + position line
-    app.page = height.max(1);
-    app.inbox.scroll_into_view(height);
+fn draw_table(frame: &mut Frame, area: Rect, height: usize, app: &App) {
     let cols = columns_for(area.width);
     let header = Row::new(
         cols.iter()
@@ -186,7 +212,6 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &mut App) {
     )
     .style(app.theme.style(Role::Header));
 
-    let store = app.store.clone();
     let query = Query::new(&app.inbox.query);
     let cx = CellContext {
         now: app.clock.now(),
@@ -199,7 +224,7 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &mut App) {
         let Some(id) = app.inbox.id_at(i) else { break };
         let marked = app.inbox.marked.contains(&id);
         let selected = i == app.inbox.selected;
-        let Some(row) = app.inbox.row(&store, id) else {
+        let Some(row) = app.inbox.cached_row(id) else {
             continue;
         };
         let cells: Vec<Cell> = cols

@@ -10,8 +10,8 @@ use wortel::tui::app::Pane;
 fn overdue_inbox_on_third_row() -> (tempfile::TempDir, std::path::PathBuf, wortel::tui::app::App) {
     let (d, p, mut app) = demo_app();
     press(&mut app, "o j j");
-    assert!(app.inbox.filters.overdue_only);
-    assert_eq!(app.inbox.selected, 2);
+    assert!(app.inbox.filters().overdue_only);
+    assert_eq!(app.inbox.selected(), 2);
     (d, p, app)
 }
 
@@ -27,7 +27,7 @@ fn each_back_key_returns_from_the_account_to_the_same_inbox_row_and_filter() {
         press(&mut app, key);
         assert_eq!(app.pane, Pane::Inbox, "{key} goes back to the inbox");
         assert_eq!(app.inbox.selected_id(), Some(lead), "{key}: the same row");
-        assert!(app.inbox.filters.overdue_only, "{key}: the same filter");
+        assert!(app.inbox.filters().overdue_only, "{key}: the same filter");
         assert!(
             !app.status().text.contains("does nothing"),
             "{key}: {}",
@@ -56,7 +56,10 @@ fn tab_goes_forward_after_back_and_to_the_next_pane_with_nothing_ahead() {
     assert_eq!(app.pane, Pane::Funnel);
     press(&mut app, "tab");
     assert_eq!(app.pane, Pane::Inbox, "the next pane after the funnel");
-    assert!(app.inbox.filters.overdue_only, "the inbox kept its filter");
+    assert!(
+        app.inbox.filters().overdue_only,
+        "the inbox kept its filter"
+    );
 }
 
 #[test]
@@ -113,9 +116,12 @@ fn a_lead_from_the_palette_and_back_restores_the_filters_it_widened() {
     );
     press(&mut app, "enter");
     assert_eq!(app.inbox.selected_id(), Some(other.id));
-    assert!(!app.inbox.filters.overdue_only);
+    assert!(!app.inbox.filters().overdue_only);
     press(&mut app, "esc");
-    assert!(app.inbox.filters.overdue_only, "the overdue filter is back");
+    assert!(
+        app.inbox.filters().overdue_only,
+        "the overdue filter is back"
+    );
     assert_eq!(app.inbox.selected_id(), Some(lead));
 }
 
@@ -125,7 +131,7 @@ fn esc_with_nowhere_to_go_back_changes_nothing_and_says_nothing() {
     let before = app.status().text.clone();
     press(&mut app, "j esc backspace ctrl-o");
     assert_eq!(app.pane, Pane::Inbox);
-    assert_eq!(app.inbox.selected, 1);
+    assert_eq!(app.inbox.selected(), 1);
     assert_eq!(app.status().text, before);
     // Back walks up the way it came: account, account list, inbox, and then stays there.
     press(&mut app, "2 enter");

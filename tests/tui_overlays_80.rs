@@ -93,7 +93,7 @@ fn the_merge_picker_at_80x24() {
 fn a_snoozed_lead_shows_its_date_as_the_list_counts_down_to_it() {
     let (_d, _p, mut app) = demo_app();
     press(&mut app, "S 4");
-    assert_eq!(app.inbox.filters.status, Some(LeadStatus::Snoozed));
+    assert_eq!(app.inbox.filters().status, Some(LeadStatus::Snoozed));
     let lead = selected_lead(&app);
     let until = lead.snoozed_until.expect("a snoozed lead has a date");
     let days = (until.as_second() - now().as_second()) / 86_400;

@@ -277,9 +277,9 @@ fn every_list_shows_all_the_rows_that_fit_after_the_terminal_grows() {
     render(&mut app, 120, 12);
     press(&mut app, "G");
     render(&mut app, 120, 12);
-    assert!(app.inbox.offset > 0, "the inbox scrolled");
+    assert!(app.inbox.offset() > 0, "the inbox scrolled");
     render(&mut app, 120, 1000);
-    assert_eq!(app.inbox.offset, 0, "the inbox");
+    assert_eq!(app.inbox.offset(), 0, "the inbox");
 
     press(&mut app, "2");
     render(&mut app, 120, 12);

@@ -192,7 +192,7 @@ fn marked_leads_are_accepted_together_after_a_yes() {
     press(&mut app, "space space a");
     assert!(matches!(app.overlay, Some(Overlay::Confirm(_))));
     press(&mut app, "y");
-    assert!(app.inbox.marked.is_empty());
+    assert!((app.inbox.marked_count() == 0));
     assert!(
         app.status().text.starts_with("accepted 2 leads"),
         "{}",
@@ -210,7 +210,7 @@ fn saying_no_to_a_bulk_change_writes_nothing() {
     let first = selected_lead(&app);
     press(&mut app, "space space r 1 n");
     assert!(app.overlay.is_none());
-    assert_eq!(app.inbox.marked.len(), 2, "marks stay for another try");
+    assert_eq!(app.inbox.marked_count(), 2, "marks stay for another try");
     drop(app);
     assert_eq!(lead_on_disk(&path, first.id), first);
 }
@@ -233,7 +233,10 @@ fn a_bulk_step_skips_leads_that_cannot_take_it_and_says_so() {
         .filter_map(|i| app.inbox.id_at(i))
         .find(|id| app.store.lead(*id).unwrap().unwrap().status == LeadStatus::New)
         .unwrap();
-    app.inbox.marked = [accepted, new_one].into_iter().collect();
+    for id in [accepted, new_one] {
+        assert!(app.inbox.select(id));
+        app.inbox.toggle_mark();
+    }
     press(&mut app, "a y");
     assert!(
         app.status()
@@ -358,15 +361,15 @@ fn moving_keys_walk_the_list() {
     let (_d, _p, mut app) = demo_app();
     let n = app.inbox.len();
     press(&mut app, "j j down");
-    assert_eq!(app.inbox.selected, 3);
+    assert_eq!(app.inbox.selected(), 3);
     press(&mut app, "k");
-    assert_eq!(app.inbox.selected, 2);
+    assert_eq!(app.inbox.selected(), 2);
     press(&mut app, "G");
-    assert_eq!(app.inbox.selected, n - 1);
+    assert_eq!(app.inbox.selected(), n - 1);
     press(&mut app, "j");
-    assert_eq!(app.inbox.selected, n - 1, "the end is the end");
+    assert_eq!(app.inbox.selected(), n - 1, "the end is the end");
     press(&mut app, "g");
-    assert_eq!(app.inbox.selected, 0);
+    assert_eq!(app.inbox.selected(), 0);
 }
 
 #[test]
@@ -376,7 +379,7 @@ fn the_status_filter_lists_only_that_status() {
     type_text(&mut app, "snoozed");
     press(&mut app, "enter");
     assert_eq!(
-        app.inbox.filters.status,
+        app.inbox.filters().status,
         Some(LeadStatus::Snoozed),
         "{}",
         app.status().text
@@ -390,7 +393,7 @@ fn the_status_filter_lists_only_that_status() {
         );
     }
     press(&mut app, "F");
-    assert_eq!(app.inbox.filters, Default::default());
+    assert_eq!(app.inbox.filters(), &Default::default());
 }
 
 #[test]
@@ -543,14 +546,14 @@ fn the_emacs_keymap_drives_the_same_actions() {
 /// incremental update has put a lead in the wrong place.
 fn same_as_a_fresh_read(app: &mut wortel::tui::app::App) {
     let held = app.inbox.listed();
-    let counts = app.inbox.counts;
+    let counts = app.inbox.counts();
     app.reload_inbox(None);
     assert_eq!(
         held,
         app.inbox.listed(),
         "the held list drifted from the store"
     );
-    assert_eq!(counts, app.inbox.counts);
+    assert_eq!(counts, app.inbox.counts());
 }
 
 #[test]

@@ -12,7 +12,7 @@ use super::messages::Messages;
 use super::overlays::{Choice, Outcome, Overlay, Pending};
 use super::panes::accounts::AccountsPane;
 use super::panes::funnel::FunnelPane;
-use super::panes::inbox::InboxPane;
+use super::panes::inbox::{InboxPane, Reading};
 use super::search_index::SearchIndexState;
 use super::theme::Theme;
 use super::undo::UndoStack;
@@ -214,7 +214,7 @@ impl App {
 
     /// Finishes reading the inbox if only its first screenful is there.
     fn complete_inbox(&mut self) {
-        if !self.inbox.complete {
+        if !self.inbox.is_complete() {
             self.reload_inbox(None);
         }
     }
@@ -232,7 +232,7 @@ impl App {
         }
         // After the first frame: the search index builds while the inbox is completed.
         self.index.start_if_later();
-        if !self.inbox.complete {
+        if !self.inbox.is_complete() {
             self.complete_inbox();
             return true;
         }
@@ -244,7 +244,7 @@ impl App {
             self.error(&format!("the search index could not be built: {e}"));
         }
         // A channel filter or query typed meanwhile can apply now.
-        if self.inbox.filters.channel.is_some() || !self.inbox.query.is_empty() {
+        if self.inbox.waits_for_index() {
             self.reload_inbox(None);
         }
         true
@@ -258,11 +258,25 @@ impl App {
         self.accounts.forget_index_positions();
     }
 
-    /// Re-reads the inbox (after a filter change or a write).
+    /// Re-reads the inbox (after a write from elsewhere), on `keep` when listed.
     pub fn reload_inbox(&mut self, keep: Option<LeadId>) {
-        let now = self.now();
+        self.with_inbox(|inbox, from| inbox.reload(from, keep));
+    }
+
+    /// Changes the inbox by `change`, which is given what the inbox reads from (a filter
+    /// change reads the list again); a failed read says so on the status line.
+    pub fn with_inbox(
+        &mut self,
+        change: impl FnOnce(&mut InboxPane, &Reading) -> Result<(), crate::store::StoreError>,
+    ) {
+        let store = self.store.clone();
         let index = self.index.ready().cloned();
-        if let Err(e) = self.inbox.reload(&self.store, now, index.as_deref(), keep) {
+        let from = Reading {
+            store: &store,
+            now: self.now(),
+            index: index.as_deref(),
+        };
+        if let Err(e) = change(&mut self.inbox, &from) {
             self.error(&e.to_string());
         }
     }
@@ -356,8 +370,7 @@ impl App {
                 self.accounts.apply_query(index.as_deref());
             }
             _ => {
-                self.inbox.query = text;
-                self.inbox.apply_query(index.as_deref());
+                self.inbox.set_query(text, index.as_deref());
             }
         }
     }

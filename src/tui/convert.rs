@@ -52,8 +52,7 @@ pub fn save_convert(app: &mut App, mut form: Form, id: LeadId) {
             return;
         }
     };
-    let at = (0..app.inbox.len()).find(|i| app.inbox.id_at(*i) == Some(id));
-    let next = at.and_then(|i| app.inbox.id_at(i + 1));
+    let next = app.inbox.next_after(&[id]);
     let label = lead_label(app, id);
     match app.write(ConvertLead(id, value)) {
         Ok(result) => {
@@ -62,7 +61,7 @@ pub fn save_convert(app: &mut App, mut form: Form, id: LeadId) {
                 None => "no value yet".to_string(),
             };
             let message = format!("converted {label}; opportunity at qualify, {worth}");
-            app.inbox.marked.remove(&id);
+            app.inbox.unmark(id);
             app.committed(&message, result.receipt, next);
         }
         Err(e) => {

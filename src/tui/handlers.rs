@@ -42,8 +42,7 @@ pub fn run(app: &mut App, action: Action) {
         Action::Open => open_account(app),
         Action::Mark => in_inbox(app, |app| app.inbox.toggle_mark()),
         Action::ClearMarks => in_inbox(app, |app| {
-            let n = app.inbox.marked.len();
-            app.inbox.marked.clear();
+            let n = app.inbox.clear_marks();
             app.info(&format!("unmarked {n}"));
         }),
         Action::Accept => in_inbox(app, |app| super::triage::triage(app, TriageStep::Accept)),
@@ -54,8 +53,9 @@ pub fn run(app: &mut App, action: Action) {
         Action::FilterTier => in_inbox(app, super::triage::pick_tier),
         Action::FilterChannel => in_inbox(app, super::triage::pick_channel),
         Action::ToggleOverdue => in_inbox(app, |app| {
-            app.inbox.filters.overdue_only = !app.inbox.filters.overdue_only;
-            app.reload_inbox(None);
+            app.with_inbox(|inbox, from| {
+                inbox.change_filters(from, |f| f.overdue_only = !f.overdue_only)
+            });
         }),
         Action::ClearFilters if app.pane == Pane::Funnel => {
             app.funnel.filter = Default::default();
@@ -63,9 +63,9 @@ pub fn run(app: &mut App, action: Action) {
             app.info("filters cleared: every deal");
         }
         Action::ClearFilters => in_inbox(app, |app| {
-            app.inbox.filters = Default::default();
-            app.inbox.query.clear();
-            app.reload_inbox(None);
+            app.with_inbox(|inbox, from| {
+                inbox.set_filters(Default::default(), String::new(), from, None)
+            });
             app.info("filters cleared: the open leads");
         }),
         Action::Back => super::navigation::back(app),
@@ -124,8 +124,8 @@ fn in_inbox(app: &mut App, f: impl FnOnce(&mut App)) {
 fn move_in_list(app: &mut App, action: Action) {
     match app.pane {
         Pane::Inbox => {
-            let len = app.inbox.len();
-            app.inbox.selected = move_selection(app.inbox.selected, len, action, app.page);
+            let page = app.page;
+            app.inbox.move_by(action, page);
         }
         Pane::Accounts => match app.accounts.open.as_mut() {
             // In an account, j/k pick the lead or deal; page keys scroll the timeline.
@@ -148,7 +148,7 @@ fn move_in_list(app: &mut App, action: Action) {
 
 fn open_filter(app: &mut App) {
     let query = match (app.pane, &app.accounts.open) {
-        (Pane::Inbox, _) => app.inbox.query.clone(),
+        (Pane::Inbox, _) => app.inbox.query().to_string(),
         (Pane::Accounts, None) => app.accounts.query.clone(),
         _ => {
             app.info("the / filter works in lists: the inbox and the account list");
@@ -243,16 +243,13 @@ fn on_picked(app: &mut App, chosen: Chosen) {
         Chosen::Copy(text, what) => super::copy::copy(app, text, &what),
         Chosen::Product(account, i) => super::account_edits::create_follow_up(app, account, i),
         Chosen::Status(status) => {
-            app.inbox.filters.status = status;
-            app.reload_inbox(None);
+            app.with_inbox(|inbox, from| inbox.change_filters(from, |f| f.status = status))
         }
         Chosen::Tier(tier) => {
-            app.inbox.filters.tier = tier;
-            app.reload_inbox(None);
+            app.with_inbox(|inbox, from| inbox.change_filters(from, |f| f.tier = tier))
         }
         Chosen::Channel(channel) => {
-            app.inbox.filters.channel = channel;
-            app.reload_inbox(None);
+            app.with_inbox(|inbox, from| inbox.change_filters(from, |f| f.channel = channel))
         }
     }
 }
@@ -270,14 +267,13 @@ fn show_lead(app: &mut App, id: crate::domain::LeadId) {
     app.pane = Pane::Inbox;
     if !app.inbox.select(id) {
         // Not under the current filters: show every status so it is there.
-        app.inbox.filters = Default::default();
-        app.inbox.query.clear();
+        let mut filters = super::panes::inbox::InboxFilters::default();
         if let Ok(Some(l)) = app.store.lead(id) {
             if !l.status.is_open() {
-                app.inbox.filters.status = Some(l.status);
+                filters.status = Some(l.status);
             }
         }
-        app.reload_inbox(Some(id));
+        app.with_inbox(|inbox, from| inbox.set_filters(filters, String::new(), from, Some(id)));
     }
 }
 

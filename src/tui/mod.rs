@@ -27,6 +27,7 @@ pub mod jobs;
 pub mod keymap;
 pub mod keys;
 pub mod list_filter;
+pub mod list_state;
 pub mod list_window;
 pub mod merge;
 pub mod messages;

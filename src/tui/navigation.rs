@@ -13,8 +13,8 @@ use crate::domain::AccountId;
 pub fn here(app: &App) -> Place {
     match app.pane {
         Pane::Inbox => Place::Inbox {
-            filters: app.inbox.filters.clone(),
-            query: app.inbox.query.clone(),
+            filters: app.inbox.filters().clone(),
+            query: app.inbox.query().to_string(),
             lead: app.inbox.selected_id(),
         },
         Pane::Accounts => match &app.accounts.open {
@@ -92,10 +92,8 @@ fn restore(app: &mut App, place: Place) {
             lead,
         } => {
             app.pane = Pane::Inbox;
-            if app.inbox.filters != filters || app.inbox.query != query {
-                app.inbox.filters = filters;
-                app.inbox.query = query;
-                app.reload_inbox(lead);
+            if app.inbox.filters() != &filters || app.inbox.query() != query {
+                app.with_inbox(|inbox, from| inbox.set_filters(filters, query, from, lead));
             } else if let Some(id) = lead {
                 app.inbox.select(id);
             }

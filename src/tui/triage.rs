@@ -119,7 +119,7 @@ pub fn pick_status(app: &mut App) {
         .collect();
     let at = options
         .iter()
-        .position(|o| *o == app.inbox.filters.status)
+        .position(|o| *o == app.inbox.filters().status)
         .unwrap_or(0);
     app.overlay = Some(Overlay::Picker(Picker::new(
         "Show status",
@@ -145,7 +145,7 @@ pub fn pick_tier(app: &mut App) {
     ];
     let at = options
         .iter()
-        .position(|o| *o == app.inbox.filters.tier)
+        .position(|o| *o == app.inbox.filters().tier)
         .unwrap_or(0);
     app.overlay = Some(Overlay::Picker(Picker::new(
         "Show tier",
@@ -171,7 +171,7 @@ pub fn pick_channel(app: &mut App) {
         .collect();
     let at = options
         .iter()
-        .position(|o| *o == app.inbox.filters.channel)
+        .position(|o| *o == app.inbox.filters().channel)
         .unwrap_or(0);
     app.overlay = Some(Overlay::Picker(Picker::new(
         "Show channel",
@@ -184,11 +184,7 @@ pub fn pick_channel(app: &mut App) {
 pub fn apply_triage(app: &mut App, ids: Vec<LeadId>, step: TriageStep) {
     // Where the selection goes next: the first listed lead after the targets, so triage flows
     // down the list.
-    let last = ids
-        .iter()
-        .filter_map(|id| (0..app.inbox.len()).find(|i| app.inbox.id_at(*i) == Some(*id)))
-        .max();
-    let next = last.and_then(|i| app.inbox.id_at(i + 1));
+    let next = app.inbox.next_after(&ids);
     let label = if ids.len() == 1 {
         lead_label(app, ids[0])
     } else {
@@ -217,7 +213,7 @@ pub fn apply_triage(app: &mut App, ids: Vec<LeadId>, step: TriageStep) {
                 ));
             }
             for l in &result.done {
-                app.inbox.marked.remove(&l.id);
+                app.inbox.unmark(l.id);
             }
             let skipped = result.skipped.len();
             match (result.receipt, result.skipped.into_iter().next()) {

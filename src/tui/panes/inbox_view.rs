@@ -174,29 +174,29 @@ fn title_line(app: &App) -> Line<'static> {
     let mut spans = vec![
         Span::styled(" Inbox ", t.style(Role::Title)),
         Span::styled(
-            format!("{} new", thousands(inbox.counts.new)),
+            format!("{} new", thousands(inbox.counts().new)),
             t.style(Role::Text),
         ),
         Span::styled(" · ", t.style(Role::Muted)),
         Span::styled(
-            format!("{} overdue ", thousands(inbox.counts.overdue)),
+            format!("{} overdue ", thousands(inbox.counts().overdue)),
             t.style(Role::Overdue),
         ),
     ];
-    for f in inbox.filters.describe() {
+    for f in inbox.filters().describe() {
         spans.push(Span::styled(format!("[{f}]"), t.style(Role::FilterActive)));
         spans.push(Span::raw(" "));
     }
-    if !inbox.query.is_empty() {
+    if !inbox.query().is_empty() {
         spans.push(Span::styled(
-            format!("[/{}]", inbox.query),
+            format!("[/{}]", inbox.query()),
             t.style(Role::FilterActive),
         ));
         spans.push(Span::raw(" "));
     }
-    if !inbox.marked.is_empty() {
+    if inbox.marked_count() > 0 {
         spans.push(Span::styled(
-            format!("{} marked ", inbox.marked.len()),
+            format!("{} marked ", inbox.marked_count()),
             t.style(Role::Marked),
         ));
     }
@@ -212,7 +212,7 @@ fn draw_table(frame: &mut Frame, area: Rect, height: usize, app: &App) {
     )
     .style(app.theme.style(Role::Header));
 
-    let query = Query::new(&app.inbox.query);
+    let query = Query::new(app.inbox.query());
     let cx = CellContext {
         now: app.clock.now(),
         query: &query,
@@ -220,10 +220,10 @@ fn draw_table(frame: &mut Frame, area: Rect, height: usize, app: &App) {
         city_shown: cols.iter().any(|(i, _)| COLUMNS[*i].title == "city"),
     };
     let mut rows = Vec::with_capacity(height);
-    for i in app.inbox.offset..(app.inbox.offset + height).min(app.inbox.len()) {
+    for i in app.inbox.shown(height) {
         let Some(id) = app.inbox.id_at(i) else { break };
-        let marked = app.inbox.marked.contains(&id);
-        let selected = i == app.inbox.selected;
+        let marked = app.inbox.is_marked(id);
+        let selected = i == app.inbox.selected();
         let Some(row) = app.inbox.cached_row(id) else {
             continue;
         };
@@ -243,8 +243,8 @@ fn draw_table(frame: &mut Frame, area: Rect, height: usize, app: &App) {
         .constraints([Constraint::Min(1), Constraint::Length(1)])
         .split(area);
     if app.inbox.is_empty() {
-        let text = app.inbox.note.clone().unwrap_or_else(|| {
-            if app.inbox.filters == Default::default() && app.inbox.query.is_empty() {
+        let text = app.inbox.note().map(str::to_string).unwrap_or_else(|| {
+            if app.inbox.filters() == &Default::default() && app.inbox.query().is_empty() {
                 "No open leads. Inbox zero.".to_string()
             } else {
                 "No leads match these filters.".to_string()
@@ -268,12 +268,12 @@ fn draw_table(frame: &mut Frame, area: Rect, height: usize, app: &App) {
     } else {
         format!(
             "{} of {}",
-            thousands(app.inbox.selected + 1),
+            thousands(app.inbox.selected() + 1),
             thousands(app.inbox.len())
         )
     };
     let mut foot = vec![Span::styled(position, app.theme.style(Role::Muted))];
-    if let Some(note) = &app.inbox.note {
+    if let Some(note) = app.inbox.note() {
         if !app.inbox.is_empty() {
             foot.push(Span::styled(
                 format!("  {note}"),

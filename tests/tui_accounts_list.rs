@@ -111,7 +111,7 @@ fn equals_shows_only_likely_duplicates_and_the_filter_narrows_within_them() {
 fn the_filters_work_on_the_list_not_in_an_open_account() {
     let (_d, _p, mut app) = demo_app();
     press(&mut app, "2 enter o");
-    assert!(app.accounts.open.is_some());
+    assert!(app.accounts.opened().is_some());
     assert!(
         app.status().text.contains("works on the account list"),
         "{}",

@@ -258,7 +258,7 @@ fn enter_in_the_agenda_opens_the_account() {
     let first = rows(&app)[0].account;
     press(&mut app, "enter");
     assert_eq!(app.pane, Pane::Accounts);
-    assert_eq!(app.accounts.open.as_ref().unwrap().account.id, first);
+    assert_eq!(app.accounts.opened().unwrap().account.id, first);
 }
 
 #[test]

@@ -35,7 +35,7 @@ fn editing_the_phone_number_is_saved_and_undoable() {
         app.status().text
     );
     assert_eq!(
-        app.accounts.open.as_ref().unwrap().account.phone,
+        app.accounts.opened().unwrap().account.phone,
         "030 123 45 67"
     );
     press(&mut app, "u");
@@ -70,7 +70,7 @@ fn typing_into_a_prefilled_form_field_replaces_it_and_the_line_keys_edit_it() {
         app.status().text
     );
     assert_eq!(
-        app.accounts.open.as_ref().unwrap().account.phone,
+        app.accounts.opened().unwrap().account.phone,
         "030- 123 45 68"
     );
 }
@@ -105,7 +105,7 @@ fn n_adds_a_note_to_the_timeline() {
     type_text(&mut app, "Wil in maart een proefrit.");
     press(&mut app, "enter");
     assert_eq!(
-        app.accounts.open.as_ref().unwrap().activities[0].note,
+        app.accounts.opened().unwrap().activities[0].note,
         "Wil in maart een proefrit."
     );
     drop(app);
@@ -288,7 +288,7 @@ fn a_refused_field_gets_the_cursor_whatever_its_message_says() {
 fn d_on_a_deal_in_the_account_view_edits_that_deal_undoably() {
     let (_d, path, mut app) = demo_app();
     opened_rich(&mut app);
-    let view = app.accounts.open.clone().unwrap();
+    let view = app.accounts.opened().cloned().unwrap();
     let Some(wortel::tui::panes::account::Item::Deal(id)) = view.items.first().copied() else {
         panic!("the rich account lists an open deal first");
     };
@@ -308,7 +308,7 @@ fn d_on_a_deal_in_the_account_view_edits_that_deal_undoably() {
         "{}",
         app.status().text
     );
-    let view = app.accounts.open.as_ref().unwrap();
+    let view = app.accounts.opened().unwrap();
     assert!(
         view.deals.iter().any(|d| d.title == "Twee trekkers"),
         "the view is re-read"

@@ -208,10 +208,7 @@ fn enter_opens_the_account_and_v_logs_on_the_deal() {
     );
     press(&mut app, "enter");
     assert_eq!(app.pane, Pane::Accounts);
-    assert_eq!(
-        app.accounts.open.as_ref().unwrap().account.id,
-        deal.account_id
-    );
+    assert_eq!(app.accounts.opened().unwrap().account.id, deal.account_id);
 }
 
 #[test]

@@ -23,7 +23,7 @@ fn each_back_key_returns_from_the_account_to_the_same_inbox_row_and_filter() {
         let account = selected_lead(&app).account_id;
         press(&mut app, "enter");
         assert_eq!(app.pane, Pane::Accounts, "{key}");
-        assert_eq!(app.accounts.open.as_ref().unwrap().account.id, account);
+        assert_eq!(app.accounts.opened().unwrap().account.id, account);
         press(&mut app, key);
         assert_eq!(app.pane, Pane::Inbox, "{key} goes back to the inbox");
         assert_eq!(app.inbox.selected_id(), Some(lead), "{key}: the same row");
@@ -45,12 +45,12 @@ fn tab_goes_forward_after_back_and_to_the_next_pane_with_nothing_ahead() {
     // Back twice: the account, then the inbox.
     press(&mut app, "ctrl-o");
     assert_eq!(app.pane, Pane::Accounts);
-    assert_eq!(app.accounts.open.as_ref().unwrap().account.id, account);
+    assert_eq!(app.accounts.opened().unwrap().account.id, account);
     press(&mut app, "ctrl-o");
     assert_eq!(app.pane, Pane::Inbox);
     // Forward twice: the account, then the funnel; then nothing ahead, so the next pane.
     press(&mut app, "tab");
-    assert_eq!(app.accounts.open.as_ref().unwrap().account.id, account);
+    assert_eq!(app.accounts.opened().unwrap().account.id, account);
     assert_eq!(app.pane, Pane::Accounts);
     press(&mut app, "tab");
     assert_eq!(app.pane, Pane::Funnel);
@@ -88,14 +88,14 @@ fn back_to_the_account_list_keeps_its_query_and_row() {
     type_text(&mut app, "transport");
     press(&mut app, "enter j");
     let listed = app.accounts.len();
-    let row = app.accounts.selected;
+    let row = app.accounts.selected();
     assert!(listed > 2 && row == 1, "{listed} {row}");
     press(&mut app, "enter");
-    assert!(app.accounts.open.is_some());
+    assert!(app.accounts.opened().is_some());
     press(&mut app, "esc");
-    assert!(app.accounts.open.is_none());
-    assert_eq!(app.accounts.query, "transport");
-    assert_eq!((app.accounts.len(), app.accounts.selected), (listed, row));
+    assert!(app.accounts.opened().is_none());
+    assert_eq!(app.accounts.query(), "transport");
+    assert_eq!((app.accounts.len(), app.accounts.selected()), (listed, row));
 }
 
 #[test]
@@ -135,9 +135,9 @@ fn esc_with_nowhere_to_go_back_changes_nothing_and_says_nothing() {
     assert_eq!(app.status().text, before);
     // Back walks up the way it came: account, account list, inbox, and then stays there.
     press(&mut app, "2 enter");
-    assert!(app.accounts.open.is_some());
+    assert!(app.accounts.opened().is_some());
     press(&mut app, "esc");
-    assert!(app.accounts.open.is_none());
+    assert!(app.accounts.opened().is_none());
     assert_eq!(app.pane, Pane::Accounts);
     press(&mut app, "esc esc esc");
     assert_eq!(app.pane, Pane::Inbox);

@@ -285,9 +285,9 @@ fn every_list_shows_all_the_rows_that_fit_after_the_terminal_grows() {
     render(&mut app, 120, 12);
     press(&mut app, "G");
     render(&mut app, 120, 12);
-    assert!(app.accounts.offset > 0, "the account list scrolled");
+    assert!(app.accounts.offset() > 0, "the account list scrolled");
     render(&mut app, 120, 1000);
-    assert_eq!(app.accounts.offset, 0, "the account list");
+    assert_eq!(app.accounts.offset(), 0, "the account list");
 
     press(&mut app, "3");
     render(&mut app, 160, 14);

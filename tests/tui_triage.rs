@@ -495,7 +495,7 @@ fn the_palette_opens_an_account() {
     type_text(&mut app, "@jansen");
     press(&mut app, "enter");
     assert_eq!(app.pane, wortel::tui::app::Pane::Accounts);
-    let a = &app.accounts.open.as_ref().unwrap().account;
+    let a = &app.accounts.opened().unwrap().account;
     assert!(a.name.contains("Jansen"), "{}", a.name);
 }
 

@@ -390,7 +390,7 @@ fn enter_on_a_lead_opens_its_account_and_v_there_logs_on_the_selected_deal() {
     }
     press(&mut app, "enter");
     assert_eq!(app.pane, Pane::Accounts);
-    let view = app.accounts.open.as_ref().unwrap();
+    let view = app.accounts.opened().unwrap();
     let at = view
         .items
         .iter()
@@ -403,7 +403,7 @@ fn enter_on_a_lead_opens_its_account_and_v_there_logs_on_the_selected_deal() {
     press(&mut app, "v 2 enter");
     assert!(app.overlay.is_none(), "{}", app.status().text);
     assert!(
-        app.accounts.open.as_ref().unwrap().activities[0].outcome == Some(Outcome::QuoteSent),
+        app.accounts.opened().unwrap().activities[0].outcome == Some(Outcome::QuoteSent),
         "the account view shows the new visit at the top"
     );
     drop(app);
@@ -416,7 +416,7 @@ fn the_account_list_filters_opens_and_goes_back() {
     let (_d, _p, mut app) = demo_app();
     press(&mut app, "2");
     assert_eq!(app.pane, Pane::Accounts);
-    assert!(app.accounts.open.is_none());
+    assert!(app.accounts.opened().is_none());
     let all = app.accounts.len();
     assert!(all > 10);
     press(&mut app, "/");
@@ -424,9 +424,9 @@ fn the_account_list_filters_opens_and_goes_back() {
     press(&mut app, "enter");
     assert!(app.accounts.len() < all && !app.accounts.is_empty());
     press(&mut app, "enter");
-    let name = app.accounts.open.as_ref().unwrap().account.name.clone();
+    let name = app.accounts.opened().unwrap().account.name.clone();
     assert!(name.contains("Jansen"), "{name}");
     press(&mut app, "h");
-    assert!(app.accounts.open.is_none());
+    assert!(app.accounts.opened().is_none());
     let _ = EntityKind::Account;
 }

@@ -12,7 +12,7 @@ use crate::store::Receipt;
 
 /// The opened account, or a message saying to open one.
 fn opened(app: &mut App) -> Option<super::panes::account::AccountView> {
-    match (&app.pane, &app.accounts.open) {
+    match (&app.pane, app.accounts.opened()) {
         (Pane::Accounts, Some(v)) => Some(v.clone()),
         _ => {
             app.info("open an account first (Enter on a lead or in the account list)");

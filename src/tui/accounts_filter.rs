@@ -10,7 +10,7 @@ pub fn toggle_due_visits(app: &mut App) {
     if !on_the_list(app) {
         return;
     }
-    if app.accounts.mode == ListMode::DueVisit {
+    if app.accounts.mode() == ListMode::DueVisit {
         return show_all(app);
     }
     let today = app.now().to_zoned(app.tz.clone()).date();
@@ -18,8 +18,9 @@ pub fn toggle_due_visits(app: &mut App) {
         Ok(due) => {
             let n = due.len();
             let ids = due.into_iter().map(|v| v.account.id).collect();
-            app.accounts.show_only(ListMode::DueVisit, ids);
-            requery(app);
+            let index = app.index.ready().cloned();
+            app.accounts
+                .show_only(ListMode::DueVisit, ids, index.as_deref());
             app.info(&format!(
                 "{} due for a visit, by tier and most overdue first; the same key again shows all",
                 wortel_core::plural::counted(n, "account", "accounts")
@@ -34,7 +35,7 @@ pub fn toggle_duplicates(app: &mut App) {
     if !on_the_list(app) {
         return;
     }
-    if app.accounts.mode == ListMode::Duplicates {
+    if app.accounts.mode() == ListMode::Duplicates {
         return show_all(app);
     }
     let Some(index) = app.index.ready() else {
@@ -57,8 +58,9 @@ pub fn toggle_duplicates(app: &mut App) {
         .filter(|id| !app.duplicates_of(*id).is_empty())
         .collect();
     let n = ids.len();
-    app.accounts.show_only(ListMode::Duplicates, ids);
-    requery(app);
+    let index = app.index.ready().cloned();
+    app.accounts
+        .show_only(ListMode::Duplicates, ids, index.as_deref());
     app.info(&format!(
         "{} likely duplicates (≈); the same key again shows all",
         wortel_core::plural::counted(n, "account is one of", "accounts are")
@@ -66,7 +68,7 @@ pub fn toggle_duplicates(app: &mut App) {
 }
 
 fn on_the_list(app: &mut App) -> bool {
-    if app.pane != Pane::Accounts || app.accounts.open.is_some() {
+    if app.pane != Pane::Accounts || app.accounts.opened().is_some() {
         app.info("this filter works on the account list; go back to it first");
         return false;
     }
@@ -74,18 +76,10 @@ fn on_the_list(app: &mut App) -> bool {
 }
 
 fn show_all(app: &mut App) {
-    let query = app.accounts.query.clone();
-    app.accounts.invalidate();
-    app.accounts.query = query;
-    let store = app.store.clone();
-    if let Err(e) = app.accounts.ensure_loaded(&store) {
-        return app.error(&e.to_string());
-    }
-    requery(app);
-    app.info("every account");
-}
-
-fn requery(app: &mut App) {
     let index = app.index.ready().cloned();
-    app.accounts.apply_query(index.as_deref());
+    let store = app.store.clone();
+    match app.accounts.show_all(&store, index.as_deref()) {
+        Ok(()) => app.info("every account"),
+        Err(e) => app.error(&e.to_string()),
+    }
 }

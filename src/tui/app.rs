@@ -366,8 +366,7 @@ impl App {
         let index = self.index.ready().cloned();
         match self.pane {
             Pane::Accounts => {
-                self.accounts.query = text;
-                self.accounts.apply_query(index.as_deref());
+                self.accounts.set_query(text, index.as_deref());
             }
             _ => {
                 self.inbox.set_query(text, index.as_deref());

@@ -21,7 +21,7 @@ impl App {
         {
             self.error(&e.to_string());
         }
-        if let Some(view) = self.accounts.open.as_mut() {
+        if let Some(view) = self.accounts.opened_mut() {
             if let Err(e) = view.refresh(&store) {
                 self.error(&e.to_string());
             }

@@ -8,9 +8,9 @@ use crate::domain::text::displayable;
 
 /// Opens the picker of the account's numbers and addresses.
 pub fn pick(app: &mut App) {
-    let account = match &app.accounts.open {
+    let account = match app.accounts.opened() {
         Some(view) => Some(view.account.id),
-        None => app.accounts.id_at(app.accounts.selected),
+        None => app.accounts.selected_id(),
     };
     let Some(account) = account else {
         return app.info("no account selected");

@@ -23,12 +23,7 @@ const DEAL_FIELDS: [(&str, &str); 7] = [
 /// `d` in the account view: the form for the selected deal.
 pub fn edit_selected_in_account(app: &mut App) {
     use super::panes::account::Item;
-    let Some(view) = app
-        .accounts
-        .open
-        .as_ref()
-        .filter(|_| app.pane == Pane::Accounts)
-    else {
+    let Some(view) = app.accounts.opened().filter(|_| app.pane == Pane::Accounts) else {
         return app.info("open an account first (Enter on a lead or in the account list)");
     };
     let deal = match view.items.get(view.selected) {

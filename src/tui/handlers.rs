@@ -127,7 +127,7 @@ fn move_in_list(app: &mut App, action: Action) {
             let page = app.page;
             app.inbox.move_by(action, page);
         }
-        Pane::Accounts => match app.accounts.open.as_mut() {
+        Pane::Accounts => match app.accounts.opened_mut() {
             // In an account, j/k pick the lead or deal; page keys scroll the timeline.
             Some(view) => match action {
                 Action::PageDown | Action::PageUp => {
@@ -137,9 +137,8 @@ fn move_in_list(app: &mut App, action: Action) {
                 a => view.selected = move_selection(view.selected, view.items.len(), a, 5),
             },
             None => {
-                let len = app.accounts.len();
-                app.accounts.selected =
-                    move_selection(app.accounts.selected, len, action, app.page);
+                let page = app.page;
+                app.accounts.move_by(action, page);
             }
         },
         Pane::Funnel => super::funnel::move_card(app, action),
@@ -147,9 +146,9 @@ fn move_in_list(app: &mut App, action: Action) {
 }
 
 fn open_filter(app: &mut App) {
-    let query = match (app.pane, &app.accounts.open) {
+    let query = match (app.pane, app.accounts.opened()) {
         (Pane::Inbox, _) => app.inbox.query().to_string(),
-        (Pane::Accounts, None) => app.accounts.query.clone(),
+        (Pane::Accounts, None) => app.accounts.query().to_string(),
         _ => {
             app.info("the / filter works in lists: the inbox and the account list");
             return;
@@ -170,7 +169,7 @@ fn open_account(app: &mut App) {
             let store = app.store.clone();
             app.inbox.row(&store, id).map(|r| r.lead.account_id)
         }
-        Pane::Accounts if app.accounts.open.is_none() => app.accounts.id_at(app.accounts.selected),
+        Pane::Accounts if app.accounts.opened().is_none() => app.accounts.selected_id(),
         Pane::Funnel => app.funnel.selected_deal().map(|d| d.opportunity.account_id),
         _ => None,
     };

@@ -77,7 +77,7 @@ fn after_import(app: &mut App) {
     app.accounts.forget_rows();
     app.funnel.loaded = false;
     let store = app.store.clone();
-    if let Some(view) = app.accounts.open.as_mut() {
+    if let Some(view) = app.accounts.opened_mut() {
         if let Err(e) = view.refresh(&store) {
             app.error(&e.to_string());
         }

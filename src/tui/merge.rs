@@ -25,7 +25,7 @@ fn name_of(app: &App, id: AccountId) -> String {
 
 /// `m`: which likely duplicate to merge into the opened account.
 pub fn pick_duplicate(app: &mut App) {
-    let Some(survivor) = app.accounts.open.as_ref().map(|v| v.account.id) else {
+    let Some(survivor) = app.accounts.opened().map(|v| v.account.id) else {
         return app
             .info("open the account to keep first, then press m to merge a duplicate into it");
     };

@@ -17,11 +17,11 @@ pub fn here(app: &App) -> Place {
             query: app.inbox.query().to_string(),
             lead: app.inbox.selected_id(),
         },
-        Pane::Accounts => match &app.accounts.open {
+        Pane::Accounts => match app.accounts.opened() {
             Some(view) => Place::Account(view.account.id),
             None => Place::AccountList {
-                query: app.accounts.query.clone(),
-                selected: app.accounts.selected,
+                query: app.accounts.query().to_string(),
+                selected: app.accounts.selected(),
             },
         },
         Pane::Funnel => Place::Funnel,
@@ -60,7 +60,7 @@ pub fn back(app: &mut App) {
         Some(place) => restore(app, place),
         None => {
             if app.pane == Pane::Accounts {
-                app.accounts.open = None;
+                app.accounts.close();
             }
         }
     }
@@ -100,17 +100,16 @@ fn restore(app: &mut App, place: Place) {
         }
         Place::AccountList { query, selected } => {
             app.pane = Pane::Accounts;
-            app.accounts.open = None;
+            app.accounts.close();
             let store = app.store.clone();
             if let Err(e) = app.accounts.ensure_loaded(&store) {
                 app.error(&e.to_string());
             }
-            if app.accounts.query != query {
-                app.accounts.query = query;
+            if app.accounts.query() != query {
                 let index = app.index.ready().cloned();
-                app.accounts.apply_query(index.as_deref());
+                app.accounts.set_query(query, index.as_deref());
             }
-            app.accounts.selected = selected.min(app.accounts.len().saturating_sub(1));
+            app.accounts.select_row(selected);
         }
         Place::Account(id) => reopen_account(app, id),
         Place::Funnel => {

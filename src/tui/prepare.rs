@@ -32,7 +32,7 @@ impl App {
         let store = self.store.clone();
         let loaded = match self.pane {
             Pane::Inbox => Ok(()),
-            Pane::Accounts if self.accounts.open.is_some() => Ok(()),
+            Pane::Accounts if self.accounts.opened().is_some() => Ok(()),
             Pane::Accounts => self.accounts.ensure_loaded(&store),
             Pane::Funnel => {
                 let today = self.now().to_zoned(self.tz.clone()).date();
@@ -45,7 +45,7 @@ impl App {
     }
 
     fn prepare_accounts(&mut self, area: Rect) {
-        if self.accounts.open.is_some() || self.accounts.is_empty() {
+        if self.accounts.opened().is_some() || self.accounts.is_empty() {
             return;
         }
         let rows = accounts_view::list_rows(area);

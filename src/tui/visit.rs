@@ -18,19 +18,20 @@ pub fn open_form(app: &mut App) {
             let label = super::triage::lead_label(app, id);
             (VisitTarget::Lead(id), format!("Log: {label}"))
         }
-        Pane::Accounts => match &app.accounts.open {
+        Pane::Accounts => match app.accounts.opened() {
             Some(view) => (
                 view.visit_target(),
                 format!("Log: {} — {}", view.account.name, view.target_label()),
             ),
             None => {
-                let Some(id) = app.accounts.id_at(app.accounts.selected) else {
+                let Some(id) = app.accounts.selected_id() else {
                     return app.info("no account selected");
                 };
                 let name = app
                     .accounts
-                    .row(&store, id)
+                    .cached_row(id)
                     .map(|a| a.name.clone())
+                    .or_else(|| store.account(id).ok().flatten().map(|a| a.name))
                     .unwrap_or_default();
                 (VisitTarget::Account(id), format!("Log: {name}"))
             }

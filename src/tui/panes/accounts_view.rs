@@ -21,7 +21,7 @@ pub fn list_rows(area: Rect) -> usize {
 
 /// Draws the pane into `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    if let Some(view) = &app.accounts.open {
+    if let Some(view) = app.accounts.opened() {
         super::account_view::draw(frame, area, app, view);
         return;
     }
@@ -33,7 +33,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             t.style(Role::Muted),
         ),
     ];
-    match app.accounts.mode {
+    match app.accounts.mode() {
         ListMode::All => {}
         ListMode::DueVisit => title.push(Span::styled(
             "[due for a visit] ",
@@ -43,9 +43,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             title.push(Span::styled("[duplicates] ", t.style(Role::FilterActive)))
         }
     }
-    if !app.accounts.query.is_empty() {
+    if !app.accounts.query().is_empty() {
         title.push(Span::styled(
-            format!("[/{}] ", app.accounts.query),
+            format!("[/{}] ", app.accounts.query()),
             t.style(Role::FilterActive),
         ));
     }
@@ -58,12 +58,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     if app.accounts.is_empty() {
         frame.render_widget(
             Paragraph::new(Line::styled(
-                if app.accounts.mode == ListMode::DueVisit && app.accounts.query.is_empty() {
+                if app.accounts.mode() == ListMode::DueVisit && app.accounts.query().is_empty() {
                     "No account is due for a visit."
-                } else if app.accounts.mode == ListMode::Duplicates && app.accounts.query.is_empty()
+                } else if app.accounts.mode() == ListMode::Duplicates
+                    && app.accounts.query().is_empty()
                 {
                     "No likely duplicates."
-                } else if app.accounts.query.is_empty() {
+                } else if app.accounts.query().is_empty() {
                     "No accounts yet."
                 } else {
                     "No account matches."
@@ -78,11 +79,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let columns = Columns::for_width(inner.width);
     let today = app.now().to_zoned(app.tz.clone()).date();
     let mut rows = Vec::new();
-    for i in app.accounts.offset..(app.accounts.offset + height).min(app.accounts.len()) {
+    for i in app.accounts.shown(height) {
         let Some(id) = app.accounts.id_at(i) else {
             break;
         };
-        let selected = i == app.accounts.selected;
+        let selected = i == app.accounts.selected();
         let twin = if app.duplicates_of(id).is_empty() {
             " "
         } else {

@@ -13,7 +13,7 @@ use wortel::tui::overlays::Overlay;
 fn on_stage(app: &mut App, stage: Stage) -> wortel::domain::Opportunity {
     press(app, "3");
     assert_eq!(app.pane, Pane::Funnel);
-    while app.funnel.period != Some(wortel::domain::board::Period::All) {
+    while app.funnel.period() != Some(wortel::domain::board::Period::All) {
         press(app, "p");
     }
     press(app, "h h h h h h");
@@ -45,7 +45,7 @@ fn l_and_h_move_a_deal_a_stage_on_and_back_and_the_log_says_when() {
         deal.id,
         "the cursor follows"
     );
-    assert_eq!(app.funnel.column, 3);
+    assert_eq!(app.funnel.column(), 3);
     let changes: Vec<_> = app.store.changes_since(seq).map(|c| c.unwrap()).collect();
     assert!(changes.iter().any(|c| matches!(
         c.op,
@@ -122,14 +122,17 @@ fn quote_to_won_with_its_value_in_three_keys_and_the_forecast_follows_at_once() 
     let (_d, path, mut app) = demo_app();
     // All time, so the forecast counts every open deal.
     press(&mut app, "3 p p");
-    assert_eq!(app.funnel.period, Some(wortel::domain::board::Period::All));
+    assert_eq!(
+        app.funnel.period(),
+        Some(wortel::domain::board::Period::All)
+    );
     let deal = on_stage(&mut app, Stage::Quote);
-    let before = app.funnel.summary.clone().unwrap().forecast;
+    let before = app.funnel.summary().cloned().unwrap().forecast;
     press(&mut app, "w");
     assert!(matches!(app.overlay, Some(Overlay::Form(_))));
     press(&mut app, "enter");
     assert!(app.overlay.is_none(), "{}", app.status().text);
-    let after = app.funnel.summary.clone().unwrap().forecast;
+    let after = app.funnel.summary().cloned().unwrap().forecast;
     assert_eq!(
         after,
         Cents(before.0 - deal.weighted_value().0),
@@ -215,18 +218,18 @@ fn enter_opens_the_account_and_v_logs_on_the_deal() {
 fn periods_and_filters_narrow_the_board() {
     let (_d, _p, mut app) = demo_app();
     press(&mut app, "3");
-    let month = app.funnel.period.unwrap();
+    let month = app.funnel.period().unwrap();
     press(&mut app, "[");
-    assert_eq!(app.funnel.period.unwrap(), month.step(-1));
+    assert_eq!(app.funnel.period().unwrap(), month.step(-1));
     press(&mut app, "] ]");
-    assert_eq!(app.funnel.period.unwrap(), month.step(1));
+    assert_eq!(app.funnel.period().unwrap(), month.step(1));
     press(&mut app, "S 1");
     assert_eq!(
-        app.funnel.filter.source,
+        app.funnel.filter().source,
         Some(wortel::domain::board::DealSource::HeadOffice)
     );
     for c in 0..6 {
-        for i in 0..app.funnel.columns[c].len() {
+        for i in 0..app.funnel.column_len(c) {
             assert_eq!(
                 app.funnel.deal_at(c, i).unwrap().source,
                 wortel::domain::board::DealSource::HeadOffice
@@ -234,22 +237,22 @@ fn periods_and_filters_narrow_the_board() {
         }
     }
     press(&mut app, "O 1");
-    let owner = app.funnel.filter.owner.clone().unwrap();
+    let owner = app.funnel.filter().owner.clone().unwrap();
     for c in 0..6 {
-        for i in 0..app.funnel.columns[c].len() {
+        for i in 0..app.funnel.column_len(c) {
             assert_eq!(app.funnel.deal_at(c, i).unwrap().opportunity.owner, owner);
         }
     }
     press(&mut app, "F");
-    assert_eq!(app.funnel.filter, Default::default());
+    assert_eq!(app.funnel.filter(), &Default::default());
 }
 
 #[test]
 fn the_cli_and_the_board_agree_on_the_same_store() {
     let (_d, path, mut app) = demo_app();
     press(&mut app, "3 S 1");
-    let board = app.funnel.summary.clone().unwrap();
-    let period = app.funnel.period.unwrap().to_string();
+    let board = app.funnel.summary().cloned().unwrap();
+    let period = app.funnel.period().unwrap().to_string();
     let screen = render(&mut app, 200, 50);
     assert!(screen.contains(&board.headline(&period)), "{screen}");
     drop(app);
@@ -284,7 +287,7 @@ fn the_board_header_says_exactly_what_its_forecast_sums() {
     let (_d, path) = demo_store(200);
     let mut app = app_on(&path);
     press(&mut app, "3");
-    let board = app.funnel.summary.clone().unwrap();
+    let board = app.funnel.summary().cloned().unwrap();
     let screen = render(&mut app, 80, 24);
     let line = screen.lines().nth(1).unwrap_or_default();
     assert!(

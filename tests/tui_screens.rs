@@ -291,19 +291,17 @@ fn every_list_shows_all_the_rows_that_fit_after_the_terminal_grows() {
 
     press(&mut app, "3");
     render(&mut app, 160, 14);
-    let longest = (0..app.funnel.columns.len())
-        .max_by_key(|c| app.funnel.columns[*c].len())
-        .unwrap();
-    while app.funnel.column != longest {
+    let longest = (0..6).max_by_key(|c| app.funnel.column_len(*c)).unwrap();
+    while app.funnel.column() != longest {
         press(&mut app, "l");
     }
     press(&mut app, "G");
     render(&mut app, 160, 14);
     assert!(
-        app.funnel.offset[longest] > 0,
+        app.funnel.offset_in(longest) > 0,
         "the column scrolled: {:?}",
-        app.funnel.columns.iter().map(Vec::len).collect::<Vec<_>>()
+        (0..6).map(|c| app.funnel.column_len(c)).collect::<Vec<_>>()
     );
     render(&mut app, 160, 1000);
-    assert_eq!(app.funnel.offset[longest], 0, "the board's column");
+    assert_eq!(app.funnel.offset_in(longest), 0, "the board's column");
 }

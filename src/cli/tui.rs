@@ -93,9 +93,9 @@ fn start(ctx: &Context, phases: &mut Phases) -> Result<App> {
         fixed: ctx.fixed_now.then_some(ctx.now),
     };
     let mut app = App::new_quick(store, clock, ctx.tz.clone(), ui.keymap, ui.theme, index)?;
-    app.funnel.stale = ui.stale_days;
+    app.set_stale_days(ui.stale_days);
     match wortel::ops::Cadence::load(config::config_dir().as_deref()) {
-        Ok(cadence) => app.cadence = cadence,
+        Ok(cadence) => app.set_cadence(cadence),
         Err(e) => app.error(&e),
     }
     phases.inbox = t.elapsed();

@@ -190,6 +190,16 @@ impl App {
         self.clock.now()
     }
 
+    /// The days after which a deal on the board is stale (`[stale]` in config.toml).
+    pub fn set_stale_days(&mut self, stale: crate::domain::board::StaleDays) {
+        self.funnel.set_stale(stale);
+    }
+
+    /// Every how many weeks each tier is visited (`[cadence]` in config.toml).
+    pub fn set_cadence(&mut self, cadence: crate::ops::Cadence) {
+        self.cadence = cadence;
+    }
+
     /// The message on the status line now.
     pub fn status(&self) -> &Status {
         self.messages.current()

@@ -5,7 +5,7 @@
 use super::action::Action;
 use super::app::{App, Pane};
 use super::effects::StepDeal;
-use super::overlays::{Form, FormField, FormFor, Overlay, Pick, Picker, move_selection};
+use super::overlays::{Form, FormField, FormFor, Overlay, Pick, Picker};
 use crate::domain::board::{DealSource, Period};
 use crate::domain::{ActivityKind, Cents, OpportunityId, Outcome, Stage};
 use crate::ops::{VisitInput, VisitTarget};
@@ -31,15 +31,12 @@ fn in_funnel(app: &mut App) -> bool {
 
 pub fn column(app: &mut App, by: i32) {
     if in_funnel(app) {
-        let last = Stage::ALL.len() as i32 - 1;
-        app.funnel.column = (app.funnel.column as i32 + by).clamp(0, last) as usize;
+        app.funnel.move_column(by);
     }
 }
 
 pub fn move_card(app: &mut App, action: Action) {
-    let c = app.funnel.column;
-    let len = app.funnel.columns.get(c).map_or(0, Vec::len);
-    app.funnel.selected[c] = move_selection(app.funnel.selected[c], len, action, 5);
+    app.funnel.move_card(action, 5);
 }
 
 fn selected(app: &mut App) -> Option<(OpportunityId, String, Stage, Cents)> {
@@ -168,14 +165,14 @@ pub fn period(app: &mut App, by: i32) {
         return;
     }
     let today = app.now().to_zoned(app.tz.clone()).date();
-    let p = app.funnel.period.unwrap_or(Period::quarter_of(today));
-    app.funnel.period = Some(if by == 0 {
+    let p = app.funnel.period().unwrap_or(Period::quarter_of(today));
+    let next = if by == 0 {
         p.next_kind(today)
     } else {
         p.step(by)
-    });
+    };
     let tz = app.tz.clone();
-    app.funnel.arrange(&tz);
+    app.funnel.set_period(next, &tz);
 }
 
 pub fn pick_owner(app: &mut App) {
@@ -239,15 +236,12 @@ pub fn pick_close_month(app: &mut App) {
 /// `E`: only open deals expected to close in `month`; the period becomes that month, so the
 /// header ("open deals closing in 2026-12") and the columns say the same.
 pub fn set_close_month(app: &mut App, month: Option<(i16, i8)>) {
-    app.funnel.filter.close_month = month;
-    if let Some((year, month)) = month {
-        app.funnel.period = Some(Period::Month { year, month });
-    }
-    refilter(app);
+    let tz = app.tz.clone();
+    app.funnel.set_close_month(month, &tz);
 }
 
-/// Applies a changed filter.
-pub fn refilter(app: &mut App) {
+/// Changes the board's filters by `change`; the columns follow.
+pub fn refilter(app: &mut App, change: impl FnOnce(&mut crate::domain::board::DealFilter)) {
     let tz = app.tz.clone();
-    app.funnel.arrange(&tz);
+    app.funnel.change_filter(&tz, change);
 }

@@ -58,8 +58,7 @@ pub fn run(app: &mut App, action: Action) {
             });
         }),
         Action::ClearFilters if app.pane == Pane::Funnel => {
-            app.funnel.filter = Default::default();
-            super::funnel::refilter(app);
+            super::funnel::refilter(app, |f| *f = Default::default());
             app.info("filters cleared: every deal");
         }
         Action::ClearFilters => in_inbox(app, |app| {
@@ -230,14 +229,8 @@ fn on_picked(app: &mut App, chosen: Chosen) {
             None,
             Some(reason),
         ),
-        Chosen::Owner(owner) => {
-            app.funnel.filter.owner = owner;
-            super::funnel::refilter(app)
-        }
-        Chosen::Source(source) => {
-            app.funnel.filter.source = source;
-            super::funnel::refilter(app)
-        }
+        Chosen::Owner(owner) => super::funnel::refilter(app, |f| f.owner = owner),
+        Chosen::Source(source) => super::funnel::refilter(app, |f| f.source = source),
         Chosen::CloseMonth(month) => super::funnel::set_close_month(app, month),
         Chosen::Copy(text, what) => super::copy::copy(app, text, &what),
         Chosen::Product(account, i) => super::account_edits::create_follow_up(app, account, i),

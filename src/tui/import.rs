@@ -75,7 +75,7 @@ fn after_import(app: &mut App) {
     app.reload_inbox(None);
     app.accounts.invalidate();
     app.accounts.forget_rows();
-    app.funnel.loaded = false;
+    app.funnel.forget();
     let store = app.store.clone();
     if let Some(view) = app.accounts.opened_mut() {
         if let Err(e) = view.refresh(&store) {

@@ -59,10 +59,10 @@ impl App {
         let Some(inner) = funnel_view::columns_area(self, area) else {
             return;
         };
-        let focus = self.funnel.column;
+        let focus = self.funnel.column();
         let (rects, _) = funnel_view::column_rects(focus, inner);
         for (c, rect) in rects {
-            let len = self.funnel.columns.get(c).map_or(0, Vec::len);
+            let len = self.funnel.column_len(c);
             if funnel_view::folded(c, focus) || len == 0 {
                 continue;
             }

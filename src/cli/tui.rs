@@ -58,7 +58,7 @@ pub fn open(ctx: &Context) -> Result<()> {
 /// (a path too long for a socket, say), the status line says why and the view works alone.
 #[cfg(unix)]
 fn serve_other_terminals(ctx: &Context, app: &mut App) -> Option<wortel::serve::server::Server> {
-    let handler = super::beside_view::handler(app.store.clone());
+    let handler = super::beside_view::handler(app.store().clone());
     match wortel::serve::server::Server::start(&ctx.store, handler) {
         Ok(server) => Some(server),
         Err(e) => {
@@ -154,7 +154,7 @@ pub fn first_frame(ctx: &Context) -> Result<()> {
     outln!(
         "first frame after {:.1} ms ({} leads listed): config {:.1}, store open {:.1}, inbox {:.1}, frame {:.1} ms",
         ms(started.elapsed()),
-        app.inbox.len(),
+        app.inbox().len(),
         ms(phases.config),
         ms(phases.open),
         ms(phases.inbox),

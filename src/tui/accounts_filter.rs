@@ -10,16 +10,17 @@ pub fn toggle_due_visits(app: &mut App) {
     if !on_the_list(app) {
         return;
     }
-    if app.accounts.mode() == ListMode::DueVisit {
+    if app.panes.accounts.mode() == ListMode::DueVisit {
         return show_all(app);
     }
     let today = app.now().to_zoned(app.tz.clone()).date();
-    match crate::ops::visits_due(&app.store, &app.cadence, today, today, &app.tz) {
+    match crate::ops::visits_due(&app.store, &app.dealer.cadence, today, today, &app.tz) {
         Ok(due) => {
             let n = due.len();
             let ids = due.into_iter().map(|v| v.account.id).collect();
-            let index = app.index.ready().cloned();
-            app.accounts
+            let index = app.background.index.ready().cloned();
+            app.panes
+                .accounts
                 .show_only(ListMode::DueVisit, ids, index.as_deref());
             app.info(&format!(
                 "{} due for a visit, by tier and most overdue first; the same key again shows all",
@@ -35,10 +36,10 @@ pub fn toggle_duplicates(app: &mut App) {
     if !on_the_list(app) {
         return;
     }
-    if app.accounts.mode() == ListMode::Duplicates {
+    if app.panes.accounts.mode() == ListMode::Duplicates {
         return show_all(app);
     }
-    let Some(index) = app.index.ready() else {
+    let Some(index) = app.background.index.ready() else {
         return app.info("duplicates are known once the search index is built; a moment");
     };
     let mut ids: Vec<_> = Vec::new();
@@ -58,8 +59,9 @@ pub fn toggle_duplicates(app: &mut App) {
         .filter(|id| !app.duplicates_of(*id).is_empty())
         .collect();
     let n = ids.len();
-    let index = app.index.ready().cloned();
-    app.accounts
+    let index = app.background.index.ready().cloned();
+    app.panes
+        .accounts
         .show_only(ListMode::Duplicates, ids, index.as_deref());
     app.info(&format!(
         "{} likely duplicates (≈); the same key again shows all",
@@ -68,7 +70,7 @@ pub fn toggle_duplicates(app: &mut App) {
 }
 
 fn on_the_list(app: &mut App) -> bool {
-    if app.pane != Pane::Accounts || app.accounts.opened().is_some() {
+    if app.pane != Pane::Accounts || app.panes.accounts.opened().is_some() {
         app.info("this filter works on the account list; go back to it first");
         return false;
     }
@@ -76,9 +78,9 @@ fn on_the_list(app: &mut App) -> bool {
 }
 
 fn show_all(app: &mut App) {
-    let index = app.index.ready().cloned();
+    let index = app.background.index.ready().cloned();
     let store = app.store.clone();
-    match app.accounts.show_all(&store, index.as_deref()) {
+    match app.panes.accounts.show_all(&store, index.as_deref()) {
         Ok(()) => app.info("every account"),
         Err(e) => app.error(&e.to_string()),
     }

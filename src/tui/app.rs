@@ -67,42 +67,65 @@ impl Clock {
 
 pub use super::messages::{Status, Tone};
 
-/// Everything the TUI knows.
-pub struct App {
-    pub store: Arc<Store>,
-    pub clock: Clock,
-    pub tz: TimeZone,
-    pub keymap: Keymap,
-    pub theme: Theme,
-    /// "DEMO · Demo Verkoper", for the status bar.
-    pub who: String,
-    pub pane: Pane,
-    pub inbox: InboxPane,
+/// The panes, each owning its state, and the page size page moves use.
+pub struct Panes {
+    pub(super) inbox: InboxPane,
     /// The accounts pane: the list and the opened account.
-    pub accounts: AccountsPane,
+    pub(super) accounts: AccountsPane,
     /// The funnel board.
-    pub funnel: FunnelPane,
-    pub overlay: Option<Overlay>,
-    /// The status line's message and the message log.
-    pub(crate) messages: Messages,
-    /// Where the user has been, for back (Esc, `Ctrl-o`) and forward.
-    pub(crate) history: History,
-    /// The changes `u` takes back and `Ctrl-r` does again.
-    pub undo: UndoStack,
-    pub index: SearchIndexState,
-    pub quit: bool,
-    /// The terminal is to be handed to the shell for a while (`Ctrl-z`, `!`).
-    pub leave: Option<super::outside::Leave>,
+    pub(super) funnel: FunnelPane,
     /// Rows in the list at the last frame, for page moves.
-    pub page: usize,
+    pub(super) page: usize,
+}
+
+/// Who is working, and the dealer's settings the view applies.
+pub struct Dealer {
+    /// "DEMO · Demo Verkoper", for the status bar.
+    pub(super) who: String,
     /// Every how many weeks each tier is visited, for the agenda (`[cadence]` in config.toml).
-    pub cadence: crate::ops::Cadence,
-    /// Work on threads of its own (retention check, backup).
-    pub jobs: Jobs,
+    pub(super) cadence: crate::ops::Cadence,
+}
+
+/// Work on threads of its own.
+pub struct Background {
+    /// The search index, built on a thread after start.
+    pub(super) index: SearchIndexState,
+    /// The retention check and backups.
+    pub(super) jobs: Jobs,
+}
+
+/// What the terminal loop is asked to do after a key.
+#[derive(Default)]
+pub struct Requests {
+    pub(super) quit: bool,
+    /// The terminal is to be handed to the shell for a while (`Ctrl-z`, `!`).
+    pub(super) leave: Option<super::outside::Leave>,
     /// Text the terminal puts on the clipboard after this key (`y`; see `clipboard.rs`).
-    pub to_clipboard: Option<String>,
-    /// A standing reminder for the status bar (a retention purge is due).
-    pub notice: Option<String>,
+    pub(super) clipboard: Option<String>,
+}
+
+/// Everything the TUI knows: routing (the pane, the history, the overlay), the store, the
+/// clock, the keymap and theme, the status line, the undo stack, and the panes, which own
+/// their state. Other modules of the view use its fields (`pub(super)`); from outside the view,
+/// the methods below.
+pub struct App {
+    pub(super) store: Arc<Store>,
+    pub(super) clock: Clock,
+    pub(super) tz: TimeZone,
+    pub(super) keymap: Keymap,
+    pub(super) theme: Theme,
+    pub(super) pane: Pane,
+    /// Where the user has been, for back (Esc, `Ctrl-o`) and forward.
+    pub(super) history: History,
+    pub(super) panes: Panes,
+    pub(super) overlay: Option<Overlay>,
+    /// The status line's message, the message log and the standing notice.
+    pub(super) messages: Messages,
+    /// The changes `u` takes back and `Ctrl-r` does again.
+    pub(super) undo: UndoStack,
+    pub(super) dealer: Dealer,
+    pub(super) background: Background,
+    pub(super) requests: Requests,
 }
 
 impl App {
@@ -135,7 +158,7 @@ impl App {
         let mut app = App::assemble(store, clock, tz, keymap, theme, index)?;
         let now = app.now();
         let store = app.store.clone();
-        if let Err(e) = app.inbox.read_first(&store, now, 200) {
+        if let Err(e) = app.panes.inbox.read_first(&store, now, 200) {
             app.error(&e.to_string());
         }
         Ok(app)
@@ -159,23 +182,26 @@ impl App {
             tz,
             keymap,
             theme,
-            who,
             pane: Pane::Inbox,
-            inbox: InboxPane::default(),
-            accounts: AccountsPane::default(),
-            funnel: FunnelPane::default(),
+            history: History::default(),
+            panes: Panes {
+                inbox: InboxPane::default(),
+                accounts: AccountsPane::default(),
+                funnel: FunnelPane::default(),
+                page: 10,
+            },
             overlay: None,
             messages: Messages::default(),
-            history: History::default(),
             undo: UndoStack::default(),
-            index,
-            quit: false,
-            leave: None,
-            page: 10,
-            cadence: crate::ops::Cadence::default(),
-            jobs: Jobs::default(),
-            notice: None,
-            to_clipboard: None,
+            dealer: Dealer {
+                who,
+                cadence: crate::ops::Cadence::default(),
+            },
+            background: Background {
+                index,
+                jobs: Jobs::default(),
+            },
+            requests: Requests::default(),
         };
         let help = app
             .keymap
@@ -192,12 +218,12 @@ impl App {
 
     /// The days after which a deal on the board is stale (`[stale]` in config.toml).
     pub fn set_stale_days(&mut self, stale: crate::domain::board::StaleDays) {
-        self.funnel.set_stale(stale);
+        self.panes.funnel.set_stale(stale);
     }
 
     /// Every how many weeks each tier is visited (`[cadence]` in config.toml).
     pub fn set_cadence(&mut self, cadence: crate::ops::Cadence) {
-        self.cadence = cadence;
+        self.dealer.cadence = cadence;
     }
 
     /// The message on the status line now.
@@ -224,7 +250,7 @@ impl App {
 
     /// Finishes reading the inbox if only its first screenful is there.
     fn complete_inbox(&mut self) {
-        if !self.inbox.is_complete() {
+        if !self.panes.inbox.is_complete() {
             self.reload_inbox(None);
         }
     }
@@ -232,7 +258,7 @@ impl App {
     /// Work between frames: completes the inbox, picks up the search index when its thread is
     /// done; true when something changed.
     pub fn tick(&mut self) -> bool {
-        let done = self.jobs.poll();
+        let done = self.background.jobs.poll();
         let jobs_done = !done.is_empty();
         for d in done {
             self.on_job_done(d);
@@ -241,20 +267,20 @@ impl App {
             return true;
         }
         // After the first frame: the search index builds while the inbox is completed.
-        self.index.start_if_later();
-        if !self.inbox.is_complete() {
+        self.background.index.start_if_later();
+        if !self.panes.inbox.is_complete() {
             self.complete_inbox();
             return true;
         }
-        if !self.index.poll() {
+        if !self.background.index.poll() {
             return false;
         }
-        if let super::search_index::SearchIndexState::Failed(e) = &self.index {
+        if let super::search_index::SearchIndexState::Failed(e) = &self.background.index {
             let e = e.clone();
             self.error(&format!("the search index could not be built: {e}"));
         }
         // A channel filter or query typed meanwhile can apply now.
-        if self.inbox.waits_for_index() {
+        if self.panes.inbox.waits_for_index() {
             self.reload_inbox(None);
         }
         true
@@ -263,9 +289,9 @@ impl App {
     /// Builds the search index again on its thread (after an import added leads and accounts);
     /// the lists forget where their rows were in the old one.
     pub fn rebuild_index(&mut self) {
-        self.index = SearchIndexState::start(self.store.clone());
-        self.inbox.forget_index_positions();
-        self.accounts.forget_index_positions();
+        self.background.index = SearchIndexState::start(self.store.clone());
+        self.panes.inbox.forget_index_positions();
+        self.panes.accounts.forget_index_positions();
     }
 
     /// Re-reads the inbox (after a write from elsewhere), on `keep` when listed.
@@ -280,20 +306,20 @@ impl App {
         change: impl FnOnce(&mut InboxPane, &Reading) -> Result<(), crate::store::StoreError>,
     ) {
         let store = self.store.clone();
-        let index = self.index.ready().cloned();
+        let index = self.background.index.ready().cloned();
         let from = Reading {
             store: &store,
             now: self.now(),
             index: index.as_deref(),
         };
-        if let Err(e) = change(&mut self.inbox, &from) {
+        if let Err(e) = change(&mut self.panes.inbox, &from) {
             self.error(&e.to_string());
         }
     }
 
     /// The accounts likely to be the same company as `id` that still exist.
     pub fn duplicates_of(&self, id: AccountId) -> Vec<AccountId> {
-        let Some(index) = self.index.ready() else {
+        let Some(index) = self.background.index.ready() else {
             return Vec::new();
         };
         index
@@ -373,13 +399,13 @@ impl App {
 
     /// Applies the `/` query to the list on screen.
     fn set_filter(&mut self, text: String) {
-        let index = self.index.ready().cloned();
+        let index = self.background.index.ready().cloned();
         match self.pane {
             Pane::Accounts => {
-                self.accounts.set_query(text, index.as_deref());
+                self.panes.accounts.set_query(text, index.as_deref());
             }
             _ => {
-                self.inbox.set_query(text, index.as_deref());
+                self.panes.inbox.set_query(text, index.as_deref());
             }
         }
     }
@@ -388,7 +414,7 @@ impl App {
     pub fn open_account(&mut self, id: AccountId) {
         super::navigation::moving(self, |app| {
             let store = app.store.clone();
-            match app.accounts.open(&store, id) {
+            match app.panes.accounts.open(&store, id) {
                 Ok(true) => app.pane = Pane::Accounts,
                 Ok(false) => app.error("that account no longer exists"),
                 Err(e) => app.error(&e.to_string()),

@@ -14,8 +14,10 @@ pub fn run(app: &mut App, action: Action) {
     match action {
         Action::Help => app.overlay = Some(Overlay::Help(Help::from_keymap(&app.keymap))),
         Action::Palette => {
-            app.overlay = Some(Overlay::Palette(Palette::new(app.index.ready().cloned())));
-            if app.index.is_building() {
+            app.overlay = Some(Overlay::Palette(Palette::new(
+                app.background.index.ready().cloned(),
+            )));
+            if app.background.index.is_building() {
                 app.info("accounts and leads join the palette once the search index is built");
             }
         }
@@ -30,9 +32,9 @@ pub fn run(app: &mut App, action: Action) {
         Action::Import => super::import::ask(app),
         Action::BackupNow => app.backup_now(),
         Action::Benchmark => super::reports::show_benchmarks(app),
-        Action::Quit => app.quit = true,
-        Action::Suspend => app.leave = Some(super::outside::Leave::Suspend),
-        Action::Shell => app.leave = Some(super::outside::Leave::Shell),
+        Action::Quit => app.requests.quit = true,
+        Action::Suspend => app.requests.leave = Some(super::outside::Leave::Suspend),
+        Action::Shell => app.requests.leave = Some(super::outside::Leave::Shell),
         Action::Down
         | Action::Up
         | Action::Top
@@ -40,9 +42,9 @@ pub fn run(app: &mut App, action: Action) {
         | Action::PageDown
         | Action::PageUp => move_in_list(app, action),
         Action::Open => open_account(app),
-        Action::Mark => in_inbox(app, |app| app.inbox.toggle_mark()),
+        Action::Mark => in_inbox(app, |app| app.panes.inbox.toggle_mark()),
         Action::ClearMarks => in_inbox(app, |app| {
-            let n = app.inbox.clear_marks();
+            let n = app.panes.inbox.clear_marks();
             app.info(&format!("unmarked {n}"));
         }),
         Action::Accept => in_inbox(app, |app| super::triage::triage(app, TriageStep::Accept)),
@@ -123,10 +125,10 @@ fn in_inbox(app: &mut App, f: impl FnOnce(&mut App)) {
 fn move_in_list(app: &mut App, action: Action) {
     match app.pane {
         Pane::Inbox => {
-            let page = app.page;
-            app.inbox.move_by(action, page);
+            let page = app.panes.page;
+            app.panes.inbox.move_by(action, page);
         }
-        Pane::Accounts => match app.accounts.opened_mut() {
+        Pane::Accounts => match app.panes.accounts.opened_mut() {
             // In an account, j/k pick the lead or deal; page keys scroll the timeline.
             Some(view) => match action {
                 Action::PageDown | Action::PageUp => {
@@ -136,8 +138,8 @@ fn move_in_list(app: &mut App, action: Action) {
                 a => view.selected = move_selection(view.selected, view.items.len(), a, 5),
             },
             None => {
-                let page = app.page;
-                app.accounts.move_by(action, page);
+                let page = app.panes.page;
+                app.panes.accounts.move_by(action, page);
             }
         },
         Pane::Funnel => super::funnel::move_card(app, action),
@@ -145,16 +147,16 @@ fn move_in_list(app: &mut App, action: Action) {
 }
 
 fn open_filter(app: &mut App) {
-    let query = match (app.pane, app.accounts.opened()) {
-        (Pane::Inbox, _) => app.inbox.query().to_string(),
-        (Pane::Accounts, None) => app.accounts.query().to_string(),
+    let query = match (app.pane, app.panes.accounts.opened()) {
+        (Pane::Inbox, _) => app.panes.inbox.query().to_string(),
+        (Pane::Accounts, None) => app.panes.accounts.query().to_string(),
         _ => {
             app.info("the / filter works in lists: the inbox and the account list");
             return;
         }
     };
     app.overlay = Some(Overlay::Filter(TextInput::new(&query)));
-    if app.index.is_building() {
+    if app.background.index.is_building() {
         app.info("the search index is still being built; the filter applies when it is ready");
     }
 }
@@ -162,14 +164,18 @@ fn open_filter(app: &mut App) {
 fn open_account(app: &mut App) {
     let account = match app.pane {
         Pane::Inbox => {
-            let Some(id) = app.inbox.selected_id() else {
+            let Some(id) = app.panes.inbox.selected_id() else {
                 return;
             };
             let store = app.store.clone();
-            app.inbox.row(&store, id).map(|r| r.lead.account_id)
+            app.panes.inbox.row(&store, id).map(|r| r.lead.account_id)
         }
-        Pane::Accounts if app.accounts.opened().is_none() => app.accounts.selected_id(),
-        Pane::Funnel => app.funnel.selected_deal().map(|d| d.opportunity.account_id),
+        Pane::Accounts if app.panes.accounts.opened().is_none() => app.panes.accounts.selected_id(),
+        Pane::Funnel => app
+            .panes
+            .funnel
+            .selected_deal()
+            .map(|d| d.opportunity.account_id),
         _ => None,
     };
     if let Some(id) = account {
@@ -257,7 +263,7 @@ fn on_palette(app: &mut App, item: PaletteItem) {
 /// The inbox on lead `id`, with the filters widened if it is not listed under them.
 fn show_lead(app: &mut App, id: crate::domain::LeadId) {
     app.pane = Pane::Inbox;
-    if !app.inbox.select(id) {
+    if !app.panes.inbox.select(id) {
         // Not under the current filters: show every status so it is there.
         let mut filters = super::panes::inbox::InboxFilters::default();
         if let Ok(Some(l)) = app.store.lead(id) {

@@ -39,6 +39,8 @@ pub struct Logged {
 pub struct Messages {
     current: Status,
     log: VecDeque<Logged>,
+    /// A standing reminder for the status bar (a retention purge is due).
+    pub notice: Option<String>,
 }
 
 impl Default for Messages {
@@ -49,6 +51,7 @@ impl Default for Messages {
                 tone: Tone::Info,
             },
             log: VecDeque::with_capacity(LOG_SIZE),
+            notice: None,
         }
     }
 }

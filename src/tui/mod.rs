@@ -7,6 +7,7 @@ pub mod account_edits;
 pub mod accounts_filter;
 pub mod action;
 pub mod app;
+mod app_access;
 mod app_commit;
 mod app_jobs;
 #[cfg(unix)]

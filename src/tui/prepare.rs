@@ -23,20 +23,20 @@ impl App {
 
     fn prepare_inbox(&mut self, area: Rect) {
         let rows = InboxLayout::in_pane(area).rows();
-        self.page = rows.max(1);
+        self.panes.page = rows.max(1);
         let store = self.store.clone();
-        self.inbox.prepare(&store, rows);
+        self.panes.inbox.prepare(&store, rows);
     }
 
     fn load_pane(&mut self) {
         let store = self.store.clone();
         let loaded = match self.pane {
             Pane::Inbox => Ok(()),
-            Pane::Accounts if self.accounts.opened().is_some() => Ok(()),
-            Pane::Accounts => self.accounts.ensure_loaded(&store),
+            Pane::Accounts if self.panes.accounts.opened().is_some() => Ok(()),
+            Pane::Accounts => self.panes.accounts.ensure_loaded(&store),
             Pane::Funnel => {
                 let today = self.now().to_zoned(self.tz.clone()).date();
-                self.funnel.ensure_loaded(&store, today, &self.tz)
+                self.panes.funnel.ensure_loaded(&store, today, &self.tz)
             }
         };
         if let Err(e) = loaded {
@@ -45,13 +45,13 @@ impl App {
     }
 
     fn prepare_accounts(&mut self, area: Rect) {
-        if self.accounts.opened().is_some() || self.accounts.is_empty() {
+        if self.panes.accounts.opened().is_some() || self.panes.accounts.is_empty() {
             return;
         }
         let rows = accounts_view::list_rows(area);
-        self.page = rows.max(1);
+        self.panes.page = rows.max(1);
         let store = self.store.clone();
-        self.accounts.prepare(&store, rows);
+        self.panes.accounts.prepare(&store, rows);
     }
 
     fn prepare_funnel(&mut self, area: Rect) {
@@ -59,14 +59,15 @@ impl App {
         let Some(inner) = funnel_view::columns_area(self, area) else {
             return;
         };
-        let focus = self.funnel.column();
+        let focus = self.panes.funnel.column();
         let (rects, _) = funnel_view::column_rects(focus, inner);
         for (c, rect) in rects {
-            let len = self.funnel.column_len(c);
+            let len = self.panes.funnel.column_len(c);
             if funnel_view::folded(c, focus) || len == 0 {
                 continue;
             }
-            self.funnel
+            self.panes
+                .funnel
                 .prepare_column(&store, c, funnel_view::card_rows(rect.height, len));
         }
     }

@@ -62,7 +62,10 @@ fn event_loop(
         // While the search index is built, look back often to pick it up; otherwise wake now
         // and then so relative times ("2h late") stay true.
         // Changes from other terminals show within a tenth of a second.
-        let wait = if app.index.is_building() || app.jobs.is_busy() || served.is_some() {
+        let wait = if app.background.index.is_building()
+            || app.background.jobs.is_busy()
+            || served.is_some()
+        {
             Duration::from_millis(100)
         } else {
             Duration::from_secs(30)
@@ -71,7 +74,7 @@ fn event_loop(
             match event::read()? {
                 Event::Key(key) if key.kind == KeyEventKind::Press => {
                     app.on_key(key);
-                    if let Some(leave) = app.leave.take() {
+                    if let Some(leave) = app.requests.leave.take() {
                         hand_over(terminal, app, leave)?;
                     }
                 }
@@ -79,7 +82,7 @@ fn event_loop(
                 _ => {}
             }
         }
-        if let Some(text) = app.to_clipboard.take() {
+        if let Some(text) = app.requests.clipboard.take() {
             super::clipboard::copy(terminal.backend_mut(), &text)?;
         }
         app.tick();
@@ -87,7 +90,7 @@ fn event_loop(
         while let Some(change) = served.and_then(|s| s.try_recv().ok()) {
             app.on_served(change);
         }
-        if app.quit {
+        if app.requests.quit {
             return Ok(());
         }
     }

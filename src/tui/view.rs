@@ -149,17 +149,17 @@ fn right_spans(app: &App, yielded: usize, width: usize) -> Vec<Span<'static>> {
             ));
         }
     }
-    if let Some(notice) = &app.notice {
+    if let Some(notice) = &app.messages.notice {
         right.push(Span::styled(format!("{notice} "), t.style(Role::Error)));
     }
     let mut about = Vec::new();
     if yielded < 3 {
-        about.push(app.who.clone());
+        about.push(app.dealer.who.clone());
     }
     if yielded < 1 && width >= 110 {
         about.push(shorten_path(&app.store.path().display().to_string(), 28));
     }
-    if app.index.is_building() {
+    if app.background.index.is_building() {
         about.push("indexing…".to_string());
     }
     if !about.is_empty() {

@@ -12,22 +12,23 @@ pub fn open_form(app: &mut App) {
     let store = app.store.clone();
     let (target, title) = match app.pane {
         Pane::Inbox => {
-            let Some(id) = app.inbox.selected_id() else {
+            let Some(id) = app.panes.inbox.selected_id() else {
                 return app.info("no lead selected");
             };
             let label = super::triage::lead_label(app, id);
             (VisitTarget::Lead(id), format!("Log: {label}"))
         }
-        Pane::Accounts => match app.accounts.opened() {
+        Pane::Accounts => match app.panes.accounts.opened() {
             Some(view) => (
                 view.visit_target(),
                 format!("Log: {} — {}", view.account.name, view.target_label()),
             ),
             None => {
-                let Some(id) = app.accounts.selected_id() else {
+                let Some(id) = app.panes.accounts.selected_id() else {
                     return app.info("no account selected");
                 };
                 let name = app
+                    .panes
                     .accounts
                     .cached_row(id)
                     .map(|a| a.name.clone())
@@ -37,10 +38,13 @@ pub fn open_form(app: &mut App) {
             }
         },
         Pane::Funnel => {
-            let Some(deal) = app.funnel.selected_deal().cloned() else {
+            let Some(deal) = app.panes.funnel.selected_deal().cloned() else {
                 return app.info("no deal selected");
             };
-            let name = app.funnel.name_of(&store, deal.opportunity.account_id);
+            let name = app
+                .panes
+                .funnel
+                .name_of(&store, deal.opportunity.account_id);
             (
                 VisitTarget::Opportunity(deal.opportunity.id),
                 format!("Log: {name} — deal \"{}\"", deal.opportunity.title),
@@ -155,7 +159,7 @@ pub fn log(app: &mut App, input: VisitInput) {
             // On the board the cursor follows a deal to its new open column; a deal won or
             // lost leaves the cursor in its column, on the next card.
             if let Some(o) = result.opportunity.as_ref().filter(|o| o.stage.is_open()) {
-                app.funnel.select(o.id);
+                app.panes.funnel.select(o.id);
             }
         }
         Err(e) => app.error(&e.to_string()),

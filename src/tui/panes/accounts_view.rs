@@ -21,7 +21,7 @@ pub fn list_rows(area: Rect) -> usize {
 
 /// Draws the pane into `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    if let Some(view) = app.accounts.opened() {
+    if let Some(view) = app.panes.accounts.opened() {
         super::account_view::draw(frame, area, app, view);
         return;
     }
@@ -29,11 +29,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let mut title = vec![
         Span::styled(" Accounts ", t.style(Role::Title)),
         Span::styled(
-            format!("{} ", thousands(app.accounts.len())),
+            format!("{} ", thousands(app.panes.accounts.len())),
             t.style(Role::Muted),
         ),
     ];
-    match app.accounts.mode() {
+    match app.panes.accounts.mode() {
         ListMode::All => {}
         ListMode::DueVisit => title.push(Span::styled(
             "[due for a visit] ",
@@ -43,9 +43,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             title.push(Span::styled("[duplicates] ", t.style(Role::FilterActive)))
         }
     }
-    if !app.accounts.query().is_empty() {
+    if !app.panes.accounts.query().is_empty() {
         title.push(Span::styled(
-            format!("[/{}] ", app.accounts.query()),
+            format!("[/{}] ", app.panes.accounts.query()),
             t.style(Role::FilterActive),
         ));
     }
@@ -55,16 +55,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .title(Line::from(title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if app.accounts.is_empty() {
+    if app.panes.accounts.is_empty() {
         frame.render_widget(
             Paragraph::new(Line::styled(
-                if app.accounts.mode() == ListMode::DueVisit && app.accounts.query().is_empty() {
+                if app.panes.accounts.mode() == ListMode::DueVisit
+                    && app.panes.accounts.query().is_empty()
+                {
                     "No account is due for a visit."
-                } else if app.accounts.mode() == ListMode::Duplicates
-                    && app.accounts.query().is_empty()
+                } else if app.panes.accounts.mode() == ListMode::Duplicates
+                    && app.panes.accounts.query().is_empty()
                 {
                     "No likely duplicates."
-                } else if app.accounts.query().is_empty() {
+                } else if app.panes.accounts.query().is_empty() {
                     "No accounts yet."
                 } else {
                     "No account matches."
@@ -79,18 +81,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let columns = Columns::for_width(inner.width);
     let today = app.now().to_zoned(app.tz.clone()).date();
     let mut rows = Vec::new();
-    for i in app.accounts.shown(height) {
-        let Some(id) = app.accounts.id_at(i) else {
+    for i in app.panes.accounts.shown(height) {
+        let Some(id) = app.panes.accounts.id_at(i) else {
             break;
         };
-        let selected = i == app.accounts.selected();
+        let selected = i == app.panes.accounts.selected();
         let twin = if app.duplicates_of(id).is_empty() {
             " "
         } else {
             "≈"
         };
-        let facts = app.accounts.cached_facts(id);
-        let Some(a) = app.accounts.cached_row(id) else {
+        let facts = app.panes.accounts.cached_facts(id);
+        let Some(a) = app.panes.accounts.cached_row(id) else {
             continue;
         };
         let mut cells = vec![

@@ -19,14 +19,14 @@ pub fn card_lines<'a>(
     w: usize,
     today: jiff::civil::Date,
 ) -> Vec<Line<'a>> {
-    let Some(deal) = app.funnel.deal_at(c, i) else {
+    let Some(deal) = app.panes.funnel.deal_at(c, i) else {
         return Vec::new();
     };
     let t = &app.theme;
     let tz = &app.tz;
     let o = &deal.opportunity;
-    let name = app.funnel.cached_name(o.account_id);
-    let base = if c == app.funnel.column() && i == app.funnel.selected_in(c) {
+    let name = app.panes.funnel.cached_name(o.account_id);
+    let base = if c == app.panes.funnel.column() && i == app.panes.funnel.selected_in(c) {
         t.style(Role::Selection)
     } else {
         Style::default()
@@ -44,7 +44,7 @@ pub fn card_lines<'a>(
     };
     let third = if o.stage.is_open() {
         let days = days_in_stage(o, today, tz);
-        let stale = app.funnel.stale().is_stale(o, today, tz);
+        let stale = app.panes.funnel.stale().is_stale(o, today, tz);
         let (text, role) = next_state(NextStep::of(&app.store, o.account_id).ok().flatten(), today);
         vec![
             Span::styled(

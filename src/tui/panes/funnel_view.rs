@@ -38,7 +38,7 @@ fn no_summary() -> FunnelSummary {
 
 /// The lines the header takes over `width`: the headline (one or two) and the won line.
 fn header_height(app: &App, s: &FunnelSummary, width: u16) -> u16 {
-    let period = app.funnel.period().unwrap_or(Period::All);
+    let period = app.panes.funnel.period().unwrap_or(Period::All);
     s.headline_lines(&period.to_string(), width as usize).len() as u16 + 1
 }
 
@@ -48,7 +48,12 @@ pub fn columns_area(app: &App, area: Rect) -> Option<Rect> {
     if framed.width < 10 || framed.height < 7 {
         return None;
     }
-    let summary = app.funnel.summary().cloned().unwrap_or_else(no_summary);
+    let summary = app
+        .panes
+        .funnel
+        .summary()
+        .cloned()
+        .unwrap_or_else(no_summary);
     let head = header_height(app, &summary, framed.width);
     Some(Rect {
         y: framed.y + head,
@@ -62,7 +67,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let today = app.now().to_zoned(app.tz.clone()).date();
     let t = &app.theme;
     let fallback = no_summary();
-    let summary = app.funnel.summary().unwrap_or(&fallback);
+    let summary = app.panes.funnel.summary().unwrap_or(&fallback);
     let block = border()
         .border_style(t.style(Role::BorderFocus))
         .title(title(app, summary, t));
@@ -85,7 +90,7 @@ fn title<'a>(app: &App, summary: &FunnelSummary, t: &Theme) -> Line<'a> {
         Span::styled(" Funnel ", t.style(Role::Title)),
         Span::styled(format!("· win rate {rate} "), t.style(Role::Muted)),
     ];
-    for f in app.funnel.filter().describe() {
+    for f in app.panes.funnel.filter().describe() {
         title.push(Span::styled(format!("[{f}] "), t.style(Role::FilterActive)));
     }
     Line::from(title)
@@ -102,7 +107,7 @@ fn draw_header(
     today: jiff::civil::Date,
 ) {
     let t = &app.theme;
-    let period = app.funnel.period().unwrap_or(Period::All);
+    let period = app.panes.funnel.period().unwrap_or(Period::All);
     let width = area.width as usize;
     let line = |y: u16, x: u16, w: u16| Rect {
         x: area.x + x,
@@ -116,7 +121,7 @@ fn draw_header(
         frame.render_widget(Paragraph::new(span), line(y as u16, 0, area.width));
     }
     let y = headline.len() as u16;
-    let weeks = &app.funnel.won_weeks();
+    let weeks = &app.panes.funnel.won_weeks();
     let bars = if weeks.is_empty() {
         0
     } else {
@@ -229,7 +234,7 @@ pub fn card_rows(height: u16, len: usize) -> usize {
 
 /// The columns that fit around the focused one and "◂ 3 more ▸" when some do not fit.
 fn draw_columns(frame: &mut Frame, inner: Rect, app: &App, today: jiff::civil::Date) {
-    let (rects, hidden) = column_rects(app.funnel.column(), inner);
+    let (rects, hidden) = column_rects(app.panes.funnel.column(), inner);
     for (c, col) in rects {
         draw_column(frame, col, app, c, today);
     }
@@ -273,10 +278,11 @@ fn window(widths: &[u16], focus: usize, width: u16) -> (usize, usize) {
 fn draw_column(frame: &mut Frame, area: Rect, app: &App, c: usize, today: jiff::civil::Date) {
     let t = &app.theme;
     let stage = Stage::ALL[c];
-    let focused = c == app.funnel.column();
-    let folded = folded(c, app.funnel.column());
+    let focused = c == app.panes.funnel.column();
+    let folded = folded(c, app.panes.funnel.column());
     let w = area.width.saturating_sub(1) as usize;
     let totals = app
+        .panes
         .funnel
         .summary()
         .and_then(|s| s.stages.iter().find(|x| x.stage == stage).cloned());
@@ -322,14 +328,14 @@ fn column_head<'a>(
 /// The cards that fit below the head, with "↑ n more" / "↓ n more" when some do not.
 fn column_cards<'a>(app: &App, area: Rect, c: usize, today: jiff::civil::Date) -> Vec<Line<'a>> {
     let muted = app.theme.style(Role::Muted);
-    let len = app.funnel.column_len(c);
+    let len = app.panes.funnel.column_len(c);
     // Every column keeps its first line for "↑ n more" (blank when nothing is above), so
     // the cards of all columns stay level.
     if len == 0 {
         return vec![Line::raw(""), Line::styled("no deals", muted)];
     }
     let rows = card_rows(area.height, len);
-    let offset = app.funnel.offset_in(c);
+    let offset = app.panes.funnel.offset_in(c);
     let end = (offset + rows).min(len);
     let w = area.width.saturating_sub(1) as usize;
     let mut lines = vec![more_line("↑", offset, w, muted)];

@@ -156,9 +156,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     draw_table(frame, layout.list, layout.rows(), app);
     if let Some(p) = layout.preview {
         let row = app
+            .panes
             .inbox
             .selected_id()
-            .and_then(|id| app.inbox.cached_row(id));
+            .and_then(|id| app.panes.inbox.cached_row(id));
         let cx = super::inbox_preview::PreviewContext {
             now: app.clock.now(),
             tz: &app.tz,
@@ -170,7 +171,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 
 fn title_line(app: &App) -> Line<'static> {
     let t = &app.theme;
-    let inbox = &app.inbox;
+    let inbox = &app.panes.inbox;
     let mut spans = vec![
         Span::styled(" Inbox ", t.style(Role::Title)),
         Span::styled(
@@ -212,7 +213,7 @@ fn draw_table(frame: &mut Frame, area: Rect, height: usize, app: &App) {
     )
     .style(app.theme.style(Role::Header));
 
-    let query = Query::new(app.inbox.query());
+    let query = Query::new(app.panes.inbox.query());
     let cx = CellContext {
         now: app.clock.now(),
         query: &query,
@@ -220,11 +221,13 @@ fn draw_table(frame: &mut Frame, area: Rect, height: usize, app: &App) {
         city_shown: cols.iter().any(|(i, _)| COLUMNS[*i].title == "city"),
     };
     let mut rows = Vec::with_capacity(height);
-    for i in app.inbox.shown(height) {
-        let Some(id) = app.inbox.id_at(i) else { break };
-        let marked = app.inbox.is_marked(id);
-        let selected = i == app.inbox.selected();
-        let Some(row) = app.inbox.cached_row(id) else {
+    for i in app.panes.inbox.shown(height) {
+        let Some(id) = app.panes.inbox.id_at(i) else {
+            break;
+        };
+        let marked = app.panes.inbox.is_marked(id);
+        let selected = i == app.panes.inbox.selected();
+        let Some(row) = app.panes.inbox.cached_row(id) else {
             continue;
         };
         let cells: Vec<Cell> = cols
@@ -242,14 +245,21 @@ fn draw_table(frame: &mut Frame, area: Rect, height: usize, app: &App) {
         .direction(Direction::Vertical)
         .constraints([Constraint::Min(1), Constraint::Length(1)])
         .split(area);
-    if app.inbox.is_empty() {
-        let text = app.inbox.note().map(str::to_string).unwrap_or_else(|| {
-            if app.inbox.filters() == &Default::default() && app.inbox.query().is_empty() {
-                "No open leads. Inbox zero.".to_string()
-            } else {
-                "No leads match these filters.".to_string()
-            }
-        });
+    if app.panes.inbox.is_empty() {
+        let text = app
+            .panes
+            .inbox
+            .note()
+            .map(str::to_string)
+            .unwrap_or_else(|| {
+                if app.panes.inbox.filters() == &Default::default()
+                    && app.panes.inbox.query().is_empty()
+                {
+                    "No open leads. Inbox zero.".to_string()
+                } else {
+                    "No leads match these filters.".to_string()
+                }
+            });
         frame.render_widget(
             Paragraph::new(vec![
                 Line::raw(""),
@@ -263,18 +273,18 @@ fn draw_table(frame: &mut Frame, area: Rect, height: usize, app: &App) {
             parts[0],
         );
     }
-    let position = if app.inbox.is_empty() {
+    let position = if app.panes.inbox.is_empty() {
         String::new()
     } else {
         format!(
             "{} of {}",
-            thousands(app.inbox.selected() + 1),
-            thousands(app.inbox.len())
+            thousands(app.panes.inbox.selected() + 1),
+            thousands(app.panes.inbox.len())
         )
     };
     let mut foot = vec![Span::styled(position, app.theme.style(Role::Muted))];
-    if let Some(note) = app.inbox.note() {
-        if !app.inbox.is_empty() {
+    if let Some(note) = app.panes.inbox.note() {
+        if !app.panes.inbox.is_empty() {
             foot.push(Span::styled(
                 format!("  {note}"),
                 app.theme.style(Role::Muted),

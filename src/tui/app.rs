@@ -1,15 +1,15 @@
-//! The application state and its routing: a key becomes a chord, the keymap names the action,
-//! the focused overlay or pane handles it, and changes go to the store through `ops` before the
-//! status line says they are done. Writes go through `app_commit.rs`, background work through
-//! `app_jobs.rs`.
+//! The application state: routing (the pane, the history, the overlay), the store handle, the
+//! clock, keymap and theme, the status line, the undo stack, and the panes, which own their
+//! state. Keys are routed in `app_keys.rs`, writes go through `app_commit.rs`, background work
+//! through `app_jobs.rs`, the frame is prepared in `prepare.rs`, and what the rest of the
+//! program may read is in `app_access.rs`.
 
 use super::action::{Action, Context};
 use super::history::History;
 use super::jobs::Jobs;
 use super::keymap::Keymap;
-use super::keys::Chord;
 use super::messages::Messages;
-use super::overlays::{Choice, Outcome, Overlay, Pending};
+use super::overlays::Overlay;
 use super::panes::accounts::AccountsPane;
 use super::panes::funnel::FunnelPane;
 use super::panes::inbox::{InboxPane, Reading};
@@ -20,7 +20,6 @@ use crate::domain::{AccountId, LeadId};
 use crate::store::Store;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
-use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
 use std::sync::Arc;
 
 /// The three panes.
@@ -249,7 +248,7 @@ impl App {
     }
 
     /// Finishes reading the inbox if only its first screenful is there.
-    fn complete_inbox(&mut self) {
+    pub(super) fn complete_inbox(&mut self) {
         if !self.panes.inbox.is_complete() {
             self.reload_inbox(None);
         }
@@ -332,107 +331,5 @@ impl App {
                     .collect()
             })
             .unwrap_or_default()
-    }
-
-    /// Handles one key press.
-    pub fn on_key(&mut self, key: KeyEvent) {
-        self.complete_inbox();
-        let chord = Chord::from_event(&key);
-        if self.overlay.is_some() {
-            self.on_overlay_key(chord, key);
-            return;
-        }
-        match self.keymap.action_for_pane(self.pane.context(), &chord) {
-            Some(action) => self.run(action),
-            None => self.info(&format!(
-                "{chord} does nothing here; press {} for help",
-                self.keymap
-                    .hint(Action::Help)
-                    .map(|c| c.to_string())
-                    .unwrap_or_else(|| "the help key".into())
-            )),
-        }
-    }
-
-    fn on_overlay_key(&mut self, chord: Chord, key: KeyEvent) {
-        let Some(overlay) = self.overlay.as_mut() else {
-            return;
-        };
-        let outcome = match self.keymap.action_in(Context::Overlay, &chord) {
-            Some(action) => overlay.on_action(action),
-            None => match key.code {
-                ratatui::crossterm::event::KeyCode::Char(c)
-                    if !key
-                        .modifiers
-                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-                {
-                    overlay.on_char(c)
-                }
-                _ => Outcome::Stay,
-            },
-        };
-        self.after_overlay(outcome);
-    }
-
-    fn after_overlay(&mut self, outcome: Outcome) {
-        match outcome {
-            Outcome::Stay => {}
-            Outcome::Refused(why) => self.error(&why),
-            Outcome::Changed => {
-                if let Some(Overlay::Filter(t)) = &self.overlay {
-                    let text = t.text.clone();
-                    self.set_filter(text);
-                }
-            }
-            Outcome::Close => {
-                // Esc on the `/` filter drops the query too.
-                if let Some(Overlay::Filter(_)) = self.overlay.take() {
-                    self.set_filter(String::new());
-                }
-            }
-            Outcome::Chosen(choice) => {
-                self.overlay = None;
-                self.on_choice(choice);
-            }
-        }
-    }
-
-    /// Applies the `/` query to the list on screen.
-    fn set_filter(&mut self, text: String) {
-        let index = self.background.index.ready().cloned();
-        match self.pane {
-            Pane::Accounts => {
-                self.panes.accounts.set_query(text, index.as_deref());
-            }
-            _ => {
-                self.panes.inbox.set_query(text, index.as_deref());
-            }
-        }
-    }
-
-    /// Opens an account in the accounts pane; back returns to where it was opened from.
-    pub fn open_account(&mut self, id: AccountId) {
-        super::navigation::moving(self, |app| {
-            let store = app.store.clone();
-            match app.panes.accounts.open(&store, id) {
-                Ok(true) => app.pane = Pane::Accounts,
-                Ok(false) => app.error("that account no longer exists"),
-                Err(e) => app.error(&e.to_string()),
-            }
-        });
-    }
-
-    fn on_choice(&mut self, choice: Choice) {
-        super::handlers::on_choice(self, choice);
-    }
-
-    /// Runs an action outside overlays.
-    pub fn run(&mut self, action: Action) {
-        super::handlers::run(self, action);
-    }
-
-    /// Applies a confirmed change through the store; the message comes after the commit.
-    pub fn apply(&mut self, pending: Pending) {
-        super::handlers::apply(self, pending);
     }
 }

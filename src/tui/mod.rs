@@ -10,6 +10,7 @@ pub mod app;
 mod app_access;
 mod app_commit;
 mod app_jobs;
+mod app_keys;
 #[cfg(unix)]
 mod app_served;
 pub mod clipboard;

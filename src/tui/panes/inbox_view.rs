@@ -205,93 +205,81 @@ fn title_line(app: &App) -> Line<'static> {
 }
 
 fn draw_table(frame: &mut Frame, area: Rect, height: usize, app: &App) {
-    let cols = columns_for(area.width);
+    let inbox = &app.panes.inbox;
+    let muted = app.theme.style(Role::Muted);
+    let parts = Layout::default()
+        .direction(Direction::Vertical)
+        .constraints([Constraint::Min(1), Constraint::Length(1)])
+        .split(area);
+    if inbox.is_empty() {
+        let text = Line::styled(empty_text(inbox), muted);
+        frame.render_widget(Paragraph::new(vec![Line::raw(""), text]), parts[0]);
+        frame.render_widget(Paragraph::new(Line::raw("")), parts[1]);
+        return;
+    }
+    frame.render_widget(table(app, area.width, height), parts[0]);
+    let mut foot = vec![Span::styled(
+        format!(
+            "{} of {}",
+            thousands(inbox.selected() + 1),
+            thousands(inbox.len())
+        ),
+        muted,
+    )];
+    if let Some(note) = inbox.note() {
+        foot.push(Span::styled(format!("  {note}"), muted));
+    }
+    frame.render_widget(Paragraph::new(Line::from(foot)), parts[1]);
+}
+
+/// What an empty list says: why (the note), else whether filters hide leads.
+fn empty_text(inbox: &super::inbox::InboxPane) -> String {
+    inbox.note().map(str::to_string).unwrap_or_else(|| {
+        if inbox.filters() == &Default::default() && inbox.query().is_empty() {
+            "No open leads. Inbox zero.".to_string()
+        } else {
+            "No leads match these filters.".to_string()
+        }
+    })
+}
+
+/// The table of the rows on screen, `height` high, in the columns that fit `width`.
+fn table<'a>(app: &App, width: u16, height: usize) -> Table<'a> {
+    let inbox = &app.panes.inbox;
+    let cols = columns_for(width);
     let header = Row::new(
         cols.iter()
             .map(|(i, _)| Cell::from(COLUMNS[*i].title))
             .collect::<Vec<_>>(),
     )
     .style(app.theme.style(Role::Header));
-
-    let query = Query::new(app.panes.inbox.query());
+    let query = Query::new(inbox.query());
     let cx = CellContext {
         now: app.clock.now(),
         query: &query,
         theme: &app.theme,
         city_shown: cols.iter().any(|(i, _)| COLUMNS[*i].title == "city"),
     };
-    let mut rows = Vec::with_capacity(height);
-    for i in app.panes.inbox.shown(height) {
-        let Some(id) = app.panes.inbox.id_at(i) else {
-            break;
-        };
-        let marked = app.panes.inbox.is_marked(id);
-        let selected = i == app.panes.inbox.selected();
-        let Some(row) = app.panes.inbox.cached_row(id) else {
-            continue;
-        };
-        let cells: Vec<Cell> = cols
-            .iter()
-            .map(|(c, w)| cell(*c, *w, row, marked, &cx))
-            .collect();
-        let mut r = Row::new(cells);
-        if selected {
-            r = r.style(cx.theme.style(Role::Selection));
-        }
-        rows.push(r);
-    }
+    let rows: Vec<Row> = inbox
+        .shown(height)
+        .filter_map(|i| {
+            let id = inbox.id_at(i)?;
+            let row = inbox.cached_row(id)?;
+            let marked = inbox.is_marked(id);
+            let cells: Vec<Cell> = cols
+                .iter()
+                .map(|(c, w)| cell(*c, *w, row, marked, &cx))
+                .collect();
+            let r = Row::new(cells);
+            Some(if i == inbox.selected() {
+                r.style(cx.theme.style(Role::Selection))
+            } else {
+                r
+            })
+        })
+        .collect();
     let widths: Vec<Constraint> = cols.iter().map(|(_, w)| Constraint::Length(*w)).collect();
-    let parts = Layout::default()
-        .direction(Direction::Vertical)
-        .constraints([Constraint::Min(1), Constraint::Length(1)])
-        .split(area);
-    if app.panes.inbox.is_empty() {
-        let text = app
-            .panes
-            .inbox
-            .note()
-            .map(str::to_string)
-            .unwrap_or_else(|| {
-                if app.panes.inbox.filters() == &Default::default()
-                    && app.panes.inbox.query().is_empty()
-                {
-                    "No open leads. Inbox zero.".to_string()
-                } else {
-                    "No leads match these filters.".to_string()
-                }
-            });
-        frame.render_widget(
-            Paragraph::new(vec![
-                Line::raw(""),
-                Line::styled(text, app.theme.style(Role::Muted)),
-            ]),
-            parts[0],
-        );
-    } else {
-        frame.render_widget(
-            Table::new(rows, widths).header(header).column_spacing(1),
-            parts[0],
-        );
-    }
-    let position = if app.panes.inbox.is_empty() {
-        String::new()
-    } else {
-        format!(
-            "{} of {}",
-            thousands(app.panes.inbox.selected() + 1),
-            thousands(app.panes.inbox.len())
-        )
-    };
-    let mut foot = vec![Span::styled(position, app.theme.style(Role::Muted))];
-    if let Some(note) = app.panes.inbox.note() {
-        if !app.panes.inbox.is_empty() {
-            foot.push(Span::styled(
-                format!("  {note}"),
-                app.theme.style(Role::Muted),
-            ));
-        }
-    }
-    frame.render_widget(Paragraph::new(Line::from(foot)), parts[1]);
+    Table::new(rows, widths).header(header).column_spacing(1)
 }
 
 /// What every cell of a frame shares.
@@ -304,7 +292,7 @@ struct CellContext<'a> {
 }
 
 fn cell<'a>(column: usize, width: u16, row: &LeadRow, marked: bool, cx: &CellContext) -> Cell<'a> {
-    let (now, query, theme) = (cx.now, cx.query, cx.theme);
+    let (now, theme) = (cx.now, cx.theme);
     let w = width as usize;
     let lead = &row.lead;
     match COLUMNS[column].title {
@@ -320,19 +308,7 @@ fn cell<'a>(column: usize, width: u16, row: &LeadRow, marked: bool, cx: &CellCon
             ]))
         }
         "status" => Cell::from(lead.status.to_string()),
-        "account" => {
-            let (name, city) = row
-                .account
-                .as_ref()
-                .map(|a| (a.name.as_str(), a.address.city.as_str()))
-                .unwrap_or(("?", ""));
-            let shown = if cx.city_shown {
-                fit(name, w)
-            } else {
-                fit_name(name, city, w)
-            };
-            Cell::from(highlighted(&shown, query, theme))
-        }
+        "account" => account_cell(row, w, cx),
         "city" => Cell::from(fit(
             row.account
                 .as_ref()
@@ -342,22 +318,7 @@ fn cell<'a>(column: usize, width: u16, row: &LeadRow, marked: bool, cx: &CellCon
         )),
         "interest" => Cell::from(fit(&lead.interest, w)),
         "score" => Cell::from(format!("{:>5}", lead.score)),
-        "respond" => match (lead.status, lead.respond_by) {
-            (LeadStatus::New, Some(t)) => {
-                let style = if t < now {
-                    theme.style(Role::Overdue)
-                } else {
-                    theme.style(Role::Text)
-                };
-                Cell::from(Span::styled(relative(now, t), style))
-            }
-            (LeadStatus::Snoozed, Some(_)) | (LeadStatus::Snoozed, None) => Cell::from(
-                lead.snoozed_until
-                    .map(|t| relative(now, t))
-                    .unwrap_or_default(),
-            ),
-            _ => Cell::from(Span::styled("—", theme.style(Role::Muted))),
-        },
+        "respond" => respond_cell(lead, now, theme),
         "source" => {
             let mut s = lead.source.channel.as_str().to_string();
             if !lead.source.campaign.is_empty() {
@@ -367,6 +328,46 @@ fn cell<'a>(column: usize, width: u16, row: &LeadRow, marked: bool, cx: &CellCon
             Cell::from(fit(&s, w))
         }
         _ => Cell::from(""),
+    }
+}
+
+/// The account's name, cut to `w` (keeping its city when no city column shows), with the
+/// query's matches marked.
+fn account_cell<'a>(row: &LeadRow, w: usize, cx: &CellContext) -> Cell<'a> {
+    let (name, city) = row
+        .account
+        .as_ref()
+        .map(|a| (a.name.as_str(), a.address.city.as_str()))
+        .unwrap_or(("?", ""));
+    let shown = if cx.city_shown {
+        fit(name, w)
+    } else {
+        fit_name(name, city, w)
+    };
+    Cell::from(highlighted(&shown, cx.query, cx.theme))
+}
+
+/// When to respond by (marked when past), when a snooze ends, or "—".
+fn respond_cell<'a>(
+    lead: &crate::domain::Lead,
+    now: Timestamp,
+    theme: &crate::tui::theme::Theme,
+) -> Cell<'a> {
+    match (lead.status, lead.respond_by) {
+        (LeadStatus::New, Some(t)) => {
+            let style = if t < now {
+                theme.style(Role::Overdue)
+            } else {
+                theme.style(Role::Text)
+            };
+            Cell::from(Span::styled(relative(now, t), style))
+        }
+        (LeadStatus::Snoozed, _) => Cell::from(
+            lead.snoozed_until
+                .map(|t| relative(now, t))
+                .unwrap_or_default(),
+        ),
+        _ => Cell::from(Span::styled("—", theme.style(Role::Muted))),
     }
 }
 

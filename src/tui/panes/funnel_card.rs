@@ -23,7 +23,6 @@ pub fn card_lines<'a>(
         return Vec::new();
     };
     let t = &app.theme;
-    let tz = &app.tz;
     let o = &deal.opportunity;
     let name = app.panes.funnel.cached_name(o.account_id);
     let base = if c == app.panes.funnel.column() && i == app.panes.funnel.selected_in(c) {
@@ -42,24 +41,7 @@ pub fn card_lines<'a>(
     } else {
         "no value".to_string()
     };
-    let third = if o.stage.is_open() {
-        let days = days_in_stage(o, today, tz);
-        let stale = app.panes.funnel.stale().is_stale(o, today, tz);
-        let (text, role) = next_state(NextStep::of(&app.store, o.account_id).ok().flatten(), today);
-        vec![
-            Span::styled(
-                format!("{days}d{} · ", if stale { " stale" } else { "" }),
-                t.style(if stale { Role::Stale } else { Role::Muted }),
-            ),
-            Span::styled(text, t.style(role)),
-        ]
-    } else {
-        let closed = o
-            .lost_reason
-            .clone()
-            .unwrap_or_else(|| closed_day(o, tz).to_string());
-        vec![Span::styled(closed, t.style(Role::Muted))]
-    };
+    let third = third_line(app, o, today);
     vec![
         Line::from(vec![
             Span::styled(
@@ -81,6 +63,34 @@ pub fn card_lines<'a>(
         Line::from(third).style(base),
         Line::raw(""),
     ]
+}
+
+/// Days in stage (and stale) with the next step for an open deal; the lost reason or the day
+/// it closed for a closed one.
+fn third_line<'a>(
+    app: &App,
+    o: &crate::domain::Opportunity,
+    today: jiff::civil::Date,
+) -> Vec<Span<'a>> {
+    let (t, tz) = (&app.theme, &app.tz);
+    if o.stage.is_open() {
+        let days = days_in_stage(o, today, tz);
+        let stale = app.panes.funnel.stale().is_stale(o, today, tz);
+        let (text, role) = next_state(NextStep::of(&app.store, o.account_id).ok().flatten(), today);
+        vec![
+            Span::styled(
+                format!("{days}d{} · ", if stale { " stale" } else { "" }),
+                t.style(if stale { Role::Stale } else { Role::Muted }),
+            ),
+            Span::styled(text, t.style(role)),
+        ]
+    } else {
+        let closed = o
+            .lost_reason
+            .clone()
+            .unwrap_or_else(|| closed_day(o, tz).to_string());
+        vec![Span::styled(closed, t.style(Role::Muted))]
+    }
 }
 
 /// The state of a deal's next step: overdue, today, planned, or none.

@@ -9,8 +9,75 @@ use super::overlays::{
 };
 use crate::ops::TriageStep;
 
-/// Runs an action outside overlays.
+/// Runs an action outside overlays. Every action is named here (the compiler checks none is
+/// forgotten); the groups that belong to one pane go on to their own function.
 pub fn run(app: &mut App, action: Action) {
+    use Action as A;
+    match action {
+        A::Help | A::Palette | A::Messages | A::Filter => open_overlay(app, action),
+        A::PaneInbox => switch(app, Pane::Inbox),
+        A::PaneAccounts => switch(app, Pane::Accounts),
+        A::PaneFunnel => switch(app, Pane::Funnel),
+        A::NextPane => super::navigation::forward(app),
+        A::Back => super::navigation::back(app),
+        A::Undo => super::undo_keys::undo(app),
+        A::Redo => super::undo_keys::redo(app),
+        A::Due => super::reports::open_agenda(app, crate::ops::Span::Day),
+        A::Import => super::import::ask(app),
+        A::BackupNow => app.backup_now(),
+        A::Benchmark => super::reports::show_benchmarks(app),
+        A::Quit => app.requests.quit = true,
+        A::Suspend => app.requests.leave = Some(super::outside::Leave::Suspend),
+        A::Shell => app.requests.leave = Some(super::outside::Leave::Shell),
+        A::Down | A::Up | A::Top | A::Bottom | A::PageDown | A::PageUp => move_in_list(app, action),
+        A::Open => open_account(app),
+        A::Copy => super::copy::pick(app),
+        A::LogVisit => super::visit::open_form(app),
+        A::ClearFilters => clear_filters(app),
+        A::Mark
+        | A::ClearMarks
+        | A::Accept
+        | A::Convert
+        | A::Reject
+        | A::Snooze
+        | A::FilterStatus
+        | A::FilterTier
+        | A::FilterChannel
+        | A::ToggleOverdue => in_inbox(app, |app| inbox_action(app, action)),
+        A::DueVisitsOnly
+        | A::DuplicatesOnly
+        | A::Edit
+        | A::EditDeal
+        | A::Note
+        | A::Nps
+        | A::Contacts
+        | A::FollowUpLead
+        | A::Merge => account_action(app, action),
+        A::ColumnLeft
+        | A::ColumnRight
+        | A::MoveBack
+        | A::MoveOn
+        | A::Won
+        | A::Lost
+        | A::PeriodPrevious
+        | A::PeriodNext
+        | A::PeriodKind
+        | A::FilterOwner
+        | A::FilterSource
+        | A::FilterCloseMonth => funnel_action(app, action),
+        A::Close
+        | A::Confirm
+        | A::DeleteBack
+        | A::ClearInput
+        | A::CursorLeft
+        | A::CursorRight
+        | A::LineStart
+        | A::LineEnd => app.info(&format!("{action} works inside an overlay")),
+    }
+}
+
+/// Help, the palette, the message log and the `/` filter.
+fn open_overlay(app: &mut App, action: Action) {
     match action {
         Action::Help => app.overlay = Some(Overlay::Help(Help::from_keymap(&app.keymap))),
         Action::Palette => {
@@ -21,60 +88,54 @@ pub fn run(app: &mut App, action: Action) {
                 app.info("accounts and leads join the palette once the search index is built");
             }
         }
-        Action::Filter => open_filter(app),
-        Action::PaneInbox => switch(app, Pane::Inbox),
-        Action::PaneAccounts => switch(app, Pane::Accounts),
-        Action::PaneFunnel => switch(app, Pane::Funnel),
-        Action::NextPane => super::navigation::forward(app),
-        Action::Undo => super::undo_keys::undo(app),
-        Action::Redo => super::undo_keys::redo(app),
-        Action::Due => super::reports::open_agenda(app, crate::ops::Span::Day),
-        Action::Import => super::import::ask(app),
-        Action::BackupNow => app.backup_now(),
-        Action::Benchmark => super::reports::show_benchmarks(app),
-        Action::Quit => app.requests.quit = true,
-        Action::Suspend => app.requests.leave = Some(super::outside::Leave::Suspend),
-        Action::Shell => app.requests.leave = Some(super::outside::Leave::Shell),
-        Action::Down
-        | Action::Up
-        | Action::Top
-        | Action::Bottom
-        | Action::PageDown
-        | Action::PageUp => move_in_list(app, action),
-        Action::Open => open_account(app),
-        Action::Mark => in_inbox(app, |app| app.panes.inbox.toggle_mark()),
-        Action::ClearMarks => in_inbox(app, |app| {
-            let n = app.panes.inbox.clear_marks();
-            app.info(&format!("unmarked {n}"));
-        }),
-        Action::Accept => in_inbox(app, |app| super::triage::triage(app, TriageStep::Accept)),
-        Action::Convert => in_inbox(app, super::convert::ask_convert),
-        Action::Reject => in_inbox(app, super::triage::ask_reject_reason),
-        Action::Snooze => in_inbox(app, super::triage::ask_snooze_date),
-        Action::FilterStatus => in_inbox(app, super::triage::pick_status),
-        Action::FilterTier => in_inbox(app, super::triage::pick_tier),
-        Action::FilterChannel => in_inbox(app, super::triage::pick_channel),
-        Action::ToggleOverdue => in_inbox(app, |app| {
-            app.with_inbox(|inbox, from| {
-                inbox.change_filters(from, |f| f.overdue_only = !f.overdue_only)
-            });
-        }),
-        Action::ClearFilters if app.pane == Pane::Funnel => {
-            super::funnel::refilter(app, |f| *f = Default::default());
-            app.info("filters cleared: every deal");
-        }
-        Action::ClearFilters => in_inbox(app, |app| {
-            app.with_inbox(|inbox, from| {
-                inbox.set_filters(Default::default(), String::new(), from, None)
-            });
-            app.info("filters cleared: the open leads");
-        }),
-        Action::Back => super::navigation::back(app),
         Action::Messages => {
             let log = super::overlays::MessageLog::new(&app.messages, &app.tz);
             app.overlay = Some(Overlay::Messages(log));
         }
-        Action::Copy => super::copy::pick(app),
+        Action::Filter => open_filter(app),
+        _ => {}
+    }
+}
+
+/// The inbox's actions: marks, triage, its filters.
+fn inbox_action(app: &mut App, action: Action) {
+    match action {
+        Action::Mark => app.panes.inbox.toggle_mark(),
+        Action::ClearMarks => {
+            let n = app.panes.inbox.clear_marks();
+            app.info(&format!("unmarked {n}"));
+        }
+        Action::Accept => super::triage::triage(app, TriageStep::Accept),
+        Action::Convert => super::convert::ask_convert(app),
+        Action::Reject => super::triage::ask_reject_reason(app),
+        Action::Snooze => super::triage::ask_snooze_date(app),
+        Action::FilterStatus => super::triage::pick_status(app),
+        Action::FilterTier => super::triage::pick_tier(app),
+        Action::FilterChannel => super::triage::pick_channel(app),
+        Action::ToggleOverdue => app.with_inbox(|inbox, from| {
+            inbox.change_filters(from, |f| f.overdue_only = !f.overdue_only)
+        }),
+        _ => {}
+    }
+}
+
+/// `c`: every deal on the board, or the open leads in the inbox.
+fn clear_filters(app: &mut App) {
+    if app.pane == Pane::Funnel {
+        super::funnel::refilter(app, |f| *f = Default::default());
+        return app.info("filters cleared: every deal");
+    }
+    in_inbox(app, |app| {
+        app.with_inbox(|inbox, from| {
+            inbox.set_filters(Default::default(), String::new(), from, None)
+        });
+        app.info("filters cleared: the open leads");
+    })
+}
+
+/// The account list's and an account's actions (`e` on the board edits the deal).
+fn account_action(app: &mut App, action: Action) {
+    match action {
         Action::DueVisitsOnly => super::accounts_filter::toggle_due_visits(app),
         Action::DuplicatesOnly => super::accounts_filter::toggle_duplicates(app),
         Action::Edit if app.pane == Pane::Funnel => super::funnel::edit_deal(app),
@@ -85,27 +146,27 @@ pub fn run(app: &mut App, action: Action) {
         Action::Contacts => super::account_edits::pick_contact(app),
         Action::FollowUpLead => super::account_edits::pick_product(app),
         Action::Merge => super::merge::pick_duplicate(app),
-        Action::ColumnLeft => super::funnel::column(app, -1),
-        Action::ColumnRight => super::funnel::column(app, 1),
-        Action::MoveBack => super::funnel::step(app, -1),
-        Action::MoveOn => super::funnel::step(app, 1),
-        Action::Won => super::funnel::ask_won(app),
-        Action::Lost => super::funnel::ask_lost(app),
-        Action::PeriodPrevious => super::funnel::period(app, -1),
-        Action::PeriodNext => super::funnel::period(app, 1),
-        Action::PeriodKind => super::funnel::period(app, 0),
-        Action::FilterOwner => super::funnel::pick_owner(app),
-        Action::FilterSource => super::funnel::pick_source(app),
-        Action::FilterCloseMonth => super::funnel::pick_close_month(app),
-        Action::LogVisit => super::visit::open_form(app),
-        Action::Close
-        | Action::Confirm
-        | Action::DeleteBack
-        | Action::ClearInput
-        | Action::CursorLeft
-        | Action::CursorRight
-        | Action::LineStart
-        | Action::LineEnd => app.info(&format!("{action} works inside an overlay")),
+        _ => {}
+    }
+}
+
+/// The board's actions.
+fn funnel_action(app: &mut App, action: Action) {
+    use super::funnel as f;
+    match action {
+        Action::ColumnLeft => f::column(app, -1),
+        Action::ColumnRight => f::column(app, 1),
+        Action::MoveBack => f::step(app, -1),
+        Action::MoveOn => f::step(app, 1),
+        Action::Won => f::ask_won(app),
+        Action::Lost => f::ask_lost(app),
+        Action::PeriodPrevious => f::period(app, -1),
+        Action::PeriodNext => f::period(app, 1),
+        Action::PeriodKind => f::period(app, 0),
+        Action::FilterOwner => f::pick_owner(app),
+        Action::FilterSource => f::pick_source(app),
+        Action::FilterCloseMonth => f::pick_close_month(app),
+        _ => {}
     }
 }
 

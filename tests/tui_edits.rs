@@ -289,7 +289,7 @@ fn d_on_a_deal_in_the_account_view_edits_that_deal_undoably() {
     let (_d, path, mut app) = demo_app();
     opened_rich(&mut app);
     let view = app.accounts().opened().cloned().unwrap();
-    let Some(wortel::tui::panes::account::Item::Deal(id)) = view.items.first().copied() else {
+    let Some(wortel::tui::panes::account::Item::Deal(id)) = view.items.id_at(0) else {
         panic!("the rich account lists an open deal first");
     };
     let before = app.store().opportunity(id).unwrap().unwrap();

@@ -393,8 +393,7 @@ fn enter_on_a_lead_opens_its_account_and_v_there_logs_on_the_selected_deal() {
     let view = app.accounts().opened().unwrap();
     let at = view
         .items
-        .iter()
-        .position(|i| *i == wortel::tui::panes::account::Item::Deal(deal.id))
+        .position_of(wortel::tui::panes::account::Item::Deal(deal.id))
         .unwrap();
     press(&mut app, "g");
     for _ in 0..at {

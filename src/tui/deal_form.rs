@@ -31,8 +31,8 @@ pub fn edit_selected_in_account(app: &mut App) {
     else {
         return app.info("open an account first (Enter on a lead or in the account list)");
     };
-    let deal = match view.items.get(view.selected) {
-        Some(Item::Deal(id)) => view.deals.iter().find(|d| d.id == *id).cloned(),
+    let deal = match view.items.selected_id() {
+        Some(Item::Deal(id)) => view.deals.iter().find(|d| d.id == id).cloned(),
         _ => None,
     };
     match deal {

@@ -196,7 +196,7 @@ fn move_in_list(app: &mut App, action: Action) {
                     let len = view.activities.len();
                     view.timeline_offset = move_selection(view.timeline_offset, len, action, 10);
                 }
-                a => view.selected = move_selection(view.selected, view.items.len(), a, 5),
+                a => view.items.move_by(a, 5),
             },
             None => {
                 let page = app.panes.page;

@@ -252,7 +252,7 @@ fn item_lines<'a>(view: &AccountView, t: &Theme, width: u16) -> Vec<Line<'a>> {
         ));
     }
     let w = width as usize;
-    for (i, item) in view.items.iter().enumerate() {
+    for (i, item) in view.items.ids().iter().enumerate() {
         let text = match item {
             Item::Deal(id) => view.deals.iter().find(|d| d.id == *id).map(|d| {
                 let mut s = format!(
@@ -281,7 +281,7 @@ fn item_lines<'a>(view: &AccountView, t: &Theme, width: u16) -> Vec<Line<'a>> {
             format!("  {}", fit(&text, w.saturating_sub(2))),
             t.style(Role::Text),
         );
-        if i == view.selected {
+        if i == view.items.selected() {
             line = line.style(t.style(Role::Selection));
         }
         lines.push(line);

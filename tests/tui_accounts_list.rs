@@ -11,8 +11,8 @@ fn snap(name: &str, text: &str) {
 }
 
 fn listed(app: &App) -> Vec<wortel::domain::AccountId> {
-    (0..app.accounts.len())
-        .map(|i| app.accounts.id_at(i).unwrap())
+    (0..app.accounts().len())
+        .map(|i| app.accounts().id_at(i).unwrap())
         .collect()
 }
 
@@ -24,10 +24,10 @@ fn each_row_shows_the_open_value_and_the_last_contact() {
     snap("accounts_columns_160x48", &screen);
     // The account with the most open value: its row shows the sum of its open deals.
     let mut best = (Cents(0), None);
-    for a in app.store.all_accounts() {
+    for a in app.store().all_accounts() {
         let a = a.unwrap();
         let open: i64 = app
-            .store
+            .store()
             .opportunities_of(a.id)
             .unwrap()
             .iter()
@@ -51,7 +51,7 @@ fn each_row_shows_the_open_value_and_the_last_contact() {
 fn o_shows_only_the_accounts_due_for_a_visit_in_the_clis_order_and_again_all() {
     let (dir, path, mut app) = demo_app();
     press(&mut app, "2");
-    let all = app.accounts.len();
+    let all = app.accounts().len();
     press(&mut app, "o");
     let due = listed(&app);
     assert!(!due.is_empty() && due.len() < all, "{} of {all}", due.len());
@@ -62,7 +62,7 @@ fn o_shows_only_the_accounts_due_for_a_visit_in_the_clis_order_and_again_all() {
     );
     snap("accounts_due_visit_80x24", &render(&mut app, 80, 24));
     press(&mut app, "o");
-    assert_eq!(app.accounts.len(), all);
+    assert_eq!(app.accounts().len(), all);
     drop(app);
     let config = dir.path().join("no-config");
     std::fs::create_dir(&config).unwrap();
@@ -92,7 +92,7 @@ fn equals_shows_only_likely_duplicates_and_the_filter_narrows_within_them() {
     assert!(!twins.is_empty());
     assert!(twins.iter().all(|id| !app.duplicates_of(*id).is_empty()));
     let expected = app
-        .store
+        .store()
         .all_accounts()
         .filter(|a| !app.duplicates_of(a.as_ref().unwrap().id).is_empty())
         .count();
@@ -102,7 +102,7 @@ fn equals_shows_only_likely_duplicates_and_the_filter_narrows_within_them() {
     press(&mut app, "/");
     type_text(&mut app, "zzzzqqq");
     press(&mut app, "enter");
-    assert_eq!(app.accounts.len(), 0);
+    assert_eq!(app.accounts().len(), 0);
     let screen = render(&mut app, 80, 24);
     assert!(screen.contains("No account matches."), "{screen}");
 }
@@ -111,7 +111,7 @@ fn equals_shows_only_likely_duplicates_and_the_filter_narrows_within_them() {
 fn the_filters_work_on_the_list_not_in_an_open_account() {
     let (_d, _p, mut app) = demo_app();
     press(&mut app, "2 enter o");
-    assert!(app.accounts.open.is_some());
+    assert!(app.accounts().opened().is_some());
     assert!(
         app.status().text.contains("works on the account list"),
         "{}",

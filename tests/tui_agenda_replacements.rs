@@ -13,7 +13,7 @@ use wortel::tui::overlays::Overlay;
 
 /// The count on the open agenda.
 fn agenda_count(app: &App) -> usize {
-    match &app.overlay {
+    match app.overlay() {
         Some(Overlay::Agenda(d)) => d.agenda.replacements_due,
         _ => panic!("the agenda is open"),
     }
@@ -81,7 +81,7 @@ fn the_agenda_counts_the_replacements_due_and_c_makes_their_leads_once() {
     );
     assert!(frame.contains(&line), "{frame}");
 
-    let leads_before = app.store.all_leads().count();
+    let leads_before = app.store().all_leads().count();
     press(&mut app, "c");
     let frame = render(&mut app, 80, 24);
     assert!(
@@ -90,11 +90,11 @@ fn the_agenda_counts_the_replacements_due_and_c_makes_their_leads_once() {
         )),
         "c asks first: {frame}"
     );
-    assert_eq!(app.store.all_leads().count(), leads_before, "nothing yet");
+    assert_eq!(app.store().all_leads().count(), leads_before, "nothing yet");
     press(&mut app, "enter");
-    assert_eq!(app.store.all_leads().count(), leads_before + due);
+    assert_eq!(app.store().all_leads().count(), leads_before + due);
     let made: Vec<_> = app
-        .store
+        .store()
         .leads_of(account)
         .unwrap()
         .into_iter()
@@ -103,7 +103,7 @@ fn the_agenda_counts_the_replacements_due_and_c_makes_their_leads_once() {
     assert_eq!(made.len(), 1, "one lead for the product");
     assert_eq!(made[0].status, LeadStatus::New);
     let today = now().to_zoned(tz()).date();
-    let due_now = wortel::ops::due_replacements(&app.store, 3, today).unwrap();
+    let due_now = wortel::ops::due_replacements(app.store(), 3, today).unwrap();
     assert!(
         due_now.iter().all(|d| d.covered_by.is_some()),
         "all covered now"
@@ -118,7 +118,7 @@ fn the_agenda_counts_the_replacements_due_and_c_makes_their_leads_once() {
 
     // Again: nothing to make, said in a sentence, no second lead.
     press(&mut app, "c");
-    assert_eq!(app.store.all_leads().count(), leads_before + due);
+    assert_eq!(app.store().all_leads().count(), leads_before + due);
     assert!(
         app.status().text.contains("nothing to create"),
         "{:?}",
@@ -127,7 +127,7 @@ fn the_agenda_counts_the_replacements_due_and_c_makes_their_leads_once() {
 
     press(&mut app, "Esc u");
     assert_eq!(
-        app.store.all_leads().count(),
+        app.store().all_leads().count(),
         leads_before,
         "u takes them back"
     );

@@ -65,7 +65,7 @@ fn b_draws_the_networks_figures_beside_the_dealers_own_as_bars() {
     );
     let mut app = app_on(&path);
     press(&mut app, "B");
-    let Some(Overlay::Report(report)) = &app.overlay else {
+    let Some(Overlay::Report(report)) = app.overlay() else {
         panic!("B opens the benchmarks");
     };
     let web = report

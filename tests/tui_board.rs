@@ -222,7 +222,10 @@ fn framed_lines(screen: &str) -> Vec<String> {
 fn board(path: &std::path::Path) -> App {
     let mut app = app_on(path);
     press(&mut app, "3");
-    assert_eq!(app.funnel.period, Some(Period::parse("2026-Q4").unwrap()));
+    assert_eq!(
+        app.funnel().period(),
+        Some(Period::parse("2026-Q4").unwrap())
+    );
     app
 }
 
@@ -246,7 +249,7 @@ fn the_header_says_what_the_script_adds_up_to_and_the_columns_agree() {
     assert_eq!(lines[2], expected[1], "{screen}");
     assert!(lines[3].starts_with(&expected[2]), "{screen}");
     // Every open deal of 2026-Q4 is in a column, and no other.
-    let shown: usize = (0..4).map(|c| app.funnel.columns[c].len()).sum();
+    let shown: usize = (0..4).map(|c| app.funnel().column_len(c)).sum();
     let open_q4 = SCRIPT
         .iter()
         .filter(|d| d.stage.is_open() && in_q4(d))
@@ -286,12 +289,16 @@ fn winning_a_deal_moves_its_value_from_the_forecast_to_won_and_the_cursor_stays(
     let mut app = board(&path);
     // Quote column, second card: Transport Bravo (50k); the next is Transport Charlie.
     on_quote_row(&mut app, 1);
-    let next = app.funnel.deal_at(2, 2).unwrap().opportunity.id;
+    let next = app.funnel().deal_at(2, 2).unwrap().opportunity.id;
     press(&mut app, "w enter");
-    assert!(app.overlay.is_none(), "{}", app.status().text);
-    assert_eq!(app.funnel.column, 2, "the cursor stays in the quote column");
-    assert_eq!(app.funnel.selected[2], 1);
-    assert_eq!(app.funnel.selected_deal().unwrap().opportunity.id, next);
+    assert!(app.overlay().is_none(), "{}", app.status().text);
+    assert_eq!(
+        app.funnel().column(),
+        2,
+        "the cursor stays in the quote column"
+    );
+    assert_eq!(app.funnel().selected_in(2), 1);
+    assert_eq!(app.funnel().selected_deal().unwrap().opportunity.id, next);
     let mut script: Vec<&Scripted> = SCRIPT.iter().collect();
     script.retain(|d| d.account != "Transport Bravo");
     let won_now = deal(
@@ -308,12 +315,15 @@ fn winning_a_deal_moves_its_value_from_the_forecast_to_won_and_the_cursor_stays(
     assert!(lines[3].starts_with(&expected[2]), "{}", lines[3]);
     // The last card lost: the cursor goes to the one before it, still in the column.
     press(&mut app, "G");
-    let last = app.funnel.selected[2];
-    let before = app.funnel.deal_at(2, last - 1).unwrap().opportunity.id;
+    let last = app.funnel().selected_in(2);
+    let before = app.funnel().deal_at(2, last - 1).unwrap().opportunity.id;
     press(&mut app, "x 1");
-    assert!(app.overlay.is_none(), "{}", app.status().text);
-    assert_eq!((app.funnel.column, app.funnel.selected[2]), (2, last - 1));
-    assert_eq!(app.funnel.selected_deal().unwrap().opportunity.id, before);
+    assert!(app.overlay().is_none(), "{}", app.status().text);
+    assert_eq!(
+        (app.funnel().column(), app.funnel().selected_in(2)),
+        (2, last - 1)
+    );
+    assert_eq!(app.funnel().selected_deal().unwrap().opportunity.id, before);
 }
 
 #[test]
@@ -349,17 +359,17 @@ fn emptying_the_value_and_close_date_in_the_deal_form_clears_them() {
     let (_d, path) = scripted_store();
     let mut app = board(&path);
     on_quote_row(&mut app, 0);
-    let alfa = app.funnel.selected_deal().unwrap().opportunity.clone();
+    let alfa = app.funnel().selected_deal().unwrap().opportunity.clone();
     assert_eq!(alfa.value, Cents::euros(60_000));
     // Title, product, quantity, then the value; the expected close after it.
     press(&mut app, "e tab tab tab ctrl-u tab ctrl-u enter");
-    assert!(app.overlay.is_none(), "{}", app.status().text);
+    assert!(app.overlay().is_none(), "{}", app.status().text);
     assert!(
         app.status().text.contains("value € 60.000,00 → no value"),
         "{}",
         app.status().text
     );
-    let o = app.store.opportunity(alfa.id).unwrap().unwrap();
+    let o = app.store().opportunity(alfa.id).unwrap().unwrap();
     assert_eq!((o.value, o.expected_close), (Cents(0), None));
     // The header counts it as the script now says: no value, no close date.
     let mut script: Vec<&Scripted> = SCRIPT.iter().collect();
@@ -388,7 +398,7 @@ fn choosing_a_close_month_makes_it_the_period_so_the_header_still_says_what_it_s
     // The months open deals are expected in: 2026-10, 2026-11, 2026-12, 2027-01.
     for (key, month) in [("3", "2026-12"), ("4", "2027-01")] {
         press(&mut app, &format!("E {key}"));
-        assert_eq!(app.funnel.period.unwrap().to_string(), month);
+        assert_eq!(app.funnel().period().unwrap().to_string(), month);
         let open: Vec<&Scripted> = SCRIPT
             .iter()
             .filter(|d| d.stage.is_open() && d.close.is_some_and(|c| c.starts_with(month)))
@@ -407,7 +417,7 @@ fn choosing_a_close_month_makes_it_the_period_so_the_header_still_says_what_it_s
         );
         let lines = framed_lines(&render(&mut app, 160, 48));
         assert_eq!(lines[1], expected);
-        let shown: usize = (0..4).map(|c| app.funnel.columns[c].len()).sum();
+        let shown: usize = (0..4).map(|c| app.funnel().column_len(c)).sum();
         assert_eq!(shown, open.len(), "{month}");
     }
 }
@@ -417,7 +427,7 @@ fn a_years_won_line_keeps_its_full_amount_and_shows_its_weeks_where_they_fit() {
     let (_d, path) = scripted_store();
     let mut app = board(&path);
     press(&mut app, "p");
-    assert_eq!(app.funnel.period.unwrap().to_string(), "2026");
+    assert_eq!(app.funnel().period().unwrap().to_string(), "2026");
     let won: Vec<&Scripted> = SCRIPT
         .iter()
         .filter(|d| d.stage == Stage::Won && d.entered.starts_with("2026"))

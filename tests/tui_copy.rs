@@ -11,10 +11,10 @@ fn y_in_an_account_picks_a_number_or_address_and_copies_it() {
     let (_d, _p, mut app) = demo_app();
     let id = rich_account(&app);
     app.open_account(id);
-    let account = app.store.account(id).unwrap().unwrap();
-    let contacts = app.store.contacts_of(id).unwrap();
+    let account = app.store().account(id).unwrap().unwrap();
+    let contacts = app.store().contacts_of(id).unwrap();
     press(&mut app, "y");
-    let Some(Overlay::Picker(p)) = &app.overlay else {
+    let Some(Overlay::Picker(p)) = app.overlay() else {
         panic!("y opens a picker");
     };
     // Every non-empty phone and e-mail, the account's first, then each contact's.
@@ -31,7 +31,7 @@ fn y_in_an_account_picks_a_number_or_address_and_copies_it() {
     assert!(screen.contains("Copy to the clipboard"), "{screen}");
     // The third: the first contact's phone when the account has both a phone and an e-mail.
     press(&mut app, "down down enter");
-    assert_eq!(app.to_clipboard.as_deref(), Some(expected[2]));
+    assert_eq!(app.clipboard(), Some(expected[2]));
     assert!(
         app.status()
             .text
@@ -46,13 +46,13 @@ fn y_in_an_account_picks_a_number_or_address_and_copies_it() {
 fn y_in_the_agenda_copies_the_rows_phone() {
     let (_d, _p, mut app) = demo_app();
     press(&mut app, "D");
-    let Some(Overlay::Agenda(a)) = &app.overlay else {
+    let Some(Overlay::Agenda(a)) = app.overlay() else {
         panic!("the agenda is open");
     };
     let row = a.agenda.rows[0].clone();
     assert!(!row.phone.is_empty());
     press(&mut app, "y");
-    assert_eq!(app.to_clipboard.as_deref(), Some(row.phone.as_str()));
+    assert_eq!(app.clipboard(), Some(row.phone.as_str()));
     assert!(
         app.status().text.contains(&row.account_name),
         "{}",
@@ -64,5 +64,5 @@ fn y_in_the_agenda_copies_the_rows_phone() {
 fn nothing_is_copied_without_a_key_asking_for_it() {
     let (_d, _p, mut app) = demo_app();
     press(&mut app, "j k 2 1 D esc");
-    assert_eq!(app.to_clipboard, None);
+    assert_eq!(app.clipboard(), None);
 }

@@ -13,7 +13,7 @@ use wortel::tui::app::{App, Pane};
 use wortel::tui::overlays::Overlay;
 
 fn rows(app: &App) -> Vec<AgendaRow> {
-    match &app.overlay {
+    match app.overlay() {
         Some(Overlay::Agenda(d)) => d.agenda.rows.clone(),
         _ => panic!("the agenda is open"),
     }
@@ -26,7 +26,7 @@ fn snap(name: &str, text: &str) {
 /// Each account's newest activity, read independently of the agenda.
 fn newest(app: &App) -> HashMap<AccountId, Activity> {
     let mut newest: HashMap<AccountId, Activity> = HashMap::new();
-    for a in app.store.all_activities() {
+    for a in app.store().all_activities() {
         let a = a.unwrap();
         if newest.get(&a.account_id).is_none_or(|n| n.at <= a.at) {
             newest.insert(a.account_id, a);
@@ -39,7 +39,7 @@ fn newest(app: &App) -> HashMap<AccountId, Activity> {
 fn two_appointments_today(app: &mut App) {
     let today = now().to_zoned(tz()).date();
     let leads: Vec<_> = app
-        .store
+        .store()
         .all_leads()
         .map(|l| l.unwrap())
         .filter(|l| l.status.is_open())
@@ -52,7 +52,7 @@ fn two_appointments_today(app: &mut App) {
         input.next_step = Some(today);
         input.appointment_time = Some(jiff::civil::time(time.0, time.1, 0, 0));
         input.at = Some(now() - jiff::SignedDuration::from_hours(1));
-        log_visit(&app.store, &input, now(), &tz()).unwrap();
+        log_visit(app.store(), &input, now(), &tz()).unwrap();
     }
 }
 
@@ -63,7 +63,7 @@ fn d_is_the_days_agenda_appointments_by_time_then_follow_ups_then_visits_due() {
     let today = now().to_zoned(tz()).date();
     // Today's appointments, earliest first, straight from the store.
     let mut appointments: Vec<_> = app
-        .store
+        .store()
         .all_appointments()
         .map(|a| a.unwrap())
         .filter(|a| a.starts_at.to_zoned(tz()).date() == today)
@@ -177,7 +177,7 @@ fn v_on_a_row_logs_a_visit_for_what_it_is_about() {
     press(&mut app, "D");
     let first = rows(&app)[0].clone();
     press(&mut app, "v");
-    let Some(Overlay::Visit(form)) = &app.overlay else {
+    let Some(Overlay::Visit(form)) = app.overlay() else {
         panic!("v opens the visit form");
     };
     assert_eq!(form.target, first.target);
@@ -224,7 +224,7 @@ fn after_a_visit_or_esc_in_its_form_the_agenda_is_back_at_the_row() {
     press(&mut app, "D j j");
     let third = rows(&app)[2].clone();
     press(&mut app, "v esc");
-    let Some(Overlay::Agenda(a)) = &app.overlay else {
+    let Some(Overlay::Agenda(a)) = app.overlay() else {
         panic!("Esc in the form goes back to the agenda");
     };
     assert_eq!(a.selected, 2);
@@ -236,7 +236,7 @@ fn after_a_visit_or_esc_in_its_form_the_agenda_is_back_at_the_row() {
         "{}",
         app.status().text
     );
-    let Some(Overlay::Agenda(a)) = &app.overlay else {
+    let Some(Overlay::Agenda(a)) = app.overlay() else {
         panic!("after the visit the agenda is back");
     };
     assert_eq!(a.selected, 2);
@@ -257,8 +257,8 @@ fn enter_in_the_agenda_opens_the_account() {
     press(&mut app, "D");
     let first = rows(&app)[0].account;
     press(&mut app, "enter");
-    assert_eq!(app.pane, Pane::Accounts);
-    assert_eq!(app.accounts.open.as_ref().unwrap().account.id, first);
+    assert_eq!(app.pane(), Pane::Accounts);
+    assert_eq!(app.accounts().opened().unwrap().account.id, first);
 }
 
 #[test]

@@ -15,7 +15,7 @@ fn opened_rich(app: &mut wortel::tui::app::App) -> wortel::domain::AccountId {
 }
 
 fn form_error(app: &wortel::tui::app::App) -> Option<String> {
-    match &app.overlay {
+    match app.overlay() {
         Some(Overlay::Form(f)) => f.error.clone(),
         _ => None,
     }
@@ -25,7 +25,7 @@ fn form_error(app: &wortel::tui::app::App) -> Option<String> {
 fn editing_the_phone_number_is_saved_and_undoable() {
     let (_d, path, mut app) = demo_app();
     let id = opened_rich(&mut app);
-    let old = app.store.account(id).unwrap().unwrap().phone;
+    let old = app.store().account(id).unwrap().unwrap().phone;
     press(&mut app, "e tab tab tab tab tab ctrl-u");
     type_text(&mut app, "030 123 45 67");
     press(&mut app, "enter");
@@ -35,7 +35,7 @@ fn editing_the_phone_number_is_saved_and_undoable() {
         app.status().text
     );
     assert_eq!(
-        app.accounts.open.as_ref().unwrap().account.phone,
+        app.accounts().opened().unwrap().account.phone,
         "030 123 45 67"
     );
     press(&mut app, "u");
@@ -55,7 +55,7 @@ fn editing_the_phone_number_is_saved_and_undoable() {
 fn typing_into_a_prefilled_form_field_replaces_it_and_the_line_keys_edit_it() {
     let (_d, _p, mut app) = demo_app();
     let id = opened_rich(&mut app);
-    let old = app.store.account(id).unwrap().unwrap().phone;
+    let old = app.store().account(id).unwrap().unwrap().phone;
     assert!(!old.is_empty());
     press(&mut app, "e tab tab tab tab tab");
     type_text(&mut app, "030 123 45 67");
@@ -70,7 +70,7 @@ fn typing_into_a_prefilled_form_field_replaces_it_and_the_line_keys_edit_it() {
         app.status().text
     );
     assert_eq!(
-        app.accounts.open.as_ref().unwrap().account.phone,
+        app.accounts().opened().unwrap().account.phone,
         "030- 123 45 68"
     );
 }
@@ -79,22 +79,22 @@ fn typing_into_a_prefilled_form_field_replaces_it_and_the_line_keys_edit_it() {
 fn a_bad_kvk_is_refused_in_the_form_and_nothing_is_written() {
     let (_d, _p, mut app) = demo_app();
     let id = opened_rich(&mut app);
-    let before = app.store.account(id).unwrap().unwrap();
-    let seq = app.store.last_seq().unwrap();
+    let before = app.store().account(id).unwrap().unwrap();
+    let seq = app.store().last_seq().unwrap();
     press(&mut app, "e tab ctrl-u");
     type_text(&mut app, "123");
     press(&mut app, "enter");
     let error = form_error(&app).expect("the form stays open with a message");
     assert!(error.contains("KvK"), "{error}");
-    let Some(Overlay::Form(f)) = &app.overlay else {
+    let Some(Overlay::Form(f)) = app.overlay() else {
         unreachable!()
     };
     assert_eq!(
         f.fields[f.focus].label, "KvK",
         "the cursor is on the bad field"
     );
-    assert_eq!(app.store.last_seq().unwrap(), seq);
-    assert_eq!(app.store.account(id).unwrap().unwrap(), before);
+    assert_eq!(app.store().last_seq().unwrap(), seq);
+    assert_eq!(app.store().account(id).unwrap().unwrap(), before);
 }
 
 #[test]
@@ -105,7 +105,7 @@ fn n_adds_a_note_to_the_timeline() {
     type_text(&mut app, "Wil in maart een proefrit.");
     press(&mut app, "enter");
     assert_eq!(
-        app.accounts.open.as_ref().unwrap().activities[0].note,
+        app.accounts().opened().unwrap().activities[0].note,
         "Wil in maart een proefrit."
     );
     drop(app);
@@ -118,8 +118,8 @@ fn n_adds_a_note_to_the_timeline() {
 fn an_nps_answer_is_recorded_for_the_chosen_contact() {
     let (_d, path, mut app) = demo_app();
     let id = opened_rich(&mut app);
-    let contact = app.store.contacts_of(id).unwrap()[0].clone();
-    let before = app.store.nps_of(id).unwrap().len();
+    let contact = app.store().contacts_of(id).unwrap()[0].clone();
+    let before = app.store().nps_of(id).unwrap().len();
     press(&mut app, "N 1");
     type_text(&mut app, "11");
     press(&mut app, "enter");
@@ -133,7 +133,7 @@ fn an_nps_answer_is_recorded_for_the_chosen_contact() {
     press(&mut app, "tab");
     type_text(&mut app, "Snelle service");
     press(&mut app, "enter");
-    assert!(app.overlay.is_none(), "{:?}", form_error(&app));
+    assert!(app.overlay().is_none(), "{:?}", form_error(&app));
     drop(app);
     let nps = Store::open(&path).unwrap().nps_of(id).unwrap();
     assert_eq!(nps.len(), before + 1);
@@ -146,7 +146,7 @@ fn an_nps_answer_is_recorded_for_the_chosen_contact() {
 fn a_new_contact_with_marketing_consent_then_withdrawn_keeps_the_history() {
     let (_d, path, mut app) = demo_app();
     let id = opened_rich(&mut app);
-    let before = app.store.contacts_of(id).unwrap().len();
+    let before = app.store().contacts_of(id).unwrap().len();
     press(&mut app, "c 1");
     type_text(&mut app, "Anna de Boer");
     press(&mut app, "tab");
@@ -154,9 +154,9 @@ fn a_new_contact_with_marketing_consent_then_withdrawn_keeps_the_history() {
     press(&mut app, "tab tab");
     type_text(&mut app, "anna@example.nl");
     press(&mut app, "tab tab space enter");
-    assert!(app.overlay.is_none(), "{:?}", form_error(&app));
+    assert!(app.overlay().is_none(), "{:?}", form_error(&app));
     let anna = app
-        .store
+        .store()
         .contacts_of(id)
         .unwrap()
         .into_iter()
@@ -166,10 +166,10 @@ fn a_new_contact_with_marketing_consent_then_withdrawn_keeps_the_history() {
     assert!(anna.has_consent(ConsentPurpose::Marketing, today));
     assert!(!anna.has_consent(ConsentPurpose::SalesContact, today));
     // Withdraw: open her again (she is the last in the picker) and untick marketing.
-    let n = app.store.contacts_of(id).unwrap().len();
+    let n = app.store().contacts_of(id).unwrap().len();
     press(&mut app, &format!("c {}", n + 1));
     press(&mut app, "tab tab tab tab tab space enter");
-    assert!(app.overlay.is_none(), "{:?}", form_error(&app));
+    assert!(app.overlay().is_none(), "{:?}", form_error(&app));
     drop(app);
     let store = Store::open(&path).unwrap();
     assert_eq!(store.contacts_of(id).unwrap().len(), before + 1);
@@ -183,27 +183,27 @@ fn a_new_contact_with_marketing_consent_then_withdrawn_keeps_the_history() {
 fn a_contact_without_a_name_is_refused() {
     let (_d, _p, mut app) = demo_app();
     opened_rich(&mut app);
-    let seq = app.store.last_seq().unwrap();
+    let seq = app.store().last_seq().unwrap();
     press(&mut app, "c 1 enter");
     assert!(form_error(&app).is_some());
-    assert_eq!(app.store.last_seq().unwrap(), seq);
+    assert_eq!(app.store().last_seq().unwrap(), seq);
 }
 
 #[test]
 fn a_product_due_for_replacement_becomes_a_lead_in_the_inbox() {
     let (_d, path, mut app) = demo_app();
     let id = opened_rich(&mut app);
-    let product = app.store.account(id).unwrap().unwrap().installed_base[0]
+    let product = app.store().account(id).unwrap().unwrap().installed_base[0]
         .product
         .clone();
-    let before = app.inbox.len();
+    let before = app.inbox().len();
     press(&mut app, "f 1");
     assert!(
         app.status().text.starts_with("new lead: replacement of"),
         "{}",
         app.status().text
     );
-    assert_eq!(app.inbox.len(), before + 1, "the inbox shows it at once");
+    assert_eq!(app.inbox().len(), before + 1, "the inbox shows it at once");
     drop(app);
     let leads = Store::open(&path).unwrap().leads_of(id).unwrap();
     let lead = leads
@@ -219,7 +219,7 @@ fn a_likely_duplicate_is_flagged_and_merged_with_m_then_undone_with_u() {
     let (_d, path) = demo_store(300);
     let mut app = app_on(&path);
     let (keep, twins) = {
-        let index = app.index.ready().unwrap();
+        let index = app.index().ready().unwrap();
         let (k, t) = index
             .duplicates
             .iter()
@@ -232,19 +232,19 @@ fn a_likely_duplicate_is_flagged_and_merged_with_m_then_undone_with_u() {
     let screen = render(&mut app, 120, 30);
     assert!(screen.contains("likely duplicate of"), "{screen}");
     press(&mut app, "m");
-    assert!(matches!(app.overlay, Some(Overlay::Picker(_))));
+    assert!(matches!(app.overlay(), Some(Overlay::Picker(_))));
     press(&mut app, "1");
-    assert!(matches!(app.overlay, Some(Overlay::Confirm(_))));
+    assert!(matches!(app.overlay(), Some(Overlay::Confirm(_))));
     press(&mut app, "y");
     assert!(
         app.status().text.starts_with("merged "),
         "{}",
         app.status().text
     );
-    assert!(app.store.account(gone).unwrap().is_none());
+    assert!(app.store().account(gone).unwrap().is_none());
     press(&mut app, "h 1 2");
-    let listed: Vec<_> = (0..app.accounts.len())
-        .filter_map(|i| app.accounts.id_at(i))
+    let listed: Vec<_> = (0..app.accounts().len())
+        .filter_map(|i| app.accounts().id_at(i))
         .collect();
     assert!(
         !listed.is_empty() && !listed.contains(&gone),
@@ -253,7 +253,7 @@ fn a_likely_duplicate_is_flagged_and_merged_with_m_then_undone_with_u() {
     assert!(listed.contains(&keep));
     press(&mut app, "u");
     assert!(
-        app.store.account(gone).unwrap().is_some(),
+        app.store().account(gone).unwrap().is_some(),
         "undo brings it back"
     );
     drop(app);
@@ -267,7 +267,7 @@ fn a_likely_duplicate_is_flagged_and_merged_with_m_then_undone_with_u() {
 fn a_refused_field_gets_the_cursor_whatever_its_message_says() {
     let (_d, _p, mut app) = demo_app();
     let id = opened_rich(&mut app);
-    let seq = app.store.last_seq().unwrap();
+    let seq = app.store().last_seq().unwrap();
     press(&mut app, "e tab tab ctrl-u");
     type_text(&mut app, &"Lange Straat ".repeat(20));
     press(&mut app, "enter");
@@ -276,31 +276,31 @@ fn a_refused_field_gets_the_cursor_whatever_its_message_says() {
         error.starts_with("street is 259 characters long"),
         "{error}"
     );
-    let Some(Overlay::Form(f)) = &app.overlay else {
+    let Some(Overlay::Form(f)) = app.overlay() else {
         unreachable!()
     };
     assert_eq!(f.fields[f.focus].label, "street");
-    assert_eq!(app.store.last_seq().unwrap(), seq);
-    assert!(app.store.account(id).unwrap().is_some());
+    assert_eq!(app.store().last_seq().unwrap(), seq);
+    assert!(app.store().account(id).unwrap().is_some());
 }
 
 #[test]
 fn d_on_a_deal_in_the_account_view_edits_that_deal_undoably() {
     let (_d, path, mut app) = demo_app();
     opened_rich(&mut app);
-    let view = app.accounts.open.clone().unwrap();
-    let Some(wortel::tui::panes::account::Item::Deal(id)) = view.items.first().copied() else {
+    let view = app.accounts().opened().cloned().unwrap();
+    let Some(wortel::tui::panes::account::Item::Deal(id)) = view.items.id_at(0) else {
         panic!("the rich account lists an open deal first");
     };
-    let before = app.store.opportunity(id).unwrap().unwrap();
+    let before = app.store().opportunity(id).unwrap().unwrap();
     press(&mut app, "d");
     assert!(
-        matches!(&app.overlay, Some(Overlay::Form(f)) if f.text("title") == before.title),
+        matches!(app.overlay(), Some(Overlay::Form(f)) if f.text("title") == before.title),
         "d opens the selected deal's form"
     );
     type_text(&mut app, "Twee trekkers");
     press(&mut app, "enter");
-    assert!(app.overlay.is_none(), "{}", app.status().text);
+    assert!(app.overlay().is_none(), "{}", app.status().text);
     assert!(
         app.status()
             .text
@@ -308,7 +308,7 @@ fn d_on_a_deal_in_the_account_view_edits_that_deal_undoably() {
         "{}",
         app.status().text
     );
-    let view = app.accounts.open.as_ref().unwrap();
+    let view = app.accounts().opened().unwrap();
     assert!(
         view.deals.iter().any(|d| d.title == "Twee trekkers"),
         "the view is re-read"

@@ -12,8 +12,8 @@ use wortel::tui::overlays::Overlay;
 /// The board of all periods with the cursor on the first card of `stage`.
 fn on_stage(app: &mut App, stage: Stage) -> wortel::domain::Opportunity {
     press(app, "3");
-    assert_eq!(app.pane, Pane::Funnel);
-    while app.funnel.period != Some(wortel::domain::board::Period::All) {
+    assert_eq!(app.pane(), Pane::Funnel);
+    while app.funnel().period() != Some(wortel::domain::board::Period::All) {
         press(app, "p");
     }
     press(app, "h h h h h h");
@@ -22,7 +22,7 @@ fn on_stage(app: &mut App, stage: Stage) -> wortel::domain::Opportunity {
         press(app, "l");
     }
     press(app, "g");
-    app.funnel
+    app.funnel()
         .selected_deal()
         .unwrap_or_else(|| panic!("the demo has a {stage} deal"))
         .opportunity
@@ -33,7 +33,7 @@ fn on_stage(app: &mut App, stage: Stage) -> wortel::domain::Opportunity {
 fn l_and_h_move_a_deal_a_stage_on_and_back_and_the_log_says_when() {
     let (_d, path, mut app) = demo_app();
     let deal = on_stage(&mut app, Stage::Quote);
-    let seq = app.store.last_seq().unwrap();
+    let seq = app.store().last_seq().unwrap();
     press(&mut app, "L");
     assert!(
         app.status().text.starts_with("moved"),
@@ -41,12 +41,12 @@ fn l_and_h_move_a_deal_a_stage_on_and_back_and_the_log_says_when() {
         app.status().text
     );
     assert_eq!(
-        app.funnel.selected_deal().unwrap().opportunity.id,
+        app.funnel().selected_deal().unwrap().opportunity.id,
         deal.id,
         "the cursor follows"
     );
-    assert_eq!(app.funnel.column, 3);
-    let changes: Vec<_> = app.store.changes_since(seq).map(|c| c.unwrap()).collect();
+    assert_eq!(app.funnel().column(), 3);
+    let changes: Vec<_> = app.store().changes_since(seq).map(|c| c.unwrap()).collect();
     assert!(changes.iter().any(|c| matches!(
         c.op,
         ChangeOp::Stage {
@@ -70,7 +70,7 @@ fn l_and_h_move_a_deal_a_stage_on_and_back_and_the_log_says_when() {
 fn moving_past_the_ends_is_refused_and_changes_nothing() {
     let (_d, _p, mut app) = demo_app();
     let deal = on_stage(&mut app, Stage::Negotiation);
-    let seq = app.store.last_seq().unwrap();
+    let seq = app.store().last_seq().unwrap();
     press(&mut app, "L");
     assert!(
         app.status().text.contains("mark it won or lost instead"),
@@ -105,14 +105,14 @@ fn moving_past_the_ends_is_refused_and_changes_nothing() {
         "{}",
         app.status().text
     );
-    assert!(app.overlay.is_none());
-    assert_eq!(app.store.last_seq().unwrap(), seq, "nothing was written");
+    assert!(app.overlay().is_none());
+    assert_eq!(app.store().last_seq().unwrap(), seq, "nothing was written");
     assert_eq!(
-        app.store.opportunity(deal.id).unwrap().unwrap().stage,
+        app.store().opportunity(deal.id).unwrap().unwrap().stage,
         Stage::Negotiation
     );
     assert_eq!(
-        app.store.opportunity(won.id).unwrap().unwrap().stage,
+        app.store().opportunity(won.id).unwrap().unwrap().stage,
         Stage::Won
     );
 }
@@ -122,14 +122,17 @@ fn quote_to_won_with_its_value_in_three_keys_and_the_forecast_follows_at_once() 
     let (_d, path, mut app) = demo_app();
     // All time, so the forecast counts every open deal.
     press(&mut app, "3 p p");
-    assert_eq!(app.funnel.period, Some(wortel::domain::board::Period::All));
+    assert_eq!(
+        app.funnel().period(),
+        Some(wortel::domain::board::Period::All)
+    );
     let deal = on_stage(&mut app, Stage::Quote);
-    let before = app.funnel.summary.clone().unwrap().forecast;
+    let before = app.funnel().summary().cloned().unwrap().forecast;
     press(&mut app, "w");
-    assert!(matches!(app.overlay, Some(Overlay::Form(_))));
+    assert!(matches!(app.overlay(), Some(Overlay::Form(_))));
     press(&mut app, "enter");
-    assert!(app.overlay.is_none(), "{}", app.status().text);
-    let after = app.funnel.summary.clone().unwrap().forecast;
+    assert!(app.overlay().is_none(), "{}", app.status().text);
+    let after = app.funnel().summary().cloned().unwrap().forecast;
     assert_eq!(
         after,
         Cents(before.0 - deal.weighted_value().0),
@@ -152,7 +155,7 @@ fn won_takes_a_typed_final_value_and_refuses_nonsense() {
     press(&mut app, "w ctrl-u");
     type_text(&mut app, "veel");
     press(&mut app, "enter");
-    match &app.overlay {
+    match app.overlay() {
         Some(Overlay::Form(f)) => assert!(f.error.as_deref().unwrap().contains("veel")),
         _ => panic!("the form stays open"),
     }
@@ -160,7 +163,7 @@ fn won_takes_a_typed_final_value_and_refuses_nonsense() {
         press(&mut app, "ctrl-u");
         type_text(&mut app, zero);
         press(&mut app, "enter");
-        match &app.overlay {
+        match app.overlay() {
             Some(Overlay::Form(f)) => assert!(
                 f.error.as_deref().unwrap().contains("order"),
                 "{zero:?}: {:?}",
@@ -186,7 +189,7 @@ fn lost_asks_for_a_reason() {
     let (_d, path, mut app) = demo_app();
     let deal = on_stage(&mut app, Stage::Appointment);
     press(&mut app, "x 1");
-    assert!(app.overlay.is_none(), "{}", app.status().text);
+    assert!(app.overlay().is_none(), "{}", app.status().text);
     drop(app);
     let o = Store::open(&path)
         .unwrap()
@@ -203,56 +206,53 @@ fn enter_opens_the_account_and_v_logs_on_the_deal() {
     let deal = on_stage(&mut app, Stage::Qualify);
     press(&mut app, "v 2 enter");
     assert_eq!(
-        app.store.opportunity(deal.id).unwrap().unwrap().stage,
+        app.store().opportunity(deal.id).unwrap().unwrap().stage,
         Stage::Quote
     );
     press(&mut app, "enter");
-    assert_eq!(app.pane, Pane::Accounts);
-    assert_eq!(
-        app.accounts.open.as_ref().unwrap().account.id,
-        deal.account_id
-    );
+    assert_eq!(app.pane(), Pane::Accounts);
+    assert_eq!(app.accounts().opened().unwrap().account.id, deal.account_id);
 }
 
 #[test]
 fn periods_and_filters_narrow_the_board() {
     let (_d, _p, mut app) = demo_app();
     press(&mut app, "3");
-    let month = app.funnel.period.unwrap();
+    let month = app.funnel().period().unwrap();
     press(&mut app, "[");
-    assert_eq!(app.funnel.period.unwrap(), month.step(-1));
+    assert_eq!(app.funnel().period().unwrap(), month.step(-1));
     press(&mut app, "] ]");
-    assert_eq!(app.funnel.period.unwrap(), month.step(1));
+    assert_eq!(app.funnel().period().unwrap(), month.step(1));
     press(&mut app, "S 1");
     assert_eq!(
-        app.funnel.filter.source,
+        app.funnel().filter().source,
         Some(wortel::domain::board::DealSource::HeadOffice)
     );
     for c in 0..6 {
-        for i in 0..app.funnel.columns[c].len() {
+        for i in 0..app.funnel().column_len(c) {
             assert_eq!(
-                app.funnel.deal_at(c, i).unwrap().source,
+                app.funnel().deal_at(c, i).unwrap().source,
                 wortel::domain::board::DealSource::HeadOffice
             );
         }
     }
     press(&mut app, "O 1");
-    let owner = app.funnel.filter.owner.clone().unwrap();
+    let owner = app.funnel().filter().owner.clone().unwrap();
     for c in 0..6 {
-        for i in 0..app.funnel.columns[c].len() {
-            assert_eq!(app.funnel.deal_at(c, i).unwrap().opportunity.owner, owner);
+        for i in 0..app.funnel().column_len(c) {
+            assert_eq!(app.funnel().deal_at(c, i).unwrap().opportunity.owner, owner);
         }
     }
     press(&mut app, "F");
-    assert_eq!(app.funnel.filter, Default::default());
+    assert_eq!(app.funnel().filter(), &Default::default());
 }
 
 #[test]
 fn the_cli_and_the_board_agree_on_the_same_store() {
     let (_d, path, mut app) = demo_app();
     press(&mut app, "3 S 1");
-    let board = app.funnel.summary.clone().unwrap();
-    let period = app.funnel.period.unwrap().to_string();
+    let board = app.funnel().summary().cloned().unwrap();
+    let period = app.funnel().period().unwrap().to_string();
     let screen = render(&mut app, 200, 50);
     assert!(screen.contains(&board.headline(&period)), "{screen}");
     drop(app);
@@ -287,7 +287,7 @@ fn the_board_header_says_exactly_what_its_forecast_sums() {
     let (_d, path) = demo_store(200);
     let mut app = app_on(&path);
     press(&mut app, "3");
-    let board = app.funnel.summary.clone().unwrap();
+    let board = app.funnel().summary().cloned().unwrap();
     let screen = render(&mut app, 80, 24);
     let line = screen.lines().nth(1).unwrap_or_default();
     assert!(
@@ -312,7 +312,7 @@ fn e_on_a_card_edits_the_deal_undoably_and_refuses_a_bad_quantity() {
     let (_d, path, mut app) = demo_app();
     let deal = on_stage(&mut app, Stage::Quote);
     press(&mut app, "e");
-    match &app.overlay {
+    match app.overlay() {
         Some(Overlay::Form(f)) => {
             assert_eq!(f.text("title"), deal.title);
             assert_eq!(f.text("value"), deal.value.to_string());
@@ -322,7 +322,7 @@ fn e_on_a_card_edits_the_deal_undoably_and_refuses_a_bad_quantity() {
     press(&mut app, "tab tab");
     type_text(&mut app, "veel");
     press(&mut app, "enter");
-    match &app.overlay {
+    match app.overlay() {
         Some(Overlay::Form(f)) => {
             assert!(
                 f.error.as_deref().unwrap().contains("veel"),
@@ -340,9 +340,9 @@ fn e_on_a_card_edits_the_deal_undoably_and_refuses_a_bad_quantity() {
     press(&mut app, "tab tab");
     type_text(&mut app, "2026-12-04");
     press(&mut app, "enter");
-    assert!(app.overlay.is_none(), "{}", app.status().text);
+    assert!(app.overlay().is_none(), "{}", app.status().text);
     assert!(app.status().text.contains("value"), "{}", app.status().text);
-    let o = app.store.opportunity(deal.id).unwrap().unwrap();
+    let o = app.store().opportunity(deal.id).unwrap().unwrap();
     assert_eq!(o.value, Cents::euros(120_000));
     assert_eq!(o.details.quantity, 2);
     assert_eq!(o.details.next_step.unwrap().to_string(), "2026-12-04");

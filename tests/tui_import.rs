@@ -8,17 +8,17 @@ use wortel::tui::overlays::Overlay;
 #[test]
 fn i_imports_a_bundle_and_the_inbox_shows_the_new_leads() {
     let (dir, _p, mut app) = demo_app();
-    let bytes = wortel::demo::bundle::sample_leads_bundle(&app.store, 7, now(), 25).unwrap();
+    let bytes = wortel::demo::bundle::sample_leads_bundle(app.store(), 7, now(), 25).unwrap();
     let file = dir.path().join("hq.zip");
     std::fs::write(&file, bytes).unwrap();
-    let before = app.inbox.len();
+    let before = app.inbox().len();
     press(&mut app, "I");
     type_text(&mut app, &file.display().to_string());
     press(&mut app, "enter");
     assert!(
-        app.overlay.is_none(),
+        app.overlay().is_none(),
         "{:?}",
-        match &app.overlay {
+        match app.overlay() {
             Some(Overlay::Form(f)) => f.error.clone(),
             _ => None,
         }
@@ -28,7 +28,7 @@ fn i_imports_a_bundle_and_the_inbox_shows_the_new_leads() {
         "{}",
         app.status().text
     );
-    assert_eq!(app.inbox.len(), before + 25);
+    assert_eq!(app.inbox().len(), before + 25);
     // Again: already imported, nothing changes.
     press(&mut app, "I");
     type_text(&mut app, &file.display().to_string());
@@ -38,27 +38,27 @@ fn i_imports_a_bundle_and_the_inbox_shows_the_new_leads() {
         "{}",
         app.status().text
     );
-    assert_eq!(app.inbox.len(), before + 25);
+    assert_eq!(app.inbox().len(), before + 25);
 }
 
 #[test]
 fn leads_imported_in_the_view_are_found_by_the_filter_once_the_index_is_rebuilt() {
     let (dir, _p, mut app) = demo_app();
-    let bytes = wortel::demo::bundle::sample_leads_bundle(&app.store, 7, now(), 25).unwrap();
+    let bytes = wortel::demo::bundle::sample_leads_bundle(app.store(), 7, now(), 25).unwrap();
     let file = dir.path().join("hq.zip");
     std::fs::write(&file, bytes).unwrap();
     press(&mut app, "I");
     type_text(&mut app, &file.display().to_string());
     press(&mut app, "enter");
     let started = std::time::Instant::now();
-    while app.index.is_building() {
+    while app.index().is_building() {
         assert!(started.elapsed().as_secs() < 30, "the index is rebuilt");
         app.tick();
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
     press(&mut app, "/");
     type_text(&mut app, "HQ-DEMO-000017");
-    assert_eq!(app.inbox.len(), 1, "the new lead is found by its id");
+    assert_eq!(app.inbox().len(), 1, "the new lead is found by its id");
     let lead = selected_lead(&app);
     assert_eq!(lead.external_id.as_deref(), Some("HQ-DEMO-000017"));
 }
@@ -66,11 +66,11 @@ fn leads_imported_in_the_view_are_found_by_the_filter_once_the_index_is_rebuilt(
 #[test]
 fn a_bad_path_or_file_is_said_in_the_form() {
     let (dir, _p, mut app) = demo_app();
-    let seq = app.store.last_seq().unwrap();
+    let seq = app.store().last_seq().unwrap();
     press(&mut app, "I");
     type_text(&mut app, "/nowhere/leads.zip");
     press(&mut app, "enter");
-    let Some(Overlay::Form(f)) = &app.overlay else {
+    let Some(Overlay::Form(f)) = app.overlay() else {
         panic!("the form stays open")
     };
     assert!(
@@ -86,7 +86,7 @@ fn a_bad_path_or_file_is_said_in_the_form() {
     press(&mut app, "ctrl-u");
     type_text(&mut app, &junk.display().to_string());
     press(&mut app, "enter");
-    let Some(Overlay::Form(f)) = &app.overlay else {
+    let Some(Overlay::Form(f)) = app.overlay() else {
         panic!("the form stays open")
     };
     assert_eq!(
@@ -95,7 +95,7 @@ fn a_bad_path_or_file_is_said_in_the_form() {
             "the file is not a readable zip archive; it is not a bundle, or it is damaged: ask for it again"
         )
     );
-    assert_eq!(app.store.last_seq().unwrap(), seq);
+    assert_eq!(app.store().last_seq().unwrap(), seq);
 }
 
 #[test]
@@ -103,7 +103,7 @@ fn an_erasure_request_in_a_bundle_is_applied_and_counted_in_the_status_line() {
     use wortel::bundle::manifest::{FORMAT, Kind, Manifest, VERSION};
     let (dir, path, mut app) = demo_app();
     let person = app
-        .store
+        .store()
         .all_contacts()
         .map(|c| c.unwrap())
         .find(|c| !c.email.is_empty())
@@ -137,7 +137,7 @@ fn an_erasure_request_in_a_bundle_is_applied_and_counted_in_the_status_line() {
     press(&mut app, "I");
     type_text(&mut app, &file.display().to_string());
     press(&mut app, "enter");
-    assert!(app.overlay.is_none(), "the form closed");
+    assert!(app.overlay().is_none(), "the form closed");
     assert!(
         app.status().text.contains(
             "2 erasure requests applied (1 contacts erased, 1 not found); the store's files are rewritten without them when you quit"
@@ -145,7 +145,7 @@ fn an_erasure_request_in_a_bundle_is_applied_and_counted_in_the_status_line() {
         "{}",
         app.status().text
     );
-    assert!(app.store.contact(person.id).unwrap().is_none());
+    assert!(app.store().contact(person.id).unwrap().is_none());
     drop(app);
     // Quitting rewrites the files (what `wortel` does when the view closes).
     assert!(wortel::store::Store::compact_if_pending(&path).unwrap());
@@ -186,9 +186,9 @@ fn i_imports_a_benchmark_bundle_and_b_shows_its_figures() {
     type_text(&mut app, &file.display().to_string());
     press(&mut app, "enter");
     assert!(
-        app.overlay.is_none(),
+        app.overlay().is_none(),
         "{:?}",
-        match &app.overlay {
+        match app.overlay() {
             Some(Overlay::Form(f)) => f.error.clone(),
             _ => None,
         }
@@ -257,13 +257,13 @@ fn undo_after_an_import_that_erased_the_person_does_not_bring_them_back() {
     let (dir, _p, mut app) = demo_app();
     let account = rich_account(&app);
     app.open_account(account);
-    let person = app.store.contacts_of(account).unwrap()[0].clone();
+    let person = app.store().contacts_of(account).unwrap()[0].clone();
     assert!(!person.email.is_empty(), "the demo contact has an e-mail");
     press(&mut app, "c 2 tab ctrl-u");
     type_text(&mut app, "inkoper");
     press(&mut app, "enter");
     assert_eq!(
-        app.store.contact(person.id).unwrap().unwrap().role,
+        app.store().contact(person.id).unwrap().unwrap().role,
         "inkoper"
     );
     let file = dir.path().join("erase.zip");
@@ -271,7 +271,7 @@ fn undo_after_an_import_that_erased_the_person_does_not_bring_them_back() {
     press(&mut app, "I");
     type_text(&mut app, &file.display().to_string());
     press(&mut app, "enter");
-    assert!(app.store.contact(person.id).unwrap().is_none(), "erased");
+    assert!(app.store().contact(person.id).unwrap().is_none(), "erased");
     assert!(
         app.status().text.contains("1 undo step dropped"),
         "{}",
@@ -280,9 +280,9 @@ fn undo_after_an_import_that_erased_the_person_does_not_bring_them_back() {
     press(&mut app, "u");
     assert_eq!(app.status().text, "nothing to undo");
     assert!(
-        app.store.contact(person.id).unwrap().is_none(),
+        app.store().contact(person.id).unwrap().is_none(),
         "still erased"
     );
     let tombstone = wortel::ops::tombstone_key(&person.id.to_string());
-    assert!(app.store.meta_value(&tombstone).unwrap().is_some());
+    assert!(app.store().meta_value(&tombstone).unwrap().is_some());
 }

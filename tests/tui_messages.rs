@@ -37,7 +37,7 @@ fn a_receipt_stays_while_the_user_moves_and_the_log_has_it_with_its_time() {
         "moving does not wipe the receipt"
     );
     press(&mut app, "ctrl-l");
-    let Some(Overlay::Messages(log)) = &app.overlay else {
+    let Some(Overlay::Messages(log)) = app.overlay() else {
         panic!("ctrl-l opens the message log");
     };
     assert_eq!(log.rows[0].text, receipt);
@@ -58,7 +58,7 @@ fn the_log_keeps_the_last_hundred_messages_newest_first() {
     }
     press(&mut app, "M");
     press(&mut app, "ctrl-l");
-    let Some(Overlay::Messages(log)) = &app.overlay else {
+    let Some(Overlay::Messages(log)) = app.overlay() else {
         panic!("ctrl-l opens the message log");
     };
     assert_eq!(log.rows.len(), 100);
@@ -70,7 +70,7 @@ fn the_log_keeps_the_last_hundred_messages_newest_first() {
         "the oldest messages are gone"
     );
     press(&mut app, "esc");
-    assert!(app.overlay.is_none());
+    assert!(app.overlay().is_none());
 }
 
 #[test]
@@ -123,7 +123,7 @@ fn a_message_longer_than_the_screen_takes_a_second_line() {
     // The panes lose a row to it; the log has it whole.
     assert!(frame.lines().nth(21).unwrap().starts_with('└'), "{frame}");
     press(&mut app, "ctrl-l");
-    let Some(Overlay::Messages(log)) = &app.overlay else {
+    let Some(Overlay::Messages(log)) = app.overlay() else {
         panic!("ctrl-l opens the message log");
     };
     assert_eq!(log.rows[0].text, long);
@@ -168,7 +168,7 @@ fn a_huge_message_or_a_tiny_terminal_breaks_nothing() {
         }
     }
     press(&mut app, "ctrl-l");
-    let Some(Overlay::Messages(log)) = &app.overlay else {
+    let Some(Overlay::Messages(log)) = app.overlay() else {
         panic!("ctrl-l opens the message log");
     };
     assert_eq!(
@@ -181,7 +181,7 @@ fn a_huge_message_or_a_tiny_terminal_breaks_nothing() {
 fn a_key_pressed_again_and_again_is_one_log_row_with_a_count() {
     let (_d, _p, mut app) = demo_app();
     press(&mut app, "z z z ctrl-l");
-    let Some(Overlay::Messages(log)) = &app.overlay else {
+    let Some(Overlay::Messages(log)) = app.overlay() else {
         panic!("ctrl-l opens the message log");
     };
     assert_eq!(log.rows.len(), 2, "{:?}", log.rows);

@@ -10,8 +10,8 @@ use wortel::tui::app::Pane;
 fn overdue_inbox_on_third_row() -> (tempfile::TempDir, std::path::PathBuf, wortel::tui::app::App) {
     let (d, p, mut app) = demo_app();
     press(&mut app, "o j j");
-    assert!(app.inbox.filters.overdue_only);
-    assert_eq!(app.inbox.selected, 2);
+    assert!(app.inbox().filters().overdue_only);
+    assert_eq!(app.inbox().selected(), 2);
     (d, p, app)
 }
 
@@ -19,15 +19,15 @@ fn overdue_inbox_on_third_row() -> (tempfile::TempDir, std::path::PathBuf, worte
 fn each_back_key_returns_from_the_account_to_the_same_inbox_row_and_filter() {
     for key in ["esc", "backspace", "h", "ctrl-o"] {
         let (_d, _p, mut app) = overdue_inbox_on_third_row();
-        let lead = app.inbox.selected_id().unwrap();
+        let lead = app.inbox().selected_id().unwrap();
         let account = selected_lead(&app).account_id;
         press(&mut app, "enter");
-        assert_eq!(app.pane, Pane::Accounts, "{key}");
-        assert_eq!(app.accounts.open.as_ref().unwrap().account.id, account);
+        assert_eq!(app.pane(), Pane::Accounts, "{key}");
+        assert_eq!(app.accounts().opened().unwrap().account.id, account);
         press(&mut app, key);
-        assert_eq!(app.pane, Pane::Inbox, "{key} goes back to the inbox");
-        assert_eq!(app.inbox.selected_id(), Some(lead), "{key}: the same row");
-        assert!(app.inbox.filters.overdue_only, "{key}: the same filter");
+        assert_eq!(app.pane(), Pane::Inbox, "{key} goes back to the inbox");
+        assert_eq!(app.inbox().selected_id(), Some(lead), "{key}: the same row");
+        assert!(app.inbox().filters().overdue_only, "{key}: the same filter");
         assert!(
             !app.status().text.contains("does nothing"),
             "{key}: {}",
@@ -41,38 +41,41 @@ fn tab_goes_forward_after_back_and_to_the_next_pane_with_nothing_ahead() {
     let (_d, _p, mut app) = overdue_inbox_on_third_row();
     let account = selected_lead(&app).account_id;
     press(&mut app, "enter 3");
-    assert_eq!(app.pane, Pane::Funnel);
+    assert_eq!(app.pane(), Pane::Funnel);
     // Back twice: the account, then the inbox.
     press(&mut app, "ctrl-o");
-    assert_eq!(app.pane, Pane::Accounts);
-    assert_eq!(app.accounts.open.as_ref().unwrap().account.id, account);
+    assert_eq!(app.pane(), Pane::Accounts);
+    assert_eq!(app.accounts().opened().unwrap().account.id, account);
     press(&mut app, "ctrl-o");
-    assert_eq!(app.pane, Pane::Inbox);
+    assert_eq!(app.pane(), Pane::Inbox);
     // Forward twice: the account, then the funnel; then nothing ahead, so the next pane.
     press(&mut app, "tab");
-    assert_eq!(app.accounts.open.as_ref().unwrap().account.id, account);
-    assert_eq!(app.pane, Pane::Accounts);
+    assert_eq!(app.accounts().opened().unwrap().account.id, account);
+    assert_eq!(app.pane(), Pane::Accounts);
     press(&mut app, "tab");
-    assert_eq!(app.pane, Pane::Funnel);
+    assert_eq!(app.pane(), Pane::Funnel);
     press(&mut app, "tab");
-    assert_eq!(app.pane, Pane::Inbox, "the next pane after the funnel");
-    assert!(app.inbox.filters.overdue_only, "the inbox kept its filter");
+    assert_eq!(app.pane(), Pane::Inbox, "the next pane after the funnel");
+    assert!(
+        app.inbox().filters().overdue_only,
+        "the inbox kept its filter"
+    );
 }
 
 #[test]
 fn going_somewhere_new_after_back_drops_the_way_forward() {
     let (_d, _p, mut app) = demo_app();
     press(&mut app, "enter esc 3");
-    assert_eq!(app.pane, Pane::Funnel);
+    assert_eq!(app.pane(), Pane::Funnel);
     press(&mut app, "tab");
     assert_eq!(
-        app.pane,
+        app.pane(),
         Pane::Inbox,
         "Tab is the next pane again, not the account"
     );
     press(&mut app, "esc");
     assert_eq!(
-        app.pane,
+        app.pane(),
         Pane::Funnel,
         "back from the inbox is the funnel it came from"
     );
@@ -84,24 +87,27 @@ fn back_to_the_account_list_keeps_its_query_and_row() {
     press(&mut app, "2 /");
     type_text(&mut app, "transport");
     press(&mut app, "enter j");
-    let listed = app.accounts.len();
-    let row = app.accounts.selected;
+    let listed = app.accounts().len();
+    let row = app.accounts().selected();
     assert!(listed > 2 && row == 1, "{listed} {row}");
     press(&mut app, "enter");
-    assert!(app.accounts.open.is_some());
+    assert!(app.accounts().opened().is_some());
     press(&mut app, "esc");
-    assert!(app.accounts.open.is_none());
-    assert_eq!(app.accounts.query, "transport");
-    assert_eq!((app.accounts.len(), app.accounts.selected), (listed, row));
+    assert!(app.accounts().opened().is_none());
+    assert_eq!(app.accounts().query(), "transport");
+    assert_eq!(
+        (app.accounts().len(), app.accounts().selected()),
+        (listed, row)
+    );
 }
 
 #[test]
 fn a_lead_from_the_palette_and_back_restores_the_filters_it_widened() {
     let (_d, _p, mut app) = overdue_inbox_on_third_row();
-    let lead = app.inbox.selected_id().unwrap();
+    let lead = app.inbox().selected_id().unwrap();
     // A lead that is not overdue: the palette jump drops the overdue filter to show it.
     let other = app
-        .store
+        .store()
         .all_leads()
         .map(|l| l.unwrap())
         .find(|l| l.status.is_open() && !l.is_overdue(now()))
@@ -112,11 +118,14 @@ fn a_lead_from_the_palette_and_back_restores_the_filters_it_widened() {
         &format!("#{}", other.external_id.clone().unwrap()),
     );
     press(&mut app, "enter");
-    assert_eq!(app.inbox.selected_id(), Some(other.id));
-    assert!(!app.inbox.filters.overdue_only);
+    assert_eq!(app.inbox().selected_id(), Some(other.id));
+    assert!(!app.inbox().filters().overdue_only);
     press(&mut app, "esc");
-    assert!(app.inbox.filters.overdue_only, "the overdue filter is back");
-    assert_eq!(app.inbox.selected_id(), Some(lead));
+    assert!(
+        app.inbox().filters().overdue_only,
+        "the overdue filter is back"
+    );
+    assert_eq!(app.inbox().selected_id(), Some(lead));
 }
 
 #[test]
@@ -124,17 +133,17 @@ fn esc_with_nowhere_to_go_back_changes_nothing_and_says_nothing() {
     let (_d, _p, mut app) = demo_app();
     let before = app.status().text.clone();
     press(&mut app, "j esc backspace ctrl-o");
-    assert_eq!(app.pane, Pane::Inbox);
-    assert_eq!(app.inbox.selected, 1);
+    assert_eq!(app.pane(), Pane::Inbox);
+    assert_eq!(app.inbox().selected(), 1);
     assert_eq!(app.status().text, before);
     // Back walks up the way it came: account, account list, inbox, and then stays there.
     press(&mut app, "2 enter");
-    assert!(app.accounts.open.is_some());
+    assert!(app.accounts().opened().is_some());
     press(&mut app, "esc");
-    assert!(app.accounts.open.is_none());
-    assert_eq!(app.pane, Pane::Accounts);
+    assert!(app.accounts().opened().is_none());
+    assert_eq!(app.pane(), Pane::Accounts);
     press(&mut app, "esc esc esc");
-    assert_eq!(app.pane, Pane::Inbox);
+    assert_eq!(app.pane(), Pane::Inbox);
     assert_eq!(app.status().text, before);
 }
 

@@ -35,16 +35,16 @@ fn the_lost_reasons_picker_on_the_board_at_80x24() {
     let (_d, _p, mut app) = demo_app();
     press(&mut app, "3");
     // Every period: the demo's quotes do not all close this quarter.
-    while app.funnel.period != Some(wortel::domain::board::Period::All) {
+    while app.funnel().period() != Some(wortel::domain::board::Period::All) {
         press(&mut app, "p");
     }
     press(&mut app, "h h h h h h l l g");
-    let deal = app.funnel.selected_deal().unwrap().opportunity.clone();
+    let deal = app.funnel().selected_deal().unwrap().opportunity.clone();
     assert_eq!(deal.stage, Stage::Quote);
     press(&mut app, "x");
     let frame = render(&mut app, 80, 24);
     snap("picker_lost_80x24", &frame);
-    let reasons = app.store.reasons().unwrap().lost;
+    let reasons = app.store().reasons().unwrap().lost;
     assert!(reasons.len() >= 7);
     for (i, r) in reasons.iter().enumerate() {
         assert!(frame.contains(&format!("{} {r}", i + 1)), "{r}:\n{frame}");
@@ -56,7 +56,7 @@ fn a_picker_longer_than_the_screen_scrolls_and_says_how_many_more() {
     let (_d, _p, mut app) = demo_app();
     let owners: Vec<Option<String>> = (1..=30).map(|n| Some(format!("Verkoper {n:02}"))).collect();
     let items: Vec<String> = owners.iter().map(|o| o.clone().unwrap()).collect();
-    app.overlay = Some(Overlay::Picker(Picker::new(
+    app.open_overlay(Overlay::Picker(Picker::new(
         "Show the deals of",
         items,
         Pick::Owner(owners),
@@ -82,7 +82,7 @@ fn a_picker_longer_than_the_screen_scrolls_and_says_how_many_more() {
 fn the_merge_picker_at_80x24() {
     let (_d, _p, mut app) = demo_app();
     let keep = {
-        let index = app.index.ready().unwrap().clone();
+        let index = app.index().ready().unwrap().clone();
         *index
             .duplicates
             .keys()
@@ -98,7 +98,7 @@ fn the_merge_picker_at_80x24() {
 fn a_snoozed_lead_shows_its_date_as_the_list_counts_down_to_it() {
     let (_d, _p, mut app) = demo_app();
     press(&mut app, "S 4");
-    assert_eq!(app.inbox.filters.status, Some(LeadStatus::Snoozed));
+    assert_eq!(app.inbox().filters().status, Some(LeadStatus::Snoozed));
     let lead = selected_lead(&app);
     let until = lead.snoozed_until.expect("a snoozed lead has a date");
     let days = (until.as_second() - now().as_second()) / 86_400;
@@ -114,7 +114,7 @@ fn a_snoozed_lead_shows_its_date_as_the_list_counts_down_to_it() {
         );
         assert!(!frame.contains("respond by"), "{frame}");
         if let Some(c) = lead.contact_id {
-            let name = app.store.contact(c).unwrap().unwrap().name;
+            let name = app.store().contact(c).unwrap().unwrap().name;
             assert!(frame.contains(&format!("contact {name}")), "{frame}");
         }
     }
@@ -131,7 +131,7 @@ fn without_a_city_column_a_cut_name_keeps_its_city() {
     );
     let first = selected_lead(&app);
     let city = app
-        .store
+        .store()
         .account(first.account_id)
         .unwrap()
         .unwrap()
@@ -149,7 +149,7 @@ fn a_long_question_makes_the_confirmation_taller_never_cut() {
         .map(|n| format!("Wassink Distributie B.V. {n}"))
         .collect();
     let question = format!("Accept the leads of {}? End of question.", names.join(", "));
-    app.overlay = Some(Overlay::Confirm(Confirm {
+    app.open_overlay(Overlay::Confirm(Confirm {
         question,
         pending: Pending::Triage(Vec::new(), TriageStep::Accept),
     }));

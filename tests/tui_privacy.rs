@@ -20,7 +20,7 @@ fn the_status_bar_says_when_a_purge_is_due() {
         ex_customer_days: 36_500,
         ..RetentionPolicy::default()
     };
-    let due = purge_due(&app.store, &policy, now()).unwrap().len();
+    let due = purge_due(app.store(), &policy, now()).unwrap().len();
     assert!(due > 0, "the demo has leads past a one-day period");
     app.check_retention(policy);
     app.finish_jobs();
@@ -51,13 +51,13 @@ fn nothing_is_said_when_nothing_is_due() {
     app.check_retention(policy);
     app.finish_jobs();
     assert_eq!(render(&mut app, 160, 20), before);
-    assert!(app.notice.is_none());
+    assert!(app.notice().is_none());
 }
 
 #[test]
 fn ctrl_b_writes_a_backup_of_the_open_store_and_names_it() {
     let (dir, path, mut app) = demo_app();
-    let leads = app.store.all_leads().count();
+    let leads = app.store().all_leads().count();
     press(&mut app, "ctrl-b");
     assert_eq!(app.status().text, "writing a backup…");
     app.finish_jobs();

@@ -151,7 +151,7 @@ fn an_empty_account_at_80x24_and_160x48() {
     );
     let mut ws = wortel::store::WriteSet::new();
     ws.put(account.clone());
-    app.store.commit(&ws, now()).unwrap();
+    app.store().commit(&ws, now()).unwrap();
     app.open_account(account.id);
     snap("account_empty_80x24", &render(&mut app, 80, 24));
     snap("account_empty_160x48", &render(&mut app, 160, 48));
@@ -216,14 +216,14 @@ fn the_due_list() {
 fn a_likely_duplicate_in_the_list_and_in_its_account() {
     let (_d, _p, mut app) = demo_app();
     let keep = {
-        let index = app.index.ready().unwrap();
+        let index = app.index().ready().unwrap();
         *index
             .duplicates
             .keys()
             .min()
             .expect("the demo has a duplicate")
     };
-    let name = app.store.account(keep).unwrap().unwrap().name;
+    let name = app.store().account(keep).unwrap().unwrap().name;
     press(&mut app, "2 /");
     type_text(&mut app, name.trim_end_matches(" B.V."));
     press(&mut app, "enter");
@@ -277,33 +277,33 @@ fn every_list_shows_all_the_rows_that_fit_after_the_terminal_grows() {
     render(&mut app, 120, 12);
     press(&mut app, "G");
     render(&mut app, 120, 12);
-    assert!(app.inbox.offset > 0, "the inbox scrolled");
+    assert!(app.inbox().offset() > 0, "the inbox scrolled");
     render(&mut app, 120, 1000);
-    assert_eq!(app.inbox.offset, 0, "the inbox");
+    assert_eq!(app.inbox().offset(), 0, "the inbox");
 
     press(&mut app, "2");
     render(&mut app, 120, 12);
     press(&mut app, "G");
     render(&mut app, 120, 12);
-    assert!(app.accounts.offset > 0, "the account list scrolled");
+    assert!(app.accounts().offset() > 0, "the account list scrolled");
     render(&mut app, 120, 1000);
-    assert_eq!(app.accounts.offset, 0, "the account list");
+    assert_eq!(app.accounts().offset(), 0, "the account list");
 
     press(&mut app, "3");
     render(&mut app, 160, 14);
-    let longest = (0..app.funnel.columns.len())
-        .max_by_key(|c| app.funnel.columns[*c].len())
-        .unwrap();
-    while app.funnel.column != longest {
+    let longest = (0..6).max_by_key(|c| app.funnel().column_len(*c)).unwrap();
+    while app.funnel().column() != longest {
         press(&mut app, "l");
     }
     press(&mut app, "G");
     render(&mut app, 160, 14);
     assert!(
-        app.funnel.offset[longest] > 0,
+        app.funnel().offset_in(longest) > 0,
         "the column scrolled: {:?}",
-        app.funnel.columns.iter().map(Vec::len).collect::<Vec<_>>()
+        (0..6)
+            .map(|c| app.funnel().column_len(c))
+            .collect::<Vec<_>>()
     );
     render(&mut app, 160, 1000);
-    assert_eq!(app.funnel.offset[longest], 0, "the board's column");
+    assert_eq!(app.funnel().offset_in(longest), 0, "the board's column");
 }

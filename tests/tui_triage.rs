@@ -27,9 +27,9 @@ fn rejecting_asks_for_a_reason_by_digit_and_survives_a_restart() {
     let (_d, path, mut app) = demo_app();
     let lead = selected_lead(&app);
     press(&mut app, "r");
-    assert!(matches!(app.overlay, Some(Overlay::Picker(_))));
+    assert!(matches!(app.overlay(), Some(Overlay::Picker(_))));
     press(&mut app, "3");
-    assert!(app.overlay.is_none());
+    assert!(app.overlay().is_none());
     drop(app);
     let on_disk = lead_on_disk(&path, lead.id);
     assert_eq!(on_disk.status, LeadStatus::Rejected);
@@ -42,7 +42,7 @@ fn the_reject_picker_opens_with_no_reason_and_enter_alone_says_why() {
     let lead = selected_lead(&app);
     press(&mut app, "r enter");
     assert!(
-        matches!(app.overlay, Some(Overlay::Picker(_))),
+        matches!(app.overlay(), Some(Overlay::Picker(_))),
         "Enter without a choice keeps the picker open"
     );
     assert!(
@@ -51,7 +51,7 @@ fn the_reject_picker_opens_with_no_reason_and_enter_alone_says_why() {
         app.status().text
     );
     press(&mut app, "down enter");
-    assert!(app.overlay.is_none());
+    assert!(app.overlay().is_none());
     drop(app);
     let on_disk = lead_on_disk(&path, lead.id);
     assert_eq!(on_disk.status, LeadStatus::Rejected);
@@ -77,7 +77,7 @@ fn escape_from_the_reason_picker_changes_nothing() {
     let (_d, path, mut app) = demo_app();
     let lead = selected_lead(&app);
     press(&mut app, "r down down esc");
-    assert!(app.overlay.is_none());
+    assert!(app.overlay().is_none());
     drop(app);
     assert_eq!(lead_on_disk(&path, lead.id), lead);
 }
@@ -99,7 +99,7 @@ fn snoozing_takes_a_date_in_the_words_of_section_4() {
 
 /// The date text of the open snooze input.
 fn snooze_text(app: &wortel::tui::app::App) -> String {
-    match &app.overlay {
+    match app.overlay() {
         Some(Overlay::DateInput(d)) => d.input.text.clone(),
         _ => panic!("the snooze date input is not open"),
     }
@@ -155,7 +155,7 @@ fn a_date_that_does_not_parse_is_refused_and_nothing_is_written() {
     press(&mut app, "s ctrl-u");
     type_text(&mut app, "2026-11-01");
     press(&mut app, "enter");
-    match &app.overlay {
+    match app.overlay() {
         Some(Overlay::DateInput(d)) => {
             assert!(d.refusal.as_deref().unwrap().contains("in the past"))
         }
@@ -186,13 +186,13 @@ fn converting_creates_an_opportunity_at_qualify() {
 #[test]
 fn marked_leads_are_accepted_together_after_a_yes() {
     let (_d, path, mut app) = demo_app();
-    let first = app.inbox.id_at(0).unwrap();
-    let second = app.inbox.id_at(1).unwrap();
-    let third = app.inbox.id_at(2).unwrap();
+    let first = app.inbox().id_at(0).unwrap();
+    let second = app.inbox().id_at(1).unwrap();
+    let third = app.inbox().id_at(2).unwrap();
     press(&mut app, "space space a");
-    assert!(matches!(app.overlay, Some(Overlay::Confirm(_))));
+    assert!(matches!(app.overlay(), Some(Overlay::Confirm(_))));
     press(&mut app, "y");
-    assert!(app.inbox.marked.is_empty());
+    assert!((app.inbox().marked_count() == 0));
     assert!(
         app.status().text.starts_with("accepted 2 leads"),
         "{}",
@@ -209,8 +209,8 @@ fn saying_no_to_a_bulk_change_writes_nothing() {
     let (_d, path, mut app) = demo_app();
     let first = selected_lead(&app);
     press(&mut app, "space space r 1 n");
-    assert!(app.overlay.is_none());
-    assert_eq!(app.inbox.marked.len(), 2, "marks stay for another try");
+    assert!(app.overlay().is_none());
+    assert_eq!(app.inbox().marked_count(), 2, "marks stay for another try");
     drop(app);
     assert_eq!(lead_on_disk(&path, first.id), first);
 }
@@ -222,18 +222,21 @@ fn a_bulk_step_skips_leads_that_cannot_take_it_and_says_so() {
     press(&mut app, "S");
     type_text(&mut app, "accepted");
     press(&mut app, "enter space");
-    let accepted = app.inbox.id_at(0).unwrap();
+    let accepted = app.inbox().id_at(0).unwrap();
     press(&mut app, "S");
     type_text(&mut app, "new");
     press(&mut app, "enter");
     // Marks survive a filter change only for listed leads: keep both lists in one view.
     press(&mut app, "F");
-    assert!(app.inbox.select(accepted));
-    let new_one = (0..app.inbox.len())
-        .filter_map(|i| app.inbox.id_at(i))
-        .find(|id| app.store.lead(*id).unwrap().unwrap().status == LeadStatus::New)
+    assert!(app.select_lead(accepted));
+    let new_one = (0..app.inbox().len())
+        .filter_map(|i| app.inbox().id_at(i))
+        .find(|id| app.store().lead(*id).unwrap().unwrap().status == LeadStatus::New)
         .unwrap();
-    app.inbox.marked = [accepted, new_one].into_iter().collect();
+    for id in [accepted, new_one] {
+        assert!(app.select_lead(id));
+        press(&mut app, "space");
+    }
     press(&mut app, "a y");
     assert!(
         app.status()
@@ -252,8 +255,8 @@ fn undo_takes_back_the_last_change_even_a_bulk_one() {
     let (_d, path, mut app) = demo_app();
     let first = selected_lead(&app);
     let second = app
-        .store
-        .lead(app.inbox.id_at(1).unwrap())
+        .store()
+        .lead(app.inbox().id_at(1).unwrap())
         .unwrap()
         .unwrap();
     press(&mut app, "space space r 2 y");
@@ -276,12 +279,12 @@ fn converting_asks_an_estimated_value_that_may_be_skipped() {
     let first = selected_lead(&app);
     press(&mut app, "c");
     assert!(
-        matches!(app.overlay, Some(Overlay::Form(_))),
+        matches!(app.overlay(), Some(Overlay::Form(_))),
         "c asks first"
     );
     type_text(&mut app, "0");
     press(&mut app, "enter");
-    match &app.overlay {
+    match app.overlay() {
         Some(Overlay::Form(f)) => {
             assert!(
                 f.error.as_deref().unwrap().contains("says nothing"),
@@ -294,7 +297,7 @@ fn converting_asks_an_estimated_value_that_may_be_skipped() {
     press(&mut app, "ctrl-u");
     type_text(&mut app, "45.000");
     press(&mut app, "enter");
-    assert!(app.overlay.is_none(), "{}", app.status().text);
+    assert!(app.overlay().is_none(), "{}", app.status().text);
     assert!(
         app.status().text.contains("estimated at € 45.000,00"),
         "{}",
@@ -329,7 +332,7 @@ fn undoing_a_conversion_removes_the_opportunity() {
     let lead = selected_lead(&app);
     press(&mut app, "c enter");
     let opp = app
-        .store
+        .store()
         .lead(lead.id)
         .unwrap()
         .unwrap()
@@ -348,25 +351,25 @@ fn undoing_a_conversion_removes_the_opportunity() {
 #[test]
 fn after_a_triage_the_selection_moves_to_the_next_lead() {
     let (_d, _p, mut app) = demo_app();
-    let next = app.inbox.id_at(1).unwrap();
+    let next = app.inbox().id_at(1).unwrap();
     press(&mut app, "r 1");
-    assert_eq!(app.inbox.selected_id(), Some(next));
+    assert_eq!(app.inbox().selected_id(), Some(next));
 }
 
 #[test]
 fn moving_keys_walk_the_list() {
     let (_d, _p, mut app) = demo_app();
-    let n = app.inbox.len();
+    let n = app.inbox().len();
     press(&mut app, "j j down");
-    assert_eq!(app.inbox.selected, 3);
+    assert_eq!(app.inbox().selected(), 3);
     press(&mut app, "k");
-    assert_eq!(app.inbox.selected, 2);
+    assert_eq!(app.inbox().selected(), 2);
     press(&mut app, "G");
-    assert_eq!(app.inbox.selected, n - 1);
+    assert_eq!(app.inbox().selected(), n - 1);
     press(&mut app, "j");
-    assert_eq!(app.inbox.selected, n - 1, "the end is the end");
+    assert_eq!(app.inbox().selected(), n - 1, "the end is the end");
     press(&mut app, "g");
-    assert_eq!(app.inbox.selected, 0);
+    assert_eq!(app.inbox().selected(), 0);
 }
 
 #[test]
@@ -376,32 +379,32 @@ fn the_status_filter_lists_only_that_status() {
     type_text(&mut app, "snoozed");
     press(&mut app, "enter");
     assert_eq!(
-        app.inbox.filters.status,
+        app.inbox().filters().status,
         Some(LeadStatus::Snoozed),
         "{}",
         app.status().text
     );
-    assert!(!app.inbox.is_empty());
-    for i in 0..app.inbox.len() {
-        let id = app.inbox.id_at(i).unwrap();
+    assert!(!app.inbox().is_empty());
+    for i in 0..app.inbox().len() {
+        let id = app.inbox().id_at(i).unwrap();
         assert_eq!(
-            app.store.lead(id).unwrap().unwrap().status,
+            app.store().lead(id).unwrap().unwrap().status,
             LeadStatus::Snoozed
         );
     }
     press(&mut app, "F");
-    assert_eq!(app.inbox.filters, Default::default());
+    assert_eq!(app.inbox().filters(), &Default::default());
 }
 
 #[test]
 fn the_tier_and_overdue_filters_combine() {
     let (_d, _p, mut app) = demo_app();
     press(&mut app, "T 2 o");
-    assert!(!app.inbox.is_empty());
-    for i in 0..app.inbox.len() {
+    assert!(!app.inbox().is_empty());
+    for i in 0..app.inbox().len() {
         let l = app
-            .store
-            .lead(app.inbox.id_at(i).unwrap())
+            .store()
+            .lead(app.inbox().id_at(i).unwrap())
             .unwrap()
             .unwrap();
         assert_eq!(l.tier.number(), 2);
@@ -415,11 +418,11 @@ fn the_channel_filter_lists_only_that_channel() {
     press(&mut app, "C");
     type_text(&mut app, "web");
     press(&mut app, "enter");
-    assert!(!app.inbox.is_empty());
-    for i in 0..app.inbox.len() {
+    assert!(!app.inbox().is_empty());
+    for i in 0..app.inbox().len() {
         let l = app
-            .store
-            .lead(app.inbox.id_at(i).unwrap())
+            .store()
+            .lead(app.inbox().id_at(i).unwrap())
             .unwrap()
             .unwrap();
         assert_eq!(l.source.channel.as_str(), "web");
@@ -429,19 +432,19 @@ fn the_channel_filter_lists_only_that_channel() {
 #[test]
 fn the_slash_filter_narrows_as_you_type_and_esc_clears_it() {
     let (_d, _p, mut app) = demo_app();
-    let all = app.inbox.len();
+    let all = app.inbox().len();
     press(&mut app, "/");
     type_text(&mut app, "jansen");
-    let narrowed = app.inbox.len();
+    let narrowed = app.inbox().len();
     assert!(narrowed > 0 && narrowed < all, "{narrowed} of {all}");
     // Every listed lead matches; close matches come first, and within them the inbox order
     // (tier first) is kept.
     let query = wortel::search::Query::new("jansen");
     let mut names = Vec::new();
     let mut tiers = Vec::new();
-    for id in app.inbox.listed() {
-        let l = app.store.lead(id).unwrap().unwrap();
-        let a = app.store.account(l.account_id).unwrap().unwrap();
+    for id in app.inbox().listed() {
+        let l = app.store().lead(id).unwrap().unwrap();
+        let a = app.store().account(l.account_id).unwrap().unwrap();
         let text = format!(
             "{} {} {} {}",
             a.name,
@@ -457,9 +460,9 @@ fn the_slash_filter_narrows_as_you_type_and_esc_clears_it() {
     assert!(names[0].contains("Jansen"), "{names:?}");
     assert!(tiers.is_sorted(), "{tiers:?}");
     press(&mut app, "enter");
-    assert_eq!(app.inbox.len(), narrowed, "Enter keeps the filter");
+    assert_eq!(app.inbox().len(), narrowed, "Enter keeps the filter");
     press(&mut app, "/ esc");
-    assert_eq!(app.inbox.len(), all);
+    assert_eq!(app.inbox().len(), all);
 }
 
 #[test]
@@ -476,13 +479,13 @@ fn every_action_can_be_run_from_the_palette_by_name() {
 #[test]
 fn the_palette_finds_a_lead_and_selects_it_in_the_inbox() {
     let (_d, _p, mut app) = demo_app();
-    let target = app.inbox.id_at(app.inbox.len() - 1).unwrap();
-    let ext = app.store.lead(target).unwrap().unwrap().external_id;
+    let target = app.inbox().id_at(app.inbox().len() - 1).unwrap();
+    let ext = app.store().lead(target).unwrap().unwrap().external_id;
     let Some(ext) = ext else { return };
     press(&mut app, ":");
     type_text(&mut app, &format!("#{ext}"));
     press(&mut app, "enter");
-    assert_eq!(app.inbox.selected_id(), Some(target));
+    assert_eq!(app.inbox().selected_id(), Some(target));
 }
 
 #[test]
@@ -491,8 +494,8 @@ fn the_palette_opens_an_account() {
     press(&mut app, ":");
     type_text(&mut app, "@jansen");
     press(&mut app, "enter");
-    assert_eq!(app.pane, wortel::tui::app::Pane::Accounts);
-    let a = &app.accounts.open.as_ref().unwrap().account;
+    assert_eq!(app.pane(), wortel::tui::app::Pane::Accounts);
+    let a = &app.accounts().opened().unwrap().account;
     assert!(a.name.contains("Jansen"), "{}", a.name);
 }
 
@@ -501,11 +504,11 @@ fn panes_switch_by_number_and_tab() {
     use wortel::tui::app::Pane;
     let (_d, _p, mut app) = demo_app();
     press(&mut app, "2");
-    assert_eq!(app.pane, Pane::Accounts);
+    assert_eq!(app.pane(), Pane::Accounts);
     press(&mut app, "3");
-    assert_eq!(app.pane, Pane::Funnel);
+    assert_eq!(app.pane(), Pane::Funnel);
     press(&mut app, "tab");
-    assert_eq!(app.pane, Pane::Inbox);
+    assert_eq!(app.pane(), Pane::Inbox);
     press(&mut app, "2 a");
     assert_eq!(app.status().text, "a does nothing here; press ? for help");
 }
@@ -521,7 +524,7 @@ fn an_unbound_key_says_where_help_is() {
 fn q_quits() {
     let (_d, _p, mut app) = demo_app();
     press(&mut app, "q");
-    assert!(app.quit);
+    assert!(app.quitting());
 }
 
 #[test]
@@ -542,15 +545,15 @@ fn the_emacs_keymap_drives_the_same_actions() {
 /// After any triage the list the app holds must equal a fresh read of the store, or the
 /// incremental update has put a lead in the wrong place.
 fn same_as_a_fresh_read(app: &mut wortel::tui::app::App) {
-    let held = app.inbox.listed();
-    let counts = app.inbox.counts;
+    let held = app.inbox().listed();
+    let counts = app.inbox().counts();
     app.reload_inbox(None);
     assert_eq!(
         held,
-        app.inbox.listed(),
+        app.inbox().listed(),
         "the held list drifted from the store"
     );
-    assert_eq!(counts, app.inbox.counts);
+    assert_eq!(counts, app.inbox().counts());
 }
 
 #[test]
@@ -582,30 +585,30 @@ fn the_list_after_each_change_equals_a_fresh_read() {
 #[test]
 fn a_quick_start_shows_the_first_screenful_then_reads_the_rest() {
     let (_d, path) = demo_store(600);
-    let full = app_on(&path).inbox.listed();
+    let full = app_on(&path).inbox().listed();
     assert!(full.len() > 200, "{}", full.len());
     let mut app = quick_app_on(&path);
-    assert_eq!(app.inbox.listed(), full[..200].to_vec());
+    assert_eq!(app.inbox().listed(), full[..200].to_vec());
     assert!(render(&mut app, 80, 24).contains("1 of 200"));
     app.tick();
-    assert_eq!(app.inbox.listed(), full);
+    assert_eq!(app.inbox().listed(), full);
     assert!(render(&mut app, 80, 24).contains(&format!("1 of {}", full.len())));
 }
 
 #[test]
 fn a_key_pressed_before_the_rest_is_read_acts_on_the_whole_list() {
     let (_d, path) = demo_store(600);
-    let full = app_on(&path).inbox.listed();
+    let full = app_on(&path).inbox().listed();
     let mut app = quick_app_on(&path);
     press(&mut app, "G");
-    assert_eq!(app.inbox.selected_id(), full.last().copied());
+    assert_eq!(app.inbox().selected_id(), full.last().copied());
 }
 
 /// Leads of the inbox still new, in list order.
 fn new_leads(app: &wortel::tui::app::App, n: usize) -> Vec<wortel::domain::LeadId> {
-    (0..app.inbox.len())
-        .filter_map(|i| app.inbox.id_at(i))
-        .filter(|id| app.store.lead(*id).unwrap().unwrap().status == LeadStatus::New)
+    (0..app.inbox().len())
+        .filter_map(|i| app.inbox().id_at(i))
+        .filter(|id| app.store().lead(*id).unwrap().unwrap().status == LeadStatus::New)
         .take(n)
         .collect()
 }
@@ -617,7 +620,7 @@ fn fifty_five_steps_are_undone_one_by_one_and_redone_with_ctrl_r() {
     let leads = new_leads(&app, 55);
     assert_eq!(leads.len(), 55, "the demo has enough new leads");
     for id in &leads {
-        assert!(app.inbox.select(*id));
+        assert!(app.select_lead(*id));
         press(&mut app, "a");
         assert!(
             app.status().text.starts_with("accepted "),
@@ -633,7 +636,7 @@ fn fifty_five_steps_are_undone_one_by_one_and_redone_with_ctrl_r() {
             app.status().text
         );
         assert_eq!(
-            app.store.lead(*id).unwrap().unwrap().status,
+            app.store().lead(*id).unwrap().unwrap().status,
             LeadStatus::New
         );
     }
@@ -653,13 +656,13 @@ fn fifty_five_steps_are_undone_one_by_one_and_redone_with_ctrl_r() {
             LeadStatus::New
         };
         assert_eq!(
-            app.store.lead(*id).unwrap().unwrap().status,
+            app.store().lead(*id).unwrap().unwrap().status,
             want,
             "lead {i}"
         );
     }
     // A new change ends what can be redone.
-    assert!(app.inbox.select(leads[10]));
+    assert!(app.select_lead(leads[10]));
     press(&mut app, "a ctrl-r");
     assert_eq!(app.status().text, "nothing to redo");
 }
@@ -670,7 +673,7 @@ fn undo_refuses_when_the_lead_was_changed_since() {
     let lead = selected_lead(&app);
     press(&mut app, "a");
     // Another write (as another front end would) converts it meanwhile.
-    wortel::ops::convert_lead(&app.store, lead.id, now()).unwrap();
+    wortel::ops::convert_lead(app.store(), lead.id, now()).unwrap();
     press(&mut app, "u");
     assert!(
         app.status().text.starts_with("cannot undo \"accepted ")
@@ -770,7 +773,7 @@ fn an_undone_step_never_reaches_head_office_and_a_sent_one_is_undone_by_a_report
     for act in &script {
         match act {
             Act::Accept(l) | Act::Reject(l) => {
-                assert!(app.inbox.select(leads[*l]));
+                assert!(app.select_lead(leads[*l]));
                 let keys = if matches!(act, Act::Accept(_)) {
                     "a"
                 } else {
@@ -784,8 +787,8 @@ fn an_undone_step_never_reaches_head_office_and_a_sent_one_is_undone_by_a_report
             Act::Export => {
                 let week = weeks[got.len()];
                 let export =
-                    wortel::ops::export_feedback(&app.store, Some(week), now(), &tz()).unwrap();
-                app.store
+                    wortel::ops::export_feedback(app.store(), Some(week), now(), &tz()).unwrap();
+                app.store()
                     .record_export(&export.week, export.through, export.sequence, &export.bytes)
                     .unwrap();
                 let bundle = wortel::bundle::read_bundle(&export.bytes, None).unwrap();
@@ -802,7 +805,7 @@ fn an_undone_step_never_reaches_head_office_and_a_sent_one_is_undone_by_a_report
         }
     }
     let ext = |l: usize| {
-        app.store
+        app.store()
             .lead(leads[l])
             .unwrap()
             .unwrap()

@@ -11,7 +11,7 @@ use wortel::tui::overlays::Overlay;
 
 /// A `new` lead without a deal, selected in the inbox.
 fn on_a_new_lead(app: &mut App) -> Lead {
-    for _ in 0..app.inbox.len() {
+    for _ in 0..app.inbox().len() {
         let l = selected_lead(app);
         if l.status == LeadStatus::New && l.opportunity_id.is_none() {
             return l;
@@ -39,15 +39,15 @@ fn changes_after(store: &Store, seq: u64) -> Vec<ChangeOp> {
 fn three_keys_log_a_quote_on_a_lead_and_move_everything_along() {
     let (_d, path, mut app) = demo_app();
     let lead = on_a_new_lead(&mut app);
-    let seq = app.store.last_seq().unwrap();
+    let seq = app.store().last_seq().unwrap();
     press(&mut app, "v 2 enter");
-    assert!(app.overlay.is_none(), "{}", app.status().text);
+    assert!(app.overlay().is_none(), "{}", app.status().text);
     assert!(
         app.status().text.starts_with("logged visit · quote-sent"),
         "{}",
         app.status().text
     );
-    let changes = changes_after(&app.store, seq);
+    let changes = changes_after(app.store(), seq);
     drop(app);
     let store = Store::open(&path).unwrap();
     let (l, deal) = lead_and_deal(&store, &lead);
@@ -82,7 +82,7 @@ fn appointment_made_puts_an_appointment_on_the_calendar_at_the_typed_time() {
     press(&mut app, "tab ctrl-u");
     type_text(&mut app, "14:30");
     press(&mut app, "enter");
-    assert!(app.overlay.is_none(), "{}", app.status().text);
+    assert!(app.overlay().is_none(), "{}", app.status().text);
     drop(app);
     let store = Store::open(&path).unwrap();
     let appointments: Vec<_> = store
@@ -103,7 +103,7 @@ fn quote_sent_asks_the_quoted_value_and_an_optional_valid_until_date() {
     let (_d, path, mut app) = demo_app();
     let lead = on_a_new_lead(&mut app);
     press(&mut app, "v 2");
-    match &app.overlay {
+    match app.overlay() {
         Some(Overlay::Visit(f)) => {
             use wortel::tui::overlays::visit_form::Field;
             assert_eq!(f.fields()[1..3], [Field::Value, Field::ValidUntil]);
@@ -120,7 +120,7 @@ fn quote_sent_asks_the_quoted_value_and_an_optional_valid_until_date() {
     press(&mut app, "tab");
     type_text(&mut app, "2026-12-31");
     press(&mut app, "enter");
-    assert!(app.overlay.is_none(), "{}", app.status().text);
+    assert!(app.overlay().is_none(), "{}", app.status().text);
     drop(app);
     let store = Store::open(&path).unwrap();
     let (_, deal) = lead_and_deal(&store, &lead);
@@ -137,9 +137,9 @@ fn quote_sent_asks_the_quoted_value_and_an_optional_valid_until_date() {
 fn quote_sent_on_a_deal_prefills_its_value() {
     let (_d, _p, mut app) = demo_app();
     press(&mut app, "3 l");
-    let deal = app.funnel.selected_deal().unwrap().opportunity.clone();
+    let deal = app.funnel().selected_deal().unwrap().opportunity.clone();
     press(&mut app, "v 2");
-    match &app.overlay {
+    match app.overlay() {
         Some(Overlay::Visit(f)) if deal.value.0 > 0 => {
             assert_eq!(f.value.text, deal.value.to_string())
         }
@@ -155,7 +155,7 @@ fn appointment_made_may_carry_an_estimated_value() {
     press(&mut app, "v 1 tab tab tab tab");
     type_text(&mut app, "60.000");
     press(&mut app, "enter");
-    assert!(app.overlay.is_none(), "{}", app.status().text);
+    assert!(app.overlay().is_none(), "{}", app.status().text);
     drop(app);
     let store = Store::open(&path).unwrap();
     let (_, deal) = lead_and_deal(&store, &lead);
@@ -170,7 +170,7 @@ fn order_won_takes_the_final_value() {
     press(&mut app, "v 3 tab ctrl-u");
     type_text(&mut app, "95.000");
     press(&mut app, "enter");
-    assert!(app.overlay.is_none(), "{}", app.status().text);
+    assert!(app.overlay().is_none(), "{}", app.status().text);
     drop(app);
     let store = Store::open(&path).unwrap();
     let (l, deal) = lead_and_deal(&store, &lead);
@@ -185,7 +185,7 @@ fn order_won_takes_the_final_value() {
 
 /// The sentence the open visit form shows, if any.
 fn visit_error(app: &App) -> Option<String> {
-    match &app.overlay {
+    match app.overlay() {
         Some(Overlay::Visit(f)) => f.error.clone(),
         _ => None,
     }
@@ -195,7 +195,7 @@ fn visit_error(app: &App) -> Option<String> {
 fn order_won_without_a_value_is_refused_in_the_form_and_nothing_is_written() {
     let (_d, path, mut app) = demo_app();
     let lead = on_a_new_lead(&mut app);
-    let seq = app.store.last_seq().unwrap();
+    let seq = app.store().last_seq().unwrap();
     press(&mut app, "v 3 enter");
     let refusal = visit_error(&app).expect("the form stays open with a sentence");
     assert!(refusal.contains("needs the order's value"), "{refusal}");
@@ -204,11 +204,11 @@ fn order_won_without_a_value_is_refused_in_the_form_and_nothing_is_written() {
     press(&mut app, "enter");
     let refusal = visit_error(&app).expect("zero is refused too");
     assert!(refusal.contains("more than € 0,00"), "{refusal}");
-    assert_eq!(app.store.last_seq().unwrap(), seq, "nothing written");
+    assert_eq!(app.store().last_seq().unwrap(), seq, "nothing written");
     press(&mut app, "ctrl-u");
     type_text(&mut app, "12,5");
     press(&mut app, "enter");
-    assert!(app.overlay.is_none(), "{}", app.status().text);
+    assert!(app.overlay().is_none(), "{}", app.status().text);
     drop(app);
     let store = Store::open(&path).unwrap();
     let (_, deal) = lead_and_deal(&store, &lead);
@@ -220,9 +220,9 @@ fn order_won_without_a_value_is_refused_in_the_form_and_nothing_is_written() {
 fn order_lost_asks_for_a_reason_and_records_it_on_the_deal() {
     let (_d, path, mut app) = demo_app();
     let lead = on_a_new_lead(&mut app);
-    let seq = app.store.last_seq().unwrap();
+    let seq = app.store().last_seq().unwrap();
     press(&mut app, "v 4");
-    match &app.overlay {
+    match app.overlay() {
         Some(Overlay::Visit(f)) => {
             assert_eq!(f.focus, wortel::tui::overlays::visit_form::Field::Reason)
         }
@@ -230,8 +230,8 @@ fn order_lost_asks_for_a_reason_and_records_it_on_the_deal() {
     }
     type_text(&mut app, "deliv");
     press(&mut app, "enter");
-    assert!(app.overlay.is_none(), "{}", app.status().text);
-    let changes = changes_after(&app.store, seq);
+    assert!(app.overlay().is_none(), "{}", app.status().text);
+    let changes = changes_after(app.store(), seq);
     drop(app);
     let store = Store::open(&path).unwrap();
     let (_, deal) = lead_and_deal(&store, &lead);
@@ -250,7 +250,7 @@ fn the_lost_reason_is_found_by_its_dutch_name_and_stored_by_its_machine_name() {
     press(&mut app, "v 4");
     type_text(&mut app, "levertij");
     press(&mut app, "enter");
-    assert!(app.overlay.is_none(), "{}", app.status().text);
+    assert!(app.overlay().is_none(), "{}", app.status().text);
     drop(app);
     let store = Store::open(&path).unwrap();
     let (_, deal) = lead_and_deal(&store, &lead);
@@ -267,7 +267,7 @@ fn follow_up_no_contact_and_not_interested_move_the_lead_as_section_3_says() {
         let (_d, path, mut app) = demo_app();
         let lead = on_a_new_lead(&mut app);
         press(&mut app, &format!("v {digit} enter"));
-        assert!(app.overlay.is_none(), "{digit}: {}", app.status().text);
+        assert!(app.overlay().is_none(), "{digit}: {}", app.status().text);
         drop(app);
         assert_eq!(
             lead_on_disk(&path, lead.id).status,
@@ -296,12 +296,12 @@ fn a_call_without_outcome_is_logged_as_a_call() {
 fn bad_input_is_refused_in_the_form_and_nothing_is_written() {
     let (_d, _p, mut app) = demo_app();
     on_a_new_lead(&mut app);
-    let seq = app.store.last_seq().unwrap();
+    let seq = app.store().last_seq().unwrap();
     // A date that means nothing.
     press(&mut app, "v 2 tab tab ctrl-u");
     type_text(&mut app, "someday");
     press(&mut app, "enter");
-    let Some(Overlay::Visit(f)) = &app.overlay else {
+    let Some(Overlay::Visit(f)) = app.overlay() else {
         panic!("the form stays open")
     };
     assert!(
@@ -312,7 +312,7 @@ fn bad_input_is_refused_in_the_form_and_nothing_is_written() {
     press(&mut app, "esc");
     // order-lost without a reason.
     press(&mut app, "v 4 enter");
-    let Some(Overlay::Visit(f)) = &app.overlay else {
+    let Some(Overlay::Visit(f)) = app.overlay() else {
         panic!("the form stays open")
     };
     assert_eq!(
@@ -324,7 +324,7 @@ fn bad_input_is_refused_in_the_form_and_nothing_is_written() {
     press(&mut app, "v 1 tab tab tab ctrl-u");
     type_text(&mut app, "25:99");
     press(&mut app, "enter");
-    let Some(Overlay::Visit(f)) = &app.overlay else {
+    let Some(Overlay::Visit(f)) = app.overlay() else {
         panic!("the form stays open")
     };
     assert_eq!(
@@ -336,7 +336,7 @@ fn bad_input_is_refused_in_the_form_and_nothing_is_written() {
     press(&mut app, "v 5 tab tab ctrl-u");
     type_text(&mut app, "2026-11-01");
     press(&mut app, "enter");
-    let Some(Overlay::Visit(f)) = &app.overlay else {
+    let Some(Overlay::Visit(f)) = app.overlay() else {
         panic!("the form stays open")
     };
     assert!(
@@ -345,7 +345,7 @@ fn bad_input_is_refused_in_the_form_and_nothing_is_written() {
         f.error
     );
     press(&mut app, "esc");
-    assert_eq!(app.store.last_seq().unwrap(), seq, "nothing was written");
+    assert_eq!(app.store().last_seq().unwrap(), seq, "nothing was written");
 }
 
 #[test]
@@ -353,7 +353,7 @@ fn undo_takes_a_logged_visit_back() {
     let (_d, path, mut app) = demo_app();
     let lead = on_a_new_lead(&mut app);
     let before = app
-        .store
+        .store()
         .activities_of(lead.account_id, usize::MAX)
         .unwrap()
         .len();
@@ -382,13 +382,13 @@ fn enter_on_a_lead_opens_its_account_and_v_there_logs_on_the_selected_deal() {
     let (_d, path, mut app) = demo_app();
     // Find a lead whose account has an open deal.
     let mut found = None;
-    for i in 0..app.inbox.len() {
+    for i in 0..app.inbox().len() {
         let l = app
-            .store
-            .lead(app.inbox.id_at(i).unwrap())
+            .store()
+            .lead(app.inbox().id_at(i).unwrap())
             .unwrap()
             .unwrap();
-        let deals = app.store.opportunities_of(l.account_id).unwrap();
+        let deals = app.store().opportunities_of(l.account_id).unwrap();
         if let Some(d) = deals
             .iter()
             .find(|d| d.stage.is_open() && d.stage < Stage::Negotiation)
@@ -403,21 +403,20 @@ fn enter_on_a_lead_opens_its_account_and_v_there_logs_on_the_selected_deal() {
         press(&mut app, "j");
     }
     press(&mut app, "enter");
-    assert_eq!(app.pane, Pane::Accounts);
-    let view = app.accounts.open.as_ref().unwrap();
+    assert_eq!(app.pane(), Pane::Accounts);
+    let view = app.accounts().opened().unwrap();
     let at = view
         .items
-        .iter()
-        .position(|i| *i == wortel::tui::panes::account::Item::Deal(deal.id))
+        .position_of(wortel::tui::panes::account::Item::Deal(deal.id))
         .unwrap();
     press(&mut app, "g");
     for _ in 0..at {
         press(&mut app, "j");
     }
     press(&mut app, "v 2 enter");
-    assert!(app.overlay.is_none(), "{}", app.status().text);
+    assert!(app.overlay().is_none(), "{}", app.status().text);
     assert!(
-        app.accounts.open.as_ref().unwrap().activities[0].outcome == Some(Outcome::QuoteSent),
+        app.accounts().opened().unwrap().activities[0].outcome == Some(Outcome::QuoteSent),
         "the account view shows the new visit at the top"
     );
     drop(app);
@@ -429,18 +428,18 @@ fn enter_on_a_lead_opens_its_account_and_v_there_logs_on_the_selected_deal() {
 fn the_account_list_filters_opens_and_goes_back() {
     let (_d, _p, mut app) = demo_app();
     press(&mut app, "2");
-    assert_eq!(app.pane, Pane::Accounts);
-    assert!(app.accounts.open.is_none());
-    let all = app.accounts.len();
+    assert_eq!(app.pane(), Pane::Accounts);
+    assert!(app.accounts().opened().is_none());
+    let all = app.accounts().len();
     assert!(all > 10);
     press(&mut app, "/");
     type_text(&mut app, "jansen");
     press(&mut app, "enter");
-    assert!(app.accounts.len() < all && !app.accounts.is_empty());
+    assert!(app.accounts().len() < all && !app.accounts().is_empty());
     press(&mut app, "enter");
-    let name = app.accounts.open.as_ref().unwrap().account.name.clone();
+    let name = app.accounts().opened().unwrap().account.name.clone();
     assert!(name.contains("Jansen"), "{name}");
     press(&mut app, "h");
-    assert!(app.accounts.open.is_none());
+    assert!(app.accounts().opened().is_none());
     let _ = EntityKind::Account;
 }

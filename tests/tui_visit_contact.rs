@@ -9,7 +9,7 @@ use wortel::tui::overlays::Overlay;
 fn select_lead_with_two_contacts(app: &mut wortel::tui::app::App) -> Vec<String> {
     for _ in 0..60 {
         let lead = selected_lead(app);
-        let contacts = app.store.contacts_of(lead.account_id).unwrap();
+        let contacts = app.store().contacts_of(lead.account_id).unwrap();
         if contacts.len() >= 2 && lead.contact_id.is_some() {
             return contacts.into_iter().map(|c| c.name).collect();
         }
@@ -20,7 +20,7 @@ fn select_lead_with_two_contacts(app: &mut wortel::tui::app::App) -> Vec<String>
 
 fn tab_to_contact(app: &mut wortel::tui::app::App) {
     for _ in 0..8 {
-        if let Some(Overlay::Visit(f)) = &app.overlay {
+        if let Some(Overlay::Visit(f)) = app.overlay() {
             if f.focus == wortel::tui::overlays::visit_form::Field::Contact {
                 return;
             }
@@ -36,12 +36,12 @@ fn picking_the_second_contact_by_digit_records_them_and_the_timeline_shows_them(
     let names = select_lead_with_two_contacts(&mut app);
     let lead = selected_lead(&app);
     let lead_contact = app
-        .store
+        .store()
         .contact(lead.contact_id.unwrap())
         .unwrap()
         .unwrap();
     press(&mut app, "v 5");
-    let Some(Overlay::Visit(f)) = &app.overlay else {
+    let Some(Overlay::Visit(f)) = app.overlay() else {
         panic!("the visit form is open");
     };
     assert_eq!(
@@ -50,8 +50,8 @@ fn picking_the_second_contact_by_digit_records_them_and_the_timeline_shows_them(
     );
     tab_to_contact(&mut app);
     press(&mut app, "2 enter");
-    let logged = &app.store.activities_of(lead.account_id, 1).unwrap()[0];
-    let second = &app.store.contacts_of(lead.account_id).unwrap()[1];
+    let logged = &app.store().activities_of(lead.account_id, 1).unwrap()[0];
+    let second = &app.store().contacts_of(lead.account_id).unwrap()[1];
     assert_eq!(logged.contact_id, Some(second.id));
     assert_eq!(second.name, names[1]);
     press(&mut app, "enter");
@@ -74,7 +74,7 @@ fn typing_part_of_a_name_picks_that_contact_and_a_name_that_fits_nobody_is_refus
     press(&mut app, "ctrl-u");
     type_text(&mut app, "zzqx");
     press(&mut app, "enter");
-    let Some(Overlay::Visit(f)) = &app.overlay else {
+    let Some(Overlay::Visit(f)) = app.overlay() else {
         panic!("the form stays open");
     };
     assert!(
@@ -85,24 +85,28 @@ fn typing_part_of_a_name_picks_that_contact_and_a_name_that_fits_nobody_is_refus
         "{:?}",
         f.error
     );
-    let before = app.store.activities_of(lead.account_id, 100).unwrap().len();
+    let before = app
+        .store()
+        .activities_of(lead.account_id, 100)
+        .unwrap()
+        .len();
     press(&mut app, "ctrl-u");
     let last_word = names[1].split_whitespace().last().unwrap().to_string();
     type_text(&mut app, &last_word);
-    let Some(Overlay::Visit(f)) = &app.overlay else {
+    let Some(Overlay::Visit(f)) = app.overlay() else {
         unreachable!()
     };
     let picked = f.contact.map(|i| f.contacts[i].1.clone()).unwrap();
     assert!(picked.contains(&last_word), "{picked}");
     press(&mut app, "enter");
-    let after = app.store.activities_of(lead.account_id, 100).unwrap();
+    let after = app.store().activities_of(lead.account_id, 100).unwrap();
     assert_eq!(
         after.len(),
         before + 1,
         "one activity, after the refusal wrote none"
     );
     let who = app
-        .store
+        .store()
         .contact(after[0].contact_id.unwrap())
         .unwrap()
         .unwrap();

@@ -82,10 +82,7 @@ impl Fixture {
 
     /// Renders one frame, as the terminal loop does after every key.
     pub fn frame(&mut self) {
-        let app = &mut self.app;
-        self.term
-            .draw(|f| wortel::tui::view::draw(f, app))
-            .expect("draw");
+        wortel::tui::terminal::show(&mut self.term, &mut self.app).expect("draw");
     }
 
     /// Presses a key given as the keymap writes it ("j", "ctrl-p", "esc").

@@ -58,7 +58,7 @@ pub fn open(ctx: &Context) -> Result<()> {
 /// (a path too long for a socket, say), the status line says why and the view works alone.
 #[cfg(unix)]
 fn serve_other_terminals(ctx: &Context, app: &mut App) -> Option<wortel::serve::server::Server> {
-    let handler = super::beside_view::handler(app.store.clone());
+    let handler = super::beside_view::handler(app.store().clone());
     match wortel::serve::server::Server::start(&ctx.store, handler) {
         Ok(server) => Some(server),
         Err(e) => {
@@ -93,9 +93,9 @@ fn start(ctx: &Context, phases: &mut Phases) -> Result<App> {
         fixed: ctx.fixed_now.then_some(ctx.now),
     };
     let mut app = App::new_quick(store, clock, ctx.tz.clone(), ui.keymap, ui.theme, index)?;
-    app.funnel.stale = ui.stale_days;
+    app.set_stale_days(ui.stale_days);
     match wortel::ops::Cadence::load(config::config_dir().as_deref()) {
-        Ok(cadence) => app.cadence = cadence,
+        Ok(cadence) => app.set_cadence(cadence),
         Err(e) => app.error(&e),
     }
     phases.inbox = t.elapsed();
@@ -149,12 +149,12 @@ pub fn first_frame(ctx: &Context) -> Result<()> {
     let mut app = start(ctx, &mut phases)?;
     let t = std::time::Instant::now();
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 48))?;
-    terminal.draw(|f| wortel::tui::view::draw(f, &mut app))?;
+    wortel::tui::terminal::show(&mut terminal, &mut app)?;
     let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
     outln!(
         "first frame after {:.1} ms ({} leads listed): config {:.1}, store open {:.1}, inbox {:.1}, frame {:.1} ms",
         ms(started.elapsed()),
-        app.inbox.len(),
+        app.inbox().len(),
         ms(phases.config),
         ms(phases.open),
         ms(phases.inbox),

@@ -12,7 +12,7 @@ use crate::store::Receipt;
 
 /// The opened account, or a message saying to open one.
 fn opened(app: &mut App) -> Option<super::panes::account::AccountView> {
-    match (&app.pane, &app.accounts.open) {
+    match (&app.pane, app.panes.accounts.opened()) {
         (Pane::Accounts, Some(v)) => Some(v.clone()),
         _ => {
             app.info("open an account first (Enter on a lead or in the account list)");
@@ -264,7 +264,7 @@ fn save_contact_form(
     c.role = form.text("role");
     c.phone = form.text("phone");
     c.email = form.text("e-mail");
-    let source = format!("recorded in wortel by {}", app.who);
+    let source = format!("recorded in wortel by {}", app.dealer.who);
     apply_consent(
         &mut c,
         ConsentChoice {

@@ -11,16 +11,18 @@ pub fn toggle_due_visits(app: &mut App) {
     if !on_the_list(app) {
         return;
     }
-    if app.accounts.mode == ListMode::DueVisit {
+    if app.panes.accounts.mode() == ListMode::DueVisit {
         return show_all(app);
     }
     let today = app.now().to_zoned(app.tz.clone()).date();
-    match crate::ops::visits_due(&app.store, &app.cadence, today, today, &app.tz) {
+    match crate::ops::visits_due(&app.store, &app.dealer.cadence, today, today, &app.tz) {
         Ok(due) => {
             let n = due.len();
             let ids = due.into_iter().map(|v| v.account.id).collect();
-            app.accounts.show_only(ListMode::DueVisit, ids);
-            requery(app);
+            let index = app.background.index.ready().cloned();
+            app.panes
+                .accounts
+                .show_only(ListMode::DueVisit, ids, index.as_deref());
             let again = again_hint(app, Action::DueVisitsOnly);
             app.info(&format!(
                 "{} due for a visit, by tier and most overdue first; {again}",
@@ -36,10 +38,10 @@ pub fn toggle_duplicates(app: &mut App) {
     if !on_the_list(app) {
         return;
     }
-    if app.accounts.mode == ListMode::Duplicates {
+    if app.panes.accounts.mode() == ListMode::Duplicates {
         return show_all(app);
     }
-    let Some(index) = app.index.ready() else {
+    let Some(index) = app.background.index.ready() else {
         return app.info("duplicates are known once the search index is built; a moment");
     };
     let mut ids: Vec<_> = Vec::new();
@@ -59,8 +61,10 @@ pub fn toggle_duplicates(app: &mut App) {
         .filter(|id| !app.duplicates_of(*id).is_empty())
         .collect();
     let n = ids.len();
-    app.accounts.show_only(ListMode::Duplicates, ids);
-    requery(app);
+    let index = app.background.index.ready().cloned();
+    app.panes
+        .accounts
+        .show_only(ListMode::Duplicates, ids, index.as_deref());
     app.info(&format!(
         "{} likely duplicates (≈); the same key again shows all",
         wortel_core::plural::counted(n, "account is one of", "accounts are")
@@ -76,7 +80,7 @@ fn again_hint(app: &App, action: Action) -> String {
 }
 
 fn on_the_list(app: &mut App) -> bool {
-    if app.pane != Pane::Accounts || app.accounts.open.is_some() {
+    if app.pane != Pane::Accounts || app.panes.accounts.opened().is_some() {
         app.info("this filter works on the account list; go back to it first");
         return false;
     }
@@ -84,18 +88,10 @@ fn on_the_list(app: &mut App) -> bool {
 }
 
 fn show_all(app: &mut App) {
-    let query = app.accounts.query.clone();
-    app.accounts.invalidate();
-    app.accounts.query = query;
+    let index = app.background.index.ready().cloned();
     let store = app.store.clone();
-    if let Err(e) = app.accounts.ensure_loaded(&store) {
-        return app.error(&e.to_string());
+    match app.panes.accounts.show_all(&store, index.as_deref()) {
+        Ok(()) => app.info("every account"),
+        Err(e) => app.error(&e.to_string()),
     }
-    requery(app);
-    app.info("every account");
-}
-
-fn requery(app: &mut App) {
-    let index = app.index.ready().cloned();
-    app.accounts.apply_query(index.as_deref());
 }

@@ -1,18 +1,18 @@
-//! The application state and its routing: a key becomes a chord, the keymap names the action,
-//! the focused overlay or pane handles it, and changes go to the store through `ops` before the
-//! status line says they are done. Writes go through `app_commit.rs`, background work through
-//! `app_jobs.rs`.
+//! The application state: routing (the pane, the history, the overlay), the store handle, the
+//! clock, keymap and theme, the status line, the undo stack, and the panes, which own their
+//! state. Keys are routed in `app_keys.rs`, writes go through `app_commit.rs`, background work
+//! through `app_jobs.rs`, the frame is prepared in `prepare.rs`, and what the rest of the
+//! program may read is in `app_access.rs`.
 
 use super::action::{Action, Context};
 use super::history::History;
 use super::jobs::Jobs;
 use super::keymap::Keymap;
-use super::keys::Chord;
 use super::messages::Messages;
-use super::overlays::{Choice, Outcome, Overlay, Pending};
+use super::overlays::Overlay;
 use super::panes::accounts::AccountsPane;
 use super::panes::funnel::FunnelPane;
-use super::panes::inbox::InboxPane;
+use super::panes::inbox::{InboxPane, Reading};
 use super::search_index::SearchIndexState;
 use super::theme::Theme;
 use super::undo::UndoStack;
@@ -20,7 +20,6 @@ use crate::domain::{AccountId, LeadId};
 use crate::store::Store;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
-use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
 use std::sync::Arc;
 
 /// The three panes.
@@ -67,42 +66,65 @@ impl Clock {
 
 pub use super::messages::{Status, Tone};
 
-/// Everything the TUI knows.
-pub struct App {
-    pub store: Arc<Store>,
-    pub clock: Clock,
-    pub tz: TimeZone,
-    pub keymap: Keymap,
-    pub theme: Theme,
-    /// "DEMO · Demo Verkoper", for the status bar.
-    pub who: String,
-    pub pane: Pane,
-    pub inbox: InboxPane,
+/// The panes, each owning its state, and the page size page moves use.
+pub struct Panes {
+    pub(super) inbox: InboxPane,
     /// The accounts pane: the list and the opened account.
-    pub accounts: AccountsPane,
+    pub(super) accounts: AccountsPane,
     /// The funnel board.
-    pub funnel: FunnelPane,
-    pub overlay: Option<Overlay>,
-    /// The status line's message and the message log.
-    pub(crate) messages: Messages,
-    /// Where the user has been, for back (Esc, `Ctrl-o`) and forward.
-    pub(crate) history: History,
-    /// The changes `u` takes back and `Ctrl-r` does again.
-    pub undo: UndoStack,
-    pub index: SearchIndexState,
-    pub quit: bool,
-    /// The terminal is to be handed to the shell for a while (`Ctrl-z`, `!`).
-    pub leave: Option<super::outside::Leave>,
+    pub(super) funnel: FunnelPane,
     /// Rows in the list at the last frame, for page moves.
-    pub page: usize,
+    pub(super) page: usize,
+}
+
+/// Who is working, and the dealer's settings the view applies.
+pub struct Dealer {
+    /// "DEMO · Demo Verkoper", for the status bar.
+    pub(super) who: String,
     /// Every how many weeks each tier is visited, for the agenda (`[cadence]` in config.toml).
-    pub cadence: crate::ops::Cadence,
-    /// Work on threads of its own (retention check, backup).
-    pub jobs: Jobs,
+    pub(super) cadence: crate::ops::Cadence,
+}
+
+/// Work on threads of its own.
+pub struct Background {
+    /// The search index, built on a thread after start.
+    pub(super) index: SearchIndexState,
+    /// The retention check and backups.
+    pub(super) jobs: Jobs,
+}
+
+/// What the terminal loop is asked to do after a key.
+#[derive(Default)]
+pub struct Requests {
+    pub(super) quit: bool,
+    /// The terminal is to be handed to the shell for a while (`Ctrl-z`, `!`).
+    pub(super) leave: Option<super::outside::Leave>,
     /// Text the terminal puts on the clipboard after this key (`y`; see `clipboard.rs`).
-    pub to_clipboard: Option<String>,
-    /// A standing reminder for the status bar (a retention purge is due).
-    pub notice: Option<String>,
+    pub(super) clipboard: Option<String>,
+}
+
+/// Everything the TUI knows: routing (the pane, the history, the overlay), the store, the
+/// clock, the keymap and theme, the status line, the undo stack, and the panes, which own
+/// their state. Other modules of the view use its fields (`pub(super)`); from outside the view,
+/// the methods below.
+pub struct App {
+    pub(super) store: Arc<Store>,
+    pub(super) clock: Clock,
+    pub(super) tz: TimeZone,
+    pub(super) keymap: Keymap,
+    pub(super) theme: Theme,
+    pub(super) pane: Pane,
+    /// Where the user has been, for back (Esc, `Ctrl-o`) and forward.
+    pub(super) history: History,
+    pub(super) panes: Panes,
+    pub(super) overlay: Option<Overlay>,
+    /// The status line's message, the message log and the standing notice.
+    pub(super) messages: Messages,
+    /// The changes `u` takes back and `Ctrl-r` does again.
+    pub(super) undo: UndoStack,
+    pub(super) dealer: Dealer,
+    pub(super) background: Background,
+    pub(super) requests: Requests,
 }
 
 impl App {
@@ -135,7 +157,7 @@ impl App {
         let mut app = App::assemble(store, clock, tz, keymap, theme, index)?;
         let now = app.now();
         let store = app.store.clone();
-        if let Err(e) = app.inbox.read_first(&store, now, 200) {
+        if let Err(e) = app.panes.inbox.read_first(&store, now, 200) {
             app.error(&e.to_string());
         }
         Ok(app)
@@ -159,23 +181,26 @@ impl App {
             tz,
             keymap,
             theme,
-            who,
             pane: Pane::Inbox,
-            inbox: InboxPane::default(),
-            accounts: AccountsPane::default(),
-            funnel: FunnelPane::default(),
+            history: History::default(),
+            panes: Panes {
+                inbox: InboxPane::default(),
+                accounts: AccountsPane::default(),
+                funnel: FunnelPane::default(),
+                page: 10,
+            },
             overlay: None,
             messages: Messages::default(),
-            history: History::default(),
             undo: UndoStack::default(),
-            index,
-            quit: false,
-            leave: None,
-            page: 10,
-            cadence: crate::ops::Cadence::default(),
-            jobs: Jobs::default(),
-            notice: None,
-            to_clipboard: None,
+            dealer: Dealer {
+                who,
+                cadence: crate::ops::Cadence::default(),
+            },
+            background: Background {
+                index,
+                jobs: Jobs::default(),
+            },
+            requests: Requests::default(),
         };
         let help = app
             .keymap
@@ -188,6 +213,16 @@ impl App {
 
     pub fn now(&self) -> Timestamp {
         self.clock.now()
+    }
+
+    /// The days after which a deal on the board is stale (`[stale]` in config.toml).
+    pub fn set_stale_days(&mut self, stale: crate::domain::board::StaleDays) {
+        self.panes.funnel.set_stale(stale);
+    }
+
+    /// Every how many weeks each tier is visited (`[cadence]` in config.toml).
+    pub fn set_cadence(&mut self, cadence: crate::ops::Cadence) {
+        self.dealer.cadence = cadence;
     }
 
     /// The message on the status line now.
@@ -213,8 +248,8 @@ impl App {
     }
 
     /// Finishes reading the inbox if only its first screenful is there.
-    fn complete_inbox(&mut self) {
-        if !self.inbox.complete {
+    pub(super) fn complete_inbox(&mut self) {
+        if !self.panes.inbox.is_complete() {
             self.reload_inbox(None);
         }
     }
@@ -222,7 +257,7 @@ impl App {
     /// Work between frames: completes the inbox, picks up the search index when its thread is
     /// done; true when something changed.
     pub fn tick(&mut self) -> bool {
-        let done = self.jobs.poll();
+        let done = self.background.jobs.poll();
         let jobs_done = !done.is_empty();
         for d in done {
             self.on_job_done(d);
@@ -231,20 +266,20 @@ impl App {
             return true;
         }
         // After the first frame: the search index builds while the inbox is completed.
-        self.index.start_if_later();
-        if !self.inbox.complete {
+        self.background.index.start_if_later();
+        if !self.panes.inbox.is_complete() {
             self.complete_inbox();
             return true;
         }
-        if !self.index.poll() {
+        if !self.background.index.poll() {
             return false;
         }
-        if let super::search_index::SearchIndexState::Failed(e) = &self.index {
+        if let super::search_index::SearchIndexState::Failed(e) = &self.background.index {
             let e = e.clone();
             self.error(&format!("the search index could not be built: {e}"));
         }
         // A channel filter or query typed meanwhile can apply now.
-        if self.inbox.filters.channel.is_some() || !self.inbox.query.is_empty() {
+        if self.panes.inbox.waits_for_index() {
             self.reload_inbox(None);
         }
         true
@@ -253,23 +288,37 @@ impl App {
     /// Builds the search index again on its thread (after an import added leads and accounts);
     /// the lists forget where their rows were in the old one.
     pub fn rebuild_index(&mut self) {
-        self.index = SearchIndexState::start(self.store.clone());
-        self.inbox.forget_index_positions();
-        self.accounts.forget_index_positions();
+        self.background.index = SearchIndexState::start(self.store.clone());
+        self.panes.inbox.forget_index_positions();
+        self.panes.accounts.forget_index_positions();
     }
 
-    /// Re-reads the inbox (after a filter change or a write).
+    /// Re-reads the inbox (after a write from elsewhere), on `keep` when listed.
     pub fn reload_inbox(&mut self, keep: Option<LeadId>) {
-        let now = self.now();
-        let index = self.index.ready().cloned();
-        if let Err(e) = self.inbox.reload(&self.store, now, index.as_deref(), keep) {
+        self.with_inbox(|inbox, from| inbox.reload(from, keep));
+    }
+
+    /// Changes the inbox by `change`, which is given what the inbox reads from (a filter
+    /// change reads the list again); a failed read says so on the status line.
+    pub fn with_inbox(
+        &mut self,
+        change: impl FnOnce(&mut InboxPane, &Reading) -> Result<(), crate::store::StoreError>,
+    ) {
+        let store = self.store.clone();
+        let index = self.background.index.ready().cloned();
+        let from = Reading {
+            store: &store,
+            now: self.now(),
+            index: index.as_deref(),
+        };
+        if let Err(e) = change(&mut self.panes.inbox, &from) {
             self.error(&e.to_string());
         }
     }
 
     /// The accounts likely to be the same company as `id` that still exist.
     pub fn duplicates_of(&self, id: AccountId) -> Vec<AccountId> {
-        let Some(index) = self.index.ready() else {
+        let Some(index) = self.background.index.ready() else {
             return Vec::new();
         };
         index
@@ -282,109 +331,5 @@ impl App {
                     .collect()
             })
             .unwrap_or_default()
-    }
-
-    /// Handles one key press.
-    pub fn on_key(&mut self, key: KeyEvent) {
-        self.complete_inbox();
-        let chord = Chord::from_event(&key);
-        if self.overlay.is_some() {
-            self.on_overlay_key(chord, key);
-            return;
-        }
-        match self.keymap.action_for_pane(self.pane.context(), &chord) {
-            Some(action) => self.run(action),
-            None => self.info(&format!(
-                "{chord} does nothing here; press {} for help",
-                self.keymap
-                    .hint(Action::Help)
-                    .map(|c| c.to_string())
-                    .unwrap_or_else(|| "the help key".into())
-            )),
-        }
-    }
-
-    fn on_overlay_key(&mut self, chord: Chord, key: KeyEvent) {
-        let Some(overlay) = self.overlay.as_mut() else {
-            return;
-        };
-        let outcome = match self.keymap.action_in(Context::Overlay, &chord) {
-            Some(action) => overlay.on_action(action),
-            None => match key.code {
-                ratatui::crossterm::event::KeyCode::Char(c)
-                    if !key
-                        .modifiers
-                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-                {
-                    overlay.on_char(c)
-                }
-                _ => Outcome::Stay,
-            },
-        };
-        self.after_overlay(outcome);
-    }
-
-    fn after_overlay(&mut self, outcome: Outcome) {
-        match outcome {
-            Outcome::Stay => {}
-            Outcome::Refused(why) => self.error(&why),
-            Outcome::Changed => {
-                if let Some(Overlay::Filter(t)) = &self.overlay {
-                    let text = t.text.clone();
-                    self.set_filter(text);
-                }
-            }
-            Outcome::Close => {
-                // Esc on the `/` filter drops the query too.
-                if let Some(Overlay::Filter(_)) = self.overlay.take() {
-                    self.set_filter(String::new());
-                }
-            }
-            Outcome::Chosen(choice) => {
-                self.overlay = None;
-                self.on_choice(choice);
-            }
-        }
-    }
-
-    /// Applies the `/` query to the list on screen.
-    fn set_filter(&mut self, text: String) {
-        let index = self.index.ready().cloned();
-        match self.pane {
-            Pane::Accounts => {
-                self.accounts.query = text;
-                self.accounts.apply_query(index.as_deref());
-            }
-            _ => {
-                self.inbox.query = text;
-                self.inbox.apply_query(index.as_deref());
-            }
-        }
-    }
-
-    /// Opens an account in the accounts pane; back returns to where it was opened from.
-    pub fn open_account(&mut self, id: AccountId) {
-        super::navigation::moving(self, |app| {
-            let store = app.store.clone();
-            match app.accounts.open(&store, id) {
-                Ok(true) => app.pane = Pane::Accounts,
-                Ok(false) => app.error("that account no longer exists"),
-                Err(e) => app.error(&e.to_string()),
-            }
-        });
-    }
-
-    fn on_choice(&mut self, choice: Choice) {
-        super::handlers::on_choice(self, choice);
-    }
-
-    /// Runs an action outside overlays.
-    pub fn run(&mut self, action: Action) {
-        super::handlers::run(self, action);
-    }
-
-    /// Applies a confirmed change through the store; the message comes after the commit.
-    pub fn apply(&mut self, pending: Pending) {
-        super::handlers::apply(self, pending);
     }
 }

@@ -13,22 +13,23 @@ impl App {
     /// the opened account re-read, cached account rows dropped.
     pub fn after_commit(&mut self, receipt: &Receipt, keep: Option<LeadId>) {
         let now = self.now();
-        let index = self.index.ready().cloned();
+        let index = self.background.index.ready().cloned();
         let store = self.store.clone();
         if let Err(e) = self
+            .panes
             .inbox
             .apply_receipt(&store, now, index.as_deref(), receipt, keep)
         {
             self.error(&e.to_string());
         }
-        if let Some(view) = self.accounts.open.as_mut() {
+        if let Some(view) = self.panes.accounts.opened_mut() {
             if let Err(e) = view.refresh(&store) {
                 self.error(&e.to_string());
             }
         }
-        self.accounts.forget_rows();
+        self.panes.accounts.forget_rows();
         let tz = self.tz.clone();
-        if let Err(e) = self.funnel.apply_receipt(&store, receipt, &tz) {
+        if let Err(e) = self.panes.funnel.apply_receipt(&store, receipt, &tz) {
             self.error(&e.to_string());
         }
         // An account created or removed (a merge, or its undo) changes the list itself.
@@ -40,7 +41,7 @@ impl App {
                         .is_ok_and(|a| a.is_none()))
         });
         if accounts_changed {
-            self.accounts.invalidate();
+            self.panes.accounts.invalidate();
         }
     }
 

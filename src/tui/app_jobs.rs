@@ -14,7 +14,7 @@ impl App {
     /// runs); the failures' sentences, for a caller that has no status line any more.
     pub fn finish_jobs(&mut self) -> Vec<String> {
         let mut failures = Vec::new();
-        for d in self.jobs.wait() {
+        for d in self.background.jobs.wait() {
             if let JobDone::Failed(e) = &d {
                 failures.push(e.clone());
             }
@@ -33,7 +33,7 @@ impl App {
     ) {
         let store = self.store.clone();
         let now = self.now();
-        self.jobs.spawn("today's backup", move || {
+        self.background.jobs.spawn("today's backup", move || {
             let _ = start.recv_timeout(DAILY_BACKUP_DELAY);
             match store.daily_backup(&dir, today, now) {
                 Ok(_) => JobDone::DailyBackupWritten,
@@ -46,7 +46,7 @@ impl App {
 
     /// True while a background job is under way.
     pub fn jobs_busy(&self) -> bool {
-        self.jobs.is_busy()
+        self.background.jobs.is_busy()
     }
 
     /// Counts, on a thread of its own, what `policy` says is past its retention period; when
@@ -55,7 +55,7 @@ impl App {
         let store = self.store.clone();
         let now = self.now();
         let since = self.messages.said();
-        self.jobs.spawn("the retention check", move || {
+        self.background.jobs.spawn("the retention check", move || {
             // It reads every lead and contact: after the first frames and the search index.
             std::thread::sleep(std::time::Duration::from_millis(800));
             match crate::ops::purge_due(&store, &policy, now) {
@@ -74,7 +74,8 @@ impl App {
         let now = self.now();
         let dir = crate::store::backup::backups_dir(store.path());
         self.info("writing a backup…");
-        self.jobs
+        self.background
+            .jobs
             .spawn("the backup", move || match store.backup_now(&dir, now) {
                 Ok(path) => JobDone::BackupWritten(path),
                 Err(e) => JobDone::Failed(format!("the backup was not written: {e}")),
@@ -83,7 +84,7 @@ impl App {
 
     pub(super) fn on_job_done(&mut self, done: JobDone) {
         match done {
-            JobDone::PurgeDue(0, _) => self.notice = None,
+            JobDone::PurgeDue(0, _) => self.messages.notice = None,
             JobDone::PurgeDue(n, since) => {
                 let text = format!(
                     "privacy: {n} records past their retention period — run `wortel privacy purge`"
@@ -91,7 +92,7 @@ impl App {
                 let now = self.now();
                 self.messages
                     .say_unless_told_since(since, &text, Tone::Info, now);
-                self.notice = Some("purge due".into());
+                self.messages.notice = Some("purge due".into());
             }
             JobDone::BackupWritten(path) => {
                 self.ok(&format!("backup written: {}", path.display()));

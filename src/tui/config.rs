@@ -32,58 +32,12 @@ pub fn config_dir() -> Option<PathBuf> {
 /// Loads the configuration from `dir` (nothing there means the defaults); `no_color` strips
 /// every colour (the `NO_COLOR` convention).
 pub fn load(dir: Option<&Path>, no_color: bool) -> Result<UiConfig, ConfigError> {
-    let mut keymap_name = "default".to_string();
-    let mut theme_name = "dark".to_string();
-    let mut stale_days = StaleDays::default();
-    let mut language = None;
-    if let Some(dir) = dir {
-        let path = dir.join("config.toml");
-        if let Some(text) = read_if_present(&path)? {
-            let file = path.display().to_string();
-            let table: toml::Table =
-                toml::from_str(&text).map_err(|e| ConfigError::from_toml(&file, &text, &e))?;
-            for (key, value) in table {
-                let at = text.find(&key);
-                // Read by `wortel privacy purge` and `ops::Cadence::load`, not here.
-                if key == "retention" || key == "cadence" {
-                    continue;
-                }
-                if key == "stale-days" {
-                    stale_days = read_stale_days(&file, &text, &value)?;
-                    continue;
-                }
-                let name = value.as_str().ok_or_else(|| {
-                    ConfigError::new(
-                        &file,
-                        &text,
-                        at,
-                        format!("`{key}` must be a name in quotes"),
-                    )
-                })?;
-                match key.as_str() {
-                    "keymap" => keymap_name = name.to_string(),
-                    "theme" => theme_name = name.to_string(),
-                    "language" => {
-                        language = Some(
-                            Language::parse_setting(name)
-                                .map_err(|e| ConfigError::new(&file, &text, at, e))?,
-                        )
-                    }
-                    _ => {
-                        return Err(ConfigError::new(
-                            &file,
-                            &text,
-                            at,
-                            format!(
-                                "`{key}` is not a setting; config.toml knows language, keymap, theme, [stale-days], [retention] and [cadence]"
-                            ),
-                        ));
-                    }
-                }
-            }
-        }
-    }
-    let mut keymap = Keymap::builtin(&keymap_name).ok_or_else(|| ConfigError {
+    let settings = match dir {
+        Some(dir) => read_settings(&dir.join("config.toml"))?,
+        None => Settings::default(),
+    };
+    let keymap_name = &settings.keymap;
+    let mut keymap = Keymap::builtin(keymap_name).ok_or_else(|| ConfigError {
         file: dir
             .map(|d| d.join("config.toml").display().to_string())
             .unwrap_or_else(|| "config.toml".into()),
@@ -99,10 +53,10 @@ pub fn load(dir: Option<&Path>, no_color: bool) -> Result<UiConfig, ConfigError>
             keymap.lay_over(&path.display().to_string(), &text)?;
         }
     }
-    let theme = load_theme(dir, &theme_name, &mut Vec::new())?;
+    let theme = load_theme(dir, &settings.theme, &mut Vec::new())?;
     Ok(UiConfig {
-        stale_days,
-        language: language.unwrap_or_else(locale_language),
+        stale_days: settings.stale_days,
+        language: settings.language.unwrap_or_else(locale_language),
         keymap,
         theme: if no_color {
             theme.without_colour()
@@ -110,6 +64,77 @@ pub fn load(dir: Option<&Path>, no_color: bool) -> Result<UiConfig, ConfigError>
             theme
         },
     })
+}
+
+/// What config.toml sets for the view (the defaults where it says nothing).
+struct Settings {
+    keymap: String,
+    theme: String,
+    stale_days: StaleDays,
+    language: Option<Language>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            keymap: "default".to_string(),
+            theme: "dark".to_string(),
+            stale_days: StaleDays::default(),
+            language: None,
+        }
+    }
+}
+
+/// Reads config.toml at `path` if it is there; every unknown key or bad value is refused with
+/// its line.
+fn read_settings(path: &Path) -> Result<Settings, ConfigError> {
+    let mut settings = Settings::default();
+    let Some(text) = read_if_present(path)? else {
+        return Ok(settings);
+    };
+    let file = path.display().to_string();
+    let table: toml::Table =
+        toml::from_str(&text).map_err(|e| ConfigError::from_toml(&file, &text, &e))?;
+    for (key, value) in table {
+        let at = text.find(&key);
+        // Read by `wortel privacy purge` and `ops::Cadence::load`, not here.
+        if key == "retention" || key == "cadence" {
+            continue;
+        }
+        if key == "stale-days" {
+            settings.stale_days = read_stale_days(&file, &text, &value)?;
+            continue;
+        }
+        let name = value.as_str().ok_or_else(|| {
+            ConfigError::new(
+                &file,
+                &text,
+                at,
+                format!("`{key}` must be a name in quotes"),
+            )
+        })?;
+        match key.as_str() {
+            "keymap" => settings.keymap = name.to_string(),
+            "theme" => settings.theme = name.to_string(),
+            "language" => {
+                settings.language = Some(
+                    Language::parse_setting(name)
+                        .map_err(|e| ConfigError::new(&file, &text, at, e))?,
+                )
+            }
+            _ => {
+                return Err(ConfigError::new(
+                    &file,
+                    &text,
+                    at,
+                    format!(
+                        "`{key}` is not a setting; config.toml knows language, keymap, theme, [stale-days], [retention] and [cadence]"
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(settings)
 }
 
 /// The language the CLI speaks: `language` in `dir/config.toml` (refused in a sentence naming

@@ -11,7 +11,7 @@ use crate::ops::TriageStep;
 
 /// Opens the estimate form for the selected lead (or converts the marked ones).
 pub fn ask_convert(app: &mut App) {
-    let ids = app.inbox.targets();
+    let ids = app.panes.inbox.targets();
     let [id] = ids.as_slice() else {
         // None selected (it says so) or several marked (they are confirmed first).
         return triage(app, TriageStep::Convert);
@@ -52,8 +52,7 @@ pub fn save_convert(app: &mut App, mut form: Form, id: LeadId) {
             return;
         }
     };
-    let at = (0..app.inbox.len()).find(|i| app.inbox.id_at(*i) == Some(id));
-    let next = at.and_then(|i| app.inbox.id_at(i + 1));
+    let next = app.panes.inbox.next_after(&[id]);
     let label = lead_label(app, id);
     match app.write(ConvertLead(id, value)) {
         Ok(result) => {
@@ -62,7 +61,7 @@ pub fn save_convert(app: &mut App, mut form: Form, id: LeadId) {
                 None => "no value yet".to_string(),
             };
             let message = format!("converted {label}; opportunity at qualify, {worth}");
-            app.inbox.marked.remove(&id);
+            app.panes.inbox.unmark(id);
             app.committed(&message, result.receipt, next);
         }
         Err(e) => {

@@ -8,9 +8,9 @@ use crate::domain::text::displayable;
 
 /// Opens the picker of the account's numbers and addresses.
 pub fn pick(app: &mut App) {
-    let account = match &app.accounts.open {
+    let account = match app.panes.accounts.opened() {
         Some(view) => Some(view.account.id),
-        None => app.accounts.id_at(app.accounts.selected),
+        None => app.panes.accounts.selected_id(),
     };
     let Some(account) = account else {
         return app.info("no account selected");
@@ -58,5 +58,5 @@ fn reachable(app: &App, id: AccountId) -> Result<Vec<(String, String)>, crate::s
 pub fn copy(app: &mut App, text: String, what: &str) {
     let text = super::clipboard::clean(&text);
     app.ok(&format!("copied {text} ({what}) to the clipboard"));
-    app.to_clipboard = Some(text);
+    app.requests.clipboard = Some(text);
 }

@@ -24,15 +24,15 @@ const DEAL_FIELDS: [(&str, &str); 7] = [
 pub fn edit_selected_in_account(app: &mut App) {
     use super::panes::account::Item;
     let Some(view) = app
+        .panes
         .accounts
-        .open
-        .as_ref()
+        .opened()
         .filter(|_| app.pane == Pane::Accounts)
     else {
         return app.info("open an account first (Enter on a lead or in the account list)");
     };
-    let deal = match view.items.get(view.selected) {
-        Some(Item::Deal(id)) => view.deals.iter().find(|d| d.id == *id).cloned(),
+    let deal = match view.items.selected_id() {
+        Some(Item::Deal(id)) => view.deals.iter().find(|d| d.id == id).cloned(),
         _ => None,
     };
     match deal {
@@ -133,7 +133,7 @@ pub fn save(app: &mut App, mut form: Form, id: OpportunityId) {
                 done.changes.join(", ")
             );
             app.committed(&message, done.receipt, None);
-            app.funnel.select(id);
+            app.panes.funnel.select(id);
         }
         Err((message, label)) => {
             form.error = Some(message);

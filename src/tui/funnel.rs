@@ -5,7 +5,7 @@
 use super::action::Action;
 use super::app::{App, Pane};
 use super::effects::StepDeal;
-use super::overlays::{Form, FormField, FormFor, Overlay, Pick, Picker, move_selection};
+use super::overlays::{Form, FormField, FormFor, Overlay, Pick, Picker};
 use crate::domain::board::{DealSource, Period};
 use crate::domain::{ActivityKind, Cents, OpportunityId, Outcome, Stage};
 use crate::ops::{VisitInput, VisitTarget};
@@ -15,7 +15,7 @@ pub fn show(app: &mut App) {
     let today = app.now().to_zoned(app.tz.clone()).date();
     let store = app.store.clone();
     let tz = app.tz.clone();
-    if let Err(e) = app.funnel.ensure_loaded(&store, today, &tz) {
+    if let Err(e) = app.panes.funnel.ensure_loaded(&store, today, &tz) {
         app.error(&e.to_string());
     }
 }
@@ -31,19 +31,16 @@ fn in_funnel(app: &mut App) -> bool {
 
 pub fn column(app: &mut App, by: i32) {
     if in_funnel(app) {
-        let last = Stage::ALL.len() as i32 - 1;
-        app.funnel.column = (app.funnel.column as i32 + by).clamp(0, last) as usize;
+        app.panes.funnel.move_column(by);
     }
 }
 
 pub fn move_card(app: &mut App, action: Action) {
-    let c = app.funnel.column;
-    let len = app.funnel.columns.get(c).map_or(0, Vec::len);
-    app.funnel.selected[c] = move_selection(app.funnel.selected[c], len, action, 5);
+    app.panes.funnel.move_card(action, 5);
 }
 
 fn selected(app: &mut App) -> Option<(OpportunityId, String, Stage, Cents)> {
-    let d = app.funnel.selected_deal()?;
+    let d = app.panes.funnel.selected_deal()?;
     let o = &d.opportunity;
     Some((o.id, o.title.clone(), o.stage, o.value))
 }
@@ -60,7 +57,7 @@ pub fn step(app: &mut App, by: i32) {
         Ok((deal, receipt)) => {
             let message = format!("moved \"{}\" to {}", deal.title, deal.stage);
             app.committed(&message, receipt, None);
-            app.funnel.select(id);
+            app.panes.funnel.select(id);
         }
         Err(e) => app.error(&e.to_string()),
     }
@@ -95,7 +92,12 @@ pub fn edit_deal(app: &mut App) {
     if !in_funnel(app) {
         return;
     }
-    match app.funnel.selected_deal().map(|d| d.opportunity.clone()) {
+    match app
+        .panes
+        .funnel
+        .selected_deal()
+        .map(|d| d.opportunity.clone())
+    {
         Some(deal) => super::deal_form::open(app, &deal),
         None => app.info("no deal selected"),
     }
@@ -168,21 +170,26 @@ pub fn period(app: &mut App, by: i32) {
         return;
     }
     let today = app.now().to_zoned(app.tz.clone()).date();
-    let p = app.funnel.period.unwrap_or(Period::quarter_of(today));
-    app.funnel.period = Some(if by == 0 {
+    let p = app
+        .panes
+        .funnel
+        .period()
+        .unwrap_or(Period::quarter_of(today));
+    let next = if by == 0 {
         p.next_kind(today)
     } else {
         p.step(by)
-    });
+    };
     let tz = app.tz.clone();
-    app.funnel.arrange(&tz);
+    app.panes.funnel.set_period(next, &tz);
 }
 
 pub fn pick_owner(app: &mut App) {
     if !in_funnel(app) {
         return;
     }
-    let mut options: Vec<Option<String>> = app.funnel.owners().into_iter().map(Some).collect();
+    let mut options: Vec<Option<String>> =
+        app.panes.funnel.owners().into_iter().map(Some).collect();
     options.push(None);
     let labels = options
         .iter()
@@ -218,8 +225,13 @@ pub fn pick_close_month(app: &mut App) {
     if !in_funnel(app) {
         return;
     }
-    let mut options: Vec<Option<(i16, i8)>> =
-        app.funnel.close_months().into_iter().map(Some).collect();
+    let mut options: Vec<Option<(i16, i8)>> = app
+        .panes
+        .funnel
+        .close_months()
+        .into_iter()
+        .map(Some)
+        .collect();
     options.push(None);
     let labels = options
         .iter()
@@ -239,15 +251,12 @@ pub fn pick_close_month(app: &mut App) {
 /// `E`: only open deals expected to close in `month`; the period becomes that month, so the
 /// header ("open deals closing in 2026-12") and the columns say the same.
 pub fn set_close_month(app: &mut App, month: Option<(i16, i8)>) {
-    app.funnel.filter.close_month = month;
-    if let Some((year, month)) = month {
-        app.funnel.period = Some(Period::Month { year, month });
-    }
-    refilter(app);
+    let tz = app.tz.clone();
+    app.panes.funnel.set_close_month(month, &tz);
 }
 
-/// Applies a changed filter.
-pub fn refilter(app: &mut App) {
+/// Changes the board's filters by `change`; the columns follow.
+pub fn refilter(app: &mut App, change: impl FnOnce(&mut crate::domain::board::DealFilter)) {
     let tz = app.tz.clone();
-    app.funnel.arrange(&tz);
+    app.panes.funnel.change_filter(&tz, change);
 }

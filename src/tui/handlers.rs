@@ -9,71 +9,133 @@ use super::overlays::{
 };
 use crate::ops::TriageStep;
 
-/// Runs an action outside overlays.
+/// Runs an action outside overlays. Every action is named here (the compiler checks none is
+/// forgotten); the groups that belong to one pane go on to their own function.
 pub fn run(app: &mut App, action: Action) {
+    use Action as A;
+    match action {
+        A::Help | A::Palette | A::Messages | A::Filter => open_overlay(app, action),
+        A::PaneInbox => switch(app, Pane::Inbox),
+        A::PaneAccounts => switch(app, Pane::Accounts),
+        A::PaneFunnel => switch(app, Pane::Funnel),
+        A::NextPane => super::navigation::forward(app),
+        A::Back => super::navigation::back(app),
+        A::Undo => super::undo_keys::undo(app),
+        A::Redo => super::undo_keys::redo(app),
+        A::Due => super::reports::open_agenda(app, crate::ops::Span::Day),
+        A::Import => super::import::ask(app),
+        A::BackupNow => app.backup_now(),
+        A::Benchmark => super::reports::show_benchmarks(app),
+        A::Quit => app.requests.quit = true,
+        A::Suspend => app.requests.leave = Some(super::outside::Leave::Suspend),
+        A::Shell => app.requests.leave = Some(super::outside::Leave::Shell),
+        A::Down | A::Up | A::Top | A::Bottom | A::PageDown | A::PageUp => move_in_list(app, action),
+        A::Open => open_account(app),
+        A::Copy => super::copy::pick(app),
+        A::LogVisit => super::visit::open_form(app),
+        A::ClearFilters => clear_filters(app),
+        A::Mark
+        | A::ClearMarks
+        | A::Accept
+        | A::Convert
+        | A::Reject
+        | A::Snooze
+        | A::FilterStatus
+        | A::FilterTier
+        | A::FilterChannel
+        | A::ToggleOverdue => in_inbox(app, |app| inbox_action(app, action)),
+        A::DueVisitsOnly
+        | A::DuplicatesOnly
+        | A::Edit
+        | A::EditDeal
+        | A::Note
+        | A::Nps
+        | A::Contacts
+        | A::FollowUpLead
+        | A::Merge => account_action(app, action),
+        A::ColumnLeft
+        | A::ColumnRight
+        | A::MoveBack
+        | A::MoveOn
+        | A::Won
+        | A::Lost
+        | A::PeriodPrevious
+        | A::PeriodNext
+        | A::PeriodKind
+        | A::FilterOwner
+        | A::FilterSource
+        | A::FilterCloseMonth => funnel_action(app, action),
+        A::Close
+        | A::Confirm
+        | A::DeleteBack
+        | A::ClearInput
+        | A::CursorLeft
+        | A::CursorRight
+        | A::LineStart
+        | A::LineEnd => app.info(&format!("{action} works inside an overlay")),
+    }
+}
+
+/// Help, the palette, the message log and the `/` filter.
+fn open_overlay(app: &mut App, action: Action) {
     match action {
         Action::Help => app.overlay = Some(Overlay::Help(Help::from_keymap(&app.keymap))),
         Action::Palette => {
-            app.overlay = Some(Overlay::Palette(Palette::new(app.index.ready().cloned())));
-            if app.index.is_building() {
+            app.overlay = Some(Overlay::Palette(Palette::new(
+                app.background.index.ready().cloned(),
+            )));
+            if app.background.index.is_building() {
                 app.info("accounts and leads join the palette once the search index is built");
             }
         }
-        Action::Filter => open_filter(app),
-        Action::PaneInbox => switch(app, Pane::Inbox),
-        Action::PaneAccounts => switch(app, Pane::Accounts),
-        Action::PaneFunnel => switch(app, Pane::Funnel),
-        Action::NextPane => super::navigation::forward(app),
-        Action::Undo => super::undo_keys::undo(app),
-        Action::Redo => super::undo_keys::redo(app),
-        Action::Due => super::reports::open_agenda(app, crate::ops::Span::Day),
-        Action::Import => super::import::ask(app),
-        Action::BackupNow => app.backup_now(),
-        Action::Benchmark => super::reports::show_benchmarks(app),
-        Action::Quit => app.quit = true,
-        Action::Suspend => app.leave = Some(super::outside::Leave::Suspend),
-        Action::Shell => app.leave = Some(super::outside::Leave::Shell),
-        Action::Down
-        | Action::Up
-        | Action::Top
-        | Action::Bottom
-        | Action::PageDown
-        | Action::PageUp => move_in_list(app, action),
-        Action::Open => open_account(app),
-        Action::Mark => in_inbox(app, |app| app.inbox.toggle_mark()),
-        Action::ClearMarks => in_inbox(app, |app| {
-            let n = app.inbox.marked.len();
-            app.inbox.marked.clear();
-            app.info(&format!("unmarked {n}"));
-        }),
-        Action::Accept => in_inbox(app, |app| super::triage::triage(app, TriageStep::Accept)),
-        Action::Convert => in_inbox(app, super::convert::ask_convert),
-        Action::Reject => in_inbox(app, super::triage::ask_reject_reason),
-        Action::Snooze => in_inbox(app, super::triage::ask_snooze_date),
-        Action::FilterStatus => in_inbox(app, super::triage::pick_status),
-        Action::FilterTier => in_inbox(app, super::triage::pick_tier),
-        Action::FilterChannel => in_inbox(app, super::triage::pick_channel),
-        Action::ToggleOverdue => in_inbox(app, |app| {
-            app.inbox.filters.overdue_only = !app.inbox.filters.overdue_only;
-            app.reload_inbox(None);
-        }),
-        Action::ClearFilters if app.pane == Pane::Funnel => {
-            app.funnel.filter = Default::default();
-            super::funnel::refilter(app);
-            app.info("filters cleared: every deal");
-        }
-        Action::ClearFilters => in_inbox(app, |app| {
-            app.inbox.filters = Default::default();
-            app.inbox.query.clear();
-            app.reload_inbox(None);
-            app.info("filters cleared: the open leads");
-        }),
-        Action::Back => super::navigation::back(app),
         Action::Messages => {
             let log = super::overlays::MessageLog::new(&app.messages, &app.tz);
             app.overlay = Some(Overlay::Messages(log));
         }
-        Action::Copy => super::copy::pick(app),
+        Action::Filter => open_filter(app),
+        _ => {}
+    }
+}
+
+/// The inbox's actions: marks, triage, its filters.
+fn inbox_action(app: &mut App, action: Action) {
+    match action {
+        Action::Mark => app.panes.inbox.toggle_mark(),
+        Action::ClearMarks => {
+            let n = app.panes.inbox.clear_marks();
+            app.info(&format!("unmarked {n}"));
+        }
+        Action::Accept => super::triage::triage(app, TriageStep::Accept),
+        Action::Convert => super::convert::ask_convert(app),
+        Action::Reject => super::triage::ask_reject_reason(app),
+        Action::Snooze => super::triage::ask_snooze_date(app),
+        Action::FilterStatus => super::triage::pick_status(app),
+        Action::FilterTier => super::triage::pick_tier(app),
+        Action::FilterChannel => super::triage::pick_channel(app),
+        Action::ToggleOverdue => app.with_inbox(|inbox, from| {
+            inbox.change_filters(from, |f| f.overdue_only = !f.overdue_only)
+        }),
+        _ => {}
+    }
+}
+
+/// `c`: every deal on the board, or the open leads in the inbox.
+fn clear_filters(app: &mut App) {
+    if app.pane == Pane::Funnel {
+        super::funnel::refilter(app, |f| *f = Default::default());
+        return app.info("filters cleared: every deal");
+    }
+    in_inbox(app, |app| {
+        app.with_inbox(|inbox, from| {
+            inbox.set_filters(Default::default(), String::new(), from, None)
+        });
+        app.info("filters cleared: the open leads");
+    })
+}
+
+/// The account list's and an account's actions (`e` on the board edits the deal).
+fn account_action(app: &mut App, action: Action) {
+    match action {
         Action::DueVisitsOnly => super::accounts_filter::toggle_due_visits(app),
         Action::DuplicatesOnly => super::accounts_filter::toggle_duplicates(app),
         Action::Edit if app.pane == Pane::Funnel => super::funnel::edit_deal(app),
@@ -84,27 +146,27 @@ pub fn run(app: &mut App, action: Action) {
         Action::Contacts => super::account_edits::pick_contact(app),
         Action::FollowUpLead => super::account_edits::pick_product(app),
         Action::Merge => super::merge::pick_duplicate(app),
-        Action::ColumnLeft => super::funnel::column(app, -1),
-        Action::ColumnRight => super::funnel::column(app, 1),
-        Action::MoveBack => super::funnel::step(app, -1),
-        Action::MoveOn => super::funnel::step(app, 1),
-        Action::Won => super::funnel::ask_won(app),
-        Action::Lost => super::funnel::ask_lost(app),
-        Action::PeriodPrevious => super::funnel::period(app, -1),
-        Action::PeriodNext => super::funnel::period(app, 1),
-        Action::PeriodKind => super::funnel::period(app, 0),
-        Action::FilterOwner => super::funnel::pick_owner(app),
-        Action::FilterSource => super::funnel::pick_source(app),
-        Action::FilterCloseMonth => super::funnel::pick_close_month(app),
-        Action::LogVisit => super::visit::open_form(app),
-        Action::Close
-        | Action::Confirm
-        | Action::DeleteBack
-        | Action::ClearInput
-        | Action::CursorLeft
-        | Action::CursorRight
-        | Action::LineStart
-        | Action::LineEnd => app.info(&format!("{action} works inside an overlay")),
+        _ => {}
+    }
+}
+
+/// The board's actions.
+fn funnel_action(app: &mut App, action: Action) {
+    use super::funnel as f;
+    match action {
+        Action::ColumnLeft => f::column(app, -1),
+        Action::ColumnRight => f::column(app, 1),
+        Action::MoveBack => f::step(app, -1),
+        Action::MoveOn => f::step(app, 1),
+        Action::Won => f::ask_won(app),
+        Action::Lost => f::ask_lost(app),
+        Action::PeriodPrevious => f::period(app, -1),
+        Action::PeriodNext => f::period(app, 1),
+        Action::PeriodKind => f::period(app, 0),
+        Action::FilterOwner => f::pick_owner(app),
+        Action::FilterSource => f::pick_source(app),
+        Action::FilterCloseMonth => f::pick_close_month(app),
+        _ => {}
     }
 }
 
@@ -124,22 +186,21 @@ fn in_inbox(app: &mut App, f: impl FnOnce(&mut App)) {
 fn move_in_list(app: &mut App, action: Action) {
     match app.pane {
         Pane::Inbox => {
-            let len = app.inbox.len();
-            app.inbox.selected = move_selection(app.inbox.selected, len, action, app.page);
+            let page = app.panes.page;
+            app.panes.inbox.move_by(action, page);
         }
-        Pane::Accounts => match app.accounts.open.as_mut() {
+        Pane::Accounts => match app.panes.accounts.opened_mut() {
             // In an account, j/k pick the lead or deal; page keys scroll the timeline.
             Some(view) => match action {
                 Action::PageDown | Action::PageUp => {
                     let len = view.activities.len();
                     view.timeline_offset = move_selection(view.timeline_offset, len, action, 10);
                 }
-                a => view.selected = move_selection(view.selected, view.items.len(), a, 5),
+                a => view.items.move_by(a, 5),
             },
             None => {
-                let len = app.accounts.len();
-                app.accounts.selected =
-                    move_selection(app.accounts.selected, len, action, app.page);
+                let page = app.panes.page;
+                app.panes.accounts.move_by(action, page);
             }
         },
         Pane::Funnel => super::funnel::move_card(app, action),
@@ -147,16 +208,16 @@ fn move_in_list(app: &mut App, action: Action) {
 }
 
 fn open_filter(app: &mut App) {
-    let query = match (app.pane, &app.accounts.open) {
-        (Pane::Inbox, _) => app.inbox.query.clone(),
-        (Pane::Accounts, None) => app.accounts.query.clone(),
+    let query = match (app.pane, app.panes.accounts.opened()) {
+        (Pane::Inbox, _) => app.panes.inbox.query().to_string(),
+        (Pane::Accounts, None) => app.panes.accounts.query().to_string(),
         _ => {
             app.info("the / filter works in lists: the inbox and the account list");
             return;
         }
     };
     app.overlay = Some(Overlay::Filter(TextInput::new(&query)));
-    if app.index.is_building() {
+    if app.background.index.is_building() {
         app.info("the search index is still being built; the filter applies when it is ready");
     }
 }
@@ -164,14 +225,18 @@ fn open_filter(app: &mut App) {
 fn open_account(app: &mut App) {
     let account = match app.pane {
         Pane::Inbox => {
-            let Some(id) = app.inbox.selected_id() else {
+            let Some(id) = app.panes.inbox.selected_id() else {
                 return;
             };
             let store = app.store.clone();
-            app.inbox.row(&store, id).map(|r| r.lead.account_id)
+            app.panes.inbox.row(&store, id).map(|r| r.lead.account_id)
         }
-        Pane::Accounts if app.accounts.open.is_none() => app.accounts.id_at(app.accounts.selected),
-        Pane::Funnel => app.funnel.selected_deal().map(|d| d.opportunity.account_id),
+        Pane::Accounts if app.panes.accounts.opened().is_none() => app.panes.accounts.selected_id(),
+        Pane::Funnel => app
+            .panes
+            .funnel
+            .selected_deal()
+            .map(|d| d.opportunity.account_id),
         _ => None,
     };
     if let Some(id) = account {
@@ -234,28 +299,19 @@ fn on_picked(app: &mut App, chosen: Chosen) {
             None,
             Some(reason),
         ),
-        Chosen::Owner(owner) => {
-            app.funnel.filter.owner = owner;
-            super::funnel::refilter(app)
-        }
-        Chosen::Source(source) => {
-            app.funnel.filter.source = source;
-            super::funnel::refilter(app)
-        }
+        Chosen::Owner(owner) => super::funnel::refilter(app, |f| f.owner = owner),
+        Chosen::Source(source) => super::funnel::refilter(app, |f| f.source = source),
         Chosen::CloseMonth(month) => super::funnel::set_close_month(app, month),
         Chosen::Copy(text, what) => super::copy::copy(app, text, &what),
         Chosen::Product(account, i) => super::account_edits::create_follow_up(app, account, i),
         Chosen::Status(status) => {
-            app.inbox.filters.status = status;
-            app.reload_inbox(None);
+            app.with_inbox(|inbox, from| inbox.change_filters(from, |f| f.status = status))
         }
         Chosen::Tier(tier) => {
-            app.inbox.filters.tier = tier;
-            app.reload_inbox(None);
+            app.with_inbox(|inbox, from| inbox.change_filters(from, |f| f.tier = tier))
         }
         Chosen::Channel(channel) => {
-            app.inbox.filters.channel = channel;
-            app.reload_inbox(None);
+            app.with_inbox(|inbox, from| inbox.change_filters(from, |f| f.channel = channel))
         }
     }
 }
@@ -271,16 +327,15 @@ fn on_palette(app: &mut App, item: PaletteItem) {
 /// The inbox on lead `id`, with the filters widened if it is not listed under them.
 fn show_lead(app: &mut App, id: crate::domain::LeadId) {
     app.pane = Pane::Inbox;
-    if !app.inbox.select(id) {
+    if !app.panes.inbox.select(id) {
         // Not under the current filters: show every status so it is there.
-        app.inbox.filters = Default::default();
-        app.inbox.query.clear();
+        let mut filters = super::panes::inbox::InboxFilters::default();
         if let Ok(Some(l)) = app.store.lead(id) {
             if !l.status.is_open() {
-                app.inbox.filters.status = Some(l.status);
+                filters.status = Some(l.status);
             }
         }
-        app.reload_inbox(Some(id));
+        app.with_inbox(|inbox, from| inbox.set_filters(filters, String::new(), from, Some(id)));
     }
 }
 

@@ -73,11 +73,11 @@ pub fn run(app: &mut App, mut form: Form) {
 /// more than moving rows one by one is worth.
 fn after_import(app: &mut App) {
     app.reload_inbox(None);
-    app.accounts.invalidate();
-    app.accounts.forget_rows();
-    app.funnel.loaded = false;
+    app.panes.accounts.invalidate();
+    app.panes.accounts.forget_rows();
+    app.panes.funnel.forget();
     let store = app.store.clone();
-    if let Some(view) = app.accounts.open.as_mut() {
+    if let Some(view) = app.panes.accounts.opened_mut() {
         if let Err(e) = view.refresh(&store) {
             app.error(&e.to_string());
         }

@@ -78,27 +78,7 @@ impl Keymap {
                         ),
                     )
                 })?;
-                let action = if name == "none" {
-                    None
-                } else {
-                    let action = Action::from_name(name).ok_or_else(|| {
-                        err(
-                            value.span().start,
-                            format!("`{name}` is not an action; `wortel` lists them in help (?)"),
-                        )
-                    })?;
-                    if !action.contexts().contains(&context) {
-                        return Err(err(
-                            value.span().start,
-                            format!(
-                                "`{name}` cannot be bound in [{}]; it belongs in [{}]",
-                                context.name(),
-                                action.contexts()[0].name()
-                            ),
-                        ));
-                    }
-                    Some(action)
-                };
+                let action = bound_action(name, context, |p| err(value.span().start, p))?;
                 let line = super::config_error::line_of(text, at);
                 if let Some((_, other_line, other)) = staged.get(&(context, chord)) {
                     return Err(err(
@@ -178,6 +158,31 @@ impl Keymap {
             .filter(|a| self.hint(*a).is_none())
             .collect()
     }
+}
+
+/// The action a binding names in `context` (`"none"` unbinds the key); `err` places a mistake
+/// on the binding's line.
+fn bound_action(
+    name: &str,
+    context: Context,
+    err: impl Fn(String) -> ConfigError,
+) -> Result<Option<Action>, ConfigError> {
+    if name == "none" {
+        return Ok(None);
+    }
+    let action = Action::from_name(name).ok_or_else(|| {
+        err(format!(
+            "`{name}` is not an action; `wortel` lists them in help (?)"
+        ))
+    })?;
+    if !action.contexts().contains(&context) {
+        return Err(err(format!(
+            "`{name}` cannot be bound in [{}]; it belongs in [{}]",
+            context.name(),
+            action.contexts()[0].name()
+        )));
+    }
+    Ok(Some(action))
 }
 
 #[cfg(test)]

@@ -25,14 +25,14 @@ fn name_of(app: &App, id: AccountId) -> String {
 
 /// `m`: which likely duplicate to merge into the opened account.
 pub fn pick_duplicate(app: &mut App) {
-    let Some(survivor) = app.accounts.open.as_ref().map(|v| v.account.id) else {
+    let Some(survivor) = app.panes.accounts.opened().map(|v| v.account.id) else {
         return app
             .info("open the account to keep first, then press m to merge a duplicate into it");
     };
     if app.pane != Pane::Accounts {
         return;
     }
-    if app.index.ready().is_none() {
+    if app.background.index.ready().is_none() {
         return app.info(
             "duplicates are found by the search index, which is still being built; a moment",
         );

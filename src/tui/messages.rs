@@ -41,6 +41,8 @@ pub struct Messages {
     log: VecDeque<Logged>,
     /// How many messages were said: a background job notes it when it starts.
     said: u64,
+    /// A standing reminder for the status bar (a retention purge is due).
+    pub notice: Option<String>,
 }
 
 impl Default for Messages {
@@ -52,6 +54,7 @@ impl Default for Messages {
             },
             log: VecDeque::with_capacity(LOG_SIZE),
             said: 0,
+            notice: None,
         }
     }
 }

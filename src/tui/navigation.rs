@@ -13,15 +13,15 @@ use crate::domain::AccountId;
 pub fn here(app: &App) -> Place {
     match app.pane {
         Pane::Inbox => Place::Inbox {
-            filters: app.inbox.filters.clone(),
-            query: app.inbox.query.clone(),
-            lead: app.inbox.selected_id(),
+            filters: app.panes.inbox.filters().clone(),
+            query: app.panes.inbox.query().to_string(),
+            lead: app.panes.inbox.selected_id(),
         },
-        Pane::Accounts => match &app.accounts.open {
+        Pane::Accounts => match app.panes.accounts.opened() {
             Some(view) => Place::Account(view.account.id),
             None => Place::AccountList {
-                query: app.accounts.query.clone(),
-                selected: app.accounts.selected,
+                query: app.panes.accounts.query().to_string(),
+                selected: app.panes.accounts.selected(),
             },
         },
         Pane::Funnel => Place::Funnel,
@@ -45,7 +45,7 @@ pub fn show_pane(app: &mut App, pane: Pane) {
         }
         if pane == Pane::Accounts {
             let store = app.store.clone();
-            if let Err(e) = app.accounts.ensure_loaded(&store) {
+            if let Err(e) = app.panes.accounts.ensure_loaded(&store) {
                 app.error(&e.to_string());
             }
         }
@@ -60,7 +60,7 @@ pub fn back(app: &mut App) {
         Some(place) => restore(app, place),
         None => {
             if app.pane == Pane::Accounts {
-                app.accounts.open = None;
+                app.panes.accounts.close();
             }
         }
     }
@@ -92,27 +92,24 @@ fn restore(app: &mut App, place: Place) {
             lead,
         } => {
             app.pane = Pane::Inbox;
-            if app.inbox.filters != filters || app.inbox.query != query {
-                app.inbox.filters = filters;
-                app.inbox.query = query;
-                app.reload_inbox(lead);
+            if app.panes.inbox.filters() != &filters || app.panes.inbox.query() != query {
+                app.with_inbox(|inbox, from| inbox.set_filters(filters, query, from, lead));
             } else if let Some(id) = lead {
-                app.inbox.select(id);
+                app.panes.inbox.select(id);
             }
         }
         Place::AccountList { query, selected } => {
             app.pane = Pane::Accounts;
-            app.accounts.open = None;
+            app.panes.accounts.close();
             let store = app.store.clone();
-            if let Err(e) = app.accounts.ensure_loaded(&store) {
+            if let Err(e) = app.panes.accounts.ensure_loaded(&store) {
                 app.error(&e.to_string());
             }
-            if app.accounts.query != query {
-                app.accounts.query = query;
-                let index = app.index.ready().cloned();
-                app.accounts.apply_query(index.as_deref());
+            if app.panes.accounts.query() != query {
+                let index = app.background.index.ready().cloned();
+                app.panes.accounts.set_query(query, index.as_deref());
             }
-            app.accounts.selected = selected.min(app.accounts.len().saturating_sub(1));
+            app.panes.accounts.select_row(selected);
         }
         Place::Account(id) => reopen_account(app, id),
         Place::Funnel => {
@@ -125,7 +122,7 @@ fn restore(app: &mut App, place: Place) {
 /// An account from the history; one merged away or erased since is skipped, with a word.
 fn reopen_account(app: &mut App, id: AccountId) {
     let store = app.store.clone();
-    match app.accounts.open(&store, id) {
+    match app.panes.accounts.open(&store, id) {
         Ok(true) => app.pane = Pane::Accounts,
         Ok(false) => {
             app.history.forget_account(id);

@@ -39,7 +39,13 @@ pub fn open_agenda(app: &mut App, span: crate::ops::Span) {
 
 /// The agenda read afresh, at the row it was on.
 pub fn open_agenda_at(app: &mut App, place: AgendaPlace) {
-    match crate::ops::agenda(&app.store, place.span, app.now(), &app.tz, &app.cadence) {
+    match crate::ops::agenda(
+        &app.store,
+        place.span,
+        app.now(),
+        &app.tz,
+        &app.dealer.cadence,
+    ) {
         Ok(agenda) => app.overlay = Some(Overlay::Agenda(AgendaView::new(agenda, place.selected))),
         Err(e) => app.error(&e.to_string()),
     }

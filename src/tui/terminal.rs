@@ -20,6 +20,19 @@ pub type ServedChanges = std::sync::mpsc::Receiver<crate::serve::Served>;
 #[cfg(not(unix))]
 pub type ServedChanges = std::sync::mpsc::Receiver<()>;
 
+/// Prepares the app for a frame of the terminal's size, then draws it: what the terminal loop
+/// (and anything else that renders the view) calls.
+pub fn show<B: ratatui::backend::Backend>(
+    terminal: &mut ratatui::Terminal<B>,
+    app: &mut App,
+) -> std::io::Result<()> {
+    terminal.draw(|frame| {
+        app.prepare(frame.area());
+        super::view::draw(frame, app);
+    })?;
+    Ok(())
+}
+
 /// Runs the TUI until the user quits.
 pub fn run(app: &mut App, served: Option<&ServedChanges>) -> io::Result<()> {
     install_panic_hook();
@@ -42,14 +55,17 @@ fn event_loop(
 ) -> io::Result<()> {
     let panic_for_test = std::env::var_os("WORTEL_TEST_PANIC").is_some();
     loop {
-        terminal.draw(|frame| super::view::draw(frame, app))?;
+        show(terminal, app)?;
         if panic_for_test {
             panic!("WORTEL_TEST_PANIC is set: a deliberate panic to test the terminal restore");
         }
         // While the search index is built, look back often to pick it up; otherwise wake now
         // and then so relative times ("2h late") stay true.
         // Changes from other terminals show within a tenth of a second.
-        let wait = if app.index.is_building() || app.jobs.is_busy() || served.is_some() {
+        let wait = if app.background.index.is_building()
+            || app.background.jobs.is_busy()
+            || served.is_some()
+        {
             Duration::from_millis(100)
         } else {
             Duration::from_secs(30)
@@ -58,7 +74,7 @@ fn event_loop(
             match event::read()? {
                 Event::Key(key) if key.kind == KeyEventKind::Press => {
                     app.on_key(key);
-                    if let Some(leave) = app.leave.take() {
+                    if let Some(leave) = app.requests.leave.take() {
                         hand_over(terminal, app, leave)?;
                     }
                 }
@@ -66,7 +82,7 @@ fn event_loop(
                 _ => {}
             }
         }
-        if let Some(text) = app.to_clipboard.take() {
+        if let Some(text) = app.requests.clipboard.take() {
             super::clipboard::copy(terminal.backend_mut(), &text)?;
         }
         app.tick();
@@ -74,7 +90,7 @@ fn event_loop(
         while let Some(change) = served.and_then(|s| s.try_recv().ok()) {
             app.on_served(change);
         }
-        if app.quit {
+        if app.requests.quit {
             return Ok(());
         }
     }

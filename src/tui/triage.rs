@@ -20,7 +20,7 @@ fn leads(n: usize) -> String {
 /// What a message calls a lead: head office's id and the account.
 pub fn lead_label(app: &mut App, id: LeadId) -> String {
     let store = app.store.clone();
-    match app.inbox.row(&store, id) {
+    match app.panes.inbox.row(&store, id) {
         Some(row) => {
             let name = row.account.as_ref().map(|a| a.name.as_str()).unwrap_or("?");
             match &row.lead.external_id {
@@ -33,7 +33,7 @@ pub fn lead_label(app: &mut App, id: LeadId) -> String {
 }
 
 fn nothing_selected(app: &mut App) -> bool {
-    if app.inbox.targets().is_empty() {
+    if app.panes.inbox.targets().is_empty() {
         app.info("no lead selected");
         return true;
     }
@@ -44,7 +44,7 @@ pub fn triage(app: &mut App, step: TriageStep) {
     if nothing_selected(app) {
         return;
     }
-    let ids = app.inbox.targets();
+    let ids = app.panes.inbox.targets();
     confirm_or_apply(app, Pending::Triage(ids, step));
 }
 
@@ -78,7 +78,7 @@ pub fn ask_reject_reason(app: &mut App) {
         Ok(r) => r.reject,
         Err(e) => return app.error(&e.to_string()),
     };
-    let ids = app.inbox.targets();
+    let ids = app.panes.inbox.targets();
     let title = if ids.len() > 1 {
         format!("Reject {} leads: why?", ids.len())
     } else {
@@ -96,7 +96,7 @@ pub fn ask_snooze_date(app: &mut App) {
     if nothing_selected(app) {
         return;
     }
-    let ids = app.inbox.targets();
+    let ids = app.panes.inbox.targets();
     let today = app.now().to_zoned(app.tz.clone()).date();
     app.overlay = Some(Overlay::DateInput(DateInput::new(
         "Snooze until",
@@ -119,7 +119,7 @@ pub fn pick_status(app: &mut App) {
         .collect();
     let at = options
         .iter()
-        .position(|o| *o == app.inbox.filters.status)
+        .position(|o| *o == app.panes.inbox.filters().status)
         .unwrap_or(0);
     app.overlay = Some(Overlay::Picker(Picker::new(
         "Show status",
@@ -145,7 +145,7 @@ pub fn pick_tier(app: &mut App) {
     ];
     let at = options
         .iter()
-        .position(|o| *o == app.inbox.filters.tier)
+        .position(|o| *o == app.panes.inbox.filters().tier)
         .unwrap_or(0);
     app.overlay = Some(Overlay::Picker(Picker::new(
         "Show tier",
@@ -156,7 +156,7 @@ pub fn pick_tier(app: &mut App) {
 }
 
 pub fn pick_channel(app: &mut App) {
-    if app.index.ready().is_none() {
+    if app.background.index.ready().is_none() {
         app.info("the channel filter needs the search index, which is still being built; try again in a moment");
         return;
     }
@@ -171,7 +171,7 @@ pub fn pick_channel(app: &mut App) {
         .collect();
     let at = options
         .iter()
-        .position(|o| *o == app.inbox.filters.channel)
+        .position(|o| *o == app.panes.inbox.filters().channel)
         .unwrap_or(0);
     app.overlay = Some(Overlay::Picker(Picker::new(
         "Show channel",
@@ -184,11 +184,7 @@ pub fn pick_channel(app: &mut App) {
 pub fn apply_triage(app: &mut App, ids: Vec<LeadId>, step: TriageStep) {
     // Where the selection goes next: the first listed lead after the targets, so triage flows
     // down the list.
-    let last = ids
-        .iter()
-        .filter_map(|id| (0..app.inbox.len()).find(|i| app.inbox.id_at(*i) == Some(*id)))
-        .max();
-    let next = last.and_then(|i| app.inbox.id_at(i + 1));
+    let next = app.panes.inbox.next_after(&ids);
     let label = if ids.len() == 1 {
         lead_label(app, ids[0])
     } else {
@@ -217,7 +213,7 @@ pub fn apply_triage(app: &mut App, ids: Vec<LeadId>, step: TriageStep) {
                 ));
             }
             for l in &result.done {
-                app.inbox.marked.remove(&l.id);
+                app.panes.inbox.unmark(l.id);
             }
             let skipped = result.skipped.len();
             match (result.receipt, result.skipped.into_iter().next()) {

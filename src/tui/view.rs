@@ -1,23 +1,33 @@
 //! Draws a whole frame from the app state: the focused pane, the status bar and the open
-//! overlay. Drawing reads state (and the rows on screen) and never writes the store.
+//! overlay. Drawing only reads: [`App::prepare`] (in `prepare.rs`) runs before each frame with
+//! its size and does what depends on the layout (scroll offsets, the page, the rows on screen
+//! read into their caches), so every draw function here takes `&App`.
 
 use super::app::{App, Pane, Tone};
 use super::theme::Role;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Direction, Layout};
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// Draws one frame.
-pub fn draw(frame: &mut Frame, app: &mut App) {
-    let status = StatusLine::lay_out(app, frame.area().width);
+/// The panes' area and the status bar's, for a frame of `area`: the status bar takes the
+/// lines its message needs (one or two).
+pub fn areas(app: &App, area: Rect) -> (Rect, Rect, StatusLine) {
+    let status = StatusLine::lay_out(app, area.width);
     let parts = Layout::default()
         .direction(Direction::Vertical)
         .constraints([
             Constraint::Min(3),
             Constraint::Length(status.lines.len() as u16),
         ])
-        .split(frame.area());
+        .split(area);
+    (parts[0], parts[1], status)
+}
+
+/// Draws one frame of an app [`App::prepare`]d for it.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let (panes, bar, status) = areas(app, frame.area());
+    let parts = [panes, bar];
     match app.pane {
         Pane::Inbox => super::panes::inbox_view::draw(frame, parts[0], app),
         Pane::Accounts => super::panes::accounts_view::draw(frame, parts[0], app),
@@ -139,17 +149,17 @@ fn right_spans(app: &App, yielded: usize, width: usize) -> Vec<Span<'static>> {
             ));
         }
     }
-    if let Some(notice) = &app.notice {
+    if let Some(notice) = &app.messages.notice {
         right.push(Span::styled(format!("{notice} "), t.style(Role::Error)));
     }
     let mut about = Vec::new();
     if yielded < 3 {
-        about.push(app.who.clone());
+        about.push(app.dealer.who.clone());
     }
     if yielded < 1 && width >= 110 {
         about.push(shorten_path(&app.store.path().display().to_string(), 28));
     }
-    if app.index.is_building() {
+    if app.background.index.is_building() {
         about.push("indexing…".to_string());
     }
     if !about.is_empty() {

@@ -12,34 +12,39 @@ pub fn open_form(app: &mut App) {
     let store = app.store.clone();
     let (target, title) = match app.pane {
         Pane::Inbox => {
-            let Some(id) = app.inbox.selected_id() else {
+            let Some(id) = app.panes.inbox.selected_id() else {
                 return app.info("no lead selected");
             };
             let label = super::triage::lead_label(app, id);
             (VisitTarget::Lead(id), format!("Log: {label}"))
         }
-        Pane::Accounts => match &app.accounts.open {
+        Pane::Accounts => match app.panes.accounts.opened() {
             Some(view) => (
                 view.visit_target(),
                 format!("Log: {} — {}", view.account.name, view.target_label()),
             ),
             None => {
-                let Some(id) = app.accounts.id_at(app.accounts.selected) else {
+                let Some(id) = app.panes.accounts.selected_id() else {
                     return app.info("no account selected");
                 };
                 let name = app
+                    .panes
                     .accounts
-                    .row(&store, id)
+                    .cached_row(id)
                     .map(|a| a.name.clone())
+                    .or_else(|| store.account(id).ok().flatten().map(|a| a.name))
                     .unwrap_or_default();
                 (VisitTarget::Account(id), format!("Log: {name}"))
             }
         },
         Pane::Funnel => {
-            let Some(deal) = app.funnel.selected_deal().cloned() else {
+            let Some(deal) = app.panes.funnel.selected_deal().cloned() else {
                 return app.info("no deal selected");
             };
-            let name = app.funnel.name_of(&store, deal.opportunity.account_id);
+            let name = app
+                .panes
+                .funnel
+                .name_of(&store, deal.opportunity.account_id);
             (
                 VisitTarget::Opportunity(deal.opportunity.id),
                 format!("Log: {name} — deal \"{}\"", deal.opportunity.title),
@@ -154,7 +159,7 @@ pub fn log(app: &mut App, input: VisitInput) {
             // On the board the cursor follows a deal to its new open column; a deal won or
             // lost leaves the cursor in its column, on the next card.
             if let Some(o) = result.opportunity.as_ref().filter(|o| o.stage.is_open()) {
-                app.funnel.select(o.id);
+                app.panes.funnel.select(o.id);
             }
         }
         Err(e) => app.error(&e.to_string()),

@@ -91,7 +91,7 @@ pub fn type_text(app: &mut App, text: &str) {
 /// One frame at `w`×`h`, as lines of text with trailing spaces trimmed.
 pub fn render(app: &mut App, w: u16, h: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| wortel::tui::view::draw(f, app)).unwrap();
+    wortel::tui::terminal::show(&mut terminal, app).unwrap();
     let buf = terminal.backend().buffer().clone();
     let mut out = String::new();
     for y in 0..h {
@@ -107,8 +107,8 @@ pub fn render(app: &mut App, w: u16, h: u16) -> String {
 
 /// The lead on the selected row, read back from the store.
 pub fn selected_lead(app: &App) -> Lead {
-    let id = app.inbox.selected_id().expect("a lead is selected");
-    app.store.lead(id).unwrap().unwrap()
+    let id = app.inbox().selected_id().expect("a lead is selected");
+    app.store().lead(id).unwrap().unwrap()
 }
 
 /// A lead as it is on disk, from a fresh open of the store (the app must be dropped first).
@@ -145,19 +145,19 @@ pub fn quick_app_on(path: &std::path::Path) -> App {
 pub fn rich_account(app: &App) -> wortel::domain::AccountId {
     let mut best = None;
     let mut best_score = 0;
-    for a in app.store.all_accounts() {
+    for a in app.store().all_accounts() {
         let a = a.unwrap();
         let score = [
-            !app.store.contacts_of(a.id).unwrap().is_empty(),
+            !app.store().contacts_of(a.id).unwrap().is_empty(),
             !a.installed_base.is_empty(),
-            !app.store.nps_of(a.id).unwrap().is_empty(),
-            app.store.activities_of(a.id, 3).unwrap().len() >= 2,
-            app.store
+            !app.store().nps_of(a.id).unwrap().is_empty(),
+            app.store().activities_of(a.id, 3).unwrap().len() >= 2,
+            app.store()
                 .opportunities_of(a.id)
                 .unwrap()
                 .iter()
                 .any(|d| d.stage.is_open()),
-            app.store
+            app.store()
                 .leads_of(a.id)
                 .unwrap()
                 .iter()

@@ -127,13 +127,7 @@ impl Palette {
         // and the hits are bucketed by it: no fuzzy score, no sort of 150,000 names.
         let mut ranked: Vec<(Hit, u8)> = Vec::new();
         if commands {
-            for (i, a) in Action::ALL.iter().enumerate() {
-                let text = format!("{} — {}", a.name(), a.description());
-                let rank = query.match_class(&text.to_lowercase(), || &text);
-                if rank != NO_MATCH {
-                    ranked.push((Hit::Command(i), rank));
-                }
-            }
+            ranked.extend(command_hits(&query));
         }
         if let Some(index) = self.index.clone() {
             self.searched_index = true;
@@ -218,4 +212,17 @@ impl Palette {
         self.refresh();
         Outcome::Stay
     }
+}
+
+/// The commands that match `query`, each with its rank.
+fn command_hits(query: &Query) -> Vec<(Hit, u8)> {
+    Action::ALL
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| {
+            let text = format!("{} — {}", a.name(), a.description());
+            let rank = query.match_class(&text.to_lowercase(), || &text);
+            (rank != NO_MATCH).then_some((Hit::Command(i), rank))
+        })
+        .collect()
 }

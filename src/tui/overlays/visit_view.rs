@@ -5,6 +5,8 @@ use super::VisitForm;
 use super::field_view::{FORM_KEYS, field_spans};
 use super::text_input::TextInput;
 use super::view::boxed;
+use super::visit_form::{Field, KIND_KEYS};
+use crate::domain::Outcome;
 use crate::tui::format::fit;
 use crate::tui::theme::{Role, Theme};
 use ratatui::Frame;
@@ -13,8 +15,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 pub(super) fn draw_visit(frame: &mut Frame, area: Rect, f: &VisitForm, theme: &Theme) {
-    use super::visit_form::{Field, KIND_KEYS};
-    use crate::domain::Outcome;
     let fields = f.fields();
     let mut h = fields.len() as u16 + 8;
     if fields.contains(&Field::Reason) {
@@ -22,94 +22,18 @@ pub(super) fn draw_visit(frame: &mut Frame, area: Rect, f: &VisitForm, theme: &T
         h += reason_rows(&f.reasons, width).len() as u16;
     }
     let inner = boxed(frame, area, 78, h, &f.title, theme);
-    let label = move |field: Field, text: &str| -> Span<'static> {
-        if f.focus == field {
-            Span::styled(format!("› {text:<10}"), theme.style(Role::Key))
-        } else {
-            Span::styled(format!("  {text:<10}"), theme.style(Role::Muted))
-        }
-    };
-    let field_line = |field: Field, name: &str, input: &TextInput, after: Span<'static>| {
-        let mut spans = vec![label(field, name)];
-        spans.extend(field_spans(input, f.focus == field, theme));
-        spans.push(after);
-        Line::from(spans)
-    };
-    let mut lines = Vec::new();
+    let look = Look { f, theme };
     // Kind and outcome share the first field: letters pick the kind, digits the outcome.
-    let mut kinds = vec![label(Field::Outcome, "kind")];
-    for (key, kind) in KIND_KEYS {
-        let text = format!("{key} {} ", kind.as_str());
-        let role = if f.kind == kind {
-            Role::Selection
-        } else {
-            Role::Text
-        };
-        kinds.push(Span::styled(text, theme.style(role)));
-        kinds.push(Span::raw(" "));
-    }
-    lines.push(Line::from(kinds));
-    let outcome_line = |from: usize, to: usize, first: bool| {
-        let mut spans = vec![if first {
-            label(Field::Outcome, "outcome")
-        } else {
-            Span::raw(" ".repeat(12))
-        }];
-        for o in &Outcome::ALL[from..to] {
-            let role = if f.outcome == Some(*o) {
-                Role::Selection
-            } else {
-                Role::Text
-            };
-            spans.push(Span::styled(
-                format!("{} {}", o.digit(), o.as_str()),
-                theme.style(role),
-            ));
-            spans.push(Span::raw("  "));
-        }
-        Line::from(spans)
-    };
-    lines.push(outcome_line(0, 4, true));
-    lines.push(outcome_line(4, 7, false));
+    let mut lines = vec![
+        look.kind_line(),
+        look.outcome_line(0, 4, true),
+        look.outcome_line(4, 7, false),
+    ];
     for field in fields.iter().skip(1) {
-        let line = match field {
-            Field::Reason => {
-                let mut spans = vec![label(Field::Reason, "reason")];
-                match f.reason {
-                    Some(r) => {
-                        spans.push(Span::styled(f.reasons[r].clone(), theme.style(Role::Input)))
-                    }
-                    None => spans.extend(field_spans(
-                        &f.reason_input,
-                        f.focus == Field::Reason,
-                        theme,
-                    )),
-                }
-                // Every reason is listed, on as many lines as it takes (at 80 columns the
-                // seven reasons used to end at "4 no bud…").
-                lines.push(Line::from(spans));
-                for row in reason_rows(&f.reasons, reason_width(inner.width)) {
-                    lines.push(Line::styled(
-                        format!("{:12}{row}", ""),
-                        theme.style(Role::Muted),
-                    ));
-                }
-                continue;
-            }
-            Field::Value => field_line(
-                Field::Value,
-                "value",
-                &f.value,
-                Span::styled(
-                    match f.outcome {
-                        Some(Outcome::QuoteSent) => "   the quoted value (empty: as it is)",
-                        Some(Outcome::AppointmentMade) => "   optional: the deal's estimated value",
-                        _ => "   the final order value",
-                    },
-                    theme.style(Role::Muted),
-                ),
-            ),
-            Field::ValidUntil => field_line(
+        match field {
+            Field::Reason => lines.extend(look.reason_lines(inner.width)),
+            Field::Value => lines.push(look.value_line()),
+            Field::ValidUntil => lines.push(look.field_line(
                 Field::ValidUntil,
                 "good until",
                 &f.valid_until,
@@ -117,32 +41,13 @@ pub(super) fn draw_visit(frame: &mut Frame, area: Rect, f: &VisitForm, theme: &T
                     "   optional: until when the quote holds",
                     theme.style(Role::Muted),
                 ),
-            ),
-            Field::Note => field_line(Field::Note, "note", &f.note, Span::raw("")),
-            Field::Next => {
-                let name = if f.outcome == Some(Outcome::AppointmentMade) {
-                    "on"
-                } else {
-                    "next step"
-                };
-                let reading = match f.next_date() {
-                    Ok(Some(d)) => Span::styled(
-                        format!("  → {}", d.strftime("%A %-d %B %Y")),
-                        theme.style(Role::Ok),
-                    ),
-                    Ok(None) => Span::styled(
-                        "  none planned (+3d, fri, 2026-12-01 …)",
-                        theme.style(Role::Muted),
-                    ),
-                    Err(_) => Span::styled("  not a date yet", theme.style(Role::Muted)),
-                };
-                field_line(Field::Next, name, &f.next, reading)
-            }
-            Field::Time => field_line(Field::Time, "time", &f.time, Span::raw("")),
-            Field::Contact => contact_line(f, &field_line, inner.width, theme),
-            Field::Outcome => Line::raw(""),
-        };
-        lines.push(line);
+            )),
+            Field::Note => lines.push(look.field_line(Field::Note, "note", &f.note, Span::raw(""))),
+            Field::Next => lines.push(look.next_line()),
+            Field::Time => lines.push(look.field_line(Field::Time, "time", &f.time, Span::raw(""))),
+            Field::Contact => lines.push(look.contact_line(inner.width)),
+            Field::Outcome => lines.push(Line::raw("")),
+        }
     }
     lines.push(Line::raw(""));
     if let Some(e) = &f.error {
@@ -154,7 +59,155 @@ pub(super) fn draw_visit(frame: &mut Frame, area: Rect, f: &VisitForm, theme: &T
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
-/// Room for the reasons list, under the field's values.
+/// The form and the theme, for drawing its lines.
+struct Look<'a> {
+    f: &'a VisitForm,
+    theme: &'a Theme,
+}
+
+impl Look<'_> {
+    /// A field's label, marked when it has the focus.
+    fn label(&self, field: Field, text: &str) -> Span<'static> {
+        if self.f.focus == field {
+            Span::styled(format!("› {text:<10}"), self.theme.style(Role::Key))
+        } else {
+            Span::styled(format!("  {text:<10}"), self.theme.style(Role::Muted))
+        }
+    }
+
+    /// A text field: its label, what is typed, and `after` (a hint or what it reads as).
+    fn field_line(
+        &self,
+        field: Field,
+        name: &str,
+        input: &TextInput,
+        after: Span<'static>,
+    ) -> Line<'static> {
+        let mut spans = vec![self.label(field, name)];
+        spans.extend(field_spans(input, self.f.focus == field, self.theme));
+        spans.push(after);
+        Line::from(spans)
+    }
+
+    /// The kinds, each with its letter, the chosen one selected.
+    fn kind_line(&self) -> Line<'static> {
+        let mut kinds = vec![self.label(Field::Outcome, "kind")];
+        for (key, kind) in KIND_KEYS {
+            let text = format!("{key} {} ", kind.as_str());
+            let role = if self.f.kind == kind {
+                Role::Selection
+            } else {
+                Role::Text
+            };
+            kinds.push(Span::styled(text, self.theme.style(role)));
+            kinds.push(Span::raw(" "));
+        }
+        Line::from(kinds)
+    }
+
+    /// Outcomes `from..to`, each with its digit; the first line carries the label.
+    fn outcome_line(&self, from: usize, to: usize, first: bool) -> Line<'static> {
+        let mut spans = vec![if first {
+            self.label(Field::Outcome, "outcome")
+        } else {
+            Span::raw(" ".repeat(12))
+        }];
+        for o in &Outcome::ALL[from..to] {
+            let role = if self.f.outcome == Some(*o) {
+                Role::Selection
+            } else {
+                Role::Text
+            };
+            spans.push(Span::styled(
+                format!("{} {}", o.digit(), o.as_str()),
+                self.theme.style(role),
+            ));
+            spans.push(Span::raw("  "));
+        }
+        Line::from(spans)
+    }
+
+    /// The reason chosen or being typed, then every reason, on as many lines as it takes (at
+    /// 80 columns the seven reasons used to end at "4 no bud…").
+    fn reason_lines(&self, width: u16) -> Vec<Line<'static>> {
+        let f = self.f;
+        let mut spans = vec![self.label(Field::Reason, "reason")];
+        match f.reason {
+            Some(r) => spans.push(Span::styled(
+                f.reasons[r].clone(),
+                self.theme.style(Role::Input),
+            )),
+            None => spans.extend(field_spans(
+                &f.reason_input,
+                f.focus == Field::Reason,
+                self.theme,
+            )),
+        }
+        let mut lines = vec![Line::from(spans)];
+        for row in reason_rows(&f.reasons, reason_width(width)) {
+            lines.push(Line::styled(
+                format!("{:12}{row}", ""),
+                self.theme.style(Role::Muted),
+            ));
+        }
+        lines
+    }
+
+    /// The value, with what it is for this outcome.
+    fn value_line(&self) -> Line<'static> {
+        let hint = match self.f.outcome {
+            Some(Outcome::QuoteSent) => "   the quoted value (empty: as it is)",
+            Some(Outcome::AppointmentMade) => "   optional: the deal's estimated value",
+            _ => "   the final order value",
+        };
+        let hint = Span::styled(hint, self.theme.style(Role::Muted));
+        self.field_line(Field::Value, "value", &self.f.value, hint)
+    }
+
+    /// The next step (or the appointment's day), with the date it reads as.
+    fn next_line(&self) -> Line<'static> {
+        let f = self.f;
+        let theme = self.theme;
+        let name = if f.outcome == Some(Outcome::AppointmentMade) {
+            "on"
+        } else {
+            "next step"
+        };
+        let reading = match f.next_date() {
+            Ok(Some(d)) => Span::styled(
+                format!("  → {}", d.strftime("%A %-d %B %Y")),
+                theme.style(Role::Ok),
+            ),
+            Ok(None) => Span::styled(
+                "  none planned (+3d, fri, 2026-12-01 …)",
+                theme.style(Role::Muted),
+            ),
+            Err(_) => Span::styled("  not a date yet", theme.style(Role::Muted)),
+        };
+        self.field_line(Field::Next, name, &f.next, reading)
+    }
+
+    /// "› with  Ton de Vries   1 Ton de Vries · 2 Anja Bos": who was visited, and the choices.
+    fn contact_line(&self, width: u16) -> Line<'static> {
+        let f = self.f;
+        let list: Vec<String> = f
+            .contacts
+            .iter()
+            .enumerate()
+            .map(|(i, (_, name))| format!("{} {}", i + 1, crate::domain::text::displayable(name)))
+            .collect();
+        let chosen = match (f.contact, f.contact_input.text.trim().is_empty()) {
+            (Some(_), _) | (None, true) => String::new(),
+            (None, false) => "  no such contact".into(),
+        };
+        let used = 12 + f.contact_input.text.chars().count() + chosen.chars().count();
+        let room = (width as usize).saturating_sub(used + 3);
+        let after = format!("{chosen}   {}", fit(&list.join(" · "), room));
+        let after = Span::styled(after, self.theme.style(Role::Muted));
+        self.field_line(Field::Contact, "with", &f.contact_input, after)
+    }
+}
+
 fn reason_width(inner: u16) -> usize {
     (inner as usize).saturating_sub(12).max(16)
 }
@@ -179,33 +232,4 @@ fn reason_rows(reasons: &[String], width: usize) -> Vec<String> {
         rows.push(row);
     }
     rows
-}
-
-/// "› with  Ton de Vries   1 Ton de Vries · 2 Anja Bos": who was visited, and the choices.
-fn contact_line<'a>(
-    f: &VisitForm,
-    field_line: &dyn Fn(super::visit_form::Field, &str, &TextInput, Span<'static>) -> Line<'a>,
-    width: u16,
-    theme: &Theme,
-) -> Line<'a> {
-    use super::visit_form::Field;
-    let list: Vec<String> = f
-        .contacts
-        .iter()
-        .enumerate()
-        .map(|(i, (_, name))| format!("{} {}", i + 1, crate::domain::text::displayable(name)))
-        .collect();
-    let chosen = match (f.contact, f.contact_input.text.trim().is_empty()) {
-        (Some(_), _) | (None, true) => String::new(),
-        (None, false) => "  no such contact".into(),
-    };
-    let used = 12 + f.contact_input.text.chars().count() + chosen.chars().count();
-    let room = (width as usize).saturating_sub(used + 3);
-    let after = format!("{chosen}   {}", fit(&list.join(" · "), room));
-    field_line(
-        Field::Contact,
-        "with",
-        &f.contact_input,
-        Span::styled(after, theme.style(Role::Muted)),
-    )
 }

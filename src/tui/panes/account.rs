@@ -6,6 +6,7 @@ use crate::domain::{
 };
 use crate::ops::VisitTarget;
 use crate::store::{Store, StoreError};
+use crate::tui::list_state::ListState;
 
 /// A row the salesperson can act on: an open lead or an open deal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,9 +25,8 @@ pub struct AccountView {
     /// Newest first.
     pub activities: Vec<Activity>,
     pub nps: Vec<NpsResponse>,
-    /// Open deals, then open leads without a deal: what `v` can log on.
-    pub items: Vec<Item>,
-    pub selected: usize,
+    /// Open deals, then open leads without a deal: what `v` can log on; one is selected.
+    pub items: ListState<Item>,
     /// The first timeline row on screen.
     pub timeline_offset: usize,
 }
@@ -50,14 +50,15 @@ impl AccountView {
                 .filter(|l| l.status.is_open() && l.opportunity_id.is_none())
                 .map(|l| Item::Lead(l.id)),
         );
+        let mut list = ListState::default();
+        list.set_ids(items);
         Ok(Some(AccountView {
             contacts: store.contacts_of(id)?,
             activities: store.activities_of(id, usize::MAX)?,
             nps: store.nps_of(id)?,
             leads,
             deals,
-            items,
-            selected: 0,
+            items: list,
             timeline_offset: 0,
             account,
         }))
@@ -66,10 +67,9 @@ impl AccountView {
     /// Reads it again after a change, keeping the selection and scroll where they were.
     pub fn refresh(&mut self, store: &Store) -> Result<(), StoreError> {
         if let Some(mut fresh) = AccountView::load(store, self.account.id)? {
-            let keep = self.items.get(self.selected).copied();
-            fresh.selected = keep
-                .and_then(|k| fresh.items.iter().position(|i| *i == k))
-                .unwrap_or(self.selected.min(fresh.items.len().saturating_sub(1)));
+            fresh
+                .items
+                .keep(self.items.selected_id(), self.items.selected());
             fresh.timeline_offset = self.timeline_offset;
             *self = fresh;
         }
@@ -78,26 +78,26 @@ impl AccountView {
 
     /// What a visit logged here is about: the selected deal or lead, else the account.
     pub fn visit_target(&self) -> VisitTarget {
-        match self.items.get(self.selected) {
-            Some(Item::Deal(id)) => VisitTarget::Opportunity(*id),
-            Some(Item::Lead(id)) => VisitTarget::Lead(*id),
+        match self.items.selected_id() {
+            Some(Item::Deal(id)) => VisitTarget::Opportunity(id),
+            Some(Item::Lead(id)) => VisitTarget::Lead(id),
             None => VisitTarget::Account(self.account.id),
         }
     }
 
     /// A short name for the target, for the visit form's title.
     pub fn target_label(&self) -> String {
-        match self.items.get(self.selected) {
+        match self.items.selected_id() {
             Some(Item::Deal(id)) => self
                 .deals
                 .iter()
-                .find(|d| d.id == *id)
+                .find(|d| d.id == id)
                 .map(|d| format!("deal \"{}\"", d.title))
                 .unwrap_or_default(),
             Some(Item::Lead(id)) => self
                 .leads
                 .iter()
-                .find(|l| l.id == *id)
+                .find(|l| l.id == id)
                 .map(|l| {
                     format!(
                         "lead {}",

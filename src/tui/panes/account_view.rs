@@ -33,7 +33,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &AccountView) {
     if inner.height < 3 {
         return;
     }
+    let header = header_with_next_step(app, view, today);
+    let (top, rest) = split_v(inner, header.len() as u16);
+    frame.render_widget(Paragraph::new(header), top);
+    let sections = Sections {
+        contacts: contact_lines(view, t, today),
+        base: base_lines(view, t, today),
+        items: item_lines(view, t, inner.width),
+        nps: nps_lines(&view.nps, t),
+    };
+    let rest = if inner.width >= 120 {
+        sections.draw_wide(frame, rest)
+    } else {
+        sections.draw_stacked(frame, rest)
+    };
+    draw_timeline(frame, rest, view, t, &app.tz);
+}
 
+/// The header, the next step, and the likely duplicates with the key that merges them.
+fn header_with_next_step<'a>(app: &App, view: &AccountView, today: Date) -> Vec<Line<'a>> {
+    let t = &app.theme;
     let mut header = header_lines(view, t);
     let (text, warn) =
         crate::tui::format::next_step(view.activities.first().and_then(|a| a.next_step), today);
@@ -41,7 +60,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &AccountView) {
         text,
         t.style(if warn { Role::Overdue } else { Role::Ok }),
     ));
-    let twins = app.duplicates_of(a.id);
+    let twins = app.duplicates_of(view.account.id);
     if !twins.is_empty() {
         let names: Vec<String> = twins
             .iter()
@@ -57,30 +76,38 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &AccountView) {
             t.style(Role::Overdue),
         ));
     }
-    let contacts = contact_lines(view, t, today);
-    let base = base_lines(view, t, today);
-    let items = item_lines(view, t, inner.width);
-    let nps = nps_lines(&view.nps, t);
+    header
+}
 
-    let wide = inner.width >= 120;
-    let (top, rest) = split_v(inner, header.len() as u16);
-    frame.render_widget(Paragraph::new(header), top);
-    let rest = if wide {
-        let h1 = (contacts.len().max(base.len()) as u16).min(rest.height / 3);
+/// The sections between the header and the timeline.
+struct Sections<'a> {
+    contacts: Vec<Line<'a>>,
+    base: Vec<Line<'a>>,
+    items: Vec<Line<'a>>,
+    nps: Vec<Line<'a>>,
+}
+
+impl Sections<'_> {
+    /// Two columns: contacts beside the installed base, the open items beside NPS; returns
+    /// what is left for the timeline.
+    fn draw_wide(self, frame: &mut Frame, rest: Rect) -> Rect {
+        let h1 = (self.contacts.len().max(self.base.len()) as u16).min(rest.height / 3);
         let (row1, r) = split_v(rest, h1);
         let (left, right) = split_h(row1, 55);
-        frame.render_widget(Paragraph::new(contacts), left);
-        frame.render_widget(Paragraph::new(base), right);
-        let h2 = (items.len().max(nps.len()) as u16).min(r.height / 2);
+        frame.render_widget(Paragraph::new(self.contacts), left);
+        frame.render_widget(Paragraph::new(self.base), right);
+        let h2 = (self.items.len().max(self.nps.len()) as u16).min(r.height / 2);
         let (row2, r) = split_v(r, h2);
         let (left, right) = split_h(row2, 62);
-        frame.render_widget(Paragraph::new(items), left);
-        frame.render_widget(Paragraph::new(nps), right);
+        frame.render_widget(Paragraph::new(self.items), left);
+        frame.render_widget(Paragraph::new(self.nps), right);
         r
-    } else {
+    }
+
+    /// Stacked: each section takes what it needs, the timeline keeps at least 4 rows.
+    fn draw_stacked(self, frame: &mut Frame, rest: Rect) -> Rect {
         let mut r = rest;
-        // Stacked: each section takes what it needs, the timeline keeps at least 4 rows.
-        for lines in [items, contacts, base, nps] {
+        for lines in [self.items, self.contacts, self.base, self.nps] {
             let h = (lines.len() as u16).min(r.height.saturating_sub(4).max(1));
             if h == 0 || r.height <= 4 {
                 break;
@@ -90,8 +117,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &AccountView) {
             r = below;
         }
         r
-    };
-    draw_timeline(frame, rest, view, t, &app.tz);
+    }
 }
 
 fn split_v(area: Rect, top: u16) -> (Rect, Rect) {
@@ -226,7 +252,7 @@ fn item_lines<'a>(view: &AccountView, t: &Theme, width: u16) -> Vec<Line<'a>> {
         ));
     }
     let w = width as usize;
-    for (i, item) in view.items.iter().enumerate() {
+    for (i, item) in view.items.ids().iter().enumerate() {
         let text = match item {
             Item::Deal(id) => view.deals.iter().find(|d| d.id == *id).map(|d| {
                 let mut s = format!(
@@ -255,7 +281,7 @@ fn item_lines<'a>(view: &AccountView, t: &Theme, width: u16) -> Vec<Line<'a>> {
             format!("  {}", fit(&text, w.saturating_sub(2))),
             t.style(Role::Text),
         );
-        if i == view.selected {
+        if i == view.items.selected() {
             line = line.style(t.style(Role::Selection));
         }
         lines.push(line);

@@ -1,36 +1,78 @@
 //! Draws the accounts pane: the opened account, or the list (visible rows only) with each
 //! account's next step, open deals' value and last contact.
 
-use super::accounts::ListMode;
+use super::accounts::{AccountsPane, ListMode};
+use crate::domain::AccountId;
 use crate::domain::money::compact;
 use crate::domain::text::displayable;
 use crate::tui::app::App;
 use crate::tui::format::{fit, thousands};
 use crate::tui::theme::Role;
+use crate::tui::theme::Theme;
+use jiff::civil::Date;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
+/// How many accounts the list in a pane drawn into `area` shows: the inside of its border
+/// less the header.
+pub fn list_rows(area: Rect) -> usize {
+    let inner = Block::default().borders(Borders::ALL).inner(area);
+    inner.height.saturating_sub(1) as usize
+}
+
 /// Draws the pane into `area`.
-pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
-    if let Some(view) = app.accounts.open.clone() {
-        super::account_view::draw(frame, area, app, &view);
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let accounts = &app.panes.accounts;
+    if let Some(view) = accounts.opened() {
+        super::account_view::draw(frame, area, app, view);
         return;
     }
-    let store = app.store.clone();
-    if let Err(e) = app.accounts.ensure_loaded(&store) {
-        app.error(&e.to_string());
+    let t = &app.theme;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(t.style(Role::BorderFocus))
+        .title(title_line(accounts, t));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if accounts.is_empty() {
+        let text = Line::styled(empty_text(accounts), t.style(Role::Muted));
+        frame.render_widget(Paragraph::new(text), inner);
+        return;
     }
-    let t = app.theme.clone();
+    let columns = Columns::for_width(inner.width);
+    let today = app.now().to_zoned(app.tz.clone()).date();
+    let rows: Vec<Row> = accounts
+        .shown(list_rows(area))
+        .filter_map(|i| {
+            let id = accounts.id_at(i)?;
+            let row = account_row(app, id, &columns, today)?;
+            Some(if i == accounts.selected() {
+                row.style(t.style(Role::Selection))
+            } else {
+                row
+            })
+        })
+        .collect();
+    frame.render_widget(
+        Table::new(rows, columns.widths())
+            .header(Row::new(columns.header()).style(t.style(Role::Header)))
+            .column_spacing(1),
+        inner,
+    );
+}
+
+/// " Accounts 1.234 [due for a visit] [/query] ".
+fn title_line<'a>(accounts: &AccountsPane, t: &Theme) -> Line<'a> {
     let mut title = vec![
         Span::styled(" Accounts ", t.style(Role::Title)),
         Span::styled(
-            format!("{} ", thousands(app.accounts.len())),
+            format!("{} ", thousands(accounts.len())),
             t.style(Role::Muted),
         ),
     ];
-    match app.accounts.mode {
+    match accounts.mode() {
         ListMode::All => {}
         ListMode::DueVisit => title.push(Span::styled(
             "[due for a visit] ",
@@ -40,92 +82,59 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
             title.push(Span::styled("[duplicates] ", t.style(Role::FilterActive)))
         }
     }
-    if !app.accounts.query.is_empty() {
+    if !accounts.query().is_empty() {
         title.push(Span::styled(
-            format!("[/{}] ", app.accounts.query),
+            format!("[/{}] ", accounts.query()),
             t.style(Role::FilterActive),
         ));
     }
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(t.style(Role::BorderFocus))
-        .title(Line::from(title));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    if app.accounts.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Line::styled(
-                if app.accounts.mode == ListMode::DueVisit && app.accounts.query.is_empty() {
-                    "No account is due for a visit."
-                } else if app.accounts.mode == ListMode::Duplicates && app.accounts.query.is_empty()
-                {
-                    "No likely duplicates."
-                } else if app.accounts.query.is_empty() {
-                    "No accounts yet."
-                } else {
-                    "No account matches."
-                },
-                t.style(Role::Muted),
-            )),
-            inner,
-        );
-        return;
+    Line::from(title)
+}
+
+/// What an empty list says, by why it is empty.
+fn empty_text(accounts: &AccountsPane) -> &'static str {
+    match (accounts.mode(), accounts.query().is_empty()) {
+        (ListMode::DueVisit, true) => "No account is due for a visit.",
+        (ListMode::Duplicates, true) => "No likely duplicates.",
+        (_, true) => "No accounts yet.",
+        (_, false) => "No account matches.",
     }
-    let height = inner.height.saturating_sub(1) as usize;
-    app.page = height.max(1);
-    app.accounts.scroll_into_view(height);
-    let columns = Columns::for_width(inner.width);
-    let today = app.now().to_zoned(app.tz.clone()).date();
-    let mut rows = Vec::new();
-    for i in app.accounts.offset..(app.accounts.offset + height).min(app.accounts.len()) {
-        let Some(id) = app.accounts.id_at(i) else {
-            break;
-        };
-        let selected = i == app.accounts.selected;
-        let twin = if app.duplicates_of(id).is_empty() {
-            " "
-        } else {
-            "≈"
-        };
-        let facts = app.accounts.facts(&store, id);
-        let tz = app.tz.clone();
-        let Some(a) = app.accounts.row(&store, id) else {
-            continue;
-        };
-        let mut cells = vec![
-            Cell::from(Span::styled(twin, t.style(Role::Overdue))),
-            Cell::from(fit(&displayable(&a.name), columns.name as usize)),
-            Cell::from(a.lifecycle.to_string()),
-        ];
-        if columns.city {
-            cells.push(Cell::from(fit(&displayable(&a.address.city), 16)));
-        }
-        cells.push(next_step_cell(facts.next_step, today, &t));
-        cells.push(Cell::from(if facts.open_deals == 0 {
-            "—".to_string()
-        } else {
-            compact(facts.open_value)
-        }));
-        cells.push(Cell::from(
-            facts
-                .last_contact
-                .map_or("never".to_string(), |at| at.to_zoned(tz).date().to_string()),
-        ));
-        if columns.kvk {
-            cells.push(Cell::from(fit(a.kvk.as_deref().unwrap_or(""), 12)));
-        }
-        let mut r = Row::new(cells);
-        if selected {
-            r = r.style(t.style(Role::Selection));
-        }
-        rows.push(r);
+}
+
+/// One account's row, from what `prepare` read; `None` when it could not be read.
+fn account_row<'a>(app: &App, id: AccountId, columns: &Columns, today: Date) -> Option<Row<'a>> {
+    let t = &app.theme;
+    let accounts = &app.panes.accounts;
+    let a = accounts.cached_row(id)?;
+    let facts = accounts.cached_facts(id);
+    let twin = if app.duplicates_of(id).is_empty() {
+        " "
+    } else {
+        "≈"
+    };
+    let mut cells = vec![
+        Cell::from(Span::styled(twin, t.style(Role::Overdue))),
+        Cell::from(fit(&displayable(&a.name), columns.name as usize)),
+        Cell::from(a.lifecycle.to_string()),
+    ];
+    if columns.city {
+        cells.push(Cell::from(fit(&displayable(&a.address.city), 16)));
     }
-    frame.render_widget(
-        Table::new(rows, columns.widths())
-            .header(Row::new(columns.header()).style(t.style(Role::Header)))
-            .column_spacing(1),
-        inner,
-    );
+    cells.push(next_step_cell(facts.next_step, today, t));
+    cells.push(Cell::from(if facts.open_deals == 0 {
+        "—".to_string()
+    } else {
+        compact(facts.open_value)
+    }));
+    cells.push(Cell::from(
+        facts.last_contact.map_or("never".to_string(), |at| {
+            at.to_zoned(app.tz.clone()).date().to_string()
+        }),
+    ));
+    if columns.kvk {
+        cells.push(Cell::from(fit(a.kvk.as_deref().unwrap_or(""), 12)));
+    }
+    Some(Row::new(cells))
 }
 
 /// Which columns fit: the next step, open value and last contact always; the city from 100

@@ -1,5 +1,6 @@
 //! The funnel board's state: every deal (read once, then kept up to date from each commit's
 //! receipt), the period and filters, the columns in stage order, and a selection per column.
+//! The period and the filters change through the pane, which arranges the columns again.
 
 use crate::domain::Cents;
 use crate::domain::board::{
@@ -9,7 +10,8 @@ use crate::domain::funnel::FunnelSummary;
 use crate::domain::{AccountId, OpportunityId, Stage};
 use crate::ops::load_deals;
 use crate::store::{EntityKind, Receipt, Store, StoreError};
-use crate::tui::list_window::window_start;
+use crate::tui::action::Action;
+use crate::tui::list_state::ListState;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use std::collections::HashMap;
@@ -17,20 +19,20 @@ use std::collections::HashMap;
 /// The board: deals, what selects them, and where the cursor is.
 #[derive(Default)]
 pub struct FunnelPane {
-    pub loaded: bool,
+    loaded: bool,
     deals: Vec<Deal>,
     /// Set to the current quarter the first time the board is shown.
-    pub period: Option<Period>,
-    pub filter: DealFilter,
-    pub stale: StaleDays,
-    /// Per column (the stages in order), indexes into `deals`: highest value first.
-    pub columns: Vec<Vec<usize>>,
-    pub column: usize,
-    pub selected: [usize; 6],
-    pub offset: [usize; 6],
-    pub summary: Option<FunnelSummary>,
+    period: Option<Period>,
+    filter: DealFilter,
+    stale: StaleDays,
+    /// Per column (the stages in order), indexes into `deals`: highest value first; each with
+    /// its selected card and scroll.
+    columns: [ListState<usize>; 6],
+    /// The focused column.
+    column: usize,
+    summary: Option<FunnelSummary>,
     /// The value won per week of the period, for the header's sparkline.
-    pub won_weeks: Vec<Cents>,
+    won_weeks: Vec<Cents>,
     /// The day the period's undated deals count on (see `board::forecast_day`).
     today: Option<Date>,
     names: HashMap<AccountId, String>,
@@ -65,8 +67,11 @@ impl FunnelPane {
         let Some(today) = self.today else {
             return;
         };
-        let keep: Vec<Option<OpportunityId>> = (0..Stage::ALL.len())
-            .map(|c| self.id_at(c, self.selected[c]))
+        let keep: Vec<(Option<OpportunityId>, usize)> = (0..Stage::ALL.len())
+            .map(|c| {
+                let row = self.columns[c].selected();
+                (self.id_at(c, row), row)
+            })
             .collect();
         let mut columns: Vec<Vec<usize>> = vec![Vec::new(); Stage::ALL.len()];
         for (i, d) in self.deals.iter().enumerate() {
@@ -84,11 +89,10 @@ impl FunnelPane {
                 y.value.cmp(&x.value).then(x.id.cmp(&y.id))
             });
         }
-        self.columns = columns;
-        for (c, kept) in keep.into_iter().enumerate() {
-            self.selected[c] = kept
-                .and_then(|id| self.position(c, id))
-                .unwrap_or(self.selected[c].min(self.columns[c].len().saturating_sub(1)));
+        for (c, ((kept, row), col)) in keep.into_iter().zip(columns).enumerate() {
+            self.columns[c].set_ids(col);
+            let at = kept.and_then(|id| self.position(c, id)).unwrap_or(row);
+            self.columns[c].select(at);
         }
         self.summary = Some(board_summary(&self.deals, &self.filter, period, today, tz));
         self.won_weeks = won_per_week(&self.deals, &self.filter, period, today, tz);
@@ -96,7 +100,7 @@ impl FunnelPane {
 
     /// The deal in column `c` at row `i`.
     pub fn deal_at(&self, c: usize, i: usize) -> Option<&Deal> {
-        self.columns.get(c)?.get(i).map(|d| &self.deals[*d])
+        self.columns.get(c)?.id_at(i).map(|d| &self.deals[d])
     }
 
     fn id_at(&self, c: usize, i: usize) -> Option<OpportunityId> {
@@ -106,13 +110,14 @@ impl FunnelPane {
     fn position(&self, c: usize, id: OpportunityId) -> Option<usize> {
         self.columns
             .get(c)?
+            .ids()
             .iter()
             .position(|d| self.deals[*d].opportunity.id == id)
     }
 
     /// The selected deal.
     pub fn selected_deal(&self) -> Option<&Deal> {
-        self.deal_at(self.column, self.selected[self.column])
+        self.deal_at(self.column, self.columns[self.column].selected())
     }
 
     /// Puts the cursor on a deal, wherever it now is.
@@ -120,7 +125,7 @@ impl FunnelPane {
         for c in 0..self.columns.len() {
             if let Some(i) = self.position(c, id) {
                 self.column = c;
-                self.selected[c] = i;
+                self.columns[c].select(i);
             }
         }
     }
@@ -192,10 +197,108 @@ impl FunnelPane {
             .clone()
     }
 
-    /// Keeps each column's selected card on screen, `rows` cards high.
-    pub fn scroll_into_view(&mut self, c: usize, rows: usize) {
-        let len = self.columns.get(c).map_or(0, Vec::len);
-        self.offset[c] = window_start(self.selected[c], self.offset[c], len, rows);
+    /// The account's name for a card as read for the screen (empty when not read).
+    pub fn cached_name(&self, id: AccountId) -> &str {
+        self.names.get(&id).map_or("", String::as_str)
+    }
+
+    /// Before a frame: scrolls column `c`'s selected card into a window `rows` cards high and
+    /// reads the account names of the cards it shows.
+    pub fn prepare_column(&mut self, store: &Store, c: usize, rows: usize) {
+        self.columns[c].scroll(rows);
+        let offset = self.columns[c].offset();
+        let accounts: Vec<AccountId> = (offset..offset + rows)
+            .filter_map(|i| self.deal_at(c, i).map(|d| d.opportunity.account_id))
+            .collect();
+        for id in accounts {
+            self.name_of(store, id);
+        }
+    }
+
+    /// Reads every deal again the next time the board is shown (an import added some).
+    pub fn forget(&mut self) {
+        self.loaded = false;
+    }
+
+    /// The period the board shows (`None` until it is first shown).
+    pub fn period(&self) -> Option<Period> {
+        self.period
+    }
+
+    /// Shows `period` instead.
+    pub fn set_period(&mut self, period: Period, tz: &TimeZone) {
+        self.period = Some(period);
+        self.arrange(tz);
+    }
+
+    /// The filters in force.
+    pub fn filter(&self) -> &DealFilter {
+        &self.filter
+    }
+
+    /// Changes the filters by `change` and arranges the columns under them.
+    pub fn change_filter(&mut self, tz: &TimeZone, change: impl FnOnce(&mut DealFilter)) {
+        change(&mut self.filter);
+        self.arrange(tz);
+    }
+
+    /// Days in a stage after which a deal is stale.
+    pub fn stale(&self) -> &StaleDays {
+        &self.stale
+    }
+
+    /// Sets the days after which a deal is stale (`[stale]` in config.toml).
+    pub fn set_stale(&mut self, stale: StaleDays) {
+        self.stale = stale;
+    }
+
+    /// `E`: only open deals expected to close in `month`; the period becomes that month.
+    pub fn set_close_month(&mut self, month: Option<(i16, i8)>, tz: &TimeZone) {
+        self.filter.close_month = month;
+        if let Some((year, month)) = month {
+            self.period = Some(Period::Month { year, month });
+        }
+        self.arrange(tz);
+    }
+
+    pub fn summary(&self) -> Option<&FunnelSummary> {
+        self.summary.as_ref()
+    }
+
+    /// The value won per week of the period.
+    pub fn won_weeks(&self) -> &[Cents] {
+        &self.won_weeks
+    }
+
+    /// The focused column.
+    pub fn column(&self) -> usize {
+        self.column
+    }
+
+    /// Focuses the column `by` to the right (left when negative), within the board.
+    pub fn move_column(&mut self, by: i32) {
+        let last = Stage::ALL.len() as i32 - 1;
+        self.column = (self.column as i32 + by).clamp(0, last) as usize;
+    }
+
+    /// How many cards column `c` holds.
+    pub fn column_len(&self, c: usize) -> usize {
+        self.columns.get(c).map_or(0, ListState::len)
+    }
+
+    /// The selected card's row in column `c`.
+    pub fn selected_in(&self, c: usize) -> usize {
+        self.columns.get(c).map_or(0, ListState::selected)
+    }
+
+    /// The first card on screen in column `c`.
+    pub fn offset_in(&self, c: usize) -> usize {
+        self.columns.get(c).map_or(0, ListState::offset)
+    }
+
+    /// Moves the focused column's selection (`j`, `k`, page keys of `page` cards).
+    pub fn move_card(&mut self, action: Action, page: usize) {
+        self.columns[self.column].move_by(action, page);
     }
 
     /// The owners of the deals, for the owner filter.

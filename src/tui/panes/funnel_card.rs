@@ -13,21 +13,19 @@ use ratatui::text::{Line, Span};
 
 /// The card's four lines (the last one blank), for column `c`, row `i`, `w` characters wide.
 pub fn card_lines<'a>(
-    app: &mut App,
+    app: &App,
     c: usize,
     i: usize,
     w: usize,
     today: jiff::civil::Date,
 ) -> Vec<Line<'a>> {
-    let Some(deal) = app.funnel.deal_at(c, i).cloned() else {
+    let Some(deal) = app.panes.funnel.deal_at(c, i) else {
         return Vec::new();
     };
-    let t = app.theme.clone();
-    let store = app.store.clone();
-    let tz = app.tz.clone();
+    let t = &app.theme;
     let o = &deal.opportunity;
-    let name = app.funnel.name_of(&store, o.account_id);
-    let base = if c == app.funnel.column && i == app.funnel.selected[c] {
+    let name = app.panes.funnel.cached_name(o.account_id);
+    let base = if c == app.panes.funnel.column() && i == app.panes.funnel.selected_in(c) {
         t.style(Role::Selection)
     } else {
         Style::default()
@@ -43,28 +41,11 @@ pub fn card_lines<'a>(
     } else {
         "no value".to_string()
     };
-    let third = if o.stage.is_open() {
-        let days = days_in_stage(o, today, &tz);
-        let stale = app.funnel.stale.is_stale(o, today, &tz);
-        let (text, role) = next_state(NextStep::of(&store, o.account_id).ok().flatten(), today);
-        vec![
-            Span::styled(
-                format!("{days}d{} · ", if stale { " stale" } else { "" }),
-                t.style(if stale { Role::Stale } else { Role::Muted }),
-            ),
-            Span::styled(text, t.style(role)),
-        ]
-    } else {
-        let closed = o
-            .lost_reason
-            .clone()
-            .unwrap_or_else(|| closed_day(o, &tz).to_string());
-        vec![Span::styled(closed, t.style(Role::Muted))]
-    };
+    let third = third_line(app, o, today);
     vec![
         Line::from(vec![
             Span::styled(
-                fit(&name, w.saturating_sub(mark.chars().count())),
+                fit(name, w.saturating_sub(mark.chars().count())),
                 t.style(Role::Text),
             ),
             Span::styled(mark, t.style(Role::Incentive)),
@@ -82,6 +63,34 @@ pub fn card_lines<'a>(
         Line::from(third).style(base),
         Line::raw(""),
     ]
+}
+
+/// Days in stage (and stale) with the next step for an open deal; the lost reason or the day
+/// it closed for a closed one.
+fn third_line<'a>(
+    app: &App,
+    o: &crate::domain::Opportunity,
+    today: jiff::civil::Date,
+) -> Vec<Span<'a>> {
+    let (t, tz) = (&app.theme, &app.tz);
+    if o.stage.is_open() {
+        let days = days_in_stage(o, today, tz);
+        let stale = app.panes.funnel.stale().is_stale(o, today, tz);
+        let (text, role) = next_state(NextStep::of(&app.store, o.account_id).ok().flatten(), today);
+        vec![
+            Span::styled(
+                format!("{days}d{} · ", if stale { " stale" } else { "" }),
+                t.style(if stale { Role::Stale } else { Role::Muted }),
+            ),
+            Span::styled(text, t.style(role)),
+        ]
+    } else {
+        let closed = o
+            .lost_reason
+            .clone()
+            .unwrap_or_else(|| closed_day(o, tz).to_string());
+        vec![Span::styled(closed, t.style(Role::Muted))]
+    }
 }
 
 /// The state of a deal's next step: overdue, today, planned, or none.

@@ -26,35 +26,57 @@ const CARD: u16 = 4;
 /// Lines above the cards: the stage and count, its value, its weighted value.
 const HEAD: u16 = 3;
 
-/// Draws the board into `area`.
-pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
-    let today = app.now().to_zoned(app.tz.clone()).date();
-    let store = app.store.clone();
-    let tz = app.tz.clone();
-    if let Err(e) = app.funnel.ensure_loaded(&store, today, &tz) {
-        app.error(&e.to_string());
-    }
-    let t = app.theme.clone();
-    let summary = app
-        .funnel
-        .summary
-        .clone()
-        .unwrap_or_else(|| crate::domain::funnel::summarize([]));
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(t.style(Role::BorderFocus))
-        .title(title(app, &summary, &t));
-    let framed = block.inner(area);
-    frame.render_widget(block, area);
+/// The board's border around `area`.
+fn border() -> Block<'static> {
+    Block::default().borders(Borders::ALL)
+}
+
+/// The empty summary, for a board not read yet.
+fn no_summary() -> FunnelSummary {
+    crate::domain::funnel::summarize([])
+}
+
+/// The lines the header takes over `width`: the headline (one or two) and the won line.
+fn header_height(app: &App, s: &FunnelSummary, width: u16) -> u16 {
+    let period = app.panes.funnel.period().unwrap_or(Period::All);
+    s.headline_lines(&period.to_string(), width as usize).len() as u16 + 1
+}
+
+/// Where the columns go in a board drawn into `area`; `None` when it is too small to show them.
+pub fn columns_area(app: &App, area: Rect) -> Option<Rect> {
+    let framed = border().inner(area);
     if framed.width < 10 || framed.height < 7 {
-        return;
+        return None;
     }
-    let head = draw_header(frame, framed, app, &summary, today);
-    let inner = Rect {
+    let summary = app
+        .panes
+        .funnel
+        .summary()
+        .cloned()
+        .unwrap_or_else(no_summary);
+    let head = header_height(app, &summary, framed.width);
+    Some(Rect {
         y: framed.y + head,
         height: framed.height - head,
         ..framed
+    })
+}
+
+/// Draws the board into `area`.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let today = app.now().to_zoned(app.tz.clone()).date();
+    let t = &app.theme;
+    let fallback = no_summary();
+    let summary = app.panes.funnel.summary().unwrap_or(&fallback);
+    let block = border()
+        .border_style(t.style(Role::BorderFocus))
+        .title(title(app, summary, t));
+    let framed = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(inner) = columns_area(app, area) else {
+        return;
     };
+    draw_header(frame, framed, app, summary, today);
     draw_columns(frame, inner, app, today);
 }
 
@@ -68,23 +90,24 @@ fn title<'a>(app: &App, summary: &FunnelSummary, t: &Theme) -> Line<'a> {
         Span::styled(" Funnel ", t.style(Role::Title)),
         Span::styled(format!("· win rate {rate} "), t.style(Role::Muted)),
     ];
-    for f in app.funnel.filter.describe() {
+    for f in app.panes.funnel.filter().describe() {
         title.push(Span::styled(format!("[{f}] "), t.style(Role::FilterActive)));
     }
     Line::from(title)
 }
 
 /// The header: what the forecast sums (its own line or two, so it is never read as the
-/// columns' total), then what was won in the period with a bar per week. Returns its height.
+/// columns' total), then what was won in the period with a bar per week; `header_height`
+/// lines.
 fn draw_header(
     frame: &mut Frame,
     area: Rect,
     app: &App,
     s: &FunnelSummary,
     today: jiff::civil::Date,
-) -> u16 {
+) {
     let t = &app.theme;
-    let period = app.funnel.period.unwrap_or(Period::All);
+    let period = app.panes.funnel.period().unwrap_or(Period::All);
     let width = area.width as usize;
     let line = |y: u16, x: u16, w: u16| Rect {
         x: area.x + x,
@@ -98,7 +121,7 @@ fn draw_header(
         frame.render_widget(Paragraph::new(span), line(y as u16, 0, area.width));
     }
     let y = headline.len() as u16;
-    let weeks = &app.funnel.won_weeks;
+    let weeks = &app.panes.funnel.won_weeks();
     let bars = if weeks.is_empty() {
         0
     } else {
@@ -123,7 +146,6 @@ fn draw_header(
         let spark = line(y, used + 10, weeks.len() as u16);
         draw_sparkline(frame, spark, weeks, future, t);
     }
-    y + 1
 }
 
 /// The sparkline's bars, with a week that won nothing drawn as `_` (not a blank, which
@@ -158,10 +180,10 @@ fn draw_sparkline(
     );
 }
 
-/// The columns that fit around the focused one, the spare width shared by the unfolded ones,
-/// and "◂ 3 more ▸" when some do not fit.
-fn draw_columns(frame: &mut Frame, inner: Rect, app: &mut App, today: jiff::civil::Date) {
-    let focus = app.funnel.column;
+/// The columns shown for a board whose columns go in `inner`: each stage's place (the window
+/// around the focused one, the spare width shared by the unfolded ones), and how many stages
+/// did not fit.
+pub fn column_rects(focus: usize, inner: Rect) -> (Vec<(usize, Rect)>, usize) {
     let widths: Vec<u16> = (0..Stage::ALL.len())
         .map(|c| {
             if Stage::ALL[c].is_open() || c == focus {
@@ -176,6 +198,7 @@ fn draw_columns(frame: &mut Frame, inner: Rect, app: &mut App, today: jiff::civi
     let spare = inner.width.saturating_sub(used);
     let unfolded = (start..end).filter(|c| widths[*c] == MIN_OPEN).count() as u16;
     let mut x = inner.x;
+    let mut rects = Vec::with_capacity(end - start);
     for (c, width) in widths.iter().enumerate().take(end).skip(start) {
         let mut w = *width;
         if w == MIN_OPEN && unfolded > 0 {
@@ -187,11 +210,37 @@ fn draw_columns(frame: &mut Frame, inner: Rect, app: &mut App, today: jiff::civi
             width: w.min(inner.x + inner.width - x),
             height: inner.height,
         };
-        draw_column(frame, col, app, c, today);
+        rects.push((c, col));
         x += w;
     }
-    if start > 0 || end < Stage::ALL.len() {
-        let hint = format!("◂ {} more ▸", Stage::ALL.len() - (end - start));
+    (rects, Stage::ALL.len() - (end - start))
+}
+
+/// Whether column `c` shows only its totals: closed stages unless focused.
+pub fn folded(c: usize, focus: usize) -> bool {
+    !Stage::ALL[c].is_open() && c != focus
+}
+
+/// How many cards of a column of `len` fit `height` lines (with the head, the "↑ n more"
+/// line, and "↓ n more" when not all fit).
+pub fn card_rows(height: u16, len: usize) -> usize {
+    let room = height.saturating_sub(HEAD + 1);
+    let rows = (room / CARD) as usize;
+    if rows < len {
+        (room.saturating_sub(1) / CARD).max(1) as usize
+    } else {
+        rows
+    }
+}
+
+/// The columns that fit around the focused one and "◂ 3 more ▸" when some do not fit.
+fn draw_columns(frame: &mut Frame, inner: Rect, app: &App, today: jiff::civil::Date) {
+    let (rects, hidden) = column_rects(app.panes.funnel.column(), inner);
+    for (c, col) in rects {
+        draw_column(frame, col, app, c, today);
+    }
+    if hidden > 0 {
+        let hint = format!("◂ {hidden} more ▸");
         let len = hint.chars().count() as u16;
         let r = Rect {
             x: inner.x + inner.width.saturating_sub(len),
@@ -227,18 +276,18 @@ fn window(widths: &[u16], focus: usize, width: u16) -> (usize, usize) {
 }
 
 /// One stage: its totals, then its cards (or "(folded)").
-fn draw_column(frame: &mut Frame, area: Rect, app: &mut App, c: usize, today: jiff::civil::Date) {
-    let t = app.theme.clone();
+fn draw_column(frame: &mut Frame, area: Rect, app: &App, c: usize, today: jiff::civil::Date) {
+    let t = &app.theme;
     let stage = Stage::ALL[c];
-    let focused = c == app.funnel.column;
-    let folded = !stage.is_open() && !focused;
+    let focused = c == app.panes.funnel.column();
+    let folded = folded(c, app.panes.funnel.column());
     let w = area.width.saturating_sub(1) as usize;
     let totals = app
+        .panes
         .funnel
-        .summary
-        .as_ref()
+        .summary()
         .and_then(|s| s.stages.iter().find(|x| x.stage == stage).cloned());
-    let mut lines = column_head(stage, totals, focused, w, &t);
+    let mut lines = column_head(stage, totals, focused, w, t);
     if folded {
         lines.push(Line::styled("(folded)", t.style(Role::Muted)));
     } else {
@@ -278,27 +327,16 @@ fn column_head<'a>(
 }
 
 /// The cards that fit below the head, with "↑ n more" / "↓ n more" when some do not.
-fn column_cards<'a>(
-    app: &mut App,
-    area: Rect,
-    c: usize,
-    today: jiff::civil::Date,
-) -> Vec<Line<'a>> {
+fn column_cards<'a>(app: &App, area: Rect, c: usize, today: jiff::civil::Date) -> Vec<Line<'a>> {
     let muted = app.theme.style(Role::Muted);
-    let len = app.funnel.columns.get(c).map_or(0, Vec::len);
+    let len = app.panes.funnel.column_len(c);
     // Every column keeps its first line for "↑ n more" (blank when nothing is above), so
     // the cards of all columns stay level.
     if len == 0 {
         return vec![Line::raw(""), Line::styled("no deals", muted)];
     }
-    let room = area.height.saturating_sub(HEAD + 1);
-    let mut rows = (room / CARD) as usize;
-    if rows < len {
-        // A line for "↓ n more" too.
-        rows = (room.saturating_sub(1) / CARD).max(1) as usize;
-    }
-    app.funnel.scroll_into_view(c, rows);
-    let offset = app.funnel.offset[c];
+    let rows = card_rows(area.height, len);
+    let offset = app.panes.funnel.offset_in(c);
     let end = (offset + rows).min(len);
     let w = area.width.saturating_sub(1) as usize;
     let mut lines = vec![more_line("↑", offset, w, muted)];

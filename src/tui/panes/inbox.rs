@@ -1,59 +1,30 @@
 //! The lead inbox's state: which leads (filters), in what order (the store's inbox order, or
-//! fuzzy rank while `/` is typed), which one is selected, which are marked.
+//! fuzzy rank while `/` is typed), which one is selected, which are marked. Filters and the
+//! query change through the pane's methods, which read the list again themselves.
 //!
 //! The ordered id list comes from the store's indexes (ids only, no records); records are read
-//! for the visible rows alone and cached until the next write, so a frame never reads the store
-//! beyond one screenful.
+//! for the visible rows alone (in `prepare`, before a frame) and cached until the next write,
+//! so a frame never reads the store beyond one screenful.
 
-use crate::domain::{Account, Channel, Contact, Lead, LeadId, LeadStatus, Tier};
-use crate::store::{EntityKind, LeadOrder, Receipt, Record, Store, StoreError, inbox_rank};
+mod filters;
+mod receipt;
+
+pub use filters::InboxFilters;
+
+use crate::domain::{Account, Contact, Lead, LeadId, LeadStatus};
+use crate::store::{Store, StoreError};
+use crate::tui::action::Action;
 use crate::tui::list_filter::ListFilter;
-use crate::tui::list_window::window_start;
+use crate::tui::list_state::ListState;
 use crate::tui::search_index::SearchIndex;
 use jiff::Timestamp;
 use std::collections::{HashMap, HashSet};
 
-/// The inbox filters; all off shows the open leads.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct InboxFilters {
-    pub status: Option<LeadStatus>,
-    pub tier: Option<Tier>,
-    pub channel: Option<Channel>,
-    pub overdue_only: bool,
-}
-
-impl InboxFilters {
-    /// "status new · tier 1 · overdue", or empty when no filter is on.
-    pub fn describe(&self) -> Vec<String> {
-        let mut parts = Vec::new();
-        if let Some(s) = self.status {
-            parts.push(format!("status {s}"));
-        }
-        if let Some(t) = self.tier {
-            parts.push(format!("tier {}", t.number()));
-        }
-        if let Some(c) = self.channel {
-            parts.push(format!("channel {}", c.as_str()));
-        }
-        if self.overdue_only {
-            parts.push("overdue".to_string());
-        }
-        parts
-    }
-
-    fn order(&self) -> LeadOrder {
-        let mut order = match self.status {
-            Some(s) => LeadOrder {
-                statuses: vec![s],
-                tiers: vec![],
-            },
-            None => LeadOrder::inbox(),
-        };
-        if let Some(t) = self.tier {
-            order.tiers = vec![t];
-        }
-        order
-    }
+/// Where the inbox reads its list from: the store, the time, and the search index when built.
+pub struct Reading<'a> {
+    pub store: &'a Store,
+    pub now: Timestamp,
+    pub index: Option<&'a SearchIndex>,
 }
 
 /// What a row shows, read once per lead until the next write.
@@ -76,41 +47,30 @@ pub struct InboxCounts {
 /// The inbox pane.
 #[derive(Default)]
 pub struct InboxPane {
-    pub filters: InboxFilters,
+    filters: InboxFilters,
     /// The `/` query in force.
-    pub query: String,
-    /// Leads under the filters, in inbox order.
-    ids: Vec<LeadId>,
-    /// For each of `ids`, its place in the search index (filled when the index is there), so
-    /// a keystroke in the `/` filter needs no lookup by id.
+    query: String,
+    /// Leads under the filters, in inbox order; with a query, the matches best first.
+    list: ListState<LeadId>,
+    /// For each listed id (all of them, whatever matched), its place in the search index
+    /// (filled when the index is there), so a keystroke in the `/` filter needs no lookup by id.
     facts: Vec<u32>,
-    /// With a query: positions in `ids` of the matches, best first.
-    matches: Option<Vec<u32>>,
     filter: ListFilter,
-    pub selected: usize,
-    /// The first row on screen.
-    pub offset: usize,
-    pub marked: HashSet<LeadId>,
-    pub counts: InboxCounts,
+    marked: HashSet<LeadId>,
+    counts: InboxCounts,
     rows: HashMap<LeadId, LeadRow>,
     /// Why the list is empty or partial (e.g. the search index is still being built).
-    pub note: Option<String>,
+    note: Option<String>,
     /// False while only the first screenful is read (start-up shows it at once and reads the
     /// rest right after the first frame).
-    pub complete: bool,
+    complete: bool,
 }
 
 impl InboxPane {
     /// Re-reads the ordered ids and counts after a filter change or a write; keeps the
     /// selection on `keep` when it is still listed, else on the same row number.
-    pub fn reload(
-        &mut self,
-        store: &Store,
-        now: Timestamp,
-        index: Option<&SearchIndex>,
-        keep: Option<LeadId>,
-    ) -> Result<(), StoreError> {
-        self.read(store, now, index, keep, None)
+    pub fn reload(&mut self, from: &Reading, keep: Option<LeadId>) -> Result<(), StoreError> {
+        self.read(from, keep, None)
     }
 
     /// Reads only the first `rows` leads of the list, lazily from the indexes, for a first
@@ -121,17 +81,44 @@ impl InboxPane {
         now: Timestamp,
         rows: usize,
     ) -> Result<(), StoreError> {
-        self.read(store, now, None, None, Some(rows))
+        let from = Reading {
+            store,
+            now,
+            index: None,
+        };
+        self.read(&from, None, Some(rows))
+    }
+
+    /// Sets the filters and the query and reads the list under them, on `keep` when listed.
+    pub fn set_filters(
+        &mut self,
+        filters: InboxFilters,
+        query: String,
+        from: &Reading,
+        keep: Option<LeadId>,
+    ) -> Result<(), StoreError> {
+        self.filters = filters;
+        self.query = query;
+        self.reload(from, keep)
+    }
+
+    /// Changes the filters by `change` and reads the list under them.
+    pub fn change_filters(
+        &mut self,
+        from: &Reading,
+        change: impl FnOnce(&mut InboxFilters),
+    ) -> Result<(), StoreError> {
+        change(&mut self.filters);
+        self.reload(from, None)
     }
 
     fn read(
         &mut self,
-        store: &Store,
-        now: Timestamp,
-        index: Option<&SearchIndex>,
+        from: &Reading,
         keep: Option<LeadId>,
         first: Option<usize>,
     ) -> Result<(), StoreError> {
+        let (store, now) = (from.store, from.now);
         let keep = keep.or_else(|| self.selected_id());
         self.rows.clear();
         self.note = None;
@@ -150,7 +137,7 @@ impl InboxPane {
         };
         self.complete = first.is_none();
         if let Some(channel) = self.filters.channel {
-            match index {
+            match from.index {
                 Some(x) => ids.retain(|id| x.get(*id).is_some_and(|f| f.channel == channel)),
                 None => {
                     self.note =
@@ -158,7 +145,8 @@ impl InboxPane {
                 }
             }
         }
-        self.ids = ids;
+        self.marked.retain(|id| ids.contains(id));
+        self.list.set_ids(ids);
         self.facts.clear();
         if self.complete {
             self.counts = InboxCounts {
@@ -166,117 +154,28 @@ impl InboxPane {
                 overdue: store.overdue_count(now)?,
             };
         }
-        self.marked.retain(|id| self.ids.contains(id));
-        self.matches = None;
-        self.apply_query(index);
-        let shown = self.len();
-        self.selected = match keep.and_then(|k| self.position_of(k)) {
-            Some(i) => i,
-            None => self.selected.min(shown.saturating_sub(1)),
-        };
+        self.apply_query(from.index);
+        let row = self.list.selected();
+        self.list.keep(keep, row);
         Ok(())
-    }
-
-    /// Brings the list up to date with a change just committed, without re-reading the whole
-    /// list: each changed lead leaves its old place and, if it still passes the filters, is
-    /// put where the inbox order puts it (a binary search reading a dozen records). Counts move
-    /// by the same change. Keeps the selection on `keep` when listed.
-    pub fn apply_receipt(
-        &mut self,
-        store: &Store,
-        now: Timestamp,
-        index: Option<&SearchIndex>,
-        receipt: &Receipt,
-        keep: Option<LeadId>,
-    ) -> Result<(), StoreError> {
-        let keep = keep.or_else(|| self.selected_id());
-        let selected_before = self.selected;
-        let order = self.filters.order();
-        for (kind, key, before) in &receipt.before {
-            if *kind != EntityKind::Lead {
-                continue;
-            }
-            let id = LeadId::from_bytes(*key);
-            let before = match before {
-                Some(Record::Lead(l)) => Some(l.clone()),
-                _ => None,
-            };
-            let after = store.lead(id)?;
-            for (lead, sign) in [(&before, -1i64), (&after, 1)] {
-                if let Some(l) = lead {
-                    if l.status == LeadStatus::New {
-                        self.counts.new = (self.counts.new as i64 + sign).max(0) as usize;
-                    }
-                    if l.is_overdue(now) {
-                        self.counts.overdue = (self.counts.overdue as i64 + sign).max(0) as usize;
-                    }
-                }
-            }
-            self.rows.remove(&id);
-            if let Some(at) = self.ids.iter().position(|x| *x == id) {
-                self.ids.remove(at);
-            }
-            let Some(after) = after else { continue };
-            if !self.passes(&order, &after, now, index) {
-                self.marked.remove(&id);
-                continue;
-            }
-            let rank = inbox_rank(&after, now);
-            let mut lo = 0;
-            let mut hi = self.ids.len();
-            while lo < hi {
-                let mid = (lo + hi) / 2;
-                let other = self.ids[mid];
-                let other_rank = match self.row(store, other) {
-                    Some(r) => inbox_rank(&r.lead, now),
-                    None => break,
-                };
-                if other_rank < rank {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            self.ids.insert(lo, id);
-        }
-        self.facts.clear();
-        self.matches = None;
-        self.apply_query(index);
-        self.selected = match keep.and_then(|k| self.position_of(k)) {
-            Some(i) => i,
-            None => selected_before.min(self.len().saturating_sub(1)),
-        };
-        Ok(())
-    }
-
-    /// Whether a lead belongs in the list under the current filters.
-    fn passes(
-        &self,
-        order: &LeadOrder,
-        lead: &Lead,
-        now: Timestamp,
-        index: Option<&SearchIndex>,
-    ) -> bool {
-        order.statuses.contains(&lead.status)
-            && (order.tiers.is_empty() || order.tiers.contains(&lead.tier))
-            && (!self.filters.overdue_only || lead.is_overdue(now))
-            && self.filters.channel.is_none_or(|c| {
-                index
-                    .and_then(|x| x.get(lead.id))
-                    .is_none_or(|f| f.channel == c)
-            })
     }
 
     /// The listed lead ids in order (for tests that compare with a fresh read).
     pub fn listed(&self) -> Vec<LeadId> {
-        (0..self.len()).filter_map(|i| self.id_at(i)).collect()
+        self.list.listed()
+    }
+
+    /// Sets the `/` query and filters the list by it.
+    pub fn set_query(&mut self, query: String, index: Option<&SearchIndex>) {
+        self.query = query;
+        self.apply_query(index);
     }
 
     /// Filters by the `/` query (fuzzy over account, city, interest and id). Close matches come
     /// before loose ones; within each, the inbox order (the priorities) is kept.
-    pub fn apply_query(&mut self, index: Option<&SearchIndex>) {
+    fn apply_query(&mut self, index: Option<&SearchIndex>) {
         if self.query.trim().is_empty() {
-            self.matches = None;
+            self.list.set_matches(None);
             self.filter.clear();
             return;
         }
@@ -284,24 +183,25 @@ impl InboxPane {
             self.note = Some(
                 "the search index is still being built; the filter applies when it is ready".into(),
             );
-            self.matches = None;
+            self.list.set_matches(None);
             return;
         };
-        if self.facts.len() != self.ids.len() {
+        if self.facts.len() != self.list.ids().len() {
             self.facts = self
-                .ids
+                .list
+                .ids()
                 .iter()
                 .map(|id| index.position(*id).map_or(u32::MAX, |p| p as u32))
                 .collect();
         }
-        self.matches = self.filter.apply(
+        let matches = self.filter.apply(
             &self.query,
             &index.leads_lower,
             |i| &index.leads[i].text,
             &self.facts,
         );
-        self.selected = 0;
-        self.offset = 0;
+        self.list.set_matches(matches);
+        self.list.to_top();
     }
 
     /// Drops the rows' places in the search index (a new index is being built).
@@ -310,35 +210,77 @@ impl InboxPane {
         self.filter.clear();
     }
 
+    pub fn filters(&self) -> &InboxFilters {
+        &self.filters
+    }
+
+    /// The `/` query in force.
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// Whether a filter or query waits for the search index (applies when it is built).
+    pub fn waits_for_index(&self) -> bool {
+        self.filters.channel.is_some() || !self.query.is_empty()
+    }
+
+    /// Why the list is empty or partial, if it says.
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
+    }
+
+    pub fn counts(&self) -> InboxCounts {
+        self.counts
+    }
+
+    /// False while only the first screenful is read.
+    pub fn is_complete(&self) -> bool {
+        self.complete
+    }
+
     /// How many rows are listed.
     pub fn len(&self) -> usize {
-        match &self.matches {
-            Some(m) => m.len(),
-            None => self.ids.len(),
-        }
+        self.list.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.list.is_empty()
     }
 
     /// The lead on row `i`.
     pub fn id_at(&self, i: usize) -> Option<LeadId> {
-        match &self.matches {
-            Some(m) => m.get(i).map(|p| self.ids[*p as usize]),
-            None => self.ids.get(i).copied(),
-        }
+        self.list.id_at(i)
+    }
+
+    /// The row number of the selection.
+    pub fn selected(&self) -> usize {
+        self.list.selected()
     }
 
     pub fn selected_id(&self) -> Option<LeadId> {
-        self.id_at(self.selected)
+        self.list.selected_id()
     }
 
-    fn position_of(&self, id: LeadId) -> Option<usize> {
-        match &self.matches {
-            Some(m) => m.iter().position(|p| self.ids[*p as usize] == id),
-            None => self.ids.iter().position(|x| *x == id),
-        }
+    /// The first row on screen.
+    pub fn offset(&self) -> usize {
+        self.list.offset()
+    }
+
+    /// The rows a list `height` high shows.
+    pub fn shown(&self, height: usize) -> std::ops::Range<usize> {
+        self.list.shown(height)
+    }
+
+    /// The row after the last of `ids` listed: where the selection goes once they are done,
+    /// so triage flows down the list.
+    pub fn next_after(&self, ids: &[LeadId]) -> Option<LeadId> {
+        let last = ids.iter().filter_map(|id| self.list.position_of(*id)).max();
+        last.and_then(|i| self.id_at(i + 1))
+    }
+
+    /// Moves the selection (`j`, `k`, page keys of `page` rows).
+    pub fn move_by(&mut self, action: Action, page: usize) {
+        self.list.move_by(action, page);
     }
 
     /// The leads an action applies to: the marked ones, else the selected one.
@@ -359,19 +301,32 @@ impl InboxPane {
             if !self.marked.remove(&id) {
                 self.marked.insert(id);
             }
-            self.selected = (self.selected + 1).min(self.len().saturating_sub(1));
+            self.list.move_by(Action::Down, 1);
         }
+    }
+
+    pub fn is_marked(&self, id: LeadId) -> bool {
+        self.marked.contains(&id)
+    }
+
+    /// How many leads are marked.
+    pub fn marked_count(&self) -> usize {
+        self.marked.len()
+    }
+
+    /// Unmarks every lead; how many were marked.
+    pub fn clear_marks(&mut self) -> usize {
+        std::mem::take(&mut self.marked).len()
+    }
+
+    /// Unmarks `id` (an action on it is done).
+    pub fn unmark(&mut self, id: LeadId) {
+        self.marked.remove(&id);
     }
 
     /// Selects `id`, if listed.
     pub fn select(&mut self, id: LeadId) -> bool {
-        match self.position_of(id) {
-            Some(i) => {
-                self.selected = i;
-                true
-            }
-            None => false,
-        }
+        self.list.select_id(id)
     }
 
     /// The row for `id`, read from the store on first use.
@@ -395,8 +350,23 @@ impl InboxPane {
         self.rows.get(&id)
     }
 
-    /// Keeps the selected row on screen for a list `height` rows high.
-    pub fn scroll_into_view(&mut self, height: usize) {
-        self.offset = window_start(self.selected, self.offset, self.len(), height);
+    /// The row for `id` if it has been read (every row on screen has, after `prepare`).
+    pub fn cached_row(&self, id: LeadId) -> Option<&LeadRow> {
+        self.rows.get(&id)
+    }
+
+    /// Before a frame: scrolls the selection into a list `height` rows high and reads the rows
+    /// it shows (and the selected one, for the preview), so drawing needs no store writes.
+    pub fn prepare(&mut self, store: &Store, height: usize) {
+        self.list.scroll(height);
+        let ids: Vec<LeadId> = self
+            .list
+            .shown(height)
+            .filter_map(|i| self.id_at(i))
+            .chain(self.selected_id())
+            .collect();
+        for id in ids {
+            self.row(store, id);
+        }
     }
 }

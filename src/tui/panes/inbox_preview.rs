@@ -97,6 +97,29 @@ fn rows_of(line: &Line, width: usize) -> usize {
     wrap(&text, width).len()
 }
 
+/// Received and due share a row where they fit; else the due date has its own row, which
+/// outlasts the received one.
+fn when_items(row: &LeadRow, cx: &PreviewContext, width: usize) -> Vec<Item> {
+    let item = |keep, line| Item {
+        keep,
+        line,
+        short: None,
+    };
+    let (received, due) = when_spans(row, cx);
+    let both = received
+        .iter()
+        .chain(&due)
+        .map(|s| s.content.chars().count());
+    if due.is_empty() || both.sum::<usize>() <= width {
+        return vec![item(8, Line::from([received, due].concat()))];
+    }
+    let due: Vec<Span> = due
+        .into_iter()
+        .skip_while(|s| s.content.trim().is_empty())
+        .collect();
+    vec![item(5, Line::from(received)), item(8, Line::from(due))]
+}
+
 /// Every line the preview could show, in display order.
 fn preview_items(row: &LeadRow, cx: &PreviewContext, width: usize) -> Vec<Item> {
     let lead = &row.lead;
@@ -128,23 +151,7 @@ fn preview_items(row: &LeadRow, cx: &PreviewContext, width: usize) -> Vec<Item> 
         3,
         Line::from(vec![label("source"), Span::raw(source)]),
     ));
-    // Received and due share a row where they fit; else the due date has its own row, which
-    // outlasts the received one.
-    let (received, due) = when_spans(row, cx);
-    let both = received
-        .iter()
-        .chain(&due)
-        .map(|s| s.content.chars().count());
-    if due.is_empty() || both.sum::<usize>() <= width {
-        items.push(item(8, Line::from([received, due].concat())));
-    } else {
-        items.push(item(5, Line::from(received)));
-        let due: Vec<Span> = due
-            .into_iter()
-            .skip_while(|s| s.content.trim().is_empty())
-            .collect();
-        items.push(item(8, Line::from(due)));
-    }
+    items.extend(when_items(row, cx, width));
     if let Some(line) = contact_line(row, cx.theme, usize::MAX) {
         items.push(Item {
             keep: 9,

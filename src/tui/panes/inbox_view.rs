@@ -99,164 +99,187 @@ fn columns_for(width: u16) -> Vec<(usize, u16)> {
     widths
 }
 
+/// Where the inbox's parts go in its pane: the list, and the preview under it or (from 120
+/// columns) beside it when there is room.
+pub struct InboxLayout {
+    pub list: Rect,
+    pub preview: Option<Rect>,
+    pub beside: bool,
+}
+
+impl InboxLayout {
+    /// The layout inside the pane's border.
+    pub fn of(inner: Rect) -> InboxLayout {
+        let beside = inner.width >= 120;
+        let (list, preview) = if beside {
+            let parts = Layout::default()
+                .direction(Direction::Horizontal)
+                .constraints([Constraint::Percentage(64), Constraint::Percentage(36)])
+                .split(inner);
+            (parts[0], Some(parts[1]))
+        } else if inner.height >= 16 {
+            let parts = Layout::default()
+                .direction(Direction::Vertical)
+                .constraints([Constraint::Min(5), Constraint::Length(7)])
+                .split(inner);
+            (parts[0], Some(parts[1]))
+        } else {
+            (inner, None)
+        };
+        InboxLayout {
+            list,
+            preview,
+            beside,
+        }
+    }
+
+    /// The layout of a pane drawn into `area` (border included).
+    pub fn in_pane(area: Rect) -> InboxLayout {
+        InboxLayout::of(Block::default().borders(Borders::ALL).inner(area))
+    }
+
+    /// How many leads the list shows: its height less the header and the position line.
+    pub fn rows(&self) -> usize {
+        self.list.height.saturating_sub(2) as usize
+    }
+}
+
 /// Draws the inbox pane into `area`.
-pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let title = title_line(app);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(app.theme.style(Role::BorderFocus))
         .title(title);
-    let inner = block.inner(area);
+    let layout = InboxLayout::of(block.inner(area));
     frame.render_widget(block, area);
-
-    let beside = inner.width >= 120;
-    let (list_area, preview_area) = if beside {
-        let parts = Layout::default()
-            .direction(Direction::Horizontal)
-            .constraints([Constraint::Percentage(64), Constraint::Percentage(36)])
-            .split(inner);
-        (parts[0], Some(parts[1]))
-    } else if inner.height >= 16 {
-        let parts = Layout::default()
-            .direction(Direction::Vertical)
-            .constraints([Constraint::Min(5), Constraint::Length(7)])
-            .split(inner);
-        (parts[0], Some(parts[1]))
-    } else {
-        (inner, None)
-    };
-    draw_table(frame, list_area, app);
-    if let Some(p) = preview_area {
-        let store = app.store.clone();
-        let id = app.inbox.selected_id();
-        let row = id.and_then(|id| app.inbox.row(&store, id));
+    draw_table(frame, layout.list, layout.rows(), app);
+    if let Some(p) = layout.preview {
+        let row = app
+            .panes
+            .inbox
+            .selected_id()
+            .and_then(|id| app.panes.inbox.cached_row(id));
         let cx = super::inbox_preview::PreviewContext {
             now: app.clock.now(),
             tz: &app.tz,
             theme: &app.theme,
         };
-        super::inbox_preview::draw(frame, p, row, &cx, beside);
+        super::inbox_preview::draw(frame, p, row, &cx, layout.beside);
     }
 }
 
 fn title_line(app: &App) -> Line<'static> {
     let t = &app.theme;
-    let inbox = &app.inbox;
+    let inbox = &app.panes.inbox;
     let mut spans = vec![
         Span::styled(" Inbox ", t.style(Role::Title)),
         Span::styled(
-            format!("{} new", thousands(inbox.counts.new)),
+            format!("{} new", thousands(inbox.counts().new)),
             t.style(Role::Text),
         ),
         Span::styled(" · ", t.style(Role::Muted)),
         Span::styled(
-            format!("{} overdue ", thousands(inbox.counts.overdue)),
+            format!("{} overdue ", thousands(inbox.counts().overdue)),
             t.style(Role::Overdue),
         ),
     ];
-    for f in inbox.filters.describe() {
+    for f in inbox.filters().describe() {
         spans.push(Span::styled(format!("[{f}]"), t.style(Role::FilterActive)));
         spans.push(Span::raw(" "));
     }
-    if !inbox.query.is_empty() {
+    if !inbox.query().is_empty() {
         spans.push(Span::styled(
-            format!("[/{}]", inbox.query),
+            format!("[/{}]", inbox.query()),
             t.style(Role::FilterActive),
         ));
         spans.push(Span::raw(" "));
     }
-    if !inbox.marked.is_empty() {
+    if inbox.marked_count() > 0 {
         spans.push(Span::styled(
-            format!("{} marked ", inbox.marked.len()),
+            format!("{} marked ", inbox.marked_count()),
             t.style(Role::Marked),
         ));
     }
     Line::from(spans)
 }
 
-fn draw_table(frame: &mut Frame, area: Rect, app: &mut App) {
-    let height = area.height.saturating_sub(2) as usize; // header + position line
-    app.page = height.max(1);
-    app.inbox.scroll_into_view(height);
-    let cols = columns_for(area.width);
+fn draw_table(frame: &mut Frame, area: Rect, height: usize, app: &App) {
+    let inbox = &app.panes.inbox;
+    let muted = app.theme.style(Role::Muted);
+    let parts = Layout::default()
+        .direction(Direction::Vertical)
+        .constraints([Constraint::Min(1), Constraint::Length(1)])
+        .split(area);
+    if inbox.is_empty() {
+        let text = Line::styled(empty_text(inbox), muted);
+        frame.render_widget(Paragraph::new(vec![Line::raw(""), text]), parts[0]);
+        frame.render_widget(Paragraph::new(Line::raw("")), parts[1]);
+        return;
+    }
+    frame.render_widget(table(app, area.width, height), parts[0]);
+    let mut foot = vec![Span::styled(
+        format!(
+            "{} of {}",
+            thousands(inbox.selected() + 1),
+            thousands(inbox.len())
+        ),
+        muted,
+    )];
+    if let Some(note) = inbox.note() {
+        foot.push(Span::styled(format!("  {note}"), muted));
+    }
+    frame.render_widget(Paragraph::new(Line::from(foot)), parts[1]);
+}
+
+/// What an empty list says: why (the note), else whether filters hide leads.
+fn empty_text(inbox: &super::inbox::InboxPane) -> String {
+    inbox.note().map(str::to_string).unwrap_or_else(|| {
+        if inbox.filters() == &Default::default() && inbox.query().is_empty() {
+            "No open leads. Inbox zero.".to_string()
+        } else {
+            "No leads match these filters.".to_string()
+        }
+    })
+}
+
+/// The table of the rows on screen, `height` high, in the columns that fit `width`.
+fn table<'a>(app: &App, width: u16, height: usize) -> Table<'a> {
+    let inbox = &app.panes.inbox;
+    let cols = columns_for(width);
     let header = Row::new(
         cols.iter()
             .map(|(i, _)| Cell::from(COLUMNS[*i].title))
             .collect::<Vec<_>>(),
     )
     .style(app.theme.style(Role::Header));
-
-    let store = app.store.clone();
-    let query = Query::new(&app.inbox.query);
+    let query = Query::new(inbox.query());
     let cx = CellContext {
         now: app.clock.now(),
         query: &query,
         theme: &app.theme,
         city_shown: cols.iter().any(|(i, _)| COLUMNS[*i].title == "city"),
     };
-    let mut rows = Vec::with_capacity(height);
-    for i in app.inbox.offset..(app.inbox.offset + height).min(app.inbox.len()) {
-        let Some(id) = app.inbox.id_at(i) else { break };
-        let marked = app.inbox.marked.contains(&id);
-        let selected = i == app.inbox.selected;
-        let Some(row) = app.inbox.row(&store, id) else {
-            continue;
-        };
-        let cells: Vec<Cell> = cols
-            .iter()
-            .map(|(c, w)| cell(*c, *w, row, marked, &cx))
-            .collect();
-        let mut r = Row::new(cells);
-        if selected {
-            r = r.style(cx.theme.style(Role::Selection));
-        }
-        rows.push(r);
-    }
-    let widths: Vec<Constraint> = cols.iter().map(|(_, w)| Constraint::Length(*w)).collect();
-    let parts = Layout::default()
-        .direction(Direction::Vertical)
-        .constraints([Constraint::Min(1), Constraint::Length(1)])
-        .split(area);
-    if app.inbox.is_empty() {
-        let text = app.inbox.note.clone().unwrap_or_else(|| {
-            if app.inbox.filters == Default::default() && app.inbox.query.is_empty() {
-                "No open leads. Inbox zero.".to_string()
+    let rows: Vec<Row> = inbox
+        .shown(height)
+        .filter_map(|i| {
+            let id = inbox.id_at(i)?;
+            let row = inbox.cached_row(id)?;
+            let marked = inbox.is_marked(id);
+            let cells: Vec<Cell> = cols
+                .iter()
+                .map(|(c, w)| cell(*c, *w, row, marked, &cx))
+                .collect();
+            let r = Row::new(cells);
+            Some(if i == inbox.selected() {
+                r.style(cx.theme.style(Role::Selection))
             } else {
-                "No leads match these filters.".to_string()
-            }
-        });
-        frame.render_widget(
-            Paragraph::new(vec![
-                Line::raw(""),
-                Line::styled(text, app.theme.style(Role::Muted)),
-            ]),
-            parts[0],
-        );
-    } else {
-        frame.render_widget(
-            Table::new(rows, widths).header(header).column_spacing(1),
-            parts[0],
-        );
-    }
-    let position = if app.inbox.is_empty() {
-        String::new()
-    } else {
-        format!(
-            "{} of {}",
-            thousands(app.inbox.selected + 1),
-            thousands(app.inbox.len())
-        )
-    };
-    let mut foot = vec![Span::styled(position, app.theme.style(Role::Muted))];
-    if let Some(note) = &app.inbox.note {
-        if !app.inbox.is_empty() {
-            foot.push(Span::styled(
-                format!("  {note}"),
-                app.theme.style(Role::Muted),
-            ));
-        }
-    }
-    frame.render_widget(Paragraph::new(Line::from(foot)), parts[1]);
+                r
+            })
+        })
+        .collect();
+    let widths: Vec<Constraint> = cols.iter().map(|(_, w)| Constraint::Length(*w)).collect();
+    Table::new(rows, widths).header(header).column_spacing(1)
 }
 
 /// What every cell of a frame shares.
@@ -269,7 +292,7 @@ struct CellContext<'a> {
 }
 
 fn cell<'a>(column: usize, width: u16, row: &LeadRow, marked: bool, cx: &CellContext) -> Cell<'a> {
-    let (now, query, theme) = (cx.now, cx.query, cx.theme);
+    let (now, theme) = (cx.now, cx.theme);
     let w = width as usize;
     let lead = &row.lead;
     match COLUMNS[column].title {
@@ -285,19 +308,7 @@ fn cell<'a>(column: usize, width: u16, row: &LeadRow, marked: bool, cx: &CellCon
             ]))
         }
         "status" => Cell::from(lead.status.to_string()),
-        "account" => {
-            let (name, city) = row
-                .account
-                .as_ref()
-                .map(|a| (a.name.as_str(), a.address.city.as_str()))
-                .unwrap_or(("?", ""));
-            let shown = if cx.city_shown {
-                fit(name, w)
-            } else {
-                fit_name(name, city, w)
-            };
-            Cell::from(highlighted(&shown, query, theme))
-        }
+        "account" => account_cell(row, w, cx),
         "city" => Cell::from(fit(
             row.account
                 .as_ref()
@@ -307,22 +318,7 @@ fn cell<'a>(column: usize, width: u16, row: &LeadRow, marked: bool, cx: &CellCon
         )),
         "interest" => Cell::from(fit(&lead.interest, w)),
         "score" => Cell::from(format!("{:>5}", lead.score)),
-        "respond" => match (lead.status, lead.respond_by) {
-            (LeadStatus::New, Some(t)) => {
-                let style = if t < now {
-                    theme.style(Role::Overdue)
-                } else {
-                    theme.style(Role::Text)
-                };
-                Cell::from(Span::styled(relative(now, t), style))
-            }
-            (LeadStatus::Snoozed, Some(_)) | (LeadStatus::Snoozed, None) => Cell::from(
-                lead.snoozed_until
-                    .map(|t| relative(now, t))
-                    .unwrap_or_default(),
-            ),
-            _ => Cell::from(Span::styled("—", theme.style(Role::Muted))),
-        },
+        "respond" => respond_cell(lead, now, theme),
         "source" => {
             let mut s = lead.source.channel.as_str().to_string();
             if !lead.source.campaign.is_empty() {
@@ -332,6 +328,46 @@ fn cell<'a>(column: usize, width: u16, row: &LeadRow, marked: bool, cx: &CellCon
             Cell::from(fit(&s, w))
         }
         _ => Cell::from(""),
+    }
+}
+
+/// The account's name, cut to `w` (keeping its city when no city column shows), with the
+/// query's matches marked.
+fn account_cell<'a>(row: &LeadRow, w: usize, cx: &CellContext) -> Cell<'a> {
+    let (name, city) = row
+        .account
+        .as_ref()
+        .map(|a| (a.name.as_str(), a.address.city.as_str()))
+        .unwrap_or(("?", ""));
+    let shown = if cx.city_shown {
+        fit(name, w)
+    } else {
+        fit_name(name, city, w)
+    };
+    Cell::from(highlighted(&shown, cx.query, cx.theme))
+}
+
+/// When to respond by (marked when past), when a snooze ends, or "—".
+fn respond_cell<'a>(
+    lead: &crate::domain::Lead,
+    now: Timestamp,
+    theme: &crate::tui::theme::Theme,
+) -> Cell<'a> {
+    match (lead.status, lead.respond_by) {
+        (LeadStatus::New, Some(t)) => {
+            let style = if t < now {
+                theme.style(Role::Overdue)
+            } else {
+                theme.style(Role::Text)
+            };
+            Cell::from(Span::styled(relative(now, t), style))
+        }
+        (LeadStatus::Snoozed, _) => Cell::from(
+            lead.snoozed_until
+                .map(|t| relative(now, t))
+                .unwrap_or_default(),
+        ),
+        _ => Cell::from(Span::styled("—", theme.style(Role::Muted))),
     }
 }
 

@@ -25,8 +25,15 @@ fn base(dir: &Path) -> PathBuf {
     common::demo(&store, 300, 13);
     let folder = backups_dir(&store);
     std::fs::create_dir_all(&folder).unwrap();
-    for name in ["backup-2026-11-21.zip", "backup-2026-11-22.zip", "manual-1.zip"] {
-        let out = command(&store).arg("backup").arg(folder.join(name)).output();
+    for name in [
+        "backup-2026-11-21.zip",
+        "backup-2026-11-22.zip",
+        "manual-1.zip",
+    ] {
+        let out = command(&store)
+            .arg("backup")
+            .arg(folder.join(name))
+            .output();
         assert!(out.unwrap().status.success());
     }
     store

@@ -104,6 +104,7 @@ fn run_request(store: &Arc<Store>, request: Request, out: Output) -> (u8, Option
     let (code, recorded) = output::redirect(sink, request.columns, || {
         record_receipts(|| {
             let run = std::panic::AssertUnwindSafe(|| {
+                panic_for_test();
                 let ctx = Context::with_clock(
                     Some(PathBuf::from(&request.store)),
                     request.env.get("WORTEL_NOW").cloned(),
@@ -132,6 +133,19 @@ fn run_request(store: &Arc<Store>, request: Request, out: Output) -> (u8, Option
     });
     let first_line = first_line.borrow().clone();
     (code, kind.served(&first_line, recorded))
+}
+
+/// With `WORTEL_TEST_PANIC_REQUEST` in the view's environment its first request panics before
+/// it runs: a test of the guard that keeps a command's bug from ending the view.
+fn panic_for_test() {
+    static PANICKED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if std::env::var_os("WORTEL_TEST_PANIC_REQUEST").is_some()
+        && !PANICKED.swap(true, std::sync::atomic::Ordering::SeqCst)
+    {
+        panic!(
+            "WORTEL_TEST_PANIC_REQUEST is set: a deliberate panic in a command run for another terminal"
+        );
+    }
 }
 
 /// Output goes to the client as it is printed; its first line names the change in the view.

@@ -91,8 +91,8 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
         drop(store);
         let backups = super::privacy::rewrite_store_and_backups(ctx)?;
         outln!(
-            "  the store's files {} without the erased data; {}",
-            super::privacy::files_rewritten(ctx),
+            "  {}; {}",
+            super::privacy::files_rewritten(ctx, "the erased data"),
             backups.sentence("the erased people")
         );
     }

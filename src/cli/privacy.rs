@@ -121,8 +121,8 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
             Ok(())
         }
         PrivacyCommand::Purge { dry_run } => {
-            let policy = RetentionPolicy::load(ctx.config_dir.as_deref())
-                .map_err(|e| anyhow!(e))?;
+            let policy =
+                RetentionPolicy::load(ctx.config_dir.as_deref()).map_err(|e| anyhow!(e))?;
             let due = {
                 let store = ctx.open_store()?;
                 purge_due(&store, &policy, ctx.now)?
@@ -181,8 +181,8 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
             }
             let backups = rewrite_store_and_backups(ctx)?;
             outln!(
-                "purged; the store's files {} without the removed data; {}",
-                files_rewritten(ctx),
+                "purged; {}; {}",
+                files_rewritten(ctx, "the removed data"),
                 backups.sentence("the erased people")
             );
             Ok(())
@@ -219,10 +219,10 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
             };
             let backups = rewrite_store_and_backups(ctx)?;
             outln!(
-                "erased {}: {} records changed, the store's files {} without them; {}; head office learns of it in the next feedback bundle",
+                "erased {}: {} records changed, {}; {}; head office learns of it in the next feedback bundle",
                 erasure.name,
                 erasure.records_changed,
-                files_rewritten(ctx),
+                files_rewritten(ctx, "them"),
                 backups.sentence("them")
             );
             Ok(())
@@ -244,15 +244,17 @@ pub fn rewrite_store_and_backups(ctx: &Context) -> Result<BackupErasure> {
     Ok(erase_in_backups(&ctx.store, ctx.now)?)
 }
 
-/// When the store's files are rewritten: now, or — inside the open full-screen view, whose
+/// That the store's files were rewritten without `what`: now, or — inside the open full-screen view, whose
 /// process holds them open — when it closes. sled keeps erased bytes in its log files and has no
 /// call to drop them in place; only rebuilding the store in a fresh directory and swapping it in
 /// removes them, and the view (its search index, jobs and the commands it runs share one open
 /// database) cannot move to new files while it runs.
-pub fn files_rewritten(ctx: &Context) -> &'static str {
+pub fn files_rewritten(ctx: &Context, what: &str) -> String {
     if ctx.beside_view() {
-        "are rewritten when the full-screen view open on this store closes"
+        format!(
+            "the store's files are rewritten without {what} when the full-screen view open on this store closes"
+        )
     } else {
-        "were rewritten"
+        format!("the store's files were rewritten without {what}")
     }
 }

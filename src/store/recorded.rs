@@ -23,8 +23,7 @@ impl ImportWrites {
     /// Remembers which records a chunk touched (not what it wrote).
     pub fn take_in(&mut self, receipt: &Receipt) {
         for (kind, key, before) in &receipt.before {
-            if self.touched.insert((*kind, *key)) && *kind == EntityKind::Lead && before.is_none()
-            {
+            if self.touched.insert((*kind, *key)) && *kind == EntityKind::Lead && before.is_none() {
                 self.new_leads += 1;
             }
         }

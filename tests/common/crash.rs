@@ -25,8 +25,7 @@ pub mod kills {
     /// `restore` into an empty path: tests/crash_restore.rs.
     pub const FIRST_RESTORE: usize = 10;
 
-    pub const TOTAL: usize =
-        EDITS
+    pub const TOTAL: usize = EDITS
         + IMPORT
         + FEEDBACK_EXPORT
         + FILE_EXPORT

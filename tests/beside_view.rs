@@ -7,7 +7,7 @@ mod common;
 use common::beside::{both, bundle, open_view, store_and_copy, wait_for_request_thread};
 use common::{NOW, wortel};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// `leads --json`, with the ids new records get at random replaced by whether they are set.

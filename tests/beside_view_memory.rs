@@ -5,8 +5,8 @@
 
 mod common;
 
-use common::beside::{bundle, open_view, store_and_copy};
 use common::NOW;
+use common::beside::{bundle, open_view, store_and_copy};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -17,7 +17,14 @@ fn status_mb(pid: u32, field: &str) -> u64 {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
     let kb: u64 = status
         .lines()
-        .find_map(|l| l.strip_prefix(field)?.trim().strip_suffix("kB")?.trim().parse().ok())
+        .find_map(|l| {
+            l.strip_prefix(field)?
+                .trim()
+                .strip_suffix("kB")?
+                .trim()
+                .parse()
+                .ok()
+        })
         .unwrap_or_else(|| panic!("{field} in {status}"));
     kb * 1024 / 1_000_000
 }
@@ -64,8 +71,16 @@ fn an_import_through_the_view_grows_it_by_about_the_import_alone() {
     // From here the peak counts afresh (Linux: 5 in clear_refs resets VmHWM to VmRSS).
     std::fs::write(format!("/proc/{view}/clear_refs"), "5").unwrap();
     let resting = status_mb(view, "VmRSS:");
-    let out = common::wortel(&store).arg("import").arg(&file).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = common::wortel(&store)
+        .arg("import")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     tmux.wait_for(&format!("{LEADS} leads imported from another terminal"));
     let peak = status_mb(view, "VmHWM:");
     let grown = peak.saturating_sub(resting);

@@ -31,6 +31,8 @@ pub fn open(ctx: &Context) -> Result<()> {
     // No command of another terminal runs any more, and the store is let go.
     drop(server);
     backup.finish(&mut app);
+    // An erasure (in the view, or from another terminal) left its backups to rewrite once more.
+    let erased = app.store.backups_pending().unwrap_or(true);
     drop(app);
     // An erasure applied in the view (one that arrived in a bundle, or came from another
     // terminal) left erased bytes in the files until the store is rewritten, which needs it
@@ -41,12 +43,15 @@ pub fn open(ctx: &Context) -> Result<()> {
         );
     }
     // The backups beside the store (today's may predate the erasure) lose the person too.
-    match Store::open(&ctx.store).map(|s| wortel::ops::finish_pending_erasure(&s, ctx.now)) {
-        Ok(Ok(Some(done))) if !done.unreadable.is_empty() => {
+    let finished = erased.then(|| {
+        Store::open(&ctx.store).and_then(|s| wortel::ops::finish_pending_erasure(&s, ctx.now))
+    });
+    match finished {
+        Some(Ok(Some(done))) if !done.unreadable.is_empty() => {
             errln!("wortel: {}", done.sentence("the erased people"))
         }
-        Ok(Ok(_)) => {}
-        Ok(Err(e)) | Err(e) => errln!(
+        None | Some(Ok(_)) => {}
+        Some(Err(e)) => errln!(
             "wortel: the backups could not be rewritten after an erasure ({e}); they may still hold the erased people, and the next wortel command tries again"
         ),
     }

@@ -363,3 +363,48 @@ fn check_repair_removes_links_to_missing_records_and_restores_derived_tiers() {
         assert_ne!(l.unwrap().contact_id, Some(lost_contact));
     }
 }
+
+/// A backup made before the store cleaned its text (or tampered with) holds an escape sequence
+/// in a lead's notes: the restore cleans it away as every write does, and checks clean.
+#[test]
+fn a_restore_cleans_escape_sequences_out_of_an_old_backup() {
+    use wortel::domain::Lead;
+    use wortel::store::{EntityKind, Record, Store};
+    let (dir, store) = demo_store(30);
+    let hostile = "belt terug\u{1b}]0;pwned\u{7}\u{1b}[2J\u{1b}]52;c;cHduZWQ=\u{7} dinsdag";
+    let lead_id = {
+        // Behind wortel's back, as an old build would have stored it.
+        let db = sled::open(&store).unwrap();
+        let leads = db.open_tree("leads").unwrap();
+        let (key, bytes) = leads.iter().next().unwrap().unwrap();
+        let Record::Lead(mut lead) = Record::decode(EntityKind::Lead, &bytes).unwrap() else {
+            unreachable!()
+        };
+        lead.notes = hostile.into();
+        leads
+            .insert(key, Record::Lead(lead.clone()).encode())
+            .unwrap();
+        db.flush().unwrap();
+        lead.id
+    };
+    let file = dir.path().join("old.zip");
+    let mut c = wortel(&store);
+    c.arg("backup").arg(&file);
+    run(c);
+    let notes = |at: &Path| -> String {
+        let s = Store::open(at).unwrap();
+        let lead: Lead = s.lead(lead_id).unwrap().unwrap();
+        lead.notes
+    };
+    assert_eq!(notes(&store), hostile, "the test stored it raw");
+    for target in [dir.path().join("elsewhere"), store.clone()] {
+        let mut c = wortel(&target);
+        c.arg("restore").arg(&file);
+        run(c);
+        let restored = notes(&target);
+        assert_eq!(restored, "belt terug dinsdag", "{restored:?}");
+        let mut c = wortel(&target);
+        c.arg("check");
+        run(c);
+    }
+}

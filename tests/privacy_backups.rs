@@ -295,3 +295,51 @@ fn a_head_office_erasure_through_import_reaches_the_backups_too() {
     let s = Store::open(&store).unwrap();
     assert!(s.check().unwrap().is_ok());
 }
+
+/// What a process killed between an erasure's write and the backups' rewrite leaves: the person
+/// erased in the store, the pending-erasure mark set, a backup that still holds them.
+fn erased_without_backups(store: &Path) -> (wortel::domain::Contact, std::path::PathBuf) {
+    let c = someone(store);
+    let file = wortel::store::backup::backups_dir(store).join("manual-1.zip");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    backup(store, &file);
+    let s = Store::open(store).unwrap();
+    wortel::ops::erase_person(&s, c.id, common::NOW.parse().unwrap()).unwrap();
+    assert!(s.backups_pending().unwrap());
+    assert!(backup_holds(&file, c.name.as_bytes()));
+    (c, file)
+}
+
+#[test]
+fn an_erasure_cut_short_before_the_backups_is_finished_by_the_next_command() {
+    let (_dir, store) = setup();
+    let (c, file) = erased_without_backups(&store);
+    let out = wortel(&store).args(["leads", "--json"]).output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "wortel: an erasure was cut short before the backups beside the store were rewritten; finished now: 1 backup rewritten without the erased people\n"
+    );
+    for m in [&c.name, &c.phone, &c.email] {
+        assert!(!backup_holds(&file, m.as_bytes()), "{m}");
+    }
+    assert!(!Store::open(&store).unwrap().backups_pending().unwrap());
+    let again = wortel(&store).args(["leads", "--json"]).output().unwrap();
+    assert_eq!(again.stderr, b"", "said once");
+}
+
+#[test]
+fn an_erasure_cut_short_before_the_backups_is_finished_when_the_view_opens() {
+    let (_dir, store) = setup();
+    let (c, file) = erased_without_backups(&store);
+    let tmux = common::beside::open_view(&store, "");
+    // Finished before the first frame.
+    assert!(!backup_holds(&file, c.name.as_bytes()));
+    tmux.keys(&["q"]);
+    let start = std::time::Instant::now();
+    while !tmux.pane_dead() {
+        assert!(start.elapsed().as_secs() < 20, "the view never quit");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(!Store::open(&store).unwrap().backups_pending().unwrap());
+}

@@ -29,8 +29,7 @@ struct DueJson<'a> {
 }
 
 pub fn run(ctx: &Context, json: bool, limit: Option<usize>) -> Result<()> {
-    let cadence =
-        Cadence::load(wortel::tui::config::config_dir().as_deref()).map_err(anyhow::Error::msg)?;
+    let cadence = Cadence::load(ctx.config_dir.as_deref()).map_err(anyhow::Error::msg)?;
     let store = ctx.open_store()?;
     let today = ctx.today();
     let due = visits_due(&store, &cadence, today, today, &ctx.tz)?;

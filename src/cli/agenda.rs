@@ -50,8 +50,7 @@ struct TargetJson {
 }
 
 pub fn run(ctx: &Context, args: &AgendaArgs) -> Result<()> {
-    let cadence =
-        Cadence::load(wortel::tui::config::config_dir().as_deref()).map_err(anyhow::Error::msg)?;
+    let cadence = Cadence::load(ctx.config_dir.as_deref()).map_err(anyhow::Error::msg)?;
     let store = ctx.open_store()?;
     let span = if args.week { Span::Week } else { Span::Day };
     let agenda = agenda(&store, span, ctx.now, &ctx.tz, &cadence)?;

@@ -80,7 +80,8 @@ pub fn restore(ctx: &Context, args: &RestoreArgs) -> Result<()> {
     };
     let steps = RestoreSteps {
         amend: &amend,
-        repair: args.repair.then_some(ctx.now),
+        repair: args.repair,
+        now: ctx.now,
     };
     Store::restore_with(&ctx.store, &args.file, steps)?;
     outln!(

@@ -13,7 +13,7 @@ use wortel::serve::client::{Forwarded, forward};
 use wortel::serve::protocol::{Request, VERSION};
 use wortel::serve::server::{Handler, Output};
 use wortel::serve::{Served, turn};
-use wortel::store::{EntityKind, Receipt, Store, record_receipts};
+use wortel::store::{EntityKind, Recorded, Store, record_receipts};
 
 /// The environment a command reads, sent along with it.
 const SENT_ENV: [&str; 1] = ["WORTEL_NOW"];
@@ -37,11 +37,9 @@ pub fn ask_holder(cli: &Cli) -> Option<u8> {
             .into_string()
             .ok()?,
         store: store.clone().into_os_string().into_string().ok()?,
-        env: SENT_ENV
-            .iter()
-            .filter_map(|k| std::env::var(k).ok().map(|v| (k.to_string(), v)))
-            .collect::<BTreeMap<_, _>>(),
+        env: sent_env(),
         columns: super::table::terminal_width(),
+        terminal: output::on_a_terminal(),
     };
     match forward(
         &store,
@@ -53,6 +51,22 @@ pub fn ask_holder(cli: &Cli) -> Option<u8> {
         Forwarded::Alone => None,
         Forwarded::Done(code) => Some(code),
     }
+}
+
+/// [`SENT_ENV`] as this terminal has it, and its configuration directory, resolved here (the
+/// view's may differ: another `WORTEL_CONFIG`, another home).
+fn sent_env() -> BTreeMap<String, String> {
+    let mut env: BTreeMap<String, String> = SENT_ENV
+        .iter()
+        .filter_map(|k| std::env::var(k).ok().map(|v| (k.to_string(), v)))
+        .collect();
+    let config = wortel::tui::config::config_dir()
+        .and_then(|d| std::path::absolute(d).ok())
+        .and_then(|d| d.into_os_string().into_string().ok());
+    if let Some(dir) = config {
+        env.insert("WORTEL_CONFIG".into(), dir);
+    }
+    env
 }
 
 /// The view's side: runs requests with its open `store`.
@@ -71,7 +85,7 @@ fn run_request(store: &Arc<Store>, request: Request, out: Output) -> (u8, Option
             return (e.exit_code().clamp(0, 255) as u8, None);
         }
     };
-    if let Some(why) = not_beside_view(cli.command.as_ref()) {
+    if let Some(why) = not_beside_view(cli.command.as_ref(), request.terminal) {
         say(format!("wortel: {why}\n"));
         return (1, None);
     }
@@ -87,14 +101,19 @@ fn run_request(store: &Arc<Store>, request: Request, out: Output) -> (u8, Option
     let first_line = std::rc::Rc::new(std::cell::RefCell::new(String::new()));
     let sink = sink(out.clone(), first_line.clone());
     let held = Some(store.clone());
-    let (code, receipts) = output::redirect(sink, request.columns, || {
+    let (code, recorded) = output::redirect(sink, request.columns, || {
         record_receipts(|| {
             let run = std::panic::AssertUnwindSafe(|| {
+                panic_for_test();
                 let ctx = Context::with_clock(
                     Some(PathBuf::from(&request.store)),
                     request.env.get("WORTEL_NOW").cloned(),
                     held,
-                );
+                )
+                .map(|mut ctx| {
+                    ctx.config_dir = request.env.get("WORTEL_CONFIG").map(PathBuf::from);
+                    ctx
+                });
                 super::report(ctx.and_then(|ctx| super::dispatch(&ctx, cli)))
             });
             // A bug in a command must not end the view; the asking terminal hears of it, as
@@ -113,7 +132,20 @@ fn run_request(store: &Arc<Store>, request: Request, out: Output) -> (u8, Option
         })
     });
     let first_line = first_line.borrow().clone();
-    (code, kind.served(&first_line, receipts))
+    (code, kind.served(&first_line, recorded))
+}
+
+/// With `WORTEL_TEST_PANIC_REQUEST` in the view's environment its first request panics before
+/// it runs: a test of the guard that keeps a command's bug from ending the view.
+fn panic_for_test() {
+    static PANICKED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if std::env::var_os("WORTEL_TEST_PANIC_REQUEST").is_some()
+        && !PANICKED.swap(true, std::sync::atomic::Ordering::SeqCst)
+    {
+        panic!(
+            "WORTEL_TEST_PANIC_REQUEST is set: a deliberate panic in a command run for another terminal"
+        );
+    }
 }
 
 /// Output goes to the client as it is printed; its first line names the change in the view.
@@ -127,14 +159,17 @@ fn sink(out: Output, first_line: std::rc::Rc<std::cell::RefCell<String>>) -> out
     })
 }
 
-/// The sentence for a command that cannot run while the view has the store open.
-fn not_beside_view(command: Option<&Command>) -> Option<String> {
+/// The sentence for a command that cannot run while the view has the store open (bare `wortel`
+/// on a terminal would open a second view; elsewhere it prints the summary, as alone).
+fn not_beside_view(command: Option<&Command>, terminal: bool) -> Option<String> {
     let view = format!(
         "the full-screen view (pid {}) has this store open",
         std::process::id()
     );
     Some(match command {
-        None => format!("{view} in another terminal; switch to it, or quit it (q) first"),
+        None if terminal => {
+            format!("{view} in another terminal; switch to it, or quit it (q) first")
+        }
         Some(Command::Demo(_)) => format!(
             "a demo replaces the store, and {view}; quit the view (q) first, or pass --store PATH for a demo elsewhere"
         ),
@@ -172,10 +207,14 @@ impl Kind {
         }
     }
 
-    fn served(self, first_line: &str, mut receipts: Vec<Receipt>) -> Option<Served> {
+    fn served(self, first_line: &str, recorded: Recorded) -> Option<Served> {
+        let Recorded {
+            mut receipts,
+            import,
+        } = recorded;
         // Bookkeeping alone (a feedback export's marks) is nothing to show or undo.
         receipts.retain(|r| !r.before.is_empty());
-        if receipts.is_empty() {
+        if receipts.is_empty() && import.is_none() {
             return None;
         }
         let line = first_line.lines().next().unwrap_or("").trim();
@@ -185,7 +224,8 @@ impl Kind {
                     .iter()
                     .flat_map(|r| &r.before)
                     .filter(|(k, _, before)| *k == EntityKind::Lead && before.is_none())
-                    .count();
+                    .count()
+                    + import.as_ref().map_or(0, |i| i.new_leads);
                 format!(
                     "{} imported from another terminal",
                     super::plural::counted(new_leads, "lead", "leads")
@@ -197,7 +237,8 @@ impl Kind {
         Some(Served {
             label,
             receipts,
-            not_undoable: self != Kind::Step,
+            not_undoable: self != Kind::Step || import.is_some(),
+            import,
         })
     }
 }

@@ -22,6 +22,9 @@ pub struct Context {
     /// True when `WORTEL_NOW` fixed the clock (the TUI then keeps that time).
     pub fixed_now: bool,
     pub tz: TimeZone,
+    /// Where config.toml is (`WORTEL_CONFIG`, else the platform's): the asking terminal's when
+    /// the full-screen view runs the command for it.
+    pub config_dir: Option<PathBuf>,
     /// Resolved on first use, so a command that shows no text never reads config.toml.
     lang: OnceCell<Language>,
 }
@@ -63,6 +66,7 @@ impl Context {
             now,
             fixed_now: fixed,
             tz: TimeZone::system(),
+            config_dir: wortel::tui::config::config_dir(),
             lang: OnceCell::new(),
         })
     }
@@ -74,7 +78,7 @@ impl Context {
         if let Some(l) = self.lang.get() {
             return Ok(*l);
         }
-        let l = wortel::tui::config::language(wortel::tui::config::config_dir().as_deref())
+        let l = wortel::tui::config::language(self.config_dir.as_deref())
             .map_err(|e| anyhow::anyhow!("{e}"))?;
         Ok(*self.lang.get_or_init(|| l))
     }
@@ -89,11 +93,16 @@ impl Context {
         )?)
     }
 
-    /// The store: the one this process holds, else opened now (and closed when dropped).
+    /// The store: the one this process holds, else opened now (and closed when dropped). An
+    /// erasure whose backups were not all rewritten (its process was killed) is finished first.
     pub fn open_store(&self) -> Result<StoreRef, StoreError> {
         match &self.held {
             Some(store) => Ok(StoreRef::Held(store.clone())),
-            None => Store::open(&self.store).map(StoreRef::Own),
+            None => {
+                let store = Store::open(&self.store)?;
+                finish_pending_erasure(&store, self.now);
+                Ok(StoreRef::Own(store))
+            }
         }
     }
 
@@ -106,6 +115,22 @@ impl Context {
     /// Today's date in the local time zone.
     pub fn today(&self) -> jiff::civil::Date {
         self.now.to_zoned(self.tz.clone()).date()
+    }
+}
+
+/// Rewrites the backups an erasure left holding the erased people (see
+/// [`wortel::ops::finish_pending_erasure`]) and says so on standard error; a failure is said
+/// too, and the next open tries again.
+pub fn finish_pending_erasure(store: &Store, now: Timestamp) {
+    match wortel::ops::finish_pending_erasure(store, now) {
+        Ok(None) => {}
+        Ok(Some(done)) => errln!(
+            "wortel: an erasure was cut short before the backups beside the store were rewritten; finished now: {}",
+            done.sentence("the erased people")
+        ),
+        Err(e) => errln!(
+            "wortel: an erasure was cut short before the backups beside the store were rewritten, and they could not be rewritten now ({e}); they may still hold the erased people, and the next wortel command tries again"
+        ),
     }
 }
 

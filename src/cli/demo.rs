@@ -99,7 +99,7 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<()> {
 
 /// What bare `wortel` shows when it is not run in a terminal.
 pub fn summary_of_default(ctx: &Context) -> Result<()> {
-    let store = Store::open(&ctx.store)?;
+    let store = ctx.open_store()?;
     print_summary(&store, ctx)?;
     print_next_steps(ctx);
     Ok(())

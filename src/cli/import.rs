@@ -87,14 +87,12 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
     let pending = store
         .meta_value(wortel::store::exchange::KEY_COMPACT_PENDING)?
         .is_some();
-    if (report.needs_compaction() || pending) && ctx.beside_view() {
-        outln!("  {}", super::privacy::REWRITTEN_WHEN_VIEW_CLOSES);
-    } else if report.needs_compaction() || pending {
+    if report.needs_compaction() || pending {
         drop(store);
-        Store::compact_if_pending(&ctx.store)?;
-        let backups = wortel::ops::erase_in_backups(&ctx.store, ctx.now)?;
+        let backups = super::privacy::rewrite_store_and_backups(ctx)?;
         outln!(
-            "  the store's files were rewritten without the erased data; {}",
+            "  {}; {}",
+            super::privacy::files_rewritten(ctx, "the erased data"),
             backups.sentence("the erased people")
         );
     }

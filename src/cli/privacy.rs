@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use wortel::domain::ConsentPurpose;
 use wortel::interop::atomic::write_atomically;
 use wortel::ops::{
-    ConsentChoice, RetentionPolicy, WonPurge, apply_consent, erase_in_backups, erase_person,
-    find_person, person_report, purge, purge_due, save_contact,
+    BackupErasure, ConsentChoice, RetentionPolicy, WonPurge, apply_consent, erase_in_backups,
+    erase_person, find_person, person_report, purge, purge_due, rewrite_backups, save_contact,
 };
 use wortel::store::Store;
 
@@ -121,8 +121,8 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
             Ok(())
         }
         PrivacyCommand::Purge { dry_run } => {
-            let policy = RetentionPolicy::load(wortel::tui::config::config_dir().as_deref())
-                .map_err(|e| anyhow!(e))?;
+            let policy =
+                RetentionPolicy::load(ctx.config_dir.as_deref()).map_err(|e| anyhow!(e))?;
             let due = {
                 let store = ctx.open_store()?;
                 purge_due(&store, &policy, ctx.now)?
@@ -179,14 +179,10 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
                 let store = ctx.open_store()?;
                 purge(&store, &due, ctx.now)?;
             }
-            if ctx.beside_view() {
-                outln!("purged; {REWRITTEN_WHEN_VIEW_CLOSES}");
-                return Ok(());
-            }
-            Store::compact(&ctx.store)?;
-            let backups = erase_in_backups(&ctx.store, ctx.now)?;
+            let backups = rewrite_store_and_backups(ctx)?;
             outln!(
-                "purged; the store's files were rewritten without the removed data; {}",
+                "purged; {}; {}",
+                files_rewritten(ctx, "the removed data"),
                 backups.sentence("the erased people")
             );
             Ok(())
@@ -221,20 +217,12 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
                 let store = ctx.open_store()?;
                 erase_person(&store, id, ctx.now)?
             };
-            if ctx.beside_view() {
-                outln!(
-                    "erased {}: {} records changed; {REWRITTEN_WHEN_VIEW_CLOSES}; head office learns of it in the next feedback bundle",
-                    erasure.name,
-                    erasure.records_changed
-                );
-                return Ok(());
-            }
-            Store::compact(&ctx.store)?;
-            let backups = erase_in_backups(&ctx.store, ctx.now)?;
+            let backups = rewrite_store_and_backups(ctx)?;
             outln!(
-                "erased {}: {} records changed, the store's files rewritten without them; {}; head office learns of it in the next feedback bundle",
+                "erased {}: {} records changed, {}; {}; head office learns of it in the next feedback bundle",
                 erasure.name,
                 erasure.records_changed,
+                files_rewritten(ctx, "them"),
                 backups.sentence("them")
             );
             Ok(())
@@ -242,6 +230,31 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
     }
 }
 
-/// Said when a command that must rewrite the store's files ran inside the open full-screen view:
-/// the view does it (and the backups) when it closes, as after an erasure made in the view.
-pub const REWRITTEN_WHEN_VIEW_CLOSES: &str = "the full-screen view open on this store rewrites its files (and its backups) without the removed data when it closes";
+/// After an erasure: the store's files and every backup beside it rewritten without the erased
+/// people. Inside the open full-screen view the backups are rewritten at once, as alone; the
+/// store's own files wait until the view closes (see [`files_rewritten`]).
+pub fn rewrite_store_and_backups(ctx: &Context) -> Result<BackupErasure> {
+    if ctx.beside_view() {
+        // The pending-erasure mark stays until the view closes: its daily backup may be under
+        // way, and the view's close rewrites whatever that one holds.
+        let store = ctx.open_store()?;
+        return Ok(rewrite_backups(&store, ctx.now)?);
+    }
+    Store::compact(&ctx.store)?;
+    Ok(erase_in_backups(&ctx.store, ctx.now)?)
+}
+
+/// That the store's files were rewritten without `what`: now, or — inside the open full-screen view, whose
+/// process holds them open — when it closes. sled keeps erased bytes in its log files and has no
+/// call to drop them in place; only rebuilding the store in a fresh directory and swapping it in
+/// removes them, and the view (its search index, jobs and the commands it runs share one open
+/// database) cannot move to new files while it runs.
+pub fn files_rewritten(ctx: &Context, what: &str) -> String {
+    if ctx.beside_view() {
+        format!(
+            "the store's files are rewritten without {what} when the full-screen view open on this store closes"
+        )
+    } else {
+        format!("the store's files were rewritten without {what}")
+    }
+}

@@ -31,23 +31,28 @@ pub fn open(ctx: &Context) -> Result<()> {
     // No command of another terminal runs any more, and the store is let go.
     drop(server);
     backup.finish(&mut app);
+    // An erasure (in the view, or from another terminal) left its backups to rewrite once more.
+    let erased = app.store().backups_pending().unwrap_or(true);
     drop(app);
-    // An erasure applied in the view (one that arrived in a bundle) left erased bytes in the
-    // files until the store is rewritten, which needs it closed: now.
-    match Store::compact_if_pending(&ctx.store) {
-        // The backups beside the store (today's may predate the erasure) lose the person too.
-        Ok(true) => match wortel::ops::erase_in_backups(&ctx.store, ctx.now) {
-            Ok(done) if !done.unreadable.is_empty() => {
-                errln!("wortel: {}", done.sentence("the erased people"))
-            }
-            Ok(_) => {}
-            Err(e) => errln!(
-                "wortel: the backups could not be rewritten after an erasure ({e}); they may still hold the erased people"
-            ),
-        },
-        Ok(false) => {}
-        Err(e) => errln!(
+    // An erasure applied in the view (one that arrived in a bundle, or came from another
+    // terminal) left erased bytes in the files until the store is rewritten, which needs it
+    // closed: now.
+    if let Err(e) = Store::compact_if_pending(&ctx.store) {
+        errln!(
             "wortel: the store's files could not be rewritten after an erasure ({e}); it is finished when the full-screen view next closes"
+        );
+    }
+    // The backups beside the store (today's may predate the erasure) lose the person too.
+    let finished = erased.then(|| {
+        Store::open(&ctx.store).and_then(|s| wortel::ops::finish_pending_erasure(&s, ctx.now))
+    });
+    match finished {
+        Some(Ok(Some(done))) if !done.unreadable.is_empty() => {
+            errln!("wortel: {}", done.sentence("the erased people"))
+        }
+        None | Some(Ok(_)) => {}
+        Some(Err(e)) => errln!(
+            "wortel: the backups could not be rewritten after an erasure ({e}); they may still hold the erased people, and the next wortel command tries again"
         ),
     }
     result?;
@@ -94,6 +99,17 @@ fn start(ctx: &Context, phases: &mut Phases) -> Result<App> {
     };
     let mut app = App::new_quick(store, clock, ctx.tz.clone(), ui.keymap, ui.theme, index)?;
     app.set_stale_days(ui.stale_days);
+    // An erasure cut short before its backups were rewritten is finished before anything else.
+    match wortel::ops::finish_pending_erasure(app.store(), ctx.now) {
+        Ok(None) => {}
+        Ok(Some(done)) => app.info(&format!(
+            "an erasure was cut short before the backups were rewritten; finished now: {}",
+            done.sentence("the erased people")
+        )),
+        Err(e) => app.error(&format!(
+            "the backups could not be rewritten after an erasure ({e}); they may still hold the erased people"
+        )),
+    }
     match wortel::ops::Cadence::load(config::config_dir().as_deref()) {
         Ok(cadence) => app.set_cadence(cadence),
         Err(e) => app.error(&e),

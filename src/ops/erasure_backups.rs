@@ -47,6 +47,9 @@ pub fn reapply_erasures(
     if ws.is_empty() {
         return Ok(0);
     }
+    // The erasures applied again set the pending-erasure mark; the backups it speaks of are the
+    // store's own, which its erasure rewrote (or whose mark the store still holds).
+    ws.delete_meta(crate::store::exchange::KEY_BACKUPS_PENDING.to_vec());
     older.commit(&ws, now)?;
     Ok(erased)
 }
@@ -117,13 +120,38 @@ impl BackupErasure {
 }
 
 /// Rewrites every backup in the store's backups folder that holds a person the store at
-/// `store_path` has erased (each through a private temporary file, keeping its date).
+/// `store_path` has erased (each through a private temporary file, keeping its date), then
+/// removes the pending-erasure mark. The store must not be open.
 pub fn erase_in_backups(store_path: &Path, now: Timestamp) -> Result<BackupErasure, StoreError> {
     // Held open throughout: its lock keeps a second erasure from rewriting the same backups.
     let store = Store::open(store_path)?;
-    let tombs = tombstones(&store)?;
+    let done = rewrite_backups(&store, now)?;
+    store.clear_backups_pending()?;
+    Ok(done)
+}
+
+/// Finishes an erasure whose backups were not all rewritten (the erasing process was killed, or
+/// the full-screen view that ran it closed since): when `store` holds the pending-erasure mark,
+/// every backup is rewritten and the mark removed. `None` when there was no mark.
+pub fn finish_pending_erasure(
+    store: &Store,
+    now: Timestamp,
+) -> Result<Option<BackupErasure>, StoreError> {
+    if !store.backups_pending()? {
+        return Ok(None);
+    }
+    let done = rewrite_backups(store, now)?;
+    store.clear_backups_pending()?;
+    Ok(Some(done))
+}
+
+/// Rewrites every backup beside the open `store` that holds a person it has erased; the
+/// pending-erasure mark is left for the caller (the full-screen view keeps it until it closes:
+/// its daily backup may be on its way meanwhile).
+pub fn rewrite_backups(store: &Store, now: Timestamp) -> Result<BackupErasure, StoreError> {
+    let tombs = tombstones(store)?;
     let mut done = BackupErasure::default();
-    let dir = crate::store::backup::backups_dir(store_path);
+    let dir = crate::store::backup::backups_dir(store.path());
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return Ok(done);
     };
@@ -150,6 +178,5 @@ pub fn erase_in_backups(store_path: &Path, now: Timestamp) -> Result<BackupErasu
             Err(e) => done.unreadable.push((file, e.to_string())),
         }
     }
-    drop(store);
     Ok(done)
 }

@@ -9,10 +9,9 @@ use super::import_chunks::{Tail, import_in_chunks};
 use crate::bundle::erasures::parse_erasures;
 use crate::bundle::leads::{Admit, Identities, LeadIn, RetractionIn, each_lead, parse_retractions};
 use crate::bundle::{Bundle, BundleError, Kind, printable};
-use crate::store::{EntityKind, Store, StoreError};
+use crate::store::{Store, StoreError};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
-use std::collections::HashSet;
 
 /// Why an import did not happen.
 #[derive(Debug, thiserror::Error)]
@@ -42,16 +41,7 @@ pub struct ImportReport {
     pub written: Option<ImportWrites>,
 }
 
-/// What an import wrote, named without the records themselves: a 100,000-lead import would
-/// hold gigabytes as a [`crate::store::Receipt`]. The view drops the undo steps whose records
-/// are in `touched`; the change log (`changes`, first and last position) is what the feedback
-/// export reads. An import is not undone step by step: a failed or cut-short one is rolled back
-/// whole by the store.
-#[derive(Clone, Debug, Default)]
-pub struct ImportWrites {
-    pub touched: HashSet<(EntityKind, [u8; 16])>,
-    pub changes: Option<(u64, u64)>,
-}
+pub use crate::store::ImportWrites;
 
 impl ImportReport {
     /// True when contacts were erased: the caller compacts the store (once) after closing it.

@@ -14,7 +14,7 @@ use crate::bundle::leads::{LeadIn, RetractionIn};
 use crate::bundle::{Manifest, printable};
 use crate::domain::LeadStep;
 use crate::store::exchange::{imported_key, sequence_key};
-use crate::store::{Receipt, Store, WriteSet};
+use crate::store::{Store, WriteSet};
 use jiff::Timestamp;
 
 /// Leads per sled transaction: ≈ 13 entries each, so a chunk is ≈ 26,000 entries — small
@@ -126,18 +126,4 @@ fn retract(
         }
     }
     Ok(())
-}
-
-impl ImportWrites {
-    /// Remembers which records a chunk touched (not what it wrote).
-    fn take_in(&mut self, receipt: &Receipt) {
-        self.touched
-            .extend(receipt.before.iter().map(|(kind, key, _)| (*kind, *key)));
-        if let (Some(first), Some(last)) = (receipt.changes.first(), receipt.changes.last()) {
-            self.changes = Some(match self.changes {
-                Some((a, _)) => (a, last.seq),
-                None => (first.seq, last.seq),
-            });
-        }
-    }
 }

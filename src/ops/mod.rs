@@ -37,7 +37,8 @@ pub use cadence::{
 };
 pub use deals::{DealEdited, edit_deal, load_deals, record_quote, step_deal};
 pub use erasure_backups::{
-    BackupErasure, Tombstone, erase_in_backups, reapply_erasures, tombstones,
+    BackupErasure, Tombstone, erase_in_backups, finish_pending_erasure, reapply_erasures,
+    rewrite_backups, tombstones,
 };
 pub use feedback::{FeedbackExport, export_feedback, parse_week, week_of};
 pub use hq_erasure::{HqErasureReport, plan_hq_erasures};

@@ -357,6 +357,12 @@ pub fn erasure_writes(
         crate::store::exchange::KEY_COMPACT_PENDING.to_vec(),
         now.to_string().into_bytes(),
     );
+    // The backups beside the store still hold the person until they are rewritten: the
+    // pending-erasure mark, in the same write, says so until that is done.
+    ws.put_meta(
+        crate::store::exchange::KEY_BACKUPS_PENDING.to_vec(),
+        now.to_string().into_bytes(),
+    );
     // Kept copies of past feedback bundles may name the person: they go too.
     for key in store.export_keys()? {
         ws.delete_meta(key);

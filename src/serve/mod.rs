@@ -12,7 +12,7 @@ pub mod peer;
 pub mod protocol;
 pub mod server;
 
-use crate::store::Receipt;
+use crate::store::{ImportWrites, Receipt};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
@@ -38,8 +38,10 @@ pub fn turn() -> MutexGuard<'static, ()> {
 pub struct Served {
     /// What the status line says, e.g. "2 leads imported from another terminal".
     pub label: String,
-    /// Every commit the command made, in order.
+    /// Every commit the command made, in order, except an import's chunks…
     pub receipts: Vec<Receipt>,
+    /// …which are named by the records they touched (the view reads its lists again).
+    pub import: Option<ImportWrites>,
     /// An import or an erasure: it cannot be undone, and the undo steps it touched go.
     pub not_undoable: bool,
 }

@@ -25,10 +25,14 @@ pub struct Request {
     pub cwd: String,
     /// The store path as that terminal resolved it (`--store`, `WORTEL_STORE` or the default).
     pub store: String,
-    /// The environment the command reads (`WORTEL_NOW`).
+    /// The environment the command reads: `WORTEL_NOW`, and `WORTEL_CONFIG` as the asking
+    /// terminal resolved its configuration directory (absent: it has none).
     pub env: BTreeMap<String, String>,
     /// The width of the terminal its output goes to, for tables (`None`: not a terminal).
     pub columns: Option<u16>,
+    /// Both its input and its output are a terminal (bare `wortel` would open the view).
+    #[serde(default)]
+    pub terminal: bool,
 }
 
 /// One frame of the holder's answer.
@@ -132,6 +136,7 @@ mod tests {
             store: "/home/ton/store".into(),
             env: BTreeMap::from([("WORTEL_NOW".into(), "2026-11-23T09:00:00Z".into())]),
             columns: Some(80),
+            terminal: true,
         }
     }
 

@@ -74,8 +74,12 @@ impl Store {
             let meta = name.as_ref() == super::trees::TreeId::Meta.name().as_bytes();
             for kv in tree.iter() {
                 let (k, v) = kv.map_err(|e| self.io(e))?;
-                // A backup holds only live data: nothing in it waits for a compaction.
-                if meta && &*k == super::exchange::KEY_COMPACT_PENDING {
+                // A backup holds only live data: nothing in it waits for a compaction or for
+                // backups to be rewritten.
+                if meta
+                    && (&*k == super::exchange::KEY_COMPACT_PENDING
+                        || &*k == super::exchange::KEY_BACKUPS_PENDING)
+                {
                     continue;
                 }
                 chunk.extend((k.len() as u32).to_be_bytes());

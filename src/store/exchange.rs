@@ -31,6 +31,12 @@ pub const ERASURE_REQUEST: &[u8] = b"hq-erasure:";
 /// The meta key saying the store holds erased bytes that a compaction must still remove.
 pub const KEY_COMPACT_PENDING: &[u8] = b"compact-pending";
 
+/// The pending-erasure mark: the meta key saying that a person was erased and the backups
+/// beside the store may still hold them. Written in the erasure's own transaction, kept through
+/// the compaction, removed once every backup is rewritten; an open that finds it (the erasing
+/// process was killed in between) finishes the rewrite. A backup never carries it.
+pub const KEY_BACKUPS_PENDING: &[u8] = b"erasure-backups-pending";
+
 /// The meta key saying `week` was exported (kept when an erasure drops the bytes).
 fn exported_marker(week: &str) -> Vec<u8> {
     [b"exported-week:".as_slice(), week.as_bytes()].concat()
@@ -127,6 +133,19 @@ impl Store {
     fn meta_put(&self, key: &[u8], value: &[u8]) -> Result<()> {
         self.tree(TreeId::Meta)
             .insert(key, value)
+            .map_err(|e| self.io(e))?;
+        self.flush()
+    }
+
+    /// True while the pending-erasure mark ([`KEY_BACKUPS_PENDING`]) is set.
+    pub fn backups_pending(&self) -> Result<bool> {
+        Ok(self.meta_get(KEY_BACKUPS_PENDING)?.is_some())
+    }
+
+    /// Removes the pending-erasure mark, once every backup is rewritten.
+    pub fn clear_backups_pending(&self) -> Result<()> {
+        self.tree(TreeId::Meta)
+            .remove(KEY_BACKUPS_PENDING)
             .map_err(|e| self.io(e))?;
         self.flush()
     }

@@ -19,6 +19,7 @@ mod packed_index;
 mod pending_import;
 mod read;
 mod record;
+mod recorded;
 mod repair;
 mod restore;
 mod trees;
@@ -32,7 +33,8 @@ pub use inbox::{LeadOrder, inbox_rank};
 pub use meta::{DEMO_DEALER, Identity, SCHEMA_VERSION};
 pub use pending_import::{KEY_IMPORT_PENDING, take_notices};
 pub use record::{EntityKind, Record};
-pub use write::{Receipt, WriteSet, record_receipts};
+pub use recorded::{ImportWrites, Recorded, record_receipts};
+pub use write::{Receipt, WriteSet};
 
 use std::fs::File;
 use std::path::{Path, PathBuf};

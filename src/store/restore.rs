@@ -6,6 +6,7 @@
 use super::Store;
 use super::backup::{BackupTrees, bad, io, read_backup};
 use super::error::Result;
+use super::write::WriteSet;
 use std::path::Path;
 
 impl Store {
@@ -56,8 +57,9 @@ fn build_trees(fresh: &Path, file: &Path, trees: &BackupTrees) -> Result<()> {
 /// erasures made since the backup are applied again), `repair` repairs what `check` finds.
 pub struct RestoreSteps<'a> {
     pub amend: &'a dyn Fn(&Store) -> Result<()>,
-    /// Repair, with the repair's changes dated at this time.
-    pub repair: Option<jiff::Timestamp>,
+    pub repair: bool,
+    /// When the restore's own changes (text cleaned, repairs) are dated.
+    pub now: jiff::Timestamp,
 }
 
 impl Store {
@@ -83,9 +85,13 @@ impl Store {
         let built = (|| -> Result<()> {
             build_trees(&fresh, file, &trees)?;
             let store = Store::open(&fresh)?;
+            let now = steps.as_ref().map_or_else(jiff::Timestamp::now, |s| s.now);
+            // An old backup (or a tampered one) must not bring back what the store boundary
+            // keeps out today: escape sequences and control characters.
+            store.clean_every_record(now)?;
             if let Some(steps) = &steps {
                 (steps.amend)(&store)?;
-                if let Some(now) = steps.repair {
+                if steps.repair {
                     store.repair(now)?;
                 }
             }
@@ -141,6 +147,35 @@ impl Store {
             .map_or("backup".into(), |s| s.to_string_lossy().into_owned());
         store.write_backup_file(&prefix, file, manifest.created_at)?;
         Ok(true)
+    }
+}
+
+/// Records cleaned per transaction when a restore cleans a store.
+const CLEAN_BATCH: usize = 2_000;
+
+impl Store {
+    /// Puts every record whose text holds what [`WriteSet::put`] cleans away (escape sequences,
+    /// control characters) through that cleaning again, a batch per transaction; returns how
+    /// many changed. Records that cannot be read are left for `check` to name.
+    pub fn clean_every_record(&self, now: jiff::Timestamp) -> Result<usize> {
+        let mut changed = 0;
+        for kind in super::record::EntityKind::ALL {
+            let mut ws = WriteSet::new();
+            for record in self.scan(kind).flatten() {
+                let cleaned = record.clone().cleaned();
+                if cleaned != record {
+                    ws.put(cleaned);
+                    changed += 1;
+                }
+                if ws.len() == CLEAN_BATCH {
+                    self.commit(&std::mem::take(&mut ws), now)?;
+                }
+            }
+            if !ws.is_empty() {
+                self.commit(&ws, now)?;
+            }
+        }
+        Ok(changed)
     }
 }
 

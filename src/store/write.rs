@@ -178,21 +178,6 @@ impl Store {
     }
 }
 
-thread_local! {
-    /// The receipts of the commits made on this thread while [`record_receipts`] runs.
-    static RECORDED: std::cell::RefCell<Option<Vec<Receipt>>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Runs `f` and returns, beside its result, the receipt of every commit it made on this thread:
-/// the full-screen view learns what a command run for another terminal changed (to show it and
-/// to undo it) without that command knowing it was asked from elsewhere.
-pub fn record_receipts<T>(f: impl FnOnce() -> T) -> (T, Vec<Receipt>) {
-    RECORDED.with(|r| *r.borrow_mut() = Some(Vec::new()));
-    let result = f();
-    let receipts = RECORDED.with(|r| r.borrow_mut().take()).unwrap_or_default();
-    (result, receipts)
-}
-
 /// Records per bulk-load step: large enough to sort usefully, small enough to bound memory.
 const LOAD_CHUNK: usize = 25_000;
 
@@ -280,11 +265,7 @@ impl Store {
         if self.flush_writes {
             self.flush()?;
         }
-        RECORDED.with(|r| {
-            if let Some(list) = r.borrow_mut().as_mut() {
-                list.push(receipt.clone());
-            }
-        });
+        super::recorded::note(&receipt, writes.before_images);
         Ok(receipt)
     }
 

@@ -9,16 +9,25 @@ use crate::store::{EntityKind, Receipt};
 impl App {
     /// Brings the screen up to date with what a command of another terminal committed.
     pub fn on_served(&mut self, served: Served) {
-        let creates = served.receipts.iter().any(|r| {
-            r.before.iter().any(|(kind, _, before)| {
-                before.is_none() && matches!(kind, EntityKind::Lead | EntityKind::Account)
-            })
-        });
+        let creates = served.import.is_some()
+            || served.receipts.iter().any(|r| {
+                r.before.iter().any(|(kind, _, before)| {
+                    before.is_none() && matches!(kind, EntityKind::Lead | EntityKind::Account)
+                })
+            });
         let receipt = joined(served.receipts);
         if served.not_undoable {
-            self.after_commit(&receipt, None);
+            let mut touched = touched_by(&receipt);
+            match served.import {
+                // An import may have touched a hundred thousand records: every list is read again.
+                Some(import) => {
+                    touched.extend(import.touched);
+                    super::import::after_import(self);
+                }
+                None => self.after_commit(&receipt, None),
+            }
             let mut message = served.label;
-            match self.undo.forget_touched(&touched_by(&receipt)) {
+            match self.undo.forget_touched(&touched) {
                 0 => {}
                 1 => message.push_str("; 1 undo step dropped (it changed its records)"),
                 n => message.push_str(&format!(

@@ -71,7 +71,7 @@ pub fn run(app: &mut App, mut form: Form) {
 
 /// Every list read again after an import: it may have touched a hundred thousand records,
 /// more than moving rows one by one is worth.
-fn after_import(app: &mut App) {
+pub(super) fn after_import(app: &mut App) {
     app.reload_inbox(None);
     app.panes.accounts.invalidate();
     app.panes.accounts.forget_rows();

@@ -17,6 +17,9 @@ pub mod kills {
     pub const ERASE: usize = 30;
     /// `privacy purge` and its compaction: tests/crash_compact.rs.
     pub const PURGE: usize = 15;
+    /// `privacy erase` with backups beside the store, killed around the compaction and the
+    /// backups' rewrite: tests/crash_erase_backups.rs.
+    pub const ERASE_BACKUPS: usize = 14;
     /// `restore` over a store: tests/crash_restore.rs.
     pub const RESTORE: usize = 40;
     /// `restore` into an empty path: tests/crash_restore.rs.
@@ -30,6 +33,7 @@ pub mod kills {
         + FILE_EXPORT
         + ERASE
         + PURGE
+        + ERASE_BACKUPS
         + RESTORE
         + FIRST_RESTORE
         + MIGRATION;

@@ -3,6 +3,7 @@
 //! printed one `wortel: …` sentence and left the store exactly as it was.
 #![allow(dead_code)] // each test binary uses its own share of these helpers
 
+pub mod beside;
 pub mod crash;
 pub mod mount;
 pub mod store_files;

@@ -3,6 +3,8 @@
 //! candidates listed, so a script never acts on the wrong company.
 
 use super::Context;
+use super::say::say;
+use wortel_core::said;
 use anyhow::{Result, bail};
 use serde_json::json;
 use wortel::domain::text::normalise_name;
@@ -44,7 +46,7 @@ fn find(store: &Store, given: &str) -> Result<Account> {
         if let Some(a) = store.account(id)? {
             return Ok(a);
         }
-        bail!("no account has id {given}; `wortel accounts` lists them");
+        bail!(said!("account-no-such-id", id = given));
     }
     let normalised = normalise_name(given);
     let mut exact = store.accounts_by_normalised_name(&normalised)?;
@@ -69,9 +71,11 @@ fn find(store: &Store, given: &str) -> Result<Account> {
         }
     }
     match candidates.len() {
-        0 => bail!(
-            "no account is named `{given}`; `wortel accounts --search {given:?}` finds similar names"
-        ),
+        0 => bail!(said!(
+            "account-no-such-name",
+            name = given,
+            quoted = format!("{given:?}")
+        )),
         1 => Ok(candidates.remove(0)),
         n => {
             let listed: Vec<String> = candidates
@@ -79,15 +83,13 @@ fn find(store: &Store, given: &str) -> Result<Account> {
                 .take(LISTED)
                 .map(|a| format!("{} ({}, {})", a.name, a.address.city, a.id))
                 .collect();
-            let more = if n > LISTED {
-                format!(" and {} more", n - LISTED)
-            } else {
-                String::new()
-            };
-            bail!(
-                "`{given}` names {n} accounts: {}{more}; give one's id or more of its name",
-                listed.join("; ")
-            )
+            bail!(said!(
+                "account-ambiguous",
+                name = given,
+                count = n,
+                listed = listed.join("; "),
+                more = n.saturating_sub(LISTED)
+            ))
         }
     }
 }
@@ -105,41 +107,55 @@ fn print_json(store: &Store, a: &Account) -> Result<()> {
 }
 
 fn print_text(store: &Store, a: &Account, ctx: &Context) -> Result<()> {
-    outln!("{} ({})", a.name, a.lifecycle);
+    let lang = ctx.lang()?;
+    outln!("{} ({})", a.name, a.lifecycle.label(lang));
     let place = [&a.address.street, &a.address.postcode, &a.address.city]
         .map(|s| s.as_str())
         .into_iter()
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join(", ");
-    outln!("  address   {place}");
-    outln!("  kvk       {}", a.kvk.as_deref().unwrap_or("-"));
-    outln!("  phone     {}", a.phone);
-    outln!("  email     {}", a.email);
-    outln!("  owner     {}", a.owner);
-    outln!("  id        {}", a.id);
+    let fields = [
+        ("account-address", place),
+        ("account-kvk", a.kvk.as_deref().unwrap_or("-").to_string()),
+        ("account-phone", a.phone.clone()),
+        ("account-email", a.email.clone()),
+        ("account-owner", a.owner.clone()),
+        ("account-id", a.id.to_string()),
+    ];
+    let labels: Vec<String> = fields.iter().map(|(id, _)| say(lang, id)).collect();
+    // At least as wide as the listing has always been, so its columns stay where scripts cut.
+    let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0).max(9);
+    for (label, (_, value)) in labels.iter().zip(&fields) {
+        outln!("  {label:<width$} {value}");
+    }
+    let section = |id: &'static str, n: usize| {
+        outln!("{}", ctx.said(&wortel_core::said::Said::new(id).arg("count", n)));
+    };
     let contacts = store.contacts_of(a.id)?;
-    outln!("contacts ({})", contacts.len());
+    section("account-contacts", contacts.len());
     for c in &contacts {
         outln!("  {} · {} · {} · {}", c.name, c.role, c.phone, c.email);
     }
     let leads = store.leads_of(a.id)?;
-    outln!("leads ({})", leads.len());
+    section("account-leads", leads.len());
     for l in &leads {
         let id = l.external_id.clone().unwrap_or_else(|| l.id.to_string());
-        outln!("  {id} · {} · {}", l.status, l.interest);
+        outln!("  {id} · {} · {}", l.status.label(lang), l.interest);
     }
     let deals = store.opportunities_of(a.id)?;
-    outln!("deals ({})", deals.len());
+    section("account-deals", deals.len());
     for o in &deals {
-        outln!("  {} · {} · {}", o.title, o.stage, o.value);
+        outln!("  {} · {} · {}", o.title, o.stage.label(lang), o.value);
     }
     let activities = store.activities_of(a.id, LISTED)?;
-    outln!("latest activities ({})", activities.len());
+    section("account-activities", activities.len());
     for act in &activities {
         let at = act.at.to_zoned(ctx.tz.clone()).strftime("%Y-%m-%d %H:%M");
-        let outcome = act.outcome.map_or(String::new(), |o| format!(" ({o})"));
-        outln!("  {at} · {}{outcome} · {}", act.kind, act.note);
+        let outcome = act
+            .outcome
+            .map_or(String::new(), |o| format!(" ({})", o.label(lang)));
+        outln!("  {at} · {}{outcome} · {}", act.kind.label(lang), act.note);
     }
     Ok(())
 }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use wortel::bundle::read::Signature;
 use wortel::bundle::{PublicKey, printable, read_bundle};
 use wortel::store::Store;
+use wortel_core::said;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum BundleCommand {
@@ -26,10 +27,11 @@ pub fn run(ctx: &Context, cmd: &BundleCommand) -> Result<()> {
     let key = match key {
         Some(path) => {
             let text = std::fs::read_to_string(path).map_err(|e| {
-                anyhow!(
-                    "the key file {} cannot be read ({e}); check the path",
-                    path.display()
-                )
+                anyhow!(said!(
+                    "bundle-key-unreadable",
+                    file = path.display(),
+                    why = e.to_string()
+                ))
             })?;
             Some(PublicKey::parse(
                 &text,
@@ -46,34 +48,38 @@ pub fn run(ctx: &Context, cmd: &BundleCommand) -> Result<()> {
     };
     let bytes = super::import::read_file(file)?;
     let bundle =
-        read_bundle(&bytes, key.as_ref()).map_err(|e| anyhow!("{}: {e}", file.display()))?;
+        read_bundle(&bytes, key.as_ref())
+            .map_err(|e| anyhow::Error::from(e).context(said!("file-named", file = file.display())))?;
     let m = &bundle.manifest;
-    outln!("{}: a valid {} bundle", file.display(), m.kind.as_str());
-    outln!("  id        {}", printable(&m.id));
-    outln!("  from      {}", printable(&m.from));
-    outln!("  to        {}", printable(&m.to));
-    outln!("  sequence  {}", m.sequence);
-    outln!("  created   {}", m.created_at);
+    let kind = m.kind.as_str();
+    tell!(ctx, "bundle-valid", file = file.display(), kind = kind);
+    let field = |id: &'static str, value: String| {
+        outln!("  {:<9} {value}", ctx.said(&wortel_core::said::Said::new(id)));
+    };
+    field("bundle-id", printable(&m.id).to_string());
+    field("bundle-from", printable(&m.from).to_string());
+    field("bundle-to", printable(&m.to).to_string());
+    field("bundle-sequence", m.sequence.to_string());
+    field("bundle-created", m.created_at.to_string());
     if let Some(p) = &m.period {
-        outln!("  period    {} to {}", p.from, p.to);
+        let span = said!("bundle-span", from = p.from.to_string(), to = p.to.to_string());
+        field("bundle-period", ctx.said(&span));
     }
     for f in &m.files {
+        let records = ctx.said(&said!("records-count", count = f.records));
         outln!(
-            "  {:<22} {:>8} records  blake3 {}…  ok",
+            "  {:<22} {:>16}  blake3 {}…  ok",
             f.name,
-            f.records,
+            records,
             &f.blake3[..16.min(f.blake3.len())]
         );
     }
-    outln!(
-        "  signature {}",
-        match bundle.signature {
-            Signature::Verified => "verified with the pinned key",
-            Signature::Unchecked if store_busy =>
-                "present, not checked (the store is open in another wortel process; pass --key FILE)",
-            Signature::Unchecked => "present, not checked (no key known; pass --key FILE)",
-            Signature::Unsigned => "none",
-        }
-    );
+    let signature = match bundle.signature {
+        Signature::Verified => "bundle-signature-verified",
+        Signature::Unchecked if store_busy => "bundle-signature-store-busy",
+        Signature::Unchecked => "bundle-signature-no-key",
+        Signature::Unsigned => "bundle-signature-none",
+    };
+    field("bundle-signature", ctx.said(&wortel_core::said::Said::new(signature)));
     Ok(())
 }

@@ -79,6 +79,13 @@ impl Context {
         Ok(*self.lang.get_or_init(|| l))
     }
 
+    /// A catalogue sentence in the reader's language. A config.toml that cannot be read does
+    /// not stop a receipt: it is said in the locale's language, and the listing that needs the
+    /// setting reports the file.
+    pub fn said(&self, s: &wortel_core::said::Said) -> String {
+        s.say(self.lang().unwrap_or_else(|_| super::say::reader_language()))
+    }
+
     /// A date as the salesperson typed it (`4-12`, `morgen`, `+3d`, …), counted from today; a
     /// refusal is in the reader's language.
     pub fn date(&self, typed: &str) -> Result<jiff::civil::Date> {

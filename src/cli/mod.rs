@@ -16,6 +16,7 @@ mod check;
 mod context;
 mod deal;
 mod demo;
+mod errors;
 mod export;
 mod feedback;
 mod funnel;
@@ -133,7 +134,7 @@ pub fn report(result: Result<()>) -> u8 {
         // `wortel leads --json | head` must end quietly, as other Unix tools do.
         Err(e) if is_broken_pipe(&e) => 0,
         Err(e) => {
-            errln!("wortel: {e:#}");
+            errln!("wortel: {}", errors::sentence(&e, say::reader_language()));
             1
         }
     }

@@ -11,7 +11,9 @@ use wortel::ops::{
     ConsentChoice, RetentionPolicy, WonPurge, apply_consent, erase_in_backups, erase_person,
     find_person, person_report, purge, purge_due, save_contact,
 };
+use wortel::ops::BackupErasure;
 use wortel::store::Store;
+use wortel_core::said;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum PrivacyCommand {
@@ -69,7 +71,7 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
             match out {
                 Some(path) => {
                     write_atomically(path, doc.as_bytes()).map_err(|e| anyhow!(e))?;
-                    outln!("{}: everything held about {}", path.display(), c.name);
+                    tell!(ctx, "privacy-exported", file = path.display(), name = &c.name);
                 }
                 None => out!("{doc}"),
             }
@@ -87,15 +89,13 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
             let (purpose, on) = match (withdraw, give) {
                 (Some(p), None) => (p, false),
                 (None, Some(p)) => (p, true),
-                _ => bail!(
-                    "say what to record: --withdraw PURPOSE or --give PURPOSE (sales-contact or marketing)"
-                ),
+                _ => bail!(said!("privacy-consent-which")),
             };
             let purpose = match purpose.as_str() {
                 "sales-contact" | "sales" => ConsentPurpose::SalesContact,
                 "marketing" => ConsentPurpose::Marketing,
                 other => {
-                    bail!("`{other}` is not a consent purpose; use sales-contact or marketing")
+                    bail!(said!("privacy-no-such-purpose", purpose = other))
                 }
             };
             let mut choice = ConsentChoice {
@@ -109,15 +109,11 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
             apply_consent(&mut c, choice, today, source);
             let name = c.name.clone();
             save_contact(&store, c, ctx.now)?;
-            outln!(
-                "{name}: {} consent {}",
-                purpose,
-                if on {
-                    "given"
-                } else {
-                    "withdrawn (kept in the history)"
-                }
-            );
+            let purpose = purpose.as_str();
+            match on {
+                true => tell!(ctx, "privacy-consent-given", name = name, purpose = purpose),
+                false => tell!(ctx, "privacy-consent-withdrawn", name = name, purpose = purpose),
+            }
             Ok(())
         }
         PrivacyCommand::Purge { dry_run } => {
@@ -128,7 +124,7 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
                 purge_due(&store, &policy, ctx.now)?
             };
             if due.is_empty() {
-                outln!("nothing is past its retention period");
+                tell!(ctx, "privacy-nothing-due");
                 return Ok(());
             }
             let rejected = due
@@ -136,43 +132,44 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
                 .iter()
                 .filter(|(_, why)| *why == "rejected")
                 .count();
-            outln!(
-                "{} rejected leads (after {} days) and {} disqualified leads (after {} days) lose their notes, signals and contact link",
-                rejected,
-                policy.rejected_lead_days,
-                due.leads.len() - rejected,
-                policy.disqualified_lead_days
+            tell!(
+                ctx,
+                "privacy-purge-leads",
+                rejected = rejected,
+                rejected_days = policy.rejected_lead_days,
+                disqualified = due.leads.len() - rejected,
+                disqualified_days = policy.disqualified_lead_days
             );
-            outln!(
-                "{} contacts of ex-customers without activity for {} days are erased{}",
-                due.contacts.len(),
-                policy.ex_customer_days,
-                if due.contacts.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        ": {}",
-                        due.contacts
-                            .iter()
-                            .map(|c| c.name.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                }
-            );
+            let names: Vec<&str> = due.contacts.iter().map(|c| c.name.as_str()).collect();
+            match names.is_empty() {
+                true => tell!(
+                    ctx,
+                    "privacy-purge-contacts",
+                    contacts = 0usize,
+                    days = policy.ex_customer_days
+                ),
+                false => tell!(
+                    ctx,
+                    "privacy-purge-contacts-named",
+                    contacts = names.len(),
+                    days = policy.ex_customer_days,
+                    names = names.join(", ")
+                ),
+            }
             let bookkeeping = due
                 .won
                 .iter()
                 .filter(|(_, what)| *what == WonPurge::Bookkeeping)
                 .count();
-            outln!(
-                "{} won orders of those ex-customers lose their title, notes and contact links (value and dates stay for bookkeeping); {} won orders older than {} days are anonymised",
-                due.won.len() - bookkeeping,
-                bookkeeping,
-                policy.won_order_days
+            tell!(
+                ctx,
+                "privacy-purge-won",
+                stripped = due.won.len() - bookkeeping,
+                anonymised = bookkeeping,
+                days = policy.won_order_days
             );
             if *dry_run {
-                outln!("dry run: nothing changed");
+                tell!(ctx, "privacy-dry-run");
                 return Ok(());
             }
             {
@@ -180,14 +177,15 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
                 purge(&store, &due, ctx.now)?;
             }
             if ctx.beside_view() {
-                outln!("purged; {REWRITTEN_WHEN_VIEW_CLOSES}");
+                tell!(ctx, "privacy-purged-beside-view");
                 return Ok(());
             }
             Store::compact(&ctx.store)?;
             let backups = erase_in_backups(&ctx.store, ctx.now)?;
-            outln!(
-                "purged; the store's files were rewritten without the removed data; {}",
-                backups.sentence("the erased people")
+            tell!(
+                ctx,
+                "privacy-purged",
+                backups = backups_said(ctx, &backups, "erased")
             );
             Ok(())
         }
@@ -199,21 +197,20 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
             };
             if !yes {
                 if ctx.beside_view() {
-                    bail!(
-                        "erasing {name} cannot be undone, and the full-screen view open on this store cannot ask you; pass --yes to confirm"
-                    );
+                    bail!(said!("privacy-erase-confirm-beside-view", name = name));
                 }
                 if !super::output::stdin_is_terminal() {
-                    bail!(
-                        "erasing {name} cannot be undone; confirm on a terminal, or pass --yes in a script"
-                    );
+                    bail!(said!("privacy-erase-confirm-on-terminal", name = name));
                 }
-                out!("Erase every personal detail of {name}? This cannot be undone. [y/N] ");
+                out!(
+                    "{} ",
+                    ctx.said(&said!("privacy-erase-question", name = &name))
+                );
                 super::output::Stdout.flush()?;
                 let mut answer = String::new();
                 std::io::stdin().lock().read_line(&mut answer)?;
                 if !matches!(answer.trim(), "y" | "Y" | "yes" | "ja" | "j") {
-                    outln!("nothing erased");
+                    tell!(ctx, "privacy-nothing-erased");
                     return Ok(());
                 }
             }
@@ -222,26 +219,44 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
                 erase_person(&store, id, ctx.now)?
             };
             if ctx.beside_view() {
-                outln!(
-                    "erased {}: {} records changed; {REWRITTEN_WHEN_VIEW_CLOSES}; head office learns of it in the next feedback bundle",
-                    erasure.name,
-                    erasure.records_changed
+                tell!(
+                    ctx,
+                    "privacy-erased-beside-view",
+                    name = &erasure.name,
+                    records = erasure.records_changed
                 );
                 return Ok(());
             }
             Store::compact(&ctx.store)?;
             let backups = erase_in_backups(&ctx.store, ctx.now)?;
-            outln!(
-                "erased {}: {} records changed, the store's files rewritten without them; {}; head office learns of it in the next feedback bundle",
-                erasure.name,
-                erasure.records_changed,
-                backups.sentence("them")
+            tell!(
+                ctx,
+                "privacy-erased",
+                name = &erasure.name,
+                records = erasure.records_changed,
+                backups = backups_said(ctx, &backups, "them")
             );
             Ok(())
         }
     }
 }
 
-/// Said when a command that must rewrite the store's files ran inside the open full-screen view:
-/// the view does it (and the backups) when it closes, as after an erasure made in the view.
-pub const REWRITTEN_WHEN_VIEW_CLOSES: &str = "the full-screen view open on this store rewrites its files (and its backups) without the removed data when it closes";
+/// What erasing in the backups did, in the reader's language: "2 backups rewritten without
+/// them", and each backup that could not be rewritten. `whom` is `erased` or `them`.
+pub fn backups_said(ctx: &Context, done: &BackupErasure, whom: &'static str) -> String {
+    let mut s = ctx.said(&said!(
+        "backups-rewritten",
+        count = done.rewritten.len(),
+        whom = whom
+    ));
+    for (file, why) in &done.unreadable {
+        s.push_str("; ");
+        s.push_str(&ctx.said(&said!(
+            "backup-not-rewritten",
+            file = file.display(),
+            why = why,
+            whom = whom
+        )));
+    }
+    s
+}

@@ -30,6 +30,20 @@ fn messages(lang: Language) -> Messages {
             }
         }
     }
+    // Each `@id` becomes the variables of that message (references nest only a level or two).
+    for _ in 0..4 {
+        let snapshot = all.clone();
+        for vars in all.values_mut() {
+            let refs: Vec<String> = vars.iter().filter(|v| v.starts_with('@')).cloned().collect();
+            for r in refs {
+                vars.remove(&r);
+                let used = snapshot
+                    .get(&r[1..])
+                    .unwrap_or_else(|| panic!("{lang}: `{}` is used but not there", &r[1..]));
+                vars.extend(used.iter().cloned());
+            }
+        }
+    }
     all
 }
 
@@ -57,6 +71,11 @@ fn inline_vars(i: &InlineExpression<&str>, vars: &mut BTreeSet<String>) {
     match i {
         InlineExpression::VariableReference { id } => {
             vars.insert(id.name.to_string());
+        }
+        // A message used inside another takes the same arguments: `@id` stands for its
+        // variables until they are filled in below.
+        InlineExpression::MessageReference { id, .. } => {
+            vars.insert(format!("@{}", id.name));
         }
         InlineExpression::Placeable { expression } => expression_vars(expression, vars),
         InlineExpression::FunctionReference { arguments, .. } => {

@@ -1,0 +1,270 @@
+# Wat `wortel`-opdrachten afdrukken: bevestigingen, verslagen en weigeringen. Argumenten als
+# `count` en `records` zijn getallen (meervoud en notatie volgen de taal); de rest is tekst.
+
+file-named = { $file }
+records-count = { $count ->
+    [one] { $count } record
+   *[other] { $count } records
+}
+
+## privacy
+
+records-changed = { $records ->
+    [one] { $records } record
+   *[other] { $records } records
+} gewijzigd
+privacy-exported = { $file }: alles wat over { $name } bewaard is
+privacy-consent-which = zeg wat er vastgelegd moet worden: --withdraw DOEL of --give DOEL (sales-contact of marketing)
+privacy-no-such-purpose = `{ $purpose }` is geen doel van toestemming; gebruik sales-contact of marketing
+privacy-consent-given = { $name }: toestemming voor { $purpose ->
+    [marketing] marketing
+   *[other] verkoopcontact
+} gegeven
+privacy-consent-withdrawn = { $name }: toestemming voor { $purpose ->
+    [marketing] marketing
+   *[other] verkoopcontact
+} ingetrokken (bewaard in de geschiedenis)
+privacy-nothing-due = niets is over zijn bewaartermijn heen
+privacy-purge-leads = { $rejected } afgewezen leads (na { $rejected_days } dagen) en { $disqualified } gediskwalificeerde leads (na { $disqualified_days } dagen) verliezen hun notities, signalen en contactkoppeling
+privacy-purge-contacts = { $contacts } contactpersonen van oud-klanten zonder activiteit in { $days } dagen worden gewist
+privacy-purge-contacts-named = { $contacts } contactpersonen van oud-klanten zonder activiteit in { $days } dagen worden gewist: { $names }
+privacy-purge-won = { $stripped } gewonnen orders van die oud-klanten verliezen hun titel, notities en contactkoppelingen (waarde en datums blijven voor de boekhouding); { $anonymised } gewonnen orders ouder dan { $days } dagen worden geanonimiseerd
+privacy-dry-run = proefdraai: niets gewijzigd
+rewritten-when-view-closes = het volledige scherm dat op deze opslag open is herschrijft zijn bestanden (en back-ups) zonder de verwijderde gegevens als het sluit
+privacy-purged-beside-view = opgeschoond; { rewritten-when-view-closes }
+privacy-purged = opgeschoond; de bestanden van de opslag zijn herschreven zonder de verwijderde gegevens; { $backups }
+privacy-erase-confirm-beside-view = het wissen van { $name } kan niet ongedaan worden gemaakt, en het volledige scherm dat op deze opslag open is kan het je niet vragen; geef --yes om te bevestigen
+privacy-erase-confirm-on-terminal = het wissen van { $name } kan niet ongedaan worden gemaakt; bevestig op een terminal, of geef --yes in een script
+privacy-erase-question = Alle persoonsgegevens van { $name } wissen? Dit kan niet ongedaan worden gemaakt. [j/N]
+privacy-nothing-erased = niets gewist
+privacy-erased-beside-view = { $name } gewist: { records-changed }; { rewritten-when-view-closes }; het hoofdkantoor hoort het in de volgende terugkoppelingsbundel
+privacy-erased = { $name } gewist: { records-changed }, de bestanden van de opslag herschreven zonder hen; { $backups }; het hoofdkantoor hoort het in de volgende terugkoppelingsbundel
+backups-rewritten = { $count ->
+    [one] { $count } back-up
+   *[other] { $count } back-ups
+} herschreven zonder { $whom ->
+    [them] hen
+   *[erased] de gewiste personen
+}
+backup-not-rewritten = { $file } kon niet herschreven worden ({ $why }): verwijder het bestand, er kunnen nog gegevens van { $whom ->
+    [them] hen
+   *[erased] de gewiste personen
+} in staan
+
+## import
+
+import-placing-leads = leads plaatsen
+import-benchmark-again = { $file }: al geïmporteerd (bundel { $bundle }); niets gewijzigd
+import-leads-again = { $file }: al geïmporteerd (bundel { $bundle }, volgnummer { $sequence } van { $from }); niets gewijzigd
+import-benchmarks = { $file } geïmporteerd: { $figures } netwerkcijfers van { $from }; bekijk ze met `wortel benchmark`
+import-rewritten-when-view-closes = {"  "}{ rewritten-when-view-closes }
+import-rewritten = {"  "}de bestanden van de opslag zijn herschreven zonder de gewiste gegevens; { $backups }
+import-leads-bundle = { $file } geïmporteerd: bundel { $bundle }, volgnummer { $sequence } van { $from }
+new-leads = { $new ->
+    [one] { $new } nieuwe lead
+   *[other] { $new } nieuwe leads
+} ({ $matched } voor accounts die er al waren, { $accounts ->
+    [one] { $accounts } nieuw account
+   *[other] { $accounts } nieuwe accounts
+}), { $updated } bijgewerkt
+import-leads-counts = {"  "}{ new-leads }, { $retracted } ingetrokken
+import-unknown-retractions = {"  "}{ $count ->
+    [one] { $count } intrekking was voor een lead die deze opslag nooit had
+   *[other] { $count } intrekkingen waren voor leads die deze opslag nooit had
+}
+import-erasures = {"  "}{ $requests ->
+    [one] { $requests } verzoek tot wissen uitgevoerd
+   *[other] { $requests } verzoeken tot wissen uitgevoerd
+} ({ $erased } contactpersonen gewist, { $missing } niet gevonden{ $before ->
+    [0] {""}
+   *[other] , { $before } al eerder gedaan
+}{ $ambiguous ->
+    [0] {""}
+   *[other] , { $ambiguous } passend bij meerdere personen en aan het hoofdkantoor gelaten om te verduidelijken
+}); het hoofdkantoor hoort het in de volgende terugkoppelingsbundel
+import-sheet = { $file } geïmporteerd: { new-leads }
+import-wrong-dialect = { $file } heeft `{ $found }` tussen de kolommen, niet `{ $said }` zoals --dialect { $dialect } zegt; laat --dialect weg of geef --dialect { $other }
+
+## export
+
+export-marketing-alone = --marketing filtert de exports --csv en --vcf; geef er een van mee
+export-rows = { $file }: { $count ->
+    [one] { $count } regel
+   *[other] { $count } regels
+}{ $which ->
+    [marketing] {" "}met toestemming voor marketing
+   *[all] {""}
+}
+export-events = { $file }: { $count ->
+    [one] { $count } gebeurtenis
+   *[other] { $count } gebeurtenissen
+} (afspraken en opvolgingen)
+export-contacts = { $file }: { $count ->
+    [one] { $count } contactpersoon
+   *[other] { $count } contactpersonen
+}{ $which ->
+    [marketing] {" "}met toestemming voor marketing
+   *[all] {""}
+}
+
+## bundle inspect
+
+bundle-key-unreadable = het sleutelbestand { $file } kan niet gelezen worden ({ $why }); controleer het pad
+bundle-valid = { $file }: een geldige { $kind }-bundel
+bundle-id = id
+bundle-from = van
+bundle-to = aan
+bundle-sequence = volgnummer
+bundle-created = gemaakt
+bundle-period = periode
+bundle-span = { $from } tot { $to }
+bundle-signature = handtekening
+bundle-signature-verified = gecontroleerd met de vastgelegde sleutel
+bundle-signature-store-busy = aanwezig, niet gecontroleerd (de opslag is open in een ander wortel-proces; geef --key BESTAND)
+bundle-signature-no-key = aanwezig, niet gecontroleerd (geen sleutel bekend; geef --key BESTAND)
+bundle-signature-none = geen
+
+## check
+
+index-entries = { $entries ->
+    [one] { $entries } indexregel
+   *[other] { $entries } indexregels
+}
+check-problems = { $problems ->
+    [one] { $problems } probleem
+   *[other] { $problems } problemen
+}
+check-repaired = hersteld: { index-entries } opnieuw opgebouwd uit de records ({ check-problems } gevonden, { $left } over)
+check-records = { $kind ->
+    [account] { $count ->
+        [one] { $count } account
+       *[other] { $count } accounts
+    }
+    [contact] { $count ->
+        [one] { $count } contactpersoon
+       *[other] { $count } contactpersonen
+    }
+    [lead] { $count ->
+        [one] { $count } lead
+       *[other] { $count } leads
+    }
+    [opportunity] { $count ->
+        [one] { $count } deal
+       *[other] { $count } deals
+    }
+    [activity] { $count ->
+        [one] { $count } activiteit
+       *[other] { $count } activiteiten
+    }
+    [appointment] { $count ->
+        [one] { $count } afspraak
+       *[other] { $count } afspraken
+    }
+    [nps] { $count ->
+        [one] { $count } NPS-antwoord
+       *[other] { $count } NPS-antwoorden
+    }
+   *[other] { $count } { $kind }
+}
+check-consistent = opslag { $store } klopt: { $records }; { index-entries }; { $changes ->
+    [one] { $changes } wijziging
+   *[other] { $changes } wijzigingen
+} vastgelegd
+check-problem = probleem: { $problem }
+check-more = … en nog { $count }
+check-repairable = de opslag in { $store } heeft { check-problems }, hierboven genoemd, die `wortel check --repair` herstelt
+check-not-repairable = de opslag in { $store } heeft { check-problems }, hierboven genoemd, die een herstel niet oplost; bewaar een kopie van de map en zet je laatste back-up terug
+
+## leads accept|reject|snooze|convert
+
+triage-step = { $step ->
+    [accepted] geaccepteerd
+    [rejected] afgewezen
+    [snoozed] uitgesteld
+    [woke] teruggehaald
+   *[converted] omgezet
+}
+triage-done = { $count ->
+    [one] { $count } lead
+   *[other] { $count } leads
+} { triage-step }
+triage-no-such-lead = { $lead } (bestaat niet)
+triage-refused = { $refused } van { $count ->
+    [one] { $count } lead
+   *[other] { $count } leads
+} niet { triage-step }: { $leads }; { $others ->
+    [none] er is niets gewijzigd
+   *[some] de andere wel
+}
+triage-unknown-lead = er is geen lead { $lead } in deze opslag; `wortel leads --all` geeft de nummers
+triage-converted = lead { $lead } is nu { $status }
+triage-deal-created = {"  "}deal { $deal } gemaakt: "{ $title }"
+triage-until-not-after-today = --until { $until } ligt niet na vandaag; geef een latere dag, bijv. +3d
+
+## agenda
+
+agenda-empty = niets op de agenda: geen afspraken, opvolgingen of bezoeken die aan de beurt zijn
+agenda-count = { $count ->
+    [one] { $count } punt
+   *[other] { $count } punten
+} op de agenda
+agenda-late = { $days }d te laat
+agenda-due = nu
+agenda-appointment = afspraak { $minutes } min
+agenda-follow-up = opvolgen { $date }
+agenda-last-contact = laatst { $date }
+agenda-never-contacted = nooit benaderd
+agenda-visit-due = bezoek: tier { $tier } elke { $weeks } wk, { $last }
+agenda-appointments = Afspraken vandaag, { $day }
+agenda-follow-ups = Opvolgingen: te laat en vandaag
+agenda-overdue = Opvolgingen te laat
+agenda-today = { $day } (vandaag)
+agenda-day = { $day }
+agenda-visits-due = Toe aan een bezoek (ritme per tier)
+
+## deal show|edit
+
+deal-no-value = geen waarde
+deal-value = waarde
+deal-quantity = aantal
+deal-product = product
+deal-expected-close = verwachte sluiting
+deal-next-step = volgende stap
+deal-quote = offerte
+deal-quote-valid-until = { $quote } (geldig tot { $until })
+deal-note = notitie
+deal-changed = deal "{ $title }" gewijzigd:
+deal-flag-empty = --{ $flag } is leeg; geef { $flag ->
+    [value] een waarde
+    [close] een sluitdatum
+    [next] een datum voor de volgende stap
+   *[other] een { $flag }
+}, of gebruik --{ $clear } om het veld leeg te maken
+
+## log-visit
+
+visit-time-not-hhmm = tijd `{ $time }` is geen UU:MM; geef bijv. 14:30
+visit-time-not-rfc3339 = tijd `{ $time }` is geen RFC 3339-tijd; geef bijv. 2026-11-23T14:30:00+01:00
+visit-logged = { $kind } met { $account } vastgelegd
+visit-logged-outcome = { $kind } ({ $outcome }) met { $account } vastgelegd
+visit-next-step = {"  "}volgende stap: { $date }
+visit-about-what = zeg waar de activiteit over gaat: --lead, --account of --opportunity
+
+## account show
+
+account-no-such-id = geen account heeft nummer { $id }; `wortel accounts` geeft ze
+account-no-such-name = geen account heet `{ $name }`; `wortel accounts --search { $quoted }` vindt namen die erop lijken
+account-ambiguous = `{ $name }` past bij { $count } accounts: { $listed }{ $more ->
+    [0] {""}
+   *[other] {" "}en nog { $more }
+}; geef het nummer of meer van de naam
+account-address = adres
+account-kvk = kvk
+account-phone = telefoon
+account-email = e-mail
+account-owner = eigenaar
+account-id = id
+account-contacts = contactpersonen ({ $count })
+account-leads = leads ({ $count })
+account-deals = deals ({ $count })
+account-activities = laatste activiteiten ({ $count })

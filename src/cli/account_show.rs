@@ -3,7 +3,6 @@
 //! candidates listed, so a script never acts on the wrong company.
 
 use super::Context;
-use super::say::say;
 use wortel_core::said;
 use anyhow::{Result, bail};
 use serde_json::json;
@@ -116,40 +115,40 @@ fn print_text(store: &Store, a: &Account, ctx: &Context) -> Result<()> {
         .collect::<Vec<_>>()
         .join(", ");
     let fields = [
-        ("account-address", place),
-        ("account-kvk", a.kvk.as_deref().unwrap_or("-").to_string()),
-        ("account-phone", a.phone.clone()),
-        ("account-email", a.email.clone()),
-        ("account-owner", a.owner.clone()),
-        ("account-id", a.id.to_string()),
+        (said!("account-address"), place),
+        (said!("account-kvk"), a.kvk.as_deref().unwrap_or("-").to_string()),
+        (said!("account-phone"), a.phone.clone()),
+        (said!("account-email"), a.email.clone()),
+        (said!("account-owner"), a.owner.clone()),
+        (said!("account-id"), a.id.to_string()),
     ];
-    let labels: Vec<String> = fields.iter().map(|(id, _)| say(lang, id)).collect();
+    let labels: Vec<String> = fields.iter().map(|(label, _)| label.say(lang)).collect();
     // At least as wide as the listing has always been, so its columns stay where scripts cut.
     let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0).max(9);
     for (label, (_, value)) in labels.iter().zip(&fields) {
         outln!("  {label:<width$} {value}");
     }
-    let section = |id: &'static str, n: usize| {
-        outln!("{}", ctx.said(&wortel_core::said::Said::new(id).arg("count", n)));
+    let section = |heading: said::Said, n: usize| {
+        outln!("{}", ctx.said(&heading.arg("count", n)));
     };
     let contacts = store.contacts_of(a.id)?;
-    section("account-contacts", contacts.len());
+    section(said!("account-contacts"), contacts.len());
     for c in &contacts {
         outln!("  {} · {} · {} · {}", c.name, c.role, c.phone, c.email);
     }
     let leads = store.leads_of(a.id)?;
-    section("account-leads", leads.len());
+    section(said!("account-leads"), leads.len());
     for l in &leads {
         let id = l.external_id.clone().unwrap_or_else(|| l.id.to_string());
         outln!("  {id} · {} · {}", l.status.label(lang), l.interest);
     }
     let deals = store.opportunities_of(a.id)?;
-    section("account-deals", deals.len());
+    section(said!("account-deals"), deals.len());
     for o in &deals {
         outln!("  {} · {} · {}", o.title, o.stage.label(lang), o.value);
     }
     let activities = store.activities_of(a.id, LISTED)?;
-    section("account-activities", activities.len());
+    section(said!("account-activities"), activities.len());
     for act in &activities {
         let at = act.at.to_zoned(ctx.tz.clone()).strftime("%Y-%m-%d %H:%M");
         let outcome = act

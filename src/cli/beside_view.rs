@@ -3,6 +3,7 @@
 //! like any command, with the view's open store, its output streamed back, and what it wrote
 //! handed to the view to show and undo.
 
+use wortel_core::said;
 use super::context::Context;
 use super::{Cli, Command, output};
 use clap::Parser;
@@ -78,10 +79,8 @@ fn run_request(store: &Arc<Store>, request: Request, out: Output) -> (u8, Option
     let kind = Kind::of(cli.command.as_ref());
     let _turn = turn();
     let Some(_cwd) = InDir::enter(&request.cwd) else {
-        say(format!(
-            "wortel: the full-screen view cannot enter your directory {}; run the command from another one\n",
-            request.cwd
-        ));
+        let said = said!("view-cannot-enter", dir = &request.cwd);
+        say(format!("wortel: {}\n", said.say(super::say::reader_language())));
         return (1, None);
     };
     let first_line = std::rc::Rc::new(std::cell::RefCell::new(String::new()));
@@ -105,9 +104,8 @@ fn run_request(store: &Arc<Store>, request: Request, out: Output) -> (u8, Option
                     .map(|s| s.to_string())
                     .or_else(|| panic.downcast_ref::<String>().cloned())
                     .unwrap_or_default();
-                errln!(
-                    "wortel: an internal error stopped this command in the full-screen view (a bug, not your data; every change it confirmed is saved): {what}"
-                );
+                let said = said!("view-command-panicked", what = what);
+                errln!("wortel: {}", said.say(super::say::reader_language()));
                 101
             })
         })
@@ -129,26 +127,16 @@ fn sink(out: Output, first_line: std::rc::Rc<std::cell::RefCell<String>>) -> out
 
 /// The sentence for a command that cannot run while the view has the store open.
 fn not_beside_view(command: Option<&Command>) -> Option<String> {
-    let view = format!(
-        "the full-screen view (pid {}) has this store open",
-        std::process::id()
-    );
-    Some(match command {
-        None => format!("{view} in another terminal; switch to it, or quit it (q) first"),
-        Some(Command::Demo(_)) => format!(
-            "a demo replaces the store, and {view}; quit the view (q) first, or pass --store PATH for a demo elsewhere"
-        ),
-        Some(Command::Init(_)) => {
-            format!("this store is set up already, and {view}; init a new store with --store PATH")
-        }
-        Some(Command::Restore(_)) => format!(
-            "restoring replaces the store, and {view}; quit the view (q) first, then restore"
-        ),
-        Some(Command::DebugWriteLoop(_) | Command::DebugFirstFrame) => {
-            format!("{view}; this debugging command needs the store to itself")
-        }
+    let why = match command {
+        None => "switch",
+        Some(Command::Demo(_)) => "demo",
+        Some(Command::Init(_)) => "init",
+        Some(Command::Restore(_)) => "restore",
+        Some(Command::DebugWriteLoop(_) | Command::DebugFirstFrame) => "debug",
         _ => return None,
-    })
+    };
+    let said = wortel_core::said!("view-holds-store", pid = std::process::id().to_string(), why = why);
+    Some(said.say(super::say::reader_language()))
 }
 
 /// How a command's writes join the view: as an undo step, or (an import, an erasure) as a
@@ -186,14 +174,12 @@ impl Kind {
                     .flat_map(|r| &r.before)
                     .filter(|(k, _, before)| *k == EntityKind::Lead && before.is_none())
                     .count();
-                format!(
-                    "{} imported from another terminal",
-                    super::plural::counted(new_leads, "lead", "leads")
-                )
+                said!("served-import", count = new_leads)
             }
-            _ if line.is_empty() => "a change from another terminal".to_string(),
-            _ => format!("from another terminal: {line}"),
+            _ if line.is_empty() => said!("served-change"),
+            _ => said!("served-line", line = line),
         };
+        let label = label.say(super::say::reader_language());
         Some(Served {
             label,
             receipts,

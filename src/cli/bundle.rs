@@ -33,10 +33,8 @@ pub fn run(ctx: &Context, cmd: &BundleCommand) -> Result<()> {
                     why = e.to_string()
                 ))
             })?;
-            Some(PublicKey::parse(
-                &text,
-                &format!("the file {}", path.display()),
-            )?)
+            let named = ctx.said(&said!("the-file", file = path.display()));
+            Some(PublicKey::parse(&text, &named)?)
         }
         // The store is only read for its pinned key, and only if it is there and free: while
         // the full-screen view has it open, the bundle is still read and verified, and the
@@ -53,33 +51,33 @@ pub fn run(ctx: &Context, cmd: &BundleCommand) -> Result<()> {
     let m = &bundle.manifest;
     let kind = m.kind.as_str();
     tell!(ctx, "bundle-valid", file = file.display(), kind = kind);
-    let field = |id: &'static str, value: String| {
-        outln!("  {:<9} {value}", ctx.said(&wortel_core::said::Said::new(id)));
+    let field = |label: said::Said, value: String| {
+        outln!("  {:<9} {value}", ctx.said(&label));
     };
-    field("bundle-id", printable(&m.id).to_string());
-    field("bundle-from", printable(&m.from).to_string());
-    field("bundle-to", printable(&m.to).to_string());
-    field("bundle-sequence", m.sequence.to_string());
-    field("bundle-created", m.created_at.to_string());
+    field(said!("bundle-id"), printable(&m.id).to_string());
+    field(said!("bundle-from"), printable(&m.from).to_string());
+    field(said!("bundle-to"), printable(&m.to).to_string());
+    field(said!("bundle-sequence"), m.sequence.to_string());
+    field(said!("bundle-created"), m.created_at.to_string());
     if let Some(p) = &m.period {
         let span = said!("bundle-span", from = p.from.to_string(), to = p.to.to_string());
-        field("bundle-period", ctx.said(&span));
+        field(said!("bundle-period"), ctx.said(&span));
     }
     for f in &m.files {
         let records = ctx.said(&said!("records-count", count = f.records));
-        outln!(
-            "  {:<22} {:>16}  blake3 {}…  ok",
-            f.name,
-            records,
-            &f.blake3[..16.min(f.blake3.len())]
+        let row = said!(
+            "bundle-file-checked",
+            records = format!("{records:>16}"),
+            blake3 = &f.blake3[..16.min(f.blake3.len())]
         );
+        outln!("  {:<22} {}", f.name, ctx.said(&row));
     }
     let signature = match bundle.signature {
-        Signature::Verified => "bundle-signature-verified",
-        Signature::Unchecked if store_busy => "bundle-signature-store-busy",
-        Signature::Unchecked => "bundle-signature-no-key",
-        Signature::Unsigned => "bundle-signature-none",
+        Signature::Verified => said!("bundle-signature-verified"),
+        Signature::Unchecked if store_busy => said!("bundle-signature-store-busy"),
+        Signature::Unchecked => said!("bundle-signature-no-key"),
+        Signature::Unsigned => said!("bundle-signature-none"),
     };
-    field("bundle-signature", ctx.said(&wortel_core::said::Said::new(signature)));
+    field(said!("bundle-signature"), ctx.said(&signature));
     Ok(())
 }

@@ -168,21 +168,21 @@ fn print_deal(ctx: &Context, d: &Opportunity, shown: &Value) -> Result<()> {
     };
     outln!("{}  ({}, {})", d.title, text("account"), d.stage.label(lang));
     let mut rows = vec![
-        ("deal-value", value),
-        ("deal-quantity", d.details.quantity.to_string()),
-        ("deal-product", or_dash(&d.details.product).to_string()),
-        ("deal-expected-close", text("expected_close")),
-        ("deal-next-step", text("next_step")),
+        (said!("deal-value"), value),
+        (said!("deal-quantity"), d.details.quantity.to_string()),
+        (said!("deal-product"), or_dash(&d.details.product).to_string()),
+        (said!("deal-expected-close"), text("expected_close")),
+        (said!("deal-next-step"), text("next_step")),
     ];
     if let Some(q) = d.details.quote_value {
         let until = text("quote_valid_until");
         let quote = said!("deal-quote-valid-until", quote = money(q), until = until);
-        rows.push(("deal-quote", ctx.said(&quote)));
+        rows.push((said!("deal-quote"), ctx.said(&quote)));
     }
-    rows.push(("deal-note", or_dash(&d.details.note).to_string()));
+    rows.push((said!("deal-note"), or_dash(&d.details.note).to_string()));
     let labels: Vec<String> = rows
         .iter()
-        .map(|(id, _)| ctx.said(&wortel_core::said::Said::new(id)) + ":")
+        .map(|(label, _)| ctx.said(label) + ":")
         .collect();
     let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
     for (label, (_, value)) in labels.iter().zip(&rows) {

@@ -3,6 +3,7 @@
 //! wortel reads and the environment it honours. `--all DIR` writes every page the SUBCOMMANDS
 //! section refers to (wortel-demo.1, wortel-privacy-export.1, …), so none is missing.
 
+use wortel_core::said;
 use super::Cli;
 use anyhow::{Context as _, Result};
 use clap::CommandFactory;
@@ -51,10 +52,10 @@ fn main_page(cmd: &clap::Command, w: &mut dyn Write) -> Result<()> {
 /// Every page into `dir`, which is created if missing; each written file is named.
 fn write_all(cmd: &clap::Command, dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir)
-        .with_context(|| format!("cannot create {}; give a writable directory", dir.display()))?;
+        .with_context(|| said!("man-cannot-create", dir = dir.display()))?;
     let main = dir.join("wortel.1");
     let mut file = std::fs::File::create(&main)
-        .with_context(|| format!("cannot write {}; give a writable directory", main.display()))?;
+        .with_context(|| said!("man-cannot-write", file = main.display()))?;
     main_page(cmd, &mut file)?;
     let mut written = vec![main];
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
@@ -72,7 +73,7 @@ fn subcommand_pages(cmd: &clap::Command, dir: &Path, written: &mut Vec<PathBuf>)
     }
     let path = clap_mangen::Man::new(cmd.clone())
         .generate_to(dir)
-        .with_context(|| format!("cannot write a page into {}", dir.display()))?;
+        .with_context(|| said!("man-cannot-write-into", dir = dir.display()))?;
     written.push(path);
     Ok(())
 }

@@ -28,7 +28,6 @@ mod leads_replacements;
 mod leads_triage;
 mod log_visit;
 mod man;
-mod plural;
 mod privacy;
 mod say;
 mod shell;

@@ -1,6 +1,7 @@
 //! Opening the full-screen view from the command line: bare `wortel` and `wortel demo`.
 
 use super::Context;
+use wortel_core::said;
 use anyhow::{Result, bail};
 use std::sync::Arc;
 use wortel::ops::RetentionPolicy;
@@ -16,9 +17,7 @@ pub fn can_open() -> bool {
 /// Opens the TUI on the context's store and runs it until the user quits.
 pub fn open(ctx: &Context) -> Result<()> {
     if !can_open() {
-        bail!(
-            "the full-screen view needs a terminal; from scripts use a subcommand such as `wortel leads`"
-        );
+        bail!(said!("view-needs-terminal"));
     }
     // Absolute: commands run for other terminals move the working directory for a moment.
     let mut ctx = ctx.clone();
@@ -38,17 +37,22 @@ pub fn open(ctx: &Context) -> Result<()> {
         // The backups beside the store (today's may predate the erasure) lose the person too.
         Ok(true) => match wortel::ops::erase_in_backups(&ctx.store, ctx.now) {
             Ok(done) if !done.unreadable.is_empty() => {
-                errln!("wortel: {}", done.sentence("the erased people"))
+                let said = super::privacy::backups_said(ctx, &done, "erased");
+                errln!("wortel: {said}")
             }
             Ok(_) => {}
-            Err(e) => errln!(
-                "wortel: the backups could not be rewritten after an erasure ({e}); they may still hold the erased people"
-            ),
+            Err(e) => {
+                let why = super::errors::link(&e, super::say::reader_language());
+                let said = ctx.said(&said!("view-backups-not-rewritten", why = why));
+                errln!("wortel: {said}")
+            }
         },
         Ok(false) => {}
-        Err(e) => errln!(
-            "wortel: the store's files could not be rewritten after an erasure ({e}); it is finished when the full-screen view next closes"
-        ),
+        Err(e) => {
+            let why = super::errors::link(&e, super::say::reader_language());
+            let said = ctx.said(&said!("view-store-not-rewritten", why = why));
+            errln!("wortel: {said}")
+        }
     }
     result?;
     Ok(())
@@ -62,9 +66,7 @@ fn serve_other_terminals(ctx: &Context, app: &mut App) -> Option<wortel::serve::
     match wortel::serve::server::Server::start(&ctx.store, handler) {
         Ok(server) => Some(server),
         Err(e) => {
-            app.error(&format!(
-                "commands in other terminals cannot reach this view ({e}); they find the store in use"
-            ));
+            app.error(&ctx.said(&said!("view-not-served", why = e.to_string())));
             None
         }
     }
@@ -132,7 +134,7 @@ impl DailyBackup {
             let _ = wake.send(());
         }
         if app.jobs_busy() {
-            errln!("finishing today's backup …");
+            errln!("{}", super::say::say(super::say::reader_language(), "view-finishing-backup"));
         }
         for failure in app.finish_jobs() {
             errln!("wortel: {failure}");

@@ -1,5 +1,6 @@
 //! `log-visit --contact`: who was visited, by id or by name among the account's contacts.
 
+use wortel_core::said;
 use anyhow::{Result, bail};
 use wortel::domain::{AccountId, ContactId};
 use wortel::ops::VisitTarget;
@@ -41,15 +42,13 @@ pub fn resolve(store: &Store, target: VisitTarget, text: &str) -> Result<Option<
     match fits.len() {
         1 => Ok(Some(fits[0].id)),
         0 if contacts.is_empty() => {
-            bail!("the account has no contacts, so --contact `{text}` cannot be one; leave it out")
+            bail!(said!("contact-none-on-account", contact = text))
         }
-        0 => bail!(
-            "no contact of the account is called `{text}`; its contacts are {}",
-            names(contacts.iter().collect())
-        ),
-        _ => bail!(
-            "--contact `{text}` fits several contacts ({}); give more of the name",
-            names(fits)
-        ),
+        0 => bail!(said!(
+            "contact-not-on-account",
+            contact = text,
+            contacts = names(contacts.iter().collect())
+        )),
+        _ => bail!(said!("contact-ambiguous", contact = text, contacts = names(fits))),
     }
 }

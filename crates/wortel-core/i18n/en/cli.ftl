@@ -258,3 +258,147 @@ account-contacts = contacts ({ $count })
 account-leads = leads ({ $count })
 account-deals = deals ({ $count })
 account-activities = latest activities ({ $count })
+
+## demo and bare `wortel` off a terminal
+
+demo-out-of-range = --{ $flag } { $given } is out of range; give 1 to { $max }
+demo-bundle-written = wrote a signed head-office leads bundle to { $file }; try `wortel import { $file }`
+demo-built = built demo store { $store } in { $ms } ms (seed { $seed })
+demo-not-a-terminal = This is not a terminal, so the full-screen view stays closed; run `wortel{ $flag }` in one.
+demo-from-scripts = From scripts:
+demo-hint-leads = {"  "}wortel leads{ $flag }            the inbox, most valuable first
+demo-hint-accounts = {"  "}wortel accounts{ $flag } --search NAME
+demo-hint-funnel = {"  "}wortel funnel{ $flag }           the pipeline and forecast
+demo-hint-log-visit = {"  "}wortel log-visit{ $flag } --lead ID --outcome 2
+demo-who = dealer { $dealer }, salesperson { $salesperson }
+demo-not-set-up = not set up (run `wortel init`)
+demo-store = store { $store }: { $who }
+demo-leads = {"  "}leads: { $all } in all, { $open } open, { $new } new, { $overdue } overdue
+demo-records = {"  "}accounts: { $accounts }  contacts: { $contacts }  activities: { $activities }  appointments: { $appointments }
+demo-funnel = {"  "}funnel: { $deals } open deals, weighted forecast { $forecast }
+demo-real-store = { $path } holds the store of dealer { $dealer }; a demo never replaces real data, so pass --store PATH for the demo
+demo-store-without-dealer = { $path } holds a store with data but no dealer id; a demo never replaces it, so pass --store PATH for the demo
+demo-no-directory-name = { $path } has no directory name; give a --store path such as ./demo-store
+demo-cannot-remove = could not remove the leftover { $path }
+demo-cannot-create = could not create { $path }
+demo-cannot-move-aside = could not move the previous demo at { $path } aside
+demo-cannot-move-in = could not move the new demo to { $path }
+
+## init
+
+the-file = the file { $file }
+init-bad-dealer = dealer id `{ $dealer }` is not valid; use 1–32 letters, digits, - or _ (e.g. NL-0421)
+init-demo-dealer = dealer id { $dealer } is reserved for demo stores; use your own dealer id
+init-bad-salesperson = salesperson name must be 1–100 characters; give your name as head office knows it
+init-key-unreadable = the head-office key file { $file } cannot be read ({ $why }); check the path
+init-already = store { $store } is already set up for dealer { $dealer }, salesperson { $salesperson }
+init-other-dealer = the store at { $store } already belongs to dealer { $dealer } ({ $salesperson }); use another --store path for a new dealer
+init-done = store { $store } set up for dealer { $dealer }, salesperson { $salesperson }
+init-public-key = public key for head office (feedback bundles are signed with it): { $key }
+init-key-pinned = head office's key { $key } is pinned: bundles from head office must be signed with it
+
+## backup, restore
+
+backup-written = { $file }: a backup of { $store } ({ $kib } KiB); restore it with `wortel restore { $file }`
+restore-done = restored { $store } from { $file }; the previous store was replaced only after the backup checked clean
+restore-erased-again = {"  "}{ $count ->
+    [one] { $count } person
+   *[other] { $count } people
+} erased since the backup was taken erased again; their tombstones kept
+restore-old-store-unread = {"  "}the replaced store could not be read ({ $why }), so people erased after the backup was taken are back: erase them again with `wortel privacy erase`
+
+## export (the weekly feedback bundle)
+
+feedback-again = { $file }: the feedback bundle for { $week } again, as exported before
+feedback-written = { $file }: feedback for { $week } (sequence { $sequence }), signed with this store's key
+
+## benchmark
+
+col-measure = MEASURE
+col-network = NETWORK
+col-yours = YOURS
+benchmark-from = network figures from bundle { $bundle } ({ $created })
+benchmark-none = no network figures yet: import a benchmark bundle from head office
+
+## accounts --due
+
+due-none = no account is due for a visit
+col-every = EVERY
+col-last-contact = LAST CONTACT
+col-due = DUE
+col-late = LATE
+due-every = { $weeks } wk
+due-never = never
+due-late-days = { $days }d
+due-count = { $count ->
+    [one] { $count } account
+   *[other] { $count } accounts
+} due for a visit
+
+## leads due-replacements
+
+replacements-months = --months { $months } is outside 0 to 120; give a number of months such as 6
+replacements-none = no replacements due within { $months ->
+    [one] { $months } month
+   *[other] { $months } months
+}
+col-replace-by = REPLACE BY
+col-product = PRODUCT
+col-lead = LEAD
+replacements-new-lead = { $lead } (new)
+replacements-made = { $count ->
+    [one] { $count } lead
+   *[other] { $count } leads
+} made
+replacements-open = { $count ->
+    [one] { $count } replacement
+   *[other] { $count } replacements
+} without a lead; --create makes them
+
+## log-visit --contact
+
+contact-none-on-account = the account has no contacts, so --contact `{ $contact }` cannot be one; leave it out
+contact-not-on-account = no contact of the account is called `{ $contact }`; its contacts are { $contacts }
+contact-ambiguous = --contact `{ $contact }` fits several contacts ({ $contacts }); give more of the name
+
+## the full-screen view, as the command line opens and closes it
+
+view-needs-terminal = the full-screen view needs a terminal; from scripts use a subcommand such as `wortel leads`
+view-backups-not-rewritten = the backups could not be rewritten after an erasure ({ $why }); they may still hold the erased people
+view-store-not-rewritten = the store's files could not be rewritten after an erasure ({ $why }); it is finished when the full-screen view next closes
+view-not-served = commands in other terminals cannot reach this view ({ $why }); they find the store in use
+view-finishing-backup = finishing today's backup …
+
+## funnel, leads, and what every command needs
+
+funnel-close-not-a-month = --close { $close } is not a month; write it as 2026-12
+funnel-headline = forecast, { $headline }
+leads-bad-tier = { $why }; pass --tier 1, 2 or 3
+context-empty-store-path = the store path is empty (check --store or WORTEL_STORE); give a directory
+context-bad-now = WORTEL_NOW `{ $now }` is not an RFC 3339 time such as 2026-11-23T09:00:00Z; fix or unset it
+context-no-home = no home directory is known, so there is no default store location; pass --store PATH or set WORTEL_STORE
+
+## commands typed beside the open full-screen view
+
+view-holds-store = { $why ->
+    [demo] a demo replaces the store, and the full-screen view (pid { $pid }) has this store open; quit the view (q) first, or pass --store PATH for a demo elsewhere
+    [init] this store is set up already, and the full-screen view (pid { $pid }) has this store open; init a new store with --store PATH
+    [restore] restoring replaces the store, and the full-screen view (pid { $pid }) has this store open; quit the view (q) first, then restore
+    [debug] the full-screen view (pid { $pid }) has this store open; this debugging command needs the store to itself
+   *[switch] the full-screen view (pid { $pid }) has this store open in another terminal; switch to it, or quit it (q) first
+}
+view-cannot-enter = the full-screen view cannot enter your directory { $dir }; run the command from another one
+served-import = { $count ->
+    [one] { $count } lead
+   *[other] { $count } leads
+} imported from another terminal
+served-change = a change from another terminal
+served-line = from another terminal: { $line }
+
+## man
+
+man-cannot-create = cannot create { $dir }; give a writable directory
+man-cannot-write = cannot write { $file }; give a writable directory
+man-cannot-write-into = cannot write a page into { $dir }
+bundle-file-checked = { $records }  blake3 { $blake3 }…  ok
+view-command-panicked = an internal error stopped this command in the full-screen view (a bug, not your data; every change it confirmed is saved): { $what }

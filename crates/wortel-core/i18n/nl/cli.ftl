@@ -268,3 +268,147 @@ account-contacts = contactpersonen ({ $count })
 account-leads = leads ({ $count })
 account-deals = deals ({ $count })
 account-activities = laatste activiteiten ({ $count })
+
+## demo en een kale `wortel` buiten een terminal
+
+demo-out-of-range = --{ $flag } { $given } valt buiten het bereik; geef 1 tot en met { $max }
+demo-bundle-written = een ondertekende leadbundel van het hoofdkantoor geschreven naar { $file }; probeer `wortel import { $file }`
+demo-built = demo-opslag { $store } gebouwd in { $ms } ms (seed { $seed })
+demo-not-a-terminal = Dit is geen terminal, dus het volledige scherm blijft dicht; voer `wortel{ $flag }` in een terminal uit.
+demo-from-scripts = Vanuit scripts:
+demo-hint-leads = {"  "}wortel leads{ $flag }            de inbox, waardevolste eerst
+demo-hint-accounts = {"  "}wortel accounts{ $flag } --search NAAM
+demo-hint-funnel = {"  "}wortel funnel{ $flag }           de pijplijn en de prognose
+demo-hint-log-visit = {"  "}wortel log-visit{ $flag } --lead ID --outcome 2
+demo-who = dealer { $dealer }, verkoper { $salesperson }
+demo-not-set-up = niet ingericht (voer `wortel init` uit)
+demo-store = opslag { $store }: { $who }
+demo-leads = {"  "}leads: { $all } in totaal, { $open } open, { $new } nieuw, { $overdue } te laat
+demo-records = {"  "}accounts: { $accounts }  contactpersonen: { $contacts }  activiteiten: { $activities }  afspraken: { $appointments }
+demo-funnel = {"  "}funnel: { $deals } open deals, gewogen prognose { $forecast }
+demo-real-store = { $path } bevat de opslag van dealer { $dealer }; een demo vervangt nooit echte gegevens, dus geef --store PAD voor de demo
+demo-store-without-dealer = { $path } bevat een opslag met gegevens maar zonder dealernummer; een demo vervangt die nooit, dus geef --store PAD voor de demo
+demo-no-directory-name = { $path } heeft geen mapnaam; geef een --store-pad zoals ./demo-store
+demo-cannot-remove = kon het achtergebleven { $path } niet verwijderen
+demo-cannot-create = kon { $path } niet maken
+demo-cannot-move-aside = kon de vorige demo in { $path } niet opzij zetten
+demo-cannot-move-in = kon de nieuwe demo niet naar { $path } verplaatsen
+
+## init
+
+the-file = het bestand { $file }
+init-bad-dealer = dealernummer `{ $dealer }` is ongeldig; gebruik 1–32 letters, cijfers, - of _ (bijv. NL-0421)
+init-demo-dealer = dealernummer { $dealer } is voor demo-opslagen; gebruik je eigen dealernummer
+init-bad-salesperson = de naam van de verkoper moet 1–100 tekens lang zijn; geef je naam zoals het hoofdkantoor die kent
+init-key-unreadable = het sleutelbestand van het hoofdkantoor { $file } kan niet gelezen worden ({ $why }); controleer het pad
+init-already = opslag { $store } is al ingericht voor dealer { $dealer }, verkoper { $salesperson }
+init-other-dealer = de opslag in { $store } is al van dealer { $dealer } ({ $salesperson }); gebruik een ander --store-pad voor een nieuwe dealer
+init-done = opslag { $store } ingericht voor dealer { $dealer }, verkoper { $salesperson }
+init-public-key = publieke sleutel voor het hoofdkantoor (terugkoppelingsbundels worden ermee ondertekend): { $key }
+init-key-pinned = de sleutel van het hoofdkantoor { $key } is vastgelegd: bundels van het hoofdkantoor moeten ermee ondertekend zijn
+
+## backup, restore
+
+backup-written = { $file }: een back-up van { $store } ({ $kib } KiB); zet hem terug met `wortel restore { $file }`
+restore-done = { $store } teruggezet uit { $file }; de vorige opslag is pas vervangen nadat de back-up in orde bleek
+restore-erased-again = {"  "}{ $count ->
+    [one] { $count } persoon
+   *[other] { $count } personen
+} gewist sinds de back-up gemaakt is opnieuw gewist; hun grafstenen bewaard
+restore-old-store-unread = {"  "}de vervangen opslag kon niet gelezen worden ({ $why }), dus personen die na de back-up gewist zijn, zijn terug: wis ze opnieuw met `wortel privacy erase`
+
+## export (de wekelijkse terugkoppelingsbundel)
+
+feedback-again = { $file }: de terugkoppelingsbundel voor { $week } opnieuw, zoals eerder geëxporteerd
+feedback-written = { $file }: terugkoppeling voor { $week } (volgnummer { $sequence }), ondertekend met de sleutel van deze opslag
+
+## benchmark
+
+col-measure = MAATSTAF
+col-network = NETWERK
+col-yours = JIJ
+benchmark-from = netwerkcijfers uit bundel { $bundle } ({ $created })
+benchmark-none = nog geen netwerkcijfers: importeer een benchmarkbundel van het hoofdkantoor
+
+## accounts --due
+
+due-none = geen account is toe aan een bezoek
+col-every = ELKE
+col-last-contact = LAATSTE CONTACT
+col-due = TOE OP
+col-late = TE LAAT
+due-every = { $weeks } wk
+due-never = nooit
+due-late-days = { $days }d
+due-count = { $count ->
+    [one] { $count } account
+   *[other] { $count } accounts
+} toe aan een bezoek
+
+## leads due-replacements
+
+replacements-months = --months { $months } ligt niet tussen 0 en 120; geef een aantal maanden zoals 6
+replacements-none = geen vervangingen binnen { $months ->
+    [one] { $months } maand
+   *[other] { $months } maanden
+}
+col-replace-by = VERVANGEN VOOR
+col-product = PRODUCT
+col-lead = LEAD
+replacements-new-lead = { $lead } (nieuw)
+replacements-made = { $count ->
+    [one] { $count } lead
+   *[other] { $count } leads
+} gemaakt
+replacements-open = { $count ->
+    [one] { $count } vervanging
+   *[other] { $count } vervangingen
+} zonder lead; --create maakt ze
+
+## log-visit --contact
+
+contact-none-on-account = het account heeft geen contactpersonen, dus --contact `{ $contact }` kan er geen zijn; laat het weg
+contact-not-on-account = geen contactpersoon van het account heet `{ $contact }`; de contactpersonen zijn { $contacts }
+contact-ambiguous = --contact `{ $contact }` past bij meerdere contactpersonen ({ $contacts }); geef meer van de naam
+
+## het volledige scherm, zoals de opdrachtregel het opent en sluit
+
+view-needs-terminal = het volledige scherm heeft een terminal nodig; gebruik vanuit scripts een subopdracht zoals `wortel leads`
+view-backups-not-rewritten = de back-ups konden na het wissen niet herschreven worden ({ $why }); er kunnen nog gegevens van de gewiste personen in staan
+view-store-not-rewritten = de bestanden van de opslag konden na het wissen niet herschreven worden ({ $why }); dat gebeurt als het volledige scherm de volgende keer sluit
+view-not-served = opdrachten uit andere terminals kunnen dit scherm niet bereiken ({ $why }); zij vinden de opslag in gebruik
+view-finishing-backup = de back-up van vandaag wordt afgemaakt …
+
+## funnel, leads, en wat elke opdracht nodig heeft
+
+funnel-close-not-a-month = --close { $close } is geen maand; schrijf het als 2026-12
+funnel-headline = prognose, { $headline }
+leads-bad-tier = { $why }; geef --tier 1, 2 of 3
+context-empty-store-path = het opslagpad is leeg (controleer --store of WORTEL_STORE); geef een map
+context-bad-now = WORTEL_NOW `{ $now }` is geen RFC 3339-tijd zoals 2026-11-23T09:00:00Z; verbeter of verwijder hem
+context-no-home = er is geen thuismap bekend, dus geen standaardplek voor de opslag; geef --store PAD of zet WORTEL_STORE
+
+## opdrachten naast het open volledige scherm
+
+view-holds-store = { $why ->
+    [demo] een demo vervangt de opslag, en het volledige scherm (pid { $pid }) heeft deze opslag open; sluit het scherm eerst (q), of geef --store PAD voor een demo elders
+    [init] deze opslag is al ingericht, en het volledige scherm (pid { $pid }) heeft hem open; richt een nieuwe opslag in met --store PAD
+    [restore] terugzetten vervangt de opslag, en het volledige scherm (pid { $pid }) heeft deze opslag open; sluit het scherm eerst (q), zet dan terug
+    [debug] het volledige scherm (pid { $pid }) heeft deze opslag open; deze testopdracht heeft de opslag voor zich alleen nodig
+   *[switch] het volledige scherm (pid { $pid }) heeft deze opslag open in een andere terminal; ga daarheen, of sluit het eerst (q)
+}
+view-cannot-enter = het volledige scherm kan je map { $dir } niet in; voer de opdracht uit een andere map uit
+served-import = { $count ->
+    [one] { $count } lead
+   *[other] { $count } leads
+} geïmporteerd uit een andere terminal
+served-change = een wijziging uit een andere terminal
+served-line = uit een andere terminal: { $line }
+
+## man
+
+man-cannot-create = kan { $dir } niet maken; geef een map waarin geschreven kan worden
+man-cannot-write = kan { $file } niet schrijven; geef een map waarin geschreven kan worden
+man-cannot-write-into = kan geen pagina schrijven in { $dir }
+bundle-file-checked = { $records }  blake3 { $blake3 }…  in orde
+view-command-panicked = een interne fout stopte deze opdracht in het volledige scherm (een fout in wortel, niet in je gegevens; elke bevestigde wijziging is bewaard): { $what }

@@ -6,7 +6,6 @@
 use wortel_core::said;
 use super::context::Context;
 use super::{Cli, Command, output};
-use clap::Parser;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -65,7 +64,10 @@ fn run_request(store: &Arc<Store>, request: Request, out: Output) -> (u8, Option
     let say = |text: String| {
         let _ = out.write(true, text.as_bytes());
     };
-    let cli = match Cli::try_parse_from(&request.argv) {
+    let parsed = super::help::command(super::say::reader_language())
+        .try_get_matches_from(&request.argv)
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             say(e.render().to_string());

@@ -29,9 +29,8 @@ pub fn run(args: &ManArgs) -> Result<()> {
 
 /// The command as the pages show it: built, so subcommands carry their full names.
 fn command() -> clap::Command {
-    let mut cmd = Cli::command().disable_help_subcommand(true);
-    cmd.build();
-    cmd
+    let lang = super::say::reader_language();
+    super::help::built(Cli::command().disable_help_subcommand(true), lang)
 }
 
 /// wortel(1): clap's sections, then KEYS, FILES and ENVIRONMENT.

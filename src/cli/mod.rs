@@ -20,6 +20,7 @@ mod errors;
 mod export;
 mod feedback;
 mod funnel;
+mod help;
 mod import;
 mod init;
 mod json_out;
@@ -108,6 +109,14 @@ pub enum Command {
     /// Start the full-screen view off-screen and report the time to its first frame.
     #[command(hide = true)]
     DebugFirstFrame,
+}
+
+/// The command line of this process, parsed by the command whose `--help` is in the reader's
+/// language (a parse error or `--help` prints and exits, as clap does).
+pub fn parse() -> Cli {
+    use clap::FromArgMatches;
+    let matches = help::command(say::reader_language()).get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }
 
 /// Runs the parsed command line and returns its exit code: by the full-screen view holding the

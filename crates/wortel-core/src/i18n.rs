@@ -23,6 +23,7 @@ pub fn sources(lang: Language) -> &'static [(&'static str, &'static str)] {
             ("listings.ftl", include_str!("../i18n/en/listings.ftl")),
             ("cli.ftl", include_str!("../i18n/en/cli.ftl")),
             ("errors.ftl", include_str!("../i18n/en/errors.ftl")),
+            ("help.ftl", include_str!("../i18n/en/help.ftl")),
         ],
         Language::Nl => &[
             ("domain.ftl", include_str!("../i18n/nl/domain.ftl")),
@@ -30,6 +31,7 @@ pub fn sources(lang: Language) -> &'static [(&'static str, &'static str)] {
             ("listings.ftl", include_str!("../i18n/nl/listings.ftl")),
             ("cli.ftl", include_str!("../i18n/nl/cli.ftl")),
             ("errors.ftl", include_str!("../i18n/nl/errors.ftl")),
+            ("help.ftl", include_str!("../i18n/nl/help.ftl")),
         ],
     }
 }

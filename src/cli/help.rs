@@ -168,6 +168,6 @@ mod tests {
         }
         let mut out = String::new();
         walk(&super::super::Cli::command(), "help", &mut out);
-        println!("{out}");
+        outln!("{out}");
     }
 }

@@ -73,7 +73,7 @@ fn interop(ctx: &Context, args: &ExportArgs) -> Result<()> {
         }
     }
     if let Some(path) = &args.ics {
-        let (text, n) = ics::calendar(&store, ctx.now)?;
+        let (text, n) = ics::calendar(&store, ctx.now, ctx.lang()?)?;
         write_atomically(path, text.as_bytes()).map_err(|e| anyhow!(e))?;
         tell!(ctx, "export-events", file = path.display(), count = n);
     }

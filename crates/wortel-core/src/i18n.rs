@@ -24,6 +24,7 @@ pub fn sources(lang: Language) -> &'static [(&'static str, &'static str)] {
             ("cli.ftl", include_str!("../i18n/en/cli.ftl")),
             ("errors.ftl", include_str!("../i18n/en/errors.ftl")),
             ("help.ftl", include_str!("../i18n/en/help.ftl")),
+            ("exports.ftl", include_str!("../i18n/en/exports.ftl")),
         ],
         Language::Nl => &[
             ("domain.ftl", include_str!("../i18n/nl/domain.ftl")),
@@ -32,6 +33,7 @@ pub fn sources(lang: Language) -> &'static [(&'static str, &'static str)] {
             ("cli.ftl", include_str!("../i18n/nl/cli.ftl")),
             ("errors.ftl", include_str!("../i18n/nl/errors.ftl")),
             ("help.ftl", include_str!("../i18n/nl/help.ftl")),
+            ("exports.ftl", include_str!("../i18n/nl/exports.ftl")),
         ],
     }
 }

@@ -182,3 +182,48 @@ fn the_calendar_summaries_are_in_the_readers_language() {
         );
     }
 }
+
+/// The rows of a CSV file as Python's `csv` reads them (`;` and a BOM for excel-nl).
+fn csv_rows(file: &Path, delimiter: &str) -> Vec<Vec<String>> {
+    let code = format!(
+        "import sys,csv,json\nprint(json.dumps(list(csv.reader(open(sys.argv[1],encoding='utf-8-sig',newline=''),delimiter='{delimiter}'))))"
+    );
+    let out = Process::new("python3").arg("-c").arg(code).arg(file).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn csv_headers_are_machine_names_unless_dutch_ones_are_asked_for() {
+    let (dir, store) = demo_store();
+    let machine = dir.path().join("machine");
+    let dutch = dir.path().join("dutch");
+    // The reader's language alone does not change the header row: scripts read it.
+    stdout_of(in_lang(&store, NL).args(["export", "--csv"]).arg(&machine));
+    let receipt = stdout_of(
+        in_lang(&store, NL)
+            .args(["export", "--dialect", "excel-nl", "--headers", "nl", "--csv"])
+            .arg(&dutch),
+    );
+    assert!(receipt.contains("leads.csv: ") && receipt.contains(" regels"), "{receipt}");
+    let plain = csv_rows(&machine.join("leads.csv"), ",");
+    let titled = csv_rows(&dutch.join("leads.csv"), ";");
+    assert_eq!(&plain[0][..4], ["id", "head_office_id", "account_id", "account"]);
+    assert_eq!(
+        &titled[0][..4],
+        ["nummer", "hoofdkantoornummer", "accountnummer", "account"]
+    );
+    assert_eq!(titled[0].len(), plain[0].len());
+    assert_eq!(titled.len(), plain.len(), "the same rows under other titles");
+    assert_eq!(titled[1][0], plain[1][0]);
+    let deals = csv_rows(&dutch.join("opportunities.csv"), ";");
+    assert!(deals[0].contains(&"waarde (EUR)".to_string()), "{:?}", deals[0]);
+
+    let out = in_lang(&store, NL)
+        .args(["export", "--headers", "de", "--csv"])
+        .arg(dir.path().join("x"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "clap refuses a name it does not offer");
+    assert!(!dir.path().join("x").exists());
+}

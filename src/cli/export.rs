@@ -5,7 +5,7 @@ use super::Context;
 use anyhow::{Result, anyhow};
 use std::path::PathBuf;
 use wortel::interop::atomic::{check_target, write_atomically};
-use wortel::interop::csv_export::{self, write_csv_dir_as};
+use wortel::interop::csv_export::{self, Headers, write_csv_dir_with};
 use wortel::interop::{ics, marketing, vcard};
 use wortel_core::csv_dialect::Dialect;
 use wortel_core::said;
@@ -26,6 +26,10 @@ pub struct ExportArgs {
     /// `;`, 95000,00), which Excel with Dutch settings opens into the right columns.
     #[arg(long, value_name = "DIALECT", default_value = "standard", requires = "csv", value_parser = super::values::dialects())]
     pub dialect: String,
+    /// With --csv: the header row's names, machine (stable snake_case names, the default) or nl
+    /// (Dutch column titles for a person reading the sheet).
+    #[arg(long, value_name = "NAMES", default_value = "machine", requires = "csv", value_parser = ["machine", "nl"])]
+    pub headers: String,
     /// Write appointments and follow-ups as an iCalendar file (RFC 5545).
     #[arg(long, value_name = "FILE")]
     pub ics: Option<PathBuf>,
@@ -66,8 +70,9 @@ fn interop(ctx: &Context, args: &ExportArgs) -> Result<()> {
             None
         };
         let dialect = Dialect::parse(&args.dialect).map_err(|e| anyhow!(e))?;
-        let written =
-            write_csv_dir_as(&store, dir, only.as_ref(), dialect).map_err(|e| anyhow!(e))?;
+        let headers = Headers::parse(&args.headers).map_err(|e| anyhow!(e))?;
+        let written = write_csv_dir_with(&store, dir, only.as_ref(), dialect, headers)
+            .map_err(|e| anyhow!(e))?;
         for (path, n) in written {
             tell!(ctx, "export-rows", file = path.display(), count = n, which = which);
         }

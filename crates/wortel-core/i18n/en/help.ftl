@@ -264,3 +264,5 @@ help-man =
     Print the manual page (roff), or write every page with --all DIR
 help-man--all =
     Write wortel.1 and one page per subcommand into this directory instead
+help-export--headers =
+    With --csv: the header row's names, machine (stable snake_case names, the default) or nl (Dutch column titles for a person reading the sheet)

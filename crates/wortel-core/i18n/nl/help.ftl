@@ -263,3 +263,5 @@ help-man =
     Toon de man-pagina (roff), of schrijf elke pagina met --all MAP
 help-man--all =
     Schrijf wortel.1 en een pagina per subopdracht in deze map
+help-export--headers =
+    Met --csv: de namen in de kopregel, machine (vaste snake_case-namen, de standaard) of nl (Nederlandse kolomtitels voor wie het blad leest)

@@ -128,7 +128,10 @@ fn accounts_and_funnel_in_dutch() {
     );
     assert!(funnel.contains("winstpercentage"), "{funnel}");
     assert!(funnel.contains("gewonnen, alle tijd: € "), "{funnel}");
-    assert!(!funnel.contains("won "), "English in the Dutch listing: {funnel}");
+    assert!(
+        !funnel.contains("won "),
+        "English in the Dutch listing: {funnel}"
+    );
 
     let en = stdout_of(in_lang(&store, EN, &cfg).args(["funnel", "--period", "all"]));
     assert!(en.contains("forecast, all open deals: weighted € "), "{en}");

@@ -141,7 +141,10 @@ fn no_sentence_in_src_cli_is_outside_the_catalogue() {
         bad.join("\n")
     );
     for (used, (file, start, _)) in allowed_used.iter().zip(NOT_USER_FACING) {
-        assert!(used, "the allow-list names `{start}` in {file}, which is gone: drop it");
+        assert!(
+            used,
+            "the allow-list names `{start}` in {file}, which is gone: drop it"
+        );
     }
 }
 
@@ -167,11 +170,7 @@ mod tests {
 }
 "##;
     let found: Vec<String> = offenders(src).into_iter().map(|(_, l)| l).collect();
-    assert_eq!(
-        found.len(),
-        4,
-        "{found:?}"
-    );
+    assert_eq!(found.len(), 4, "{found:?}");
     for words in [
         "imported {name}: {} new leads",
         "the store is gone",

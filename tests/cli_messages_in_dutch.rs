@@ -63,7 +63,10 @@ fn a_store_error_is_said_in_the_readers_language() {
         )
     );
     let err = refusal(in_lang(&none, EN).arg("leads"));
-    assert!(err.starts_with("wortel: there is no wortel store at "), "{err}");
+    assert!(
+        err.starts_with("wortel: there is no wortel store at "),
+        "{err}"
+    );
     assert!(!none.exists(), "asking created nothing");
 }
 
@@ -72,11 +75,17 @@ fn check_counts_in_the_languages_notation() {
     let (_dir, store) = scratch();
     demo(&store, 1500, 3);
     let nl = stdout_of(in_lang(&store, NL).arg("check"));
-    assert!(nl.starts_with(&format!("opslag {} klopt: ", store.display())), "{nl}");
+    assert!(
+        nl.starts_with(&format!("opslag {} klopt: ", store.display())),
+        "{nl}"
+    );
     assert!(nl.contains(" 1.500 leads"), "{nl}");
     assert!(nl.contains("wijzigingen vastgelegd"), "{nl}");
     let en = stdout_of(in_lang(&store, EN).arg("check"));
-    assert!(en.contains(" 1,500 leads") && en.contains(" logged"), "{en}");
+    assert!(
+        en.contains(" 1,500 leads") && en.contains(" logged"),
+        "{en}"
+    );
 }
 
 #[test]
@@ -107,20 +116,32 @@ fn help_and_the_man_page_follow_the_locale() {
     let nl = stdout_of(in_lang(&store, NL).args(["leads", "reject", "--help"]));
     assert!(nl.starts_with("Wijs leads af, met een reden"), "{nl}");
     assert!(nl.contains("Gebruik: wortel leads reject"), "{nl}");
-    assert!(nl.contains("\nOpties:\n") && nl.contains("Toon de hulp"), "{nl}");
+    assert!(
+        nl.contains("\nOpties:\n") && nl.contains("Toon de hulp"),
+        "{nl}"
+    );
     assert!(!nl.contains("Usage:") && !nl.contains("Print help"), "{nl}");
     let en = stdout_of(in_lang(&store, EN).args(["leads", "reject", "--help"]));
     assert!(en.starts_with("Reject leads, with a reason"), "{en}");
-    assert!(en.contains("Usage: wortel leads reject") && en.contains("\nOptions:\n"), "{en}");
+    assert!(
+        en.contains("Usage: wortel leads reject") && en.contains("\nOptions:\n"),
+        "{en}"
+    );
 
     let top = stdout_of(in_lang(&store, NL).arg("--help"));
     assert!(top.contains("\nOpdrachten:\n"), "{top}");
     assert!(top.contains("Richt een opslag in voor een dealer"), "{top}");
     let man = stdout_of(in_lang(&store, NL).arg("man"));
-    assert!(man.contains("een CRM voor de terminal"), "the man page is Dutch");
+    assert!(
+        man.contains("een CRM voor de terminal"),
+        "the man page is Dutch"
+    );
     assert!(man.contains("Richt een opslag in"), "subcommands too");
     let man = stdout_of(in_lang(&store, EN).arg("man"));
-    assert!(man.contains("Set up a store for a dealer"), "and English in English");
+    assert!(
+        man.contains("Set up a store for a dealer"),
+        "and English in English"
+    );
 }
 
 /// The calendar's summaries, read back with Python's `icalendar` (as tests/cli_export.rs does).
@@ -159,11 +180,18 @@ fn the_calendar_summaries_are_in_the_readers_language() {
     ]));
     let nl_file = dir.path().join("nl.ics");
     let receipt = stdout_of(in_lang(&store, NL).args(["export", "--ics"]).arg(&nl_file));
-    assert!(receipt.contains("gebeurtenissen (afspraken en opvolgingen)"), "{receipt}");
+    assert!(
+        receipt.contains("gebeurtenissen (afspraken en opvolgingen)"),
+        "{receipt}"
+    );
     let nl = summaries(&nl_file);
     assert!(nl.iter().any(|s| s.starts_with("Afspraak: ")), "{nl:?}");
     assert!(nl.iter().any(|s| s.starts_with("Opvolgen: ")), "{nl:?}");
-    assert!(!nl.iter().any(|s| s.starts_with("Appointment: ") || s.starts_with("Follow up: ")), "{nl:?}");
+    assert!(
+        !nl.iter()
+            .any(|s| s.starts_with("Appointment: ") || s.starts_with("Follow up: ")),
+        "{nl:?}"
+    );
 
     let en_file = dir.path().join("en.ics");
     stdout_of(in_lang(&store, EN).args(["export", "--ics"]).arg(&en_file));
@@ -174,7 +202,9 @@ fn the_calendar_summaries_are_in_the_readers_language() {
     // The events are the same ones, in the same order: only wortel's own words differ.
     for (n, e) in nl.iter().zip(&en) {
         let strip = |s: &str, prefixes: &[&str]| {
-            prefixes.iter().fold(s.to_string(), |s, p| s.strip_prefix(p).map_or(s.clone(), str::to_string))
+            prefixes.iter().fold(s.to_string(), |s, p| {
+                s.strip_prefix(p).map_or(s.clone(), str::to_string)
+            })
         };
         assert_eq!(
             strip(n, &["Afspraak: ", "Opvolgen: "]),
@@ -188,8 +218,17 @@ fn csv_rows(file: &Path, delimiter: &str) -> Vec<Vec<String>> {
     let code = format!(
         "import sys,csv,json\nprint(json.dumps(list(csv.reader(open(sys.argv[1],encoding='utf-8-sig',newline=''),delimiter='{delimiter}'))))"
     );
-    let out = Process::new("python3").arg("-c").arg(code).arg(file).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = Process::new("python3")
+        .arg("-c")
+        .arg(code)
+        .arg(file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -202,28 +241,53 @@ fn csv_headers_are_machine_names_unless_dutch_ones_are_asked_for() {
     stdout_of(in_lang(&store, NL).args(["export", "--csv"]).arg(&machine));
     let receipt = stdout_of(
         in_lang(&store, NL)
-            .args(["export", "--dialect", "excel-nl", "--headers", "nl", "--csv"])
+            .args([
+                "export",
+                "--dialect",
+                "excel-nl",
+                "--headers",
+                "nl",
+                "--csv",
+            ])
             .arg(&dutch),
     );
-    assert!(receipt.contains("leads.csv: ") && receipt.contains(" regels"), "{receipt}");
+    assert!(
+        receipt.contains("leads.csv: ") && receipt.contains(" regels"),
+        "{receipt}"
+    );
     let plain = csv_rows(&machine.join("leads.csv"), ",");
     let titled = csv_rows(&dutch.join("leads.csv"), ";");
-    assert_eq!(&plain[0][..4], ["id", "head_office_id", "account_id", "account"]);
+    assert_eq!(
+        &plain[0][..4],
+        ["id", "head_office_id", "account_id", "account"]
+    );
     assert_eq!(
         &titled[0][..4],
         ["nummer", "hoofdkantoornummer", "accountnummer", "account"]
     );
     assert_eq!(titled[0].len(), plain[0].len());
-    assert_eq!(titled.len(), plain.len(), "the same rows under other titles");
+    assert_eq!(
+        titled.len(),
+        plain.len(),
+        "the same rows under other titles"
+    );
     assert_eq!(titled[1][0], plain[1][0]);
     let deals = csv_rows(&dutch.join("opportunities.csv"), ";");
-    assert!(deals[0].contains(&"waarde (EUR)".to_string()), "{:?}", deals[0]);
+    assert!(
+        deals[0].contains(&"waarde (EUR)".to_string()),
+        "{:?}",
+        deals[0]
+    );
 
     let out = in_lang(&store, NL)
         .args(["export", "--headers", "de", "--csv"])
         .arg(dir.path().join("x"))
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2), "clap refuses a name it does not offer");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "clap refuses a name it does not offer"
+    );
     assert!(!dir.path().join("x").exists());
 }

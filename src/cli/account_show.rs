@@ -3,13 +3,13 @@
 //! candidates listed, so a script never acts on the wrong company.
 
 use super::Context;
-use wortel_core::said;
 use anyhow::{Result, bail};
 use serde_json::json;
 use wortel::domain::text::normalise_name;
 use wortel::domain::{Account, AccountId};
 use wortel::search::{PREFIX_RANK, Query, rank};
 use wortel::store::Store;
+use wortel_core::said;
 
 /// How many candidates an ambiguous name lists, and how many activities are shown.
 const LISTED: usize = 10;
@@ -116,7 +116,10 @@ fn print_text(store: &Store, a: &Account, ctx: &Context) -> Result<()> {
         .join(", ");
     let fields = [
         (said!("account-address"), place),
-        (said!("account-kvk"), a.kvk.as_deref().unwrap_or("-").to_string()),
+        (
+            said!("account-kvk"),
+            a.kvk.as_deref().unwrap_or("-").to_string(),
+        ),
         (said!("account-phone"), a.phone.clone()),
         (said!("account-email"), a.email.clone()),
         (said!("account-owner"), a.owner.clone()),
@@ -124,7 +127,12 @@ fn print_text(store: &Store, a: &Account, ctx: &Context) -> Result<()> {
     ];
     let labels: Vec<String> = fields.iter().map(|(label, _)| label.say(lang)).collect();
     // At least as wide as the listing has always been, so its columns stay where scripts cut.
-    let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0).max(9);
+    let width = labels
+        .iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(9);
     for (label, (_, value)) in labels.iter().zip(&fields) {
         outln!("  {label:<width$} {value}");
     }

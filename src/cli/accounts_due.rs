@@ -4,13 +4,13 @@
 use super::Context;
 use super::json_out::JsonArray;
 use super::say::{counted, headers};
-use wortel_core::said;
 use super::table::{cut, table};
 use anyhow::Result;
 use serde::Serialize;
 use wortel::domain::Lifecycle;
 use wortel::domain::text::displayable;
 use wortel::ops::{Cadence, VisitDue, visits_due};
+use wortel_core::said;
 
 #[derive(Serialize)]
 struct DueJson<'a> {

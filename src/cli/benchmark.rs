@@ -1,8 +1,8 @@
 //! `wortel benchmark`: the network's figures from head office beside the dealer's own.
 
 use super::Context;
-use super::table::table;
 use super::say::headers;
+use super::table::table;
 use anyhow::Result;
 use wortel::ops::{compare, network_figures, own_figures};
 

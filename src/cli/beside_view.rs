@@ -3,7 +3,6 @@
 //! like any command, with the view's open store, its output streamed back, and what it wrote
 //! handed to the view to show and undo.
 
-use wortel_core::said;
 use super::context::Context;
 use super::{Cli, Command, output};
 use std::collections::BTreeMap;
@@ -14,6 +13,7 @@ use wortel::serve::protocol::{Request, VERSION};
 use wortel::serve::server::{Handler, Output};
 use wortel::serve::{Served, turn};
 use wortel::store::{EntityKind, Receipt, Store, record_receipts};
+use wortel_core::said;
 
 /// The environment a command reads, sent along with it.
 const SENT_ENV: [&str; 1] = ["WORTEL_NOW"];
@@ -82,7 +82,10 @@ fn run_request(store: &Arc<Store>, request: Request, out: Output) -> (u8, Option
     let _turn = turn();
     let Some(_cwd) = InDir::enter(&request.cwd) else {
         let said = said!("view-cannot-enter", dir = &request.cwd);
-        say(format!("wortel: {}\n", said.say(super::say::reader_language())));
+        say(format!(
+            "wortel: {}\n",
+            said.say(super::say::reader_language())
+        ));
         return (1, None);
     };
     let first_line = std::rc::Rc::new(std::cell::RefCell::new(String::new()));
@@ -137,7 +140,11 @@ fn not_beside_view(command: Option<&Command>) -> Option<String> {
         Some(Command::DebugWriteLoop(_) | Command::DebugFirstFrame) => "debug",
         _ => return None,
     };
-    let said = wortel_core::said!("view-holds-store", pid = std::process::id().to_string(), why = why);
+    let said = wortel_core::said!(
+        "view-holds-store",
+        pid = std::process::id().to_string(),
+        why = why
+    );
     Some(said.say(super::say::reader_language()))
 }
 

@@ -45,9 +45,8 @@ pub fn run(ctx: &Context, cmd: &BundleCommand) -> Result<()> {
         None => None,
     };
     let bytes = super::import::read_file(file)?;
-    let bundle =
-        read_bundle(&bytes, key.as_ref())
-            .map_err(|e| anyhow::Error::from(e).context(said!("file-named", file = file.display())))?;
+    let bundle = read_bundle(&bytes, key.as_ref())
+        .map_err(|e| anyhow::Error::from(e).context(said!("file-named", file = file.display())))?;
     let m = &bundle.manifest;
     let kind = m.kind.as_str();
     tell!(ctx, "bundle-valid", file = file.display(), kind = kind);
@@ -60,7 +59,11 @@ pub fn run(ctx: &Context, cmd: &BundleCommand) -> Result<()> {
     field(said!("bundle-sequence"), m.sequence.to_string());
     field(said!("bundle-created"), m.created_at.to_string());
     if let Some(p) = &m.period {
-        let span = said!("bundle-span", from = p.from.to_string(), to = p.to.to_string());
+        let span = said!(
+            "bundle-span",
+            from = p.from.to_string(),
+            to = p.to.to_string()
+        );
         field(said!("bundle-period"), ctx.said(&span));
     }
     for f in &m.files {

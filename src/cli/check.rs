@@ -56,7 +56,15 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<()> {
     }
     let problems = report.problem_count;
     if report.repairable() {
-        bail!(said!("check-repairable", store = &store_path, problems = problems))
+        bail!(said!(
+            "check-repairable",
+            store = &store_path,
+            problems = problems
+        ))
     }
-    bail!(said!("check-not-repairable", store = &store_path, problems = problems))
+    bail!(said!(
+        "check-not-repairable",
+        store = &store_path,
+        problems = problems
+    ))
 }

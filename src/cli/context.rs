@@ -50,11 +50,14 @@ impl Context {
         };
         let fixed = wortel_now.as_ref().is_some_and(|s| !s.trim().is_empty());
         let now = match wortel_now {
-            Some(s) if !s.trim().is_empty() => s.trim().parse::<Timestamp>().map_err(|_| {
-                anyhow::anyhow!(wortel_core::said!("context-bad-now", now = &s))
-            })?,
+            Some(s) if !s.trim().is_empty() => s
+                .trim()
+                .parse::<Timestamp>()
+                .map_err(|_| anyhow::anyhow!(wortel_core::said!("context-bad-now", now = &s)))?,
             // Whole seconds: listings and files show times a person can read.
-            _ => Timestamp::now().round(jiff::Unit::Second).unwrap_or_else(|_| Timestamp::now()),
+            _ => Timestamp::now()
+                .round(jiff::Unit::Second)
+                .unwrap_or_else(|_| Timestamp::now()),
         };
         Ok(Context {
             held,
@@ -83,7 +86,10 @@ impl Context {
     /// not stop a receipt: it is said in the locale's language, and the listing that needs the
     /// setting reports the file.
     pub fn said(&self, s: &wortel_core::said::Said) -> String {
-        s.say(self.lang().unwrap_or_else(|_| super::say::reader_language()))
+        s.say(
+            self.lang()
+                .unwrap_or_else(|_| super::say::reader_language()),
+        )
     }
 
     /// A date as the salesperson typed it (`4-12`, `morgen`, `+3d`, …), counted from today; a

@@ -166,11 +166,19 @@ fn print_deal(ctx: &Context, d: &Opportunity, shown: &Value) -> Result<()> {
     } else {
         ctx.said(&said!("deal-no-value"))
     };
-    outln!("{}  ({}, {})", d.title, text("account"), d.stage.label(lang));
+    outln!(
+        "{}  ({}, {})",
+        d.title,
+        text("account"),
+        d.stage.label(lang)
+    );
     let mut rows = vec![
         (said!("deal-value"), value),
         (said!("deal-quantity"), d.details.quantity.to_string()),
-        (said!("deal-product"), or_dash(&d.details.product).to_string()),
+        (
+            said!("deal-product"),
+            or_dash(&d.details.product).to_string(),
+        ),
         (said!("deal-expected-close"), text("expected_close")),
         (said!("deal-next-step"), text("next_step")),
     ];

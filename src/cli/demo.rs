@@ -2,7 +2,6 @@
 //! summary bare `wortel` prints until the full-screen view exists.
 
 use super::Context;
-use wortel_core::said;
 use anyhow::{Context as _, Result, bail};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -10,6 +9,7 @@ use wortel::demo::{DemoConfig, load_into};
 use wortel::domain::funnel::summarize;
 use wortel::domain::{LeadStatus, Stage};
 use wortel::store::{DEMO_DEALER, EntityKind, Store, StoreError};
+use wortel_core::said;
 
 #[derive(Debug, clap::Args)]
 pub struct DemoArgs {

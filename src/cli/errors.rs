@@ -101,9 +101,17 @@ mod tests {
             sentence(&e, En),
             "there is no wortel store at /s; create one with `wortel init --dealer ID --salesperson NAME` or `wortel demo`"
         );
-        assert!(sentence(&e, Nl).starts_with("er is geen wortel-opslag in /s"), "{}", sentence(&e, Nl));
+        assert!(
+            sentence(&e, Nl).starts_with("er is geen wortel-opslag in /s"),
+            "{}",
+            sentence(&e, Nl)
+        );
         let e = e.context(said!("file-named", file = "x.zip"));
-        assert!(sentence(&e, Nl).starts_with("x.zip: er is geen wortel-opslag"), "{}", sentence(&e, Nl));
+        assert!(
+            sentence(&e, Nl).starts_with("x.zip: er is geen wortel-opslag"),
+            "{}",
+            sentence(&e, Nl)
+        );
         let plain = anyhow::anyhow!("plain words");
         assert_eq!(sentence(&plain, Nl), "plain words");
     }

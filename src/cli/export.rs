@@ -74,7 +74,13 @@ fn interop(ctx: &Context, args: &ExportArgs) -> Result<()> {
         let written = write_csv_dir_with(&store, dir, only.as_ref(), dialect, headers)
             .map_err(|e| anyhow!(e))?;
         for (path, n) in written {
-            tell!(ctx, "export-rows", file = path.display(), count = n, which = which);
+            tell!(
+                ctx,
+                "export-rows",
+                file = path.display(),
+                count = n,
+                which = which
+            );
         }
     }
     if let Some(path) = &args.ics {
@@ -85,7 +91,13 @@ fn interop(ctx: &Context, args: &ExportArgs) -> Result<()> {
     if let Some(path) = &args.vcf {
         let (text, n) = vcard::cards(&store, ctx.today(), args.marketing)?;
         write_atomically(path, text.as_bytes()).map_err(|e| anyhow!(e))?;
-        tell!(ctx, "export-contacts", file = path.display(), count = n, which = which);
+        tell!(
+            ctx,
+            "export-contacts",
+            file = path.display(),
+            count = n,
+            which = which
+        );
     }
     Ok(())
 }

@@ -3,11 +3,11 @@
 //! as exported.
 
 use super::Context;
-use wortel_core::said;
 use anyhow::{Result, anyhow};
 use std::path::{Path, PathBuf};
 use wortel::interop::atomic::write_atomically;
 use wortel::ops::export_feedback;
+use wortel_core::said;
 
 /// Exports `week` (default: this week) to `out` (default: `feedback-<dealer>-<week>.zip` here).
 pub fn run(ctx: &Context, week: Option<&str>, out: Option<&Path>) -> Result<()> {

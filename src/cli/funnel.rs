@@ -213,7 +213,11 @@ fn won_line(
     let scope = if period == "all" {
         say(lang, "funnel-won-scope-all")
     } else {
-        say_with(lang, "funnel-won-scope-period", &[("period", period.into())])
+        say_with(
+            lang,
+            "funnel-won-scope-period",
+            &[("period", period.into())],
+        )
     };
     say_with(
         lang,

@@ -40,7 +40,9 @@ fn in_language(mut cmd: clap::Command, path: &str, lang: Language) -> clap::Comm
             "version" => looked_up(lang, "help-flag-version"),
             _ => looked_up(lang, &own).or_else(|| {
                 // A global argument is described once, on wortel itself.
-                global.then(|| looked_up(lang, &format!("help--{arg}"))).flatten()
+                global
+                    .then(|| looked_up(lang, &format!("help--{arg}")))
+                    .flatten()
             }),
         };
         let heading = if positional { &arguments } else { &options };
@@ -106,8 +108,17 @@ mod tests {
             }
         }
         let (mut missing, mut seen) = (Vec::new(), 0);
-        walk(&super::super::Cli::command(), "help", &mut missing, &mut seen);
-        assert!(missing.is_empty(), "add to i18n/*/help.ftl:\n{}", missing.join("\n"));
+        walk(
+            &super::super::Cli::command(),
+            "help",
+            &mut missing,
+            &mut seen,
+        );
+        assert!(
+            missing.is_empty(),
+            "add to i18n/*/help.ftl:\n{}",
+            missing.join("\n")
+        );
         assert!(seen > 100, "{seen} texts");
     }
 
@@ -122,10 +133,16 @@ mod tests {
         let nl = help(Language::Nl);
         assert!(nl.starts_with("Wijs leads af, met een reden"), "{nl}");
         assert!(nl.contains("Gebruik: wortel leads reject"), "{nl}");
-        assert!(nl.contains("Opties:") && nl.contains("De opslagmap"), "{nl}");
+        assert!(
+            nl.contains("Opties:") && nl.contains("De opslagmap"),
+            "{nl}"
+        );
         let en = help(Language::En);
         assert!(en.starts_with("Reject leads, with a reason"), "{en}");
-        assert!(en.contains("Usage: wortel leads reject") && en.contains("Options:"), "{en}");
+        assert!(
+            en.contains("Usage: wortel leads reject") && en.contains("Options:"),
+            "{en}"
+        );
     }
 
     /// Prints the English catalogue of the help as the source has it (run by hand with

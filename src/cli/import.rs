@@ -78,7 +78,13 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
             return Ok(());
         }
         Imported::Benchmarks(n) => {
-            tell!(ctx, "import-benchmarks", file = &name, figures = n, from = &m.from);
+            tell!(
+                ctx,
+                "import-benchmarks",
+                file = &name,
+                figures = n,
+                from = &m.from
+            );
             return Ok(());
         }
         Imported::Leads(report) => report,

@@ -1,10 +1,10 @@
 //! `wortel init`: give a store its dealer id and salesperson.
 
 use super::Context;
-use wortel_core::said;
 use anyhow::{Result, bail};
 use wortel::bundle::{PublicKey, SecretKey};
 use wortel::store::{DEMO_DEALER, Identity, Store};
+use wortel_core::said;
 
 #[derive(Debug, clap::Args)]
 pub struct InitArgs {

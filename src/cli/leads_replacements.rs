@@ -7,10 +7,10 @@
 use super::Context;
 use super::json_out::JsonArray;
 use super::say::headers;
-use wortel_core::said;
 use super::table::table;
 use anyhow::{Result, bail};
 use wortel::ops::{DueReplacement, create_replacement_leads, due_replacements};
+use wortel_core::said;
 
 #[derive(Debug, clap::Args)]
 pub struct DueArgs {
@@ -39,7 +39,10 @@ struct DueJson<'a> {
 
 pub fn run(ctx: &Context, args: &DueArgs) -> Result<()> {
     if !(0..=120).contains(&args.months) {
-        bail!(said!("replacements-months", months = args.months.to_string()));
+        bail!(said!(
+            "replacements-months",
+            months = args.months.to_string()
+        ));
     }
     let store = ctx.open_store()?;
     let today = ctx.now.to_zoned(ctx.tz.clone()).date();

@@ -86,7 +86,11 @@ pub fn run(ctx: &Context, step: &LeadsStep) -> Result<()> {
         failures.push(format!("{given} ({why})"));
     }
     if !failures.is_empty() {
-        let others = if result.done.is_empty() { "none" } else { "some" };
+        let others = if result.done.is_empty() {
+            "none"
+        } else {
+            "some"
+        };
         bail!(said!(
             "triage-refused",
             refused = failures.len(),
@@ -119,7 +123,12 @@ fn convert(store: &Store, ctx: &Context, given: &str, value: Option<&str>) -> Re
         status = done.lead.status.label(lang)
     );
     if let Some(o) = &done.opportunity {
-        tell!(ctx, "triage-deal-created", deal = o.id.to_string(), title = &o.title);
+        tell!(
+            ctx,
+            "triage-deal-created",
+            deal = o.id.to_string(),
+            title = &o.title
+        );
     }
     Ok(())
 }

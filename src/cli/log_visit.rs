@@ -2,12 +2,12 @@
 //! PRODUCT.md §3 (the same operation the TUI's visit form calls).
 
 use super::Context;
-use wortel_core::said;
 use anyhow::{Result, bail};
 use serde_json::json;
 use wortel::domain::{ActivityKind, Cents, LeadId, Outcome};
 use wortel::ops::{VisitInput, VisitTarget, log_visit};
 use wortel::store::{Store, StoreError};
+use wortel_core::said;
 
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("target").required(true).args(["lead", "account", "opportunity"])))]
@@ -88,9 +88,10 @@ pub fn run(ctx: &Context, args: &LogVisitArgs) -> Result<()> {
         .map(|d| ctx.date(d))
         .transpose()?;
     input.at = match args.at.as_deref() {
-        Some(t) => Some(t.parse().map_err(|_| {
-            anyhow::anyhow!(said!("visit-time-not-rfc3339", time = t))
-        })?),
+        Some(t) => Some(
+            t.parse()
+                .map_err(|_| anyhow::anyhow!(said!("visit-time-not-rfc3339", time = t)))?,
+        ),
         None => None,
     };
     if let Some(c) = &args.contact {
@@ -120,7 +121,11 @@ pub fn run(ctx: &Context, args: &LogVisitArgs) -> Result<()> {
         let lang = ctx.lang()?;
         let dutch = lang == wortel_core::lang::Language::Nl;
         let kind = result.activity.kind;
-        let kind = if dutch { kind.label(lang) } else { kind.to_string() };
+        let kind = if dutch {
+            kind.label(lang)
+        } else {
+            kind.to_string()
+        };
         let account = &result.account.name;
         match result.activity.outcome {
             Some(o) => tell!(

@@ -3,7 +3,6 @@
 //! wortel reads and the environment it honours. `--all DIR` writes every page the SUBCOMMANDS
 //! section refers to (wortel-demo.1, wortel-privacy-export.1, …), so none is missing.
 
-use wortel_core::said;
 use super::Cli;
 use anyhow::{Context as _, Result};
 use clap::CommandFactory;
@@ -11,6 +10,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use wortel::tui::action::Context;
 use wortel::tui::keymap::Keymap;
+use wortel_core::said;
 
 #[derive(Debug, clap::Args)]
 pub struct ManArgs {

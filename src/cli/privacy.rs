@@ -7,11 +7,11 @@ use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use wortel::domain::ConsentPurpose;
 use wortel::interop::atomic::write_atomically;
+use wortel::ops::BackupErasure;
 use wortel::ops::{
     ConsentChoice, RetentionPolicy, WonPurge, apply_consent, erase_in_backups, erase_person,
     find_person, person_report, purge, purge_due, save_contact,
 };
-use wortel::ops::BackupErasure;
 use wortel::store::Store;
 use wortel_core::said;
 
@@ -71,7 +71,12 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
             match out {
                 Some(path) => {
                     write_atomically(path, doc.as_bytes()).map_err(|e| anyhow!(e))?;
-                    tell!(ctx, "privacy-exported", file = path.display(), name = &c.name);
+                    tell!(
+                        ctx,
+                        "privacy-exported",
+                        file = path.display(),
+                        name = &c.name
+                    );
                 }
                 None => out!("{doc}"),
             }
@@ -112,7 +117,12 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
             let purpose = purpose.as_str();
             match on {
                 true => tell!(ctx, "privacy-consent-given", name = name, purpose = purpose),
-                false => tell!(ctx, "privacy-consent-withdrawn", name = name, purpose = purpose),
+                false => tell!(
+                    ctx,
+                    "privacy-consent-withdrawn",
+                    name = name,
+                    purpose = purpose
+                ),
             }
             Ok(())
         }

@@ -1,13 +1,13 @@
 //! Opening the full-screen view from the command line: bare `wortel` and `wortel demo`.
 
 use super::Context;
-use wortel_core::said;
 use anyhow::{Result, bail};
 use std::sync::Arc;
 use wortel::ops::RetentionPolicy;
 use wortel::store::Store;
 use wortel::tui::app::{App, Clock};
 use wortel::tui::{config, search_index::SearchIndexState, terminal};
+use wortel_core::said;
 
 /// The full-screen view needs a terminal on both ends.
 pub fn can_open() -> bool {
@@ -134,7 +134,10 @@ impl DailyBackup {
             let _ = wake.send(());
         }
         if app.jobs_busy() {
-            errln!("{}", super::say::say(super::say::reader_language(), "view-finishing-backup"));
+            errln!(
+                "{}",
+                super::say::say(super::say::reader_language(), "view-finishing-backup")
+            );
         }
         for failure in app.finish_jobs() {
             errln!("wortel: {failure}");

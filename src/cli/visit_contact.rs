@@ -1,10 +1,10 @@
 //! `log-visit --contact`: who was visited, by id or by name among the account's contacts.
 
-use wortel_core::said;
 use anyhow::{Result, bail};
 use wortel::domain::{AccountId, ContactId};
 use wortel::ops::VisitTarget;
 use wortel::store::Store;
+use wortel_core::said;
 
 /// The account `target` is about.
 fn account_of(store: &Store, target: VisitTarget) -> Result<Option<AccountId>> {
@@ -49,6 +49,10 @@ pub fn resolve(store: &Store, target: VisitTarget, text: &str) -> Result<Option<
             contact = text,
             contacts = names(contacts.iter().collect())
         )),
-        _ => bail!(said!("contact-ambiguous", contact = text, contacts = names(fits))),
+        _ => bail!(said!(
+            "contact-ambiguous",
+            contact = text,
+            contacts = names(fits)
+        )),
     }
 }

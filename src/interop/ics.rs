@@ -59,7 +59,10 @@ pub fn calendar(
         push_folded(&mut out, &format!("DTSTAMP:{}", utc(now)));
         push_folded(&mut out, &format!("DTSTART:{}", utc(a.starts_at)));
         push_folded(&mut out, &format!("DTEND:{}", utc(end)));
-        push_folded(&mut out, &format!("SUMMARY:{}", escape(&summary(&a.title, lang))));
+        push_folded(
+            &mut out,
+            &format!("SUMMARY:{}", escape(&summary(&a.title, lang))),
+        );
         if !a.location.is_empty() {
             push_folded(&mut out, &format!("LOCATION:{}", escape(&a.location)));
         }

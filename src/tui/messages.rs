@@ -136,7 +136,10 @@ mod tests {
         m.say("undone: logged visit", Tone::Ok, at(0));
         m.say_when_free("privacy: 2 records due", Tone::Info, at(1));
         assert_eq!(m.current().text, "undone: logged visit");
-        assert_eq!(m.newest_first().next().unwrap().text, "privacy: 2 records due");
+        assert_eq!(
+            m.newest_first().next().unwrap().text,
+            "privacy: 2 records due"
+        );
         m.say("", Tone::Info, at(2));
         m.say_when_free("privacy: 2 records due", Tone::Info, at(3));
         assert_eq!(m.current().text, "privacy: 2 records due");

@@ -34,7 +34,11 @@ fn messages(lang: Language) -> Messages {
     for _ in 0..4 {
         let snapshot = all.clone();
         for vars in all.values_mut() {
-            let refs: Vec<String> = vars.iter().filter(|v| v.starts_with('@')).cloned().collect();
+            let refs: Vec<String> = vars
+                .iter()
+                .filter(|v| v.starts_with('@'))
+                .cloned()
+                .collect();
             for r in refs {
                 vars.remove(&r);
                 let used = snapshot
@@ -253,6 +257,8 @@ fn the_id_scan_reads_each_form() {
         headers(lang, &["a-six", "a-seven"]); say_with(lang, &id, &[]);"#;
     assert_eq!(
         ids_used(src),
-        ["a-one", "a-two", "a-three", "a-four", "a-five", "a-six", "a-seven"]
+        [
+            "a-one", "a-two", "a-three", "a-four", "a-five", "a-six", "a-seven"
+        ]
     );
 }

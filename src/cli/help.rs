@@ -45,9 +45,17 @@ fn in_language(mut cmd: clap::Command, path: &str, lang: Language) -> clap::Comm
                     .flatten()
             }),
         };
-        let heading = if positional { &arguments } else { &options };
+        // English keeps clap's own headings, which the man page's section names rely on.
+        let heading = match lang {
+            Language::En => None,
+            _ if positional => Some(arguments.clone()),
+            _ => Some(options.clone()),
+        };
         cmd = cmd.mut_arg(&arg, |a| {
-            let a = a.help_heading(heading.clone());
+            let a = match heading {
+                Some(h) => a.help_heading(h),
+                None => a,
+            };
             match text {
                 Some(t) => a.help(first_paragraph(&t)).long_help(t),
                 None => a,
@@ -66,8 +74,11 @@ fn in_language(mut cmd: clap::Command, path: &str, lang: Language) -> clap::Comm
         "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
         i18n::text(lang, "help-usage")
     );
-    cmd.help_template(template)
-        .subcommand_help_heading(i18n::text(lang, "help-heading-commands"))
+    let cmd = cmd.help_template(template);
+    match lang {
+        Language::En => cmd,
+        _ => cmd.subcommand_help_heading(i18n::text(lang, "help-heading-commands")),
+    }
 }
 
 fn first_paragraph(text: &str) -> String {

@@ -8,13 +8,12 @@ mod cli;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     restore_default_sigpipe();
     private_files_by_default();
-    let cli = cli::Cli::parse();
+    let cli = cli::parse();
     ExitCode::from(cli::main(cli))
 }
 

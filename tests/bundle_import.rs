@@ -448,7 +448,7 @@ fn a_bundle_lands_once_in_order_and_updates_instead_of_duplicating() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(
-        String::from_utf8_lossy(&out.stdout).contains("1 new leads"),
+        String::from_utf8_lossy(&out.stdout).contains("1 new lead ("),
         "{}",
         String::from_utf8_lossy(&out.stdout)
     );
@@ -629,7 +629,7 @@ fn a_lead_repeated_exactly_in_a_bundle_is_one_lead_and_the_store_checks_clean() 
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("1 new leads"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 new lead ("));
     let check = wortel(&store).arg("check").output().unwrap();
     assert!(
         check.status.success(),

@@ -122,7 +122,7 @@ fn a_row_pasted_twice_is_one_lead_and_the_store_checks_clean() {
         format!("{HEAD}{row}{row}").as_bytes(),
     );
     let out = stdout_of(wortel(&store).args(["import", "--csv"]).arg(&file));
-    assert!(out.contains("1 new leads"), "{out}");
+    assert!(out.contains("1 new lead ("), "{out}");
     assert_eq!(
         list(&store, &["leads", "--all", "--json"]).len(),
         before + 1

@@ -403,7 +403,8 @@ fn run(case: Case) -> Result<(), TestCaseError> {
     let today = jiff::civil::date(2026, 11, 23);
     let (vcard, _) = wortel::interop::vcard::cards(&store, today, false).unwrap();
     assert_clean("vCard", vcard.as_bytes(), &needles);
-    let (ics, _) = wortel::interop::ics::calendar(&store, now()).unwrap();
+    let (ics, _) =
+        wortel::interop::ics::calendar(&store, now(), wortel_core::lang::Language::En).unwrap();
     assert_clean("iCalendar", ics.as_bytes(), &needles);
 
     // The change log keeps every entry it had (aggregates survive), and gains no trace.

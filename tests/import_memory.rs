@@ -108,10 +108,11 @@ fn leads_in(bin: &Path, store: &Path) -> usize {
     let text = String::from_utf8_lossy(&out.stdout).to_string();
     assert!(out.status.success(), "check after the import: {text}");
     let before = text.split(" leads,").next().unwrap_or("");
+    // Counts are grouped as the language writes them ("100,010 leads").
     before
         .rsplit(' ')
         .next()
-        .and_then(|n| n.parse().ok())
+        .and_then(|n| n.replace([',', '.'], "").parse().ok())
         .unwrap_or_else(|| panic!("no lead count in: {text}"))
 }
 

@@ -472,7 +472,7 @@ fn won_orders_keep_bookkeeping_for_seven_years_and_lose_personal_fields_when_the
     // title, notes and contact links; the owner-driver keeps the name and street an invoice needs.
     let text = stdout_of(at(&store, "2027-06-01T09:00:00Z", &config).args(["privacy", "purge"]));
     assert!(
-        text.contains("2 won orders of those ex-customers lose their title, notes and contact links (value and dates stay for bookkeeping); 0 won orders older than 2557 days are anonymised"),
+        text.contains("2 won orders of those ex-customers lose their title, notes and contact links (value and dates stay for bookkeeping); 0 won orders older than 2,557 days are anonymised"),
         "{text}"
     );
     let s = Store::open(&store).unwrap();
@@ -511,7 +511,7 @@ fn won_orders_keep_bookkeeping_for_seven_years_and_lose_personal_fields_when_the
     // 2032-07: seven years after the win the orders are anonymised; the person's account too.
     let text = stdout_of(at(&store, "2032-07-01T09:00:00Z", &config).args(["privacy", "purge"]));
     assert!(
-        text.contains("2 won orders older than 2557 days are anonymised"),
+        text.contains("2 won orders older than 2,557 days are anonymised"),
         "{text}"
     );
     let s = Store::open(&store).unwrap();

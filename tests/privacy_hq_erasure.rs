@@ -137,7 +137,7 @@ fn erasures_from_head_office_leave_no_trace_and_are_reported_once() {
         stdout.contains("  3 erasure requests applied (2 contacts erased, 1 not found); head office learns it in the next feedback bundle\n"),
         "{stdout}"
     );
-    assert!(stdout.contains("1 new leads"), "{stdout}");
+    assert!(stdout.contains("1 new lead ("), "{stdout}");
 
     for needle in [&a.name, &a.phone, &a.email, &b.name, &b.phone, &b.email] {
         assert!(
@@ -213,7 +213,7 @@ fn erasures_from_head_office_leave_no_trace_and_are_reported_once() {
     );
     assert!(
         stdout
-            .contains("1 erasure requests applied (0 contacts erased, 0 not found, 1 done before)"),
+            .contains("1 erasure request applied (0 contacts erased, 0 not found, 1 done before)"),
         "{stdout}"
     );
     let mut after = dump(&store);

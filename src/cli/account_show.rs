@@ -9,6 +9,7 @@ use wortel::domain::text::normalise_name;
 use wortel::domain::{Account, AccountId};
 use wortel::search::{PREFIX_RANK, Query, rank};
 use wortel::store::Store;
+use wortel_core::said;
 
 /// How many candidates an ambiguous name lists, and how many activities are shown.
 const LISTED: usize = 10;
@@ -44,7 +45,7 @@ fn find(store: &Store, given: &str) -> Result<Account> {
         if let Some(a) = store.account(id)? {
             return Ok(a);
         }
-        bail!("no account has id {given}; `wortel accounts` lists them");
+        bail!(said!("account-no-such-id", id = given));
     }
     let normalised = normalise_name(given);
     let mut exact = store.accounts_by_normalised_name(&normalised)?;
@@ -69,9 +70,11 @@ fn find(store: &Store, given: &str) -> Result<Account> {
         }
     }
     match candidates.len() {
-        0 => bail!(
-            "no account is named `{given}`; `wortel accounts --search {given:?}` finds similar names"
-        ),
+        0 => bail!(said!(
+            "account-no-such-name",
+            name = given,
+            quoted = format!("{given:?}")
+        )),
         1 => Ok(candidates.remove(0)),
         n => {
             let listed: Vec<String> = candidates
@@ -79,15 +82,13 @@ fn find(store: &Store, given: &str) -> Result<Account> {
                 .take(LISTED)
                 .map(|a| format!("{} ({}, {})", a.name, a.address.city, a.id))
                 .collect();
-            let more = if n > LISTED {
-                format!(" and {} more", n - LISTED)
-            } else {
-                String::new()
-            };
-            bail!(
-                "`{given}` names {n} accounts: {}{more}; give one's id or more of its name",
-                listed.join("; ")
-            )
+            bail!(said!(
+                "account-ambiguous",
+                name = given,
+                count = n,
+                listed = listed.join("; "),
+                more = n.saturating_sub(LISTED)
+            ))
         }
     }
 }
@@ -105,41 +106,63 @@ fn print_json(store: &Store, a: &Account) -> Result<()> {
 }
 
 fn print_text(store: &Store, a: &Account, ctx: &Context) -> Result<()> {
-    outln!("{} ({})", a.name, a.lifecycle);
+    let lang = ctx.lang()?;
+    outln!("{} ({})", a.name, a.lifecycle.label(lang));
     let place = [&a.address.street, &a.address.postcode, &a.address.city]
         .map(|s| s.as_str())
         .into_iter()
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join(", ");
-    outln!("  address   {place}");
-    outln!("  kvk       {}", a.kvk.as_deref().unwrap_or("-"));
-    outln!("  phone     {}", a.phone);
-    outln!("  email     {}", a.email);
-    outln!("  owner     {}", a.owner);
-    outln!("  id        {}", a.id);
+    let fields = [
+        (said!("account-address"), place),
+        (
+            said!("account-kvk"),
+            a.kvk.as_deref().unwrap_or("-").to_string(),
+        ),
+        (said!("account-phone"), a.phone.clone()),
+        (said!("account-email"), a.email.clone()),
+        (said!("account-owner"), a.owner.clone()),
+        (said!("account-id"), a.id.to_string()),
+    ];
+    let labels: Vec<String> = fields.iter().map(|(label, _)| label.say(lang)).collect();
+    // At least as wide as the listing has always been, so its columns stay where scripts cut.
+    let width = labels
+        .iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(9);
+    for (label, (_, value)) in labels.iter().zip(&fields) {
+        outln!("  {label:<width$} {value}");
+    }
+    let section = |heading: said::Said, n: usize| {
+        outln!("{}", ctx.said(&heading.arg("count", n)));
+    };
     let contacts = store.contacts_of(a.id)?;
-    outln!("contacts ({})", contacts.len());
+    section(said!("account-contacts"), contacts.len());
     for c in &contacts {
         outln!("  {} · {} · {} · {}", c.name, c.role, c.phone, c.email);
     }
     let leads = store.leads_of(a.id)?;
-    outln!("leads ({})", leads.len());
+    section(said!("account-leads"), leads.len());
     for l in &leads {
         let id = l.external_id.clone().unwrap_or_else(|| l.id.to_string());
-        outln!("  {id} · {} · {}", l.status, l.interest);
+        outln!("  {id} · {} · {}", l.status.label(lang), l.interest);
     }
     let deals = store.opportunities_of(a.id)?;
-    outln!("deals ({})", deals.len());
+    section(said!("account-deals"), deals.len());
     for o in &deals {
-        outln!("  {} · {} · {}", o.title, o.stage, o.value);
+        outln!("  {} · {} · {}", o.title, o.stage.label(lang), o.value);
     }
     let activities = store.activities_of(a.id, LISTED)?;
-    outln!("latest activities ({})", activities.len());
+    section(said!("account-activities"), activities.len());
     for act in &activities {
         let at = act.at.to_zoned(ctx.tz.clone()).strftime("%Y-%m-%d %H:%M");
-        let outcome = act.outcome.map_or(String::new(), |o| format!(" ({o})"));
-        outln!("  {at} · {}{outcome} · {}", act.kind, act.note);
+        let outcome = act
+            .outcome
+            .map_or(String::new(), |o| format!(" ({})", o.label(lang)));
+        outln!("  {at} · {}{outcome} · {}", act.kind.label(lang), act.note);
     }
     Ok(())
 }

@@ -3,13 +3,14 @@
 
 use super::Context;
 use super::json_out::JsonArray;
-use super::plural::counted;
+use super::say::{counted, headers};
 use super::table::{cut, table};
 use anyhow::Result;
 use serde::Serialize;
 use wortel::domain::Lifecycle;
 use wortel::domain::text::displayable;
 use wortel::ops::{Cadence, VisitDue, visits_due};
+use wortel_core::said;
 
 #[derive(Serialize)]
 struct DueJson<'a> {
@@ -42,34 +43,39 @@ pub fn run(ctx: &Context, json: bool, limit: Option<usize>) -> Result<()> {
         return out.finish();
     }
     if due.is_empty() {
-        outln!("no account is due for a visit");
+        tell!(ctx, "due-none");
         return Ok(());
     }
-    let mut t = table(&[
-        "NAME",
-        "TIER",
-        "EVERY",
-        "LAST CONTACT",
-        "DUE",
-        "LATE",
-        "CITY",
-        "PHONE",
-        "ID",
-    ]);
+    let lang = ctx.lang()?;
+    let cols = headers(
+        lang,
+        &[
+            "col-name",
+            "col-tier",
+            "col-every",
+            "col-last-contact",
+            "col-due",
+            "col-late",
+            "col-city",
+            "col-phone",
+            "col-id",
+        ],
+    );
+    let mut t = table(&cols.iter().map(String::as_str).collect::<Vec<_>>());
     for v in due.iter().take(limit) {
         t.add_row(vec![
             cut(&displayable(&v.account.name), 36),
             v.tier.number().to_string(),
-            format!("{} wk", v.every_weeks),
-            v.last_contact.as_ref().map_or("never".into(), |a| {
-                format!(
-                    "{} {}",
-                    a.at.to_zoned(ctx.tz.clone()).date(),
-                    a.kind.as_str()
-                )
-            }),
+            ctx.said(&said!("due-every", weeks = v.every_weeks)),
+            v.last_contact.as_ref().map_or_else(
+                || ctx.said(&said!("due-never")),
+                |a| {
+                    let day = a.at.to_zoned(ctx.tz.clone()).date();
+                    format!("{day} {}", a.kind.label(lang))
+                },
+            ),
             v.due.to_string(),
-            format!("{}d", v.overdue_days),
+            ctx.said(&said!("due-late-days", days = v.overdue_days)),
             cut(&displayable(&v.account.address.city), 18),
             displayable(&v.account.phone).into_owned(),
             v.account.id.to_string(),
@@ -78,15 +84,10 @@ pub fn run(ctx: &Context, json: bool, limit: Option<usize>) -> Result<()> {
     outln!("{t}");
     let shown = due.len().min(limit);
     if due.len() > shown {
-        outln!(
-            "… {shown} of {} shown; use --limit N or --json for more",
-            counted(due.len(), "account", "accounts")
-        );
+        let total = counted(lang, "accounts-count", due.len());
+        outln!("{}", super::leads::some_shown(lang, shown, total));
     } else {
-        outln!(
-            "{} due for a visit",
-            counted(due.len(), "account", "accounts")
-        );
+        tell!(ctx, "due-count", count = due.len());
     }
     Ok(())
 }

@@ -3,13 +3,14 @@
 
 use super::Context;
 use super::json_out::JsonArray;
-use super::plural::counted;
 use super::table::cut;
 use anyhow::Result;
 use serde::Serialize;
 use wortel::domain::VisitTarget;
 use wortel::domain::text::displayable;
-use wortel::ops::{AgendaRow, Cadence, ItemKind, Span, agenda};
+use wortel::ops::{AgendaRow, Cadence, ItemKind, Section, Span, agenda};
+use wortel_core::lang::Language;
+use wortel_core::said;
 
 #[derive(Debug, clap::Args)]
 pub struct AgendaArgs {
@@ -62,8 +63,8 @@ pub fn run(ctx: &Context, args: &AgendaArgs) -> Result<()> {
         return out.finish();
     }
     if agenda.rows.is_empty() {
-        outln!("nothing on the agenda: no appointments, follow-ups or visits due");
-        replacements_line(&agenda);
+        tell!(ctx, "agenda-empty");
+        replacements_line(ctx, &agenda);
         return Ok(());
     }
     let mut section = None;
@@ -72,51 +73,58 @@ pub fn run(ctx: &Context, args: &AgendaArgs) -> Result<()> {
             if section.is_some() {
                 outln!();
             }
-            outln!("{}", r.section.label(agenda.today));
+            outln!("{}", section_label(ctx, r.section, agenda.today));
             section = Some(r.section);
         }
-        outln!("  {}", line(r));
+        outln!("  {}", line(ctx, r));
     }
     outln!();
-    outln!(
-        "{} on the agenda",
-        counted(agenda.rows.len(), "item", "items")
-    );
-    replacements_line(&agenda);
+    tell!(ctx, "agenda-count", count = agenda.rows.len());
+    replacements_line(ctx, &agenda);
     Ok(())
 }
 
 /// The view's agenda line, with the command that does what its `c` does.
-fn replacements_line(agenda: &wortel::ops::Agenda) {
+fn replacements_line(ctx: &Context, agenda: &wortel::ops::Agenda) {
     if agenda.replacements_due > 0 {
-        outln!(
-            "{} due by {} without a lead: `wortel leads due-replacements --months {} --create` makes their leads",
-            counted(agenda.replacements_due, "replacement", "replacements"),
-            agenda.replacements_by,
-            wortel::ops::AGENDA_MONTHS
+        tell!(
+            ctx,
+            "agenda-replacements",
+            count = agenda.replacements_due,
+            date = agenda.replacements_by.to_string(),
+            months = wortel::ops::AGENDA_MONTHS
         );
     }
 }
 
 /// One row as a line: when, what, account, contact and phone, note.
-pub fn line(r: &AgendaRow) -> String {
+pub fn line(ctx: &Context, r: &AgendaRow) -> String {
     let when = match (r.kind, r.time) {
         (ItemKind::Appointment { .. }, Some(t)) => t.strftime("%H:%M").to_string(),
-        _ if r.late_days > 0 => format!("{}d late", r.late_days),
-        _ => "due".to_string(),
+        _ if r.late_days > 0 => ctx.said(&said!("agenda-late", days = r.late_days)),
+        _ => ctx.said(&said!("agenda-due")),
     };
     let what = match r.kind {
-        ItemKind::Appointment { minutes } => format!("appointment {minutes} min"),
-        ItemKind::FollowUp => format!("follow-up {}", r.date),
+        ItemKind::Appointment { minutes } => {
+            ctx.said(&said!("agenda-appointment", minutes = minutes))
+        }
+        ItemKind::FollowUp => ctx.said(&said!("agenda-follow-up", date = r.date.to_string())),
         ItemKind::VisitDue {
             tier,
             every_weeks,
             last_contact,
-        } => format!(
-            "visit: tier {} every {every_weeks} wk, {}",
-            tier.number(),
-            last_contact.map_or("never contacted".into(), |d| format!("last {d}"))
-        ),
+        } => {
+            let last = match last_contact {
+                Some(d) => said!("agenda-last-contact", date = d.to_string()),
+                None => said!("agenda-never-contacted"),
+            };
+            ctx.said(&said!(
+                "agenda-visit-due",
+                tier = tier.number().to_string(),
+                weeks = every_weeks,
+                last = ctx.said(&last)
+            ))
+        }
     };
     let mut out = format!(
         "{when:<8} {what:<40} {}",
@@ -134,6 +142,25 @@ pub fn line(r: &AgendaRow) -> String {
         out.push_str(&format!(" · \"{}\"", cut(&displayable(&r.note), 60)));
     }
     out
+}
+
+/// A section's heading: "Appointments today, Mon 2026-11-23" / "Afspraken vandaag, maandag 23
+/// november 2026".
+fn section_label(ctx: &Context, section: Section, today: jiff::civil::Date) -> String {
+    let lang = ctx.lang().unwrap_or_else(|_| super::say::reader_language());
+    let day = |d: jiff::civil::Date| match lang {
+        Language::En => wortel::ops::day_name(d),
+        Language::Nl => wortel_core::conventions::date_long(d, lang),
+    };
+    let s = match section {
+        Section::Appointments => said!("agenda-appointments", day = day(today)),
+        Section::FollowUps => said!("agenda-follow-ups"),
+        Section::Overdue => said!("agenda-overdue"),
+        Section::Day(d) if d == today => said!("agenda-today", day = day(d)),
+        Section::Day(d) => said!("agenda-day", day = day(d)),
+        Section::VisitsDue => said!("agenda-visits-due"),
+    };
+    ctx.said(&s)
 }
 
 fn row_json(r: &AgendaRow) -> RowJson<'_> {

@@ -1,7 +1,6 @@
 //! `wortel backup FILE` and `wortel restore FILE`.
 
 use super::Context;
-use super::plural::counted;
 use anyhow::{Result, anyhow};
 use std::io::Write;
 use std::path::PathBuf;
@@ -36,12 +35,12 @@ pub fn backup(ctx: &Context, args: &BackupArgs) -> Result<()> {
         None => anyhow!(e),
     })?;
     let size = std::fs::metadata(&args.file).map_or(0, |m| m.len());
-    outln!(
-        "{}: a backup of {} ({} KiB); restore it with `wortel restore {}`",
-        args.file.display(),
-        ctx.store.display(),
-        size / 1024,
-        args.file.display()
+    tell!(
+        ctx,
+        "backup-written",
+        file = args.file.display(),
+        store = ctx.store.display(),
+        kib = size / 1024
     );
     Ok(())
 }
@@ -84,21 +83,19 @@ pub fn restore(ctx: &Context, args: &RestoreArgs) -> Result<()> {
         now: ctx.now,
     };
     Store::restore_with(&ctx.store, &args.file, steps)?;
-    outln!(
-        "restored {} from {}; the previous store was replaced only after the backup checked clean",
-        ctx.store.display(),
-        args.file.display()
+    tell!(
+        ctx,
+        "restore-done",
+        store = ctx.store.display(),
+        file = args.file.display()
     );
     if erased.get() > 0 {
-        outln!(
-            "  {} erased since the backup was taken erased again; their tombstones kept",
-            counted(erased.get(), "person", "people")
-        );
+        tell!(ctx, "restore-erased-again", count = erased.get());
     }
     if let Some(e) = unread {
-        outln!(
-            "  the replaced store could not be read ({e}), so people erased after the backup was taken are back: erase them again with `wortel privacy erase`"
-        );
+        let lang = ctx.lang().unwrap_or_else(|_| super::say::reader_language());
+        let why = super::errors::link(&e, lang);
+        tell!(ctx, "restore-old-store-unread", why = why);
     }
     Ok(())
 }

@@ -5,7 +5,6 @@
 
 use super::context::Context;
 use super::{Cli, Command, output};
-use clap::Parser;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -14,6 +13,7 @@ use wortel::serve::protocol::{Request, VERSION};
 use wortel::serve::server::{Handler, Output};
 use wortel::serve::{Served, turn};
 use wortel::store::{EntityKind, Recorded, Store, record_receipts};
+use wortel_core::said;
 
 /// The environment a command reads, sent along with it.
 const SENT_ENV: [&str; 1] = ["WORTEL_NOW"];
@@ -78,7 +78,10 @@ fn run_request(store: &Arc<Store>, request: Request, out: Output) -> (u8, Option
     let say = |text: String| {
         let _ = out.write(true, text.as_bytes());
     };
-    let cli = match Cli::try_parse_from(&request.argv) {
+    let parsed = super::help::command(super::say::reader_language())
+        .try_get_matches_from(&request.argv)
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             say(e.render().to_string());
@@ -92,9 +95,10 @@ fn run_request(store: &Arc<Store>, request: Request, out: Output) -> (u8, Option
     let kind = Kind::of(cli.command.as_ref());
     let _turn = turn();
     let Some(_cwd) = InDir::enter(&request.cwd) else {
+        let said = said!("view-cannot-enter", dir = &request.cwd);
         say(format!(
-            "wortel: the full-screen view cannot enter your directory {}; run the command from another one\n",
-            request.cwd
+            "wortel: {}\n",
+            said.say(super::say::reader_language())
         ));
         return (1, None);
     };
@@ -124,9 +128,8 @@ fn run_request(store: &Arc<Store>, request: Request, out: Output) -> (u8, Option
                     .map(|s| s.to_string())
                     .or_else(|| panic.downcast_ref::<String>().cloned())
                     .unwrap_or_default();
-                errln!(
-                    "wortel: an internal error stopped this command in the full-screen view (a bug, not your data; every change it confirmed is saved): {what}"
-                );
+                let said = said!("view-command-panicked", what = what);
+                errln!("wortel: {}", said.say(super::say::reader_language()));
                 101
             })
         })
@@ -162,28 +165,20 @@ fn sink(out: Output, first_line: std::rc::Rc<std::cell::RefCell<String>>) -> out
 /// The sentence for a command that cannot run while the view has the store open (bare `wortel`
 /// on a terminal would open a second view; elsewhere it prints the summary, as alone).
 fn not_beside_view(command: Option<&Command>, terminal: bool) -> Option<String> {
-    let view = format!(
-        "the full-screen view (pid {}) has this store open",
-        std::process::id()
-    );
-    Some(match command {
-        None if terminal => {
-            format!("{view} in another terminal; switch to it, or quit it (q) first")
-        }
-        Some(Command::Demo(_)) => format!(
-            "a demo replaces the store, and {view}; quit the view (q) first, or pass --store PATH for a demo elsewhere"
-        ),
-        Some(Command::Init(_)) => {
-            format!("this store is set up already, and {view}; init a new store with --store PATH")
-        }
-        Some(Command::Restore(_)) => format!(
-            "restoring replaces the store, and {view}; quit the view (q) first, then restore"
-        ),
-        Some(Command::DebugWriteLoop(_) | Command::DebugFirstFrame) => {
-            format!("{view}; this debugging command needs the store to itself")
-        }
+    let why = match command {
+        None if terminal => "switch",
+        Some(Command::Demo(_)) => "demo",
+        Some(Command::Init(_)) => "init",
+        Some(Command::Restore(_)) => "restore",
+        Some(Command::DebugWriteLoop(_) | Command::DebugFirstFrame) => "debug",
         _ => return None,
-    })
+    };
+    let said = wortel_core::said!(
+        "view-holds-store",
+        pid = std::process::id().to_string(),
+        why = why
+    );
+    Some(said.say(super::say::reader_language()))
 }
 
 /// How a command's writes join the view: as an undo step, or (an import, an erasure) as a
@@ -226,14 +221,12 @@ impl Kind {
                     .filter(|(k, _, before)| *k == EntityKind::Lead && before.is_none())
                     .count()
                     + import.as_ref().map_or(0, |i| i.new_leads);
-                format!(
-                    "{} imported from another terminal",
-                    super::plural::counted(new_leads, "lead", "leads")
-                )
+                said!("served-import", count = new_leads)
             }
-            _ if line.is_empty() => "a change from another terminal".to_string(),
-            _ => format!("from another terminal: {line}"),
+            _ if line.is_empty() => said!("served-change"),
+            _ => said!("served-line", line = line),
         };
+        let label = label.say(super::say::reader_language());
         Some(Served {
             label,
             receipts,

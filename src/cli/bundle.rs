@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use wortel::bundle::read::Signature;
 use wortel::bundle::{PublicKey, printable, read_bundle};
 use wortel::store::Store;
+use wortel_core::said;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum BundleCommand {
@@ -26,15 +27,14 @@ pub fn run(ctx: &Context, cmd: &BundleCommand) -> Result<()> {
     let key = match key {
         Some(path) => {
             let text = std::fs::read_to_string(path).map_err(|e| {
-                anyhow!(
-                    "the key file {} cannot be read ({e}); check the path",
-                    path.display()
-                )
+                anyhow!(said!(
+                    "bundle-key-unreadable",
+                    file = path.display(),
+                    why = e.to_string()
+                ))
             })?;
-            Some(PublicKey::parse(
-                &text,
-                &format!("the file {}", path.display()),
-            )?)
+            let named = ctx.said(&said!("the-file", file = path.display()));
+            Some(PublicKey::parse(&text, &named)?)
         }
         // The store is only read for its pinned key, and only if it is there and free: while
         // the full-screen view has it open, the bundle is still read and verified, and the
@@ -45,35 +45,42 @@ pub fn run(ctx: &Context, cmd: &BundleCommand) -> Result<()> {
         None => None,
     };
     let bytes = super::import::read_file(file)?;
-    let bundle =
-        read_bundle(&bytes, key.as_ref()).map_err(|e| anyhow!("{}: {e}", file.display()))?;
+    let bundle = read_bundle(&bytes, key.as_ref())
+        .map_err(|e| anyhow::Error::from(e).context(said!("file-named", file = file.display())))?;
     let m = &bundle.manifest;
-    outln!("{}: a valid {} bundle", file.display(), m.kind.as_str());
-    outln!("  id        {}", printable(&m.id));
-    outln!("  from      {}", printable(&m.from));
-    outln!("  to        {}", printable(&m.to));
-    outln!("  sequence  {}", m.sequence);
-    outln!("  created   {}", m.created_at);
+    let kind = m.kind.as_str();
+    tell!(ctx, "bundle-valid", file = file.display(), kind = kind);
+    let field = |label: said::Said, value: String| {
+        outln!("  {:<9} {value}", ctx.said(&label));
+    };
+    field(said!("bundle-id"), printable(&m.id).to_string());
+    field(said!("bundle-from"), printable(&m.from).to_string());
+    field(said!("bundle-to"), printable(&m.to).to_string());
+    field(said!("bundle-sequence"), m.sequence.to_string());
+    field(said!("bundle-created"), m.created_at.to_string());
     if let Some(p) = &m.period {
-        outln!("  period    {} to {}", p.from, p.to);
+        let span = said!(
+            "bundle-span",
+            from = p.from.to_string(),
+            to = p.to.to_string()
+        );
+        field(said!("bundle-period"), ctx.said(&span));
     }
     for f in &m.files {
-        outln!(
-            "  {:<22} {:>8} records  blake3 {}…  ok",
-            f.name,
-            f.records,
-            &f.blake3[..16.min(f.blake3.len())]
+        let records = ctx.said(&said!("records-count", count = f.records));
+        let row = said!(
+            "bundle-file-checked",
+            records = format!("{records:>16}"),
+            blake3 = &f.blake3[..16.min(f.blake3.len())]
         );
+        outln!("  {:<22} {}", f.name, ctx.said(&row));
     }
-    outln!(
-        "  signature {}",
-        match bundle.signature {
-            Signature::Verified => "verified with the pinned key",
-            Signature::Unchecked if store_busy =>
-                "present, not checked (the store is open in another wortel process; pass --key FILE)",
-            Signature::Unchecked => "present, not checked (no key known; pass --key FILE)",
-            Signature::Unsigned => "none",
-        }
-    );
+    let signature = match bundle.signature {
+        Signature::Verified => said!("bundle-signature-verified"),
+        Signature::Unchecked if store_busy => said!("bundle-signature-store-busy"),
+        Signature::Unchecked => said!("bundle-signature-no-key"),
+        Signature::Unsigned => said!("bundle-signature-none"),
+    };
+    field(said!("bundle-signature"), ctx.said(&signature));
     Ok(())
 }

@@ -1,8 +1,8 @@
 //! `wortel check`: verify the store and say exactly what is out of step.
 
 use super::Context;
-use super::plural::counted;
 use anyhow::{Result, bail};
+use wortel_core::said;
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
@@ -19,57 +19,52 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<()> {
         let before = report.problem_count;
         let n = store.repair(ctx.now)?;
         report = store.check()?;
-        outln!(
-            "repaired: rebuilt {} from the records ({} found, {} left)",
-            counted(n, "index entry", "index entries"),
-            counted(before, "problem", "problems"),
-            report.problem_count
+        tell!(
+            ctx,
+            "check-repaired",
+            entries = n,
+            problems = before,
+            left = report.problem_count
         );
     }
-    let records: Vec<String> = report
-        .records
-        .iter()
-        .map(|(k, n)| counted(*n, k.as_str(), &plural_of(*k)))
-        .collect();
+    let store_path = ctx.store.display().to_string();
     if report.is_ok() {
-        outln!(
-            "store {} is consistent: {}; {}; {} logged",
-            ctx.store.display(),
-            records.join(", "),
-            counted(report.index_entries, "index entry", "index entries"),
-            counted(report.changes, "change", "changes")
+        let records: Vec<String> = report
+            .records
+            .iter()
+            .map(|(k, n)| ctx.said(&said!("check-records", kind = k.as_str(), count = n)))
+            .collect();
+        tell!(
+            ctx,
+            "check-consistent",
+            store = &store_path,
+            records = records.join(", "),
+            entries = report.index_entries,
+            changes = report.changes
         );
         return Ok(());
     }
     for p in &report.problems {
-        outln!("problem: {p}");
+        tell!(ctx, "check-problem", problem = p);
     }
     if report.problem_count > report.problems.len() {
-        outln!(
-            "… and {} more",
-            report.problem_count - report.problems.len()
+        tell!(
+            ctx,
+            "check-more",
+            count = report.problem_count - report.problems.len()
         );
     }
+    let problems = report.problem_count;
     if report.repairable() {
-        bail!(
-            "the store at {} has {}, listed above, which `wortel check --repair` mends",
-            ctx.store.display(),
-            counted(report.problem_count, "problem", "problems")
-        )
+        bail!(said!(
+            "check-repairable",
+            store = &store_path,
+            problems = problems
+        ))
     }
-    bail!(
-        "the store at {} has {}, listed above, that a repair cannot mend; keep a copy of the directory and restore your latest backup",
-        ctx.store.display(),
-        counted(report.problem_count, "problem", "problems")
-    )
-}
-
-/// The plural a count of records of `kind` takes ("2 opportunities").
-fn plural_of(kind: wortel::store::EntityKind) -> String {
-    match kind.as_str() {
-        "opportunity" => "opportunities".into(),
-        "activity" => "activities".into(),
-        "nps" => "nps responses".into(),
-        one => format!("{one}s"),
-    }
+    bail!(said!(
+        "check-not-repairable",
+        store = &store_path,
+        problems = problems
+    ))
 }

@@ -45,19 +45,22 @@ impl Context {
     ) -> Result<Context> {
         let explicit_store = store.is_some();
         let store = match store {
-            Some(p) if p.as_os_str().is_empty() => anyhow::bail!(
-                "the store path is empty (check --store or WORTEL_STORE); give a directory"
-            ),
+            Some(p) if p.as_os_str().is_empty() => {
+                anyhow::bail!(wortel_core::said!("context-empty-store-path"))
+            }
             Some(p) => p,
             None => default_store_path()?,
         };
         let fixed = wortel_now.as_ref().is_some_and(|s| !s.trim().is_empty());
         let now = match wortel_now {
-            Some(s) if !s.trim().is_empty() => s.trim().parse::<Timestamp>().map_err(|_| {
-                anyhow::anyhow!("WORTEL_NOW `{s}` is not an RFC 3339 time such as 2026-11-23T09:00:00Z; fix or unset it")
-            })?,
+            Some(s) if !s.trim().is_empty() => s
+                .trim()
+                .parse::<Timestamp>()
+                .map_err(|_| anyhow::anyhow!(wortel_core::said!("context-bad-now", now = &s)))?,
             // Whole seconds: listings and files show times a person can read.
-            _ => Timestamp::now().round(jiff::Unit::Second).unwrap_or_else(|_| Timestamp::now()),
+            _ => Timestamp::now()
+                .round(jiff::Unit::Second)
+                .unwrap_or_else(|_| Timestamp::now()),
         };
         Ok(Context {
             held,
@@ -81,6 +84,16 @@ impl Context {
         let l = wortel::tui::config::language(self.config_dir.as_deref())
             .map_err(|e| anyhow::anyhow!("{e}"))?;
         Ok(*self.lang.get_or_init(|| l))
+    }
+
+    /// A catalogue sentence in the reader's language. A config.toml that cannot be read does
+    /// not stop a receipt: it is said in the locale's language, and the listing that needs the
+    /// setting reports the file.
+    pub fn said(&self, s: &wortel_core::said::Said) -> String {
+        s.say(
+            self.lang()
+                .unwrap_or_else(|_| super::say::reader_language()),
+        )
     }
 
     /// A date as the salesperson typed it (`4-12`, `morgen`, `+3d`, …), counted from today; a
@@ -138,7 +151,7 @@ pub fn finish_pending_erasure(store: &Store, now: Timestamp) {
 pub fn default_store_path() -> Result<PathBuf> {
     directories::ProjectDirs::from("nl", "wortel", "wortel")
         .map(|d| d.data_dir().join("store"))
-        .context("no home directory is known, so there is no default store location; pass --store PATH or set WORTEL_STORE")
+        .context(wortel_core::said!("context-no-home"))
 }
 
 /// A store opened for one command, or the one the full-screen view holds and lends.

@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 use wortel::domain::{Cents, DealEdit, Opportunity, OpportunityId};
 use wortel::ops::edit_deal;
 use wortel::store::{Store, StoreError};
+use wortel_core::said;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum DealCommand {
@@ -70,14 +71,14 @@ pub fn run(ctx: &Context, cmd: &DealCommand) -> Result<()> {
             if *json {
                 outln!("{shown}");
             } else {
-                print_deal(&deal, &shown);
+                print_deal(ctx, &deal, &shown)?;
             }
         }
         DealCommand::Edit(args) => {
             let id: OpportunityId = args.id.parse()?;
             let edit = edit_of(ctx, args)?;
             let done = edit_deal(&store, id, &edit, ctx.now)?;
-            outln!("deal \"{}\" changed:", done.deal.title);
+            tell!(ctx, "deal-changed", title = &done.deal.title);
             for c in &done.changes {
                 outln!("  {c}");
             }
@@ -91,7 +92,7 @@ pub fn run(ctx: &Context, cmd: &DealCommand) -> Result<()> {
 fn edit_of(ctx: &Context, args: &DealEditArgs) -> Result<DealEdit> {
     let empty = |given: &Option<String>, flag: &str, clear: &str| {
         if given.as_deref().is_some_and(|v| v.trim().is_empty()) {
-            anyhow::bail!("--{flag} is empty; give a {flag}, or use --{clear} to clear it");
+            anyhow::bail!(said!("deal-flag-empty", flag = flag, clear = clear));
         }
         Ok(())
     };
@@ -155,26 +156,47 @@ fn deal_json(store: &Store, d: &Opportunity) -> Result<Value> {
     }))
 }
 
-fn print_deal(d: &Opportunity, shown: &Value) {
+fn print_deal(ctx: &Context, d: &Opportunity, shown: &Value) -> Result<()> {
+    let lang = ctx.lang()?;
     let text = |k: &str| shown[k].as_str().unwrap_or("—").to_string();
+    // Money is written the Dutch way in every listing (the funnel's too): € 285.000,00.
+    let money = |c: Cents| c.to_string();
     let value = if d.value.0 > 0 {
-        d.value.to_string()
+        money(d.value)
     } else {
-        "no value".into()
+        ctx.said(&said!("deal-no-value"))
     };
-    outln!("{}  ({}, {})", d.title, text("account"), d.stage);
-    outln!("  value:          {value}");
-    outln!("  quantity:       {}", d.details.quantity);
-    outln!("  product:        {}", or_dash(&d.details.product));
-    outln!("  expected close: {}", text("expected_close"));
-    outln!("  next step:      {}", text("next_step"));
+    outln!(
+        "{}  ({}, {})",
+        d.title,
+        text("account"),
+        d.stage.label(lang)
+    );
+    let mut rows = vec![
+        (said!("deal-value"), value),
+        (said!("deal-quantity"), d.details.quantity.to_string()),
+        (
+            said!("deal-product"),
+            or_dash(&d.details.product).to_string(),
+        ),
+        (said!("deal-expected-close"), text("expected_close")),
+        (said!("deal-next-step"), text("next_step")),
+    ];
     if let Some(q) = d.details.quote_value {
-        outln!(
-            "  quote:          {q} (valid until {})",
-            text("quote_valid_until")
-        );
+        let until = text("quote_valid_until");
+        let quote = said!("deal-quote-valid-until", quote = money(q), until = until);
+        rows.push((said!("deal-quote"), ctx.said(&quote)));
     }
-    outln!("  note:           {}", or_dash(&d.details.note));
+    rows.push((said!("deal-note"), or_dash(&d.details.note).to_string()));
+    let labels: Vec<String> = rows
+        .iter()
+        .map(|(label, _)| ctx.said(label) + ":")
+        .collect();
+    let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    for (label, (_, value)) in labels.iter().zip(&rows) {
+        outln!("  {label:<width$} {value}");
+    }
+    Ok(())
 }
 
 fn or_dash(s: &str) -> &str {

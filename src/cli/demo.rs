@@ -9,6 +9,7 @@ use wortel::demo::{DemoConfig, load_into};
 use wortel::domain::funnel::summarize;
 use wortel::domain::{LeadStatus, Stage};
 use wortel::store::{DEMO_DEALER, EntityKind, Store, StoreError};
+use wortel_core::said;
 
 #[derive(Debug, clap::Args)]
 pub struct DemoArgs {
@@ -35,16 +36,20 @@ const MAX_DEMO_LEADS: usize = 1_000_000;
 
 pub fn run(ctx: &Context, args: &DemoArgs) -> Result<()> {
     if args.leads == 0 || args.leads > MAX_DEMO_LEADS {
-        bail!(
-            "--leads {} is out of range; give 1 to {MAX_DEMO_LEADS}",
-            args.leads
-        );
+        bail!(said!(
+            "demo-out-of-range",
+            flag = "leads",
+            given = args.leads.to_string(),
+            max = MAX_DEMO_LEADS.to_string()
+        ));
     }
     if args.bundle_leads == 0 || args.bundle_leads > MAX_DEMO_LEADS {
-        bail!(
-            "--bundle-leads {} is out of range; give 1 to {MAX_DEMO_LEADS}",
-            args.bundle_leads
-        );
+        bail!(said!(
+            "demo-out-of-range",
+            flag = "bundle-leads",
+            given = args.bundle_leads.to_string(),
+            max = MAX_DEMO_LEADS.to_string()
+        ));
     }
     refuse_to_replace_real_data(&ctx.store)?;
     let started = Instant::now();
@@ -72,19 +77,16 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<()> {
             args.bundle_leads,
         )?;
         wortel::interop::atomic::write_atomically(path, &bytes).map_err(|e| anyhow::anyhow!(e))?;
-        outln!(
-            "wrote a signed head-office leads bundle to {}; try `wortel import {}`",
-            path.display(),
-            path.display()
-        );
+        tell!(ctx, "demo-bundle-written", file = path.display());
     }
     let elapsed = started.elapsed();
     let store = Store::open(&ctx.store)?;
-    outln!(
-        "built demo store {} in {} ms (seed {})",
-        ctx.store.display(),
-        elapsed.as_millis(),
-        args.seed
+    tell!(
+        ctx,
+        "demo-built",
+        store = ctx.store.display(),
+        ms = u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX),
+        seed = args.seed.to_string()
     );
     if !args.no_tui && super::tui::can_open() {
         drop(store);
@@ -112,22 +114,29 @@ fn print_next_steps(ctx: &Context) {
         String::new()
     };
     outln!();
-    outln!(
-        "This is not a terminal, so the full-screen view stays closed; run `wortel{flag}` in one."
-    );
-    outln!("From scripts:");
-    outln!("  wortel leads{flag}            the inbox, most valuable first");
-    outln!("  wortel accounts{flag} --search NAME");
-    outln!("  wortel funnel{flag}           the pipeline and forecast");
-    outln!("  wortel log-visit{flag} --lead ID --outcome 2");
+    tell!(ctx, "demo-not-a-terminal", flag = &flag);
+    tell!(ctx, "demo-from-scripts");
+    for hint in [
+        said!("demo-hint-leads", flag = &flag),
+        said!("demo-hint-accounts", flag = &flag),
+        said!("demo-hint-funnel", flag = &flag),
+        said!("demo-hint-log-visit", flag = &flag),
+    ] {
+        outln!("{}", ctx.said(&hint));
+    }
 }
 
 fn print_summary(store: &Store, ctx: &Context) -> Result<()> {
-    let who = store
-        .identity()?
-        .map(|i| format!("dealer {}, salesperson {}", i.dealer_id, i.salesperson))
-        .unwrap_or_else(|| "not set up (run `wortel init`)".to_string());
-    outln!("store {}: {who}", ctx.store.display());
+    let who = match store.identity()? {
+        Some(i) => said!(
+            "demo-who",
+            dealer = &i.dealer_id,
+            salesperson = &i.salesperson
+        ),
+        None => said!("demo-not-set-up"),
+    };
+    let who = ctx.said(&who);
+    tell!(ctx, "demo-store", store = ctx.store.display(), who = who);
     let new = store.status_count(LeadStatus::New);
     let overdue = store.overdue_count(ctx.now)?;
     let open: usize = LeadStatus::ALL
@@ -135,16 +144,21 @@ fn print_summary(store: &Store, ctx: &Context) -> Result<()> {
         .filter(|s| s.is_open())
         .map(|s| store.status_count(*s))
         .sum();
-    outln!(
-        "  leads: {} in all, {open} open, {new} new, {overdue} overdue",
-        store.count(EntityKind::Lead)
+    tell!(
+        ctx,
+        "demo-leads",
+        all = store.count(EntityKind::Lead),
+        open = open,
+        new = new,
+        overdue = overdue
     );
-    outln!(
-        "  accounts: {}  contacts: {}  activities: {}  appointments: {}",
-        store.count(EntityKind::Account),
-        store.count(EntityKind::Contact),
-        store.count(EntityKind::Activity),
-        store.count(EntityKind::Appointment)
+    tell!(
+        ctx,
+        "demo-records",
+        accounts = store.count(EntityKind::Account),
+        contacts = store.count(EntityKind::Contact),
+        activities = store.count(EntityKind::Activity),
+        appointments = store.count(EntityKind::Appointment)
     );
     let mut opps = Vec::new();
     for s in Stage::ALL {
@@ -157,9 +171,11 @@ fn print_summary(store: &Store, ctx: &Context) -> Result<()> {
         .filter(|s| s.stage.is_open())
         .map(|s| s.count)
         .sum();
-    outln!(
-        "  funnel: {open_deals} open deals, weighted forecast {}",
-        summary.forecast
+    tell!(
+        ctx,
+        "demo-funnel",
+        deals = open_deals,
+        forecast = summary.forecast.to_string()
     );
     Ok(())
 }
@@ -171,15 +187,14 @@ fn refuse_to_replace_real_data(path: &Path) -> Result<()> {
     }
     match Store::open(path) {
         Ok(store) => match store.identity()? {
-            Some(id) if id.dealer_id != DEMO_DEALER => bail!(
-                "{} holds the store of dealer {}; a demo never replaces real data, so pass --store PATH for the demo",
-                path.display(),
-                id.dealer_id
-            ),
-            _ if store.count(EntityKind::Lead) > 0 && store.identity()?.is_none() => bail!(
-                "{} holds a store with data but no dealer id; a demo never replaces it, so pass --store PATH for the demo",
-                path.display()
-            ),
+            Some(id) if id.dealer_id != DEMO_DEALER => bail!(said!(
+                "demo-real-store",
+                path = path.display(),
+                dealer = &id.dealer_id
+            )),
+            _ if store.count(EntityKind::Lead) > 0 && store.identity()?.is_none() => {
+                bail!(said!("demo-store-without-dealer", path = path.display()))
+            }
             _ => Ok(()),
         },
         Err(StoreError::Missing(_)) => Ok(()),
@@ -188,12 +203,9 @@ fn refuse_to_replace_real_data(path: &Path) -> Result<()> {
 }
 
 fn sibling(path: &Path, what: &str) -> Result<PathBuf> {
-    let name = path.file_name().with_context(|| {
-        format!(
-            "{} has no directory name; give a --store path such as ./demo-store",
-            path.display()
-        )
-    })?;
+    let name = path
+        .file_name()
+        .with_context(|| said!("demo-no-directory-name", path = path.display()))?;
     let parent = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -208,7 +220,7 @@ fn sibling(path: &Path, what: &str) -> Result<PathBuf> {
 fn remove_dir_if_present(path: &Path) -> Result<()> {
     if path.exists() {
         std::fs::remove_dir_all(path)
-            .with_context(|| format!("could not remove the leftover {}", path.display()))?;
+            .with_context(|| said!("demo-cannot-remove", path = path.display()))?;
     }
     Ok(())
 }
@@ -218,19 +230,15 @@ fn remove_dir_if_present(path: &Path) -> Result<()> {
 fn swap_into_place(built: &Path, target: &Path) -> Result<()> {
     if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)
-            .with_context(|| format!("could not create {}", parent.display()))?;
+            .with_context(|| said!("demo-cannot-create", path = parent.display()))?;
     }
     let old = sibling(target, "old")?;
     if target.exists() {
-        std::fs::rename(target, &old).with_context(|| {
-            format!(
-                "could not move the previous demo at {} aside",
-                target.display()
-            )
-        })?;
+        std::fs::rename(target, &old)
+            .with_context(|| said!("demo-cannot-move-aside", path = target.display()))?;
     }
     std::fs::rename(built, target)
-        .with_context(|| format!("could not move the new demo to {}", target.display()))?;
+        .with_context(|| said!("demo-cannot-move-in", path = target.display()))?;
     remove_dir_if_present(&old)?;
     Ok(())
 }

@@ -2,13 +2,13 @@
 //! `--ics` or `--vcf`, files for spreadsheets, calendars and address books (§9).
 
 use super::Context;
-use super::plural::counted;
 use anyhow::{Result, anyhow};
 use std::path::PathBuf;
 use wortel::interop::atomic::{check_target, write_atomically};
-use wortel::interop::csv_export::{self, write_csv_dir_as};
+use wortel::interop::csv_export::{self, Headers, write_csv_dir_with};
 use wortel::interop::{ics, marketing, vcard};
 use wortel_core::csv_dialect::Dialect;
+use wortel_core::said;
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
@@ -26,6 +26,10 @@ pub struct ExportArgs {
     /// `;`, 95000,00), which Excel with Dutch settings opens into the right columns.
     #[arg(long, value_name = "DIALECT", default_value = "standard", requires = "csv", value_parser = super::values::dialects())]
     pub dialect: String,
+    /// With --csv: the header row's names, machine (stable snake_case names, the default) or nl
+    /// (Dutch column titles for a person reading the sheet).
+    #[arg(long, value_name = "NAMES", default_value = "machine", requires = "csv", value_parser = ["machine", "nl"])]
+    pub headers: String,
     /// Write appointments and follow-ups as an iCalendar file (RFC 5545).
     #[arg(long, value_name = "FILE")]
     pub ics: Option<PathBuf>,
@@ -40,7 +44,7 @@ pub struct ExportArgs {
 
 pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
     if args.marketing && args.csv.is_none() && args.vcf.is_none() {
-        anyhow::bail!("--marketing filters the --csv and --vcf exports; give one of them with it");
+        anyhow::bail!(said!("export-marketing-alone"));
     }
     if args.csv.is_none() && args.ics.is_none() && args.vcf.is_none() {
         return super::feedback::run(ctx, args.week.as_deref(), args.out.as_deref());
@@ -58,11 +62,7 @@ fn interop(ctx: &Context, args: &ExportArgs) -> Result<()> {
         check_target(path).map_err(|e| anyhow!(e))?;
     }
     let store = ctx.open_store()?;
-    let which = if args.marketing {
-        " with marketing consent"
-    } else {
-        ""
-    };
+    let which = if args.marketing { "marketing" } else { "all" };
     if let Some(dir) = &args.csv {
         let only = if args.marketing {
             Some(marketing::consenting_accounts(&store, ctx.today())?)
@@ -70,28 +70,33 @@ fn interop(ctx: &Context, args: &ExportArgs) -> Result<()> {
             None
         };
         let dialect = Dialect::parse(&args.dialect).map_err(|e| anyhow!(e))?;
-        let written =
-            write_csv_dir_as(&store, dir, only.as_ref(), dialect).map_err(|e| anyhow!(e))?;
+        let headers = Headers::parse(&args.headers).map_err(|e| anyhow!(e))?;
+        let written = write_csv_dir_with(&store, dir, only.as_ref(), dialect, headers)
+            .map_err(|e| anyhow!(e))?;
         for (path, n) in written {
-            outln!("{}: {}{which}", path.display(), counted(n, "row", "rows"));
+            tell!(
+                ctx,
+                "export-rows",
+                file = path.display(),
+                count = n,
+                which = which
+            );
         }
     }
     if let Some(path) = &args.ics {
-        let (text, n) = ics::calendar(&store, ctx.now)?;
+        let (text, n) = ics::calendar(&store, ctx.now, ctx.lang()?)?;
         write_atomically(path, text.as_bytes()).map_err(|e| anyhow!(e))?;
-        outln!(
-            "{}: {} (appointments and follow-ups)",
-            path.display(),
-            counted(n, "event", "events")
-        );
+        tell!(ctx, "export-events", file = path.display(), count = n);
     }
     if let Some(path) = &args.vcf {
         let (text, n) = vcard::cards(&store, ctx.today(), args.marketing)?;
         write_atomically(path, text.as_bytes()).map_err(|e| anyhow!(e))?;
-        outln!(
-            "{}: {}{which}",
-            path.display(),
-            counted(n, "contact", "contacts")
+        tell!(
+            ctx,
+            "export-contacts",
+            file = path.display(),
+            count = n,
+            which = which
         );
     }
     Ok(())

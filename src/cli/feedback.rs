@@ -7,6 +7,7 @@ use anyhow::{Result, anyhow};
 use std::path::{Path, PathBuf};
 use wortel::interop::atomic::write_atomically;
 use wortel::ops::export_feedback;
+use wortel_core::said;
 
 /// Exports `week` (default: this week) to `out` (default: `feedback-<dealer>-<week>.zip` here).
 pub fn run(ctx: &Context, week: Option<&str>, out: Option<&Path>) -> Result<()> {
@@ -19,23 +20,25 @@ pub fn run(ctx: &Context, week: Option<&str>, out: Option<&Path>) -> Result<()> 
     };
     write_atomically(&path, &export.bytes).map_err(|e| anyhow!(e))?;
     if export.reproduced {
-        outln!(
-            "{}: the feedback bundle for {} again, as exported before",
-            path.display(),
-            export.week
+        tell!(
+            ctx,
+            "feedback-again",
+            file = path.display(),
+            week = export.week.to_string()
         );
         return Ok(());
     }
     store.record_export(&export.week, export.through, export.sequence, &export.bytes)?;
-    outln!(
-        "{}: feedback for {} (sequence {}), signed with this store's key",
-        path.display(),
-        export.week,
-        export.sequence
+    tell!(
+        ctx,
+        "feedback-written",
+        file = path.display(),
+        week = export.week.to_string(),
+        sequence = export.sequence.to_string()
     );
     for (file, n) in &export.counts {
-        let noun = if *n == 1 { "record" } else { "records" };
-        outln!("  {file:<22} {n:>6} {noun}");
+        let records = ctx.said(&said!("records-count", count = n));
+        outln!("  {file:<22} {records:>14}");
     }
     Ok(())
 }

@@ -75,7 +75,7 @@ pub fn run(ctx: &Context, args: &FunnelArgs) -> Result<()> {
         None => None,
         Some(m) => match Period::parse(m)? {
             Period::Month { year, month } => Some((year, month)),
-            _ => anyhow::bail!("--close {m} is not a month; write it as 2026-12"),
+            _ => anyhow::bail!(wortel_core::said!("funnel-close-not-a-month", close = m)),
         },
     };
     // Without --period: the month --close names, else the current quarter (as the board).
@@ -159,7 +159,8 @@ pub fn run(ctx: &Context, args: &FunnelArgs) -> Result<()> {
     }
     outln!("{t}");
     if lang == wortel_core::lang::Language::En {
-        outln!("forecast, {}", summary.headline(&period.to_string()));
+        let headline = summary.headline(&period.to_string());
+        tell!(ctx, "funnel-headline", headline = headline);
         outln!("{}", summary.won_line(&period.to_string()));
     } else {
         // The Dutch lines leave out what counts as closing now.

@@ -8,6 +8,7 @@ use wortel::ops::{
     ImportError, ImportFileError, Imported, import_file, import_sheet, read_bundle_file,
 };
 use wortel::store::Store;
+use wortel_core::said;
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
@@ -37,11 +38,12 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
     if args.csv {
         return run_csv(ctx, &store, args);
     }
-    let name = args.file.display();
+    let name = args.file.display().to_string();
+    let placing = ctx.said(&said!("import-placing-leads"));
     // Made at the first progress report, when the number of leads is known.
     let mut bar: Option<Option<indicatif::ProgressBar>> = None;
     let done = import_file(&store, &args.file, ctx.now, &mut |n, total| {
-        let bar = bar.get_or_insert_with(|| progress_bar(total as u64, "placing leads"));
+        let bar = bar.get_or_insert_with(|| progress_bar(total as u64, &placing));
         if let Some(b) = bar {
             if n % 256 == 0 || n == total {
                 b.set_position(n as u64);
@@ -53,47 +55,52 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
     }
     let done = done.map_err(|e| match e {
         ImportFileError::Unreadable(s) => anyhow!(s),
-        ImportFileError::Import(ImportError::Bundle(b)) => anyhow!("{name}: {b}"),
-        ImportFileError::Import(ImportError::Store(s)) => anyhow!(s),
+        ImportFileError::Import(ImportError::Bundle(b)) => {
+            anyhow::Error::from(b).context(said!("file-named", file = &name))
+        }
+        ImportFileError::Import(ImportError::Store(s)) => anyhow::Error::from(s),
     })?;
     let m = &done.manifest;
     let report = match done.imported {
         Imported::AlreadyImported if m.kind == wortel::bundle::Kind::Benchmark => {
-            outln!(
-                "{name}: already imported (bundle {}); nothing changed",
-                m.id
-            );
+            tell!(ctx, "import-benchmark-again", file = &name, bundle = &m.id);
             return Ok(());
         }
         Imported::AlreadyImported => {
-            outln!(
-                "{name}: already imported (bundle {}, sequence {} from {}); nothing changed",
-                m.id,
-                m.sequence,
-                m.from
+            tell!(
+                ctx,
+                "import-leads-again",
+                file = &name,
+                bundle = &m.id,
+                sequence = m.sequence.to_string(),
+                from = &m.from
             );
             return Ok(());
         }
         Imported::Benchmarks(n) => {
-            outln!(
-                "imported {name}: {n} network figures from {}; see them with `wortel benchmark`",
-                m.from
+            tell!(
+                ctx,
+                "import-benchmarks",
+                file = &name,
+                figures = n,
+                from = &m.from
             );
             return Ok(());
         }
         Imported::Leads(report) => report,
     };
-    print_leads_report(&name.to_string(), m, &report);
+    print_leads_report(ctx, &name, m, &report);
     let pending = store
         .meta_value(wortel::store::exchange::KEY_COMPACT_PENDING)?
         .is_some();
     if report.needs_compaction() || pending {
         drop(store);
         let backups = super::privacy::rewrite_store_and_backups(ctx)?;
-        outln!(
-            "  {}; {}",
-            super::privacy::files_rewritten(ctx, "the erased data"),
-            backups.sentence("the erased people")
+        tell!(
+            ctx,
+            "import-rewritten",
+            files = super::privacy::files_rewritten(ctx, "erased"),
+            backups = super::privacy::backups_said(ctx, &backups, "erased")
         );
     }
     Ok(())
@@ -101,32 +108,46 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
 
 /// What a leads bundle did, line by line.
 fn print_leads_report(
+    ctx: &Context,
     name: &str,
     m: &wortel::bundle::Manifest,
     report: &wortel::ops::ImportReport,
 ) {
-    outln!(
-        "imported {name}: bundle {}, sequence {} from {}",
-        m.id,
-        m.sequence,
-        m.from
+    tell!(
+        ctx,
+        "import-leads-bundle",
+        file = &name,
+        bundle = &m.id,
+        sequence = m.sequence.to_string(),
+        from = &m.from
     );
-    outln!(
-        "  {} new leads ({} for accounts already here, {} new accounts), {} updated, {} retracted",
-        report.new_leads,
-        report.matched_accounts,
-        report.new_accounts,
-        report.updated_leads,
-        report.retracted
+    tell!(
+        ctx,
+        "import-leads-counts",
+        new = report.new_leads,
+        matched = report.matched_accounts,
+        accounts = report.new_accounts,
+        updated = report.updated_leads,
+        retracted = report.retracted
     );
     if report.unknown_retractions > 0 {
-        outln!(
-            "  {} retractions were for leads this store never had",
-            report.unknown_retractions
+        tell!(
+            ctx,
+            "import-unknown-retractions",
+            count = report.unknown_retractions
         );
     }
-    if let Some(summary) = report.erasure_summary() {
-        outln!("  {summary}; head office learns it in the next feedback bundle");
+    let e = &report.erasures;
+    if e.requests > 0 {
+        tell!(
+            ctx,
+            "import-erasures",
+            requests = e.requests,
+            erased = e.contacts_erased,
+            missing = e.not_found,
+            before = e.done_before,
+            ambiguous = e.ambiguous
+        );
     }
 }
 
@@ -135,12 +156,13 @@ fn print_leads_report(
 fn run_csv(ctx: &Context, store: &Store, args: &ImportArgs) -> Result<()> {
     let bytes = read_file(&args.file)?;
     let name = args.file.display().to_string();
+    let placing = ctx.said(&said!("import-placing-leads"));
     if let Some(wanted) = &args.dialect {
         check_dialect(&bytes, &name, wanted)?;
     }
     let mut bar: Option<Option<indicatif::ProgressBar>> = None;
     let report = import_sheet(store, &name, &bytes, &ctx.tz, ctx.now, &mut |n, total| {
-        let bar = bar.get_or_insert_with(|| progress_bar(total as u64, "placing leads"));
+        let bar = bar.get_or_insert_with(|| progress_bar(total as u64, &placing));
         if let Some(b) = bar {
             if n % 256 == 0 || n == total {
                 b.set_position(n as u64);
@@ -152,12 +174,14 @@ fn run_csv(ctx: &Context, store: &Store, args: &ImportArgs) -> Result<()> {
     }
     // The sentence already names the file and the row.
     let report = report.map_err(|e| anyhow!(e))?;
-    outln!(
-        "imported {name}: {} new leads ({} for accounts already here, {} new accounts), {} updated",
-        report.new_leads,
-        report.matched_accounts,
-        report.new_accounts,
-        report.updated_leads
+    tell!(
+        ctx,
+        "import-sheet",
+        file = &name,
+        new = report.new_leads,
+        matched = report.matched_accounts,
+        accounts = report.new_accounts,
+        updated = report.updated_leads
     );
     Ok(())
 }
@@ -173,17 +197,18 @@ fn check_dialect(bytes: &[u8], name: &str, wanted: &str) -> Result<()> {
         .unwrap_or(b"");
     let found = delimiter_of(header);
     if found != wanted.delimiter() {
-        anyhow::bail!(
-            "{name} has `{}` between its columns, not `{}` as --dialect {} says; leave out --dialect or pass --dialect {}",
-            char::from(found),
-            char::from(wanted.delimiter()),
-            wanted.name(),
-            if wanted == Dialect::ExcelNl {
-                "standard"
-            } else {
-                "excel-nl"
-            }
-        );
+        let other = match wanted {
+            Dialect::ExcelNl => "standard",
+            _ => "excel-nl",
+        };
+        anyhow::bail!(said!(
+            "import-wrong-dialect",
+            file = &name,
+            found = char::from(found).to_string(),
+            said = char::from(wanted.delimiter()).to_string(),
+            dialect = wanted.name(),
+            other = other
+        ));
     }
     Ok(())
 }

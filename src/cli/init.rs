@@ -4,6 +4,7 @@ use super::Context;
 use anyhow::{Result, bail};
 use wortel::bundle::{PublicKey, SecretKey};
 use wortel::store::{DEMO_DEALER, Identity, Store};
+use wortel_core::said;
 
 #[derive(Debug, clap::Args)]
 pub struct InitArgs {
@@ -27,63 +28,68 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<()> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
     {
-        bail!("dealer id `{dealer}` is not valid; use 1–32 letters, digits, - or _ (e.g. NL-0421)");
+        bail!(said!("init-bad-dealer", dealer = dealer));
     }
     if dealer.eq_ignore_ascii_case(DEMO_DEALER) {
-        bail!("dealer id {DEMO_DEALER} is reserved for demo stores; use your own dealer id");
+        bail!(said!("init-demo-dealer", dealer = DEMO_DEALER));
     }
     let salesperson = args.salesperson.trim();
     if salesperson.is_empty() || salesperson.chars().count() > 100 {
-        bail!("salesperson name must be 1–100 characters; give your name as head office knows it");
+        bail!(said!("init-bad-salesperson"));
     }
     // The key file is read before anything is created, so a bad one leaves no store behind.
     let pinned = match &args.head_office_key {
         Some(path) => {
             let text = std::fs::read_to_string(path).map_err(|e| {
-                anyhow::anyhow!(
-                    "the head-office key file {} cannot be read ({e}); check the path",
-                    path.display()
-                )
+                anyhow::anyhow!(said!(
+                    "init-key-unreadable",
+                    file = path.display(),
+                    why = e.to_string()
+                ))
             })?;
-            Some(PublicKey::parse(
-                &text,
-                &format!("the file {}", path.display()),
-            )?)
+            let named = ctx.said(&said!("the-file", file = path.display()));
+            Some(PublicKey::parse(&text, &named)?)
         }
         None => None,
     };
     let store = Store::open_or_create(&ctx.store)?;
     if let Some(existing) = store.identity()? {
         if existing.dealer_id == dealer && existing.salesperson == salesperson {
-            outln!(
-                "store {} is already set up for dealer {dealer}, salesperson {salesperson}",
-                ctx.store.display()
+            tell!(
+                ctx,
+                "init-already",
+                store = ctx.store.display(),
+                dealer = dealer,
+                salesperson = salesperson
             );
-            keys(&store, pinned)?;
+            keys(ctx, &store, pinned)?;
             return Ok(());
         }
-        bail!(
-            "the store at {} already belongs to dealer {} ({}); use another --store path for a new dealer",
-            ctx.store.display(),
-            existing.dealer_id,
-            existing.salesperson
-        );
+        bail!(said!(
+            "init-other-dealer",
+            store = ctx.store.display(),
+            dealer = &existing.dealer_id,
+            salesperson = &existing.salesperson
+        ));
     }
     store.set_identity(&Identity {
         dealer_id: dealer.to_string(),
         salesperson: salesperson.to_string(),
         created_at: ctx.now,
     })?;
-    outln!(
-        "store {} set up for dealer {dealer}, salesperson {salesperson}",
-        ctx.store.display()
+    tell!(
+        ctx,
+        "init-done",
+        store = ctx.store.display(),
+        dealer = dealer,
+        salesperson = salesperson
     );
-    keys(&store, pinned)
+    keys(ctx, &store, pinned)
 }
 
 /// Makes the store's key pair if it has none, prints the public key for head office, and pins
 /// head office's key when given.
-fn keys(store: &Store, pinned: Option<PublicKey>) -> Result<()> {
+fn keys(ctx: &Context, store: &Store, pinned: Option<PublicKey>) -> Result<()> {
     let secret = match store.signing_key()? {
         Some(k) => SecretKey(k),
         None => {
@@ -92,16 +98,10 @@ fn keys(store: &Store, pinned: Option<PublicKey>) -> Result<()> {
             k
         }
     };
-    outln!(
-        "public key for head office (feedback bundles are signed with it): {}",
-        secret.public().to_hex()
-    );
+    tell!(ctx, "init-public-key", key = secret.public().to_hex());
     if let Some(key) = pinned {
         store.set_head_office_key(&key.0)?;
-        outln!(
-            "head office's key {} is pinned: bundles from head office must be signed with it",
-            key.to_hex()
-        );
+        tell!(ctx, "init-key-pinned", key = key.to_hex());
     }
     Ok(())
 }

@@ -178,7 +178,11 @@ fn order_for(args: &LeadsArgs) -> Result<LeadOrder> {
     order.tiers = args
         .tier
         .iter()
-        .map(|t| Tier::try_from(*t).map_err(|e| anyhow::anyhow!("{e}; pass --tier 1, 2 or 3")))
+        .map(|t| {
+            Tier::try_from(*t).map_err(|e| {
+                anyhow::anyhow!(wortel_core::said!("leads-bad-tier", why = e.to_string()))
+            })
+        })
         .collect::<Result<_>>()?;
     Ok(order)
 }

@@ -6,10 +6,11 @@
 
 use super::Context;
 use super::json_out::JsonArray;
-use super::plural::counted;
+use super::say::headers;
 use super::table::table;
 use anyhow::{Result, bail};
 use wortel::ops::{DueReplacement, create_replacement_leads, due_replacements};
+use wortel_core::said;
 
 #[derive(Debug, clap::Args)]
 pub struct DueArgs {
@@ -38,10 +39,10 @@ struct DueJson<'a> {
 
 pub fn run(ctx: &Context, args: &DueArgs) -> Result<()> {
     if !(0..=120).contains(&args.months) {
-        bail!(
-            "--months {} is outside 0 to 120; give a number of months such as 6",
-            args.months
-        );
+        bail!(said!(
+            "replacements-months",
+            months = args.months.to_string()
+        ));
     }
     let store = ctx.open_store()?;
     let today = ctx.now.to_zoned(ctx.tz.clone()).date();
@@ -78,22 +79,27 @@ pub fn run(ctx: &Context, args: &DueArgs) -> Result<()> {
         }
         return out.finish();
     }
-    print(&rows, args, made.len());
-    Ok(())
+    print(ctx, &rows, args, made.len())
 }
 
-fn print(rows: &[(&DueReplacement, Option<String>, bool)], args: &DueArgs, made: usize) {
+fn print(
+    ctx: &Context,
+    rows: &[(&DueReplacement, Option<String>, bool)],
+    args: &DueArgs,
+    made: usize,
+) -> Result<()> {
     if rows.is_empty() {
-        outln!(
-            "no replacements due within {}",
-            counted(args.months, "month", "months")
-        );
-        return;
+        tell!(ctx, "replacements-none", months = args.months);
+        return Ok(());
     }
-    let mut t = table(&["REPLACE BY", "ACCOUNT", "PRODUCT", "LEAD"]);
+    let cols = headers(
+        ctx.lang()?,
+        &["col-replace-by", "col-account", "col-product", "col-lead"],
+    );
+    let mut t = table(&cols.iter().map(String::as_str).collect::<Vec<_>>());
     for (d, lead, created) in rows {
         let lead = match (lead, created) {
-            (Some(id), true) => format!("{id} (new)"),
+            (Some(id), true) => ctx.said(&said!("replacements-new-lead", lead = id)),
             (Some(id), false) => id.clone(),
             (None, _) => "-".into(),
         };
@@ -107,11 +113,9 @@ fn print(rows: &[(&DueReplacement, Option<String>, bool)], args: &DueArgs, made:
     outln!("{t}");
     let open = rows.iter().filter(|r| r.1.is_none()).count();
     if args.create {
-        outln!("{} made", counted(made, "lead", "leads"));
+        tell!(ctx, "replacements-made", count = made);
     } else if open > 0 {
-        outln!(
-            "{} without a lead; --create makes them",
-            counted(open, "replacement", "replacements")
-        );
+        tell!(ctx, "replacements-open", count = open);
     }
+    Ok(())
 }

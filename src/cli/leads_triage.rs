@@ -3,11 +3,11 @@
 //! cannot take the step are named and make the exit status 1; the others still take it.
 
 use super::Context;
-use super::plural::counted;
 use anyhow::{Result, bail};
 use wortel::domain::{Cents, LeadId};
 use wortel::ops::{TriageStep, convert_lead_estimated, triage_leads};
 use wortel::store::Store;
+use wortel_core::said;
 
 /// A triage step on the leads given by id (wortel's or head office's, e.g. HQ-2026-000210).
 #[derive(Debug, clap::Subcommand)]
@@ -68,37 +68,37 @@ pub fn run(ctx: &Context, step: &LeadsStep) -> Result<()> {
     }
     let lead_ids: Vec<LeadId> = found.iter().map(|(id, _)| *id).collect();
     let result = triage_leads(&store, &lead_ids, &step, ctx.now)?;
+    let verb = step.done_verb();
     if !result.done.is_empty() {
-        outln!(
-            "{} {}",
-            step.done_verb(),
-            counted(result.done.len(), "lead", "leads")
-        );
+        tell!(ctx, "triage-done", step = verb, count = result.done.len());
     }
+    let lang = ctx.lang().unwrap_or_else(|_| super::say::reader_language());
     let mut failures: Vec<String> = unknown
         .iter()
-        .map(|given| format!("{given} (no such lead)"))
+        .map(|given| ctx.said(&said!("triage-no-such-lead", lead = *given)))
         .collect();
     for (id, e) in &result.skipped {
         let given = found
             .iter()
             .find(|(f, _)| f == id)
             .map_or_else(|| id.to_string(), |(_, g)| g.to_string());
-        failures.push(format!("{given} ({e})"));
+        let why = super::errors::link(e, lang);
+        failures.push(format!("{given} ({why})"));
     }
     if !failures.is_empty() {
         let others = if result.done.is_empty() {
-            "nothing was changed"
+            "none"
         } else {
-            "the others were"
+            "some"
         };
-        bail!(
-            "{} of {} not {}: {}; {others}",
-            failures.len(),
-            counted(ids.len(), "lead", "leads"),
-            step.done_verb(),
-            failures.join(", ")
-        );
+        bail!(said!(
+            "triage-refused",
+            refused = failures.len(),
+            count = ids.len(),
+            step = verb,
+            leads = failures.join(", "),
+            others = others
+        ));
     }
     Ok(())
 }
@@ -107,7 +107,7 @@ pub fn run(ctx: &Context, step: &LeadsStep) -> Result<()> {
 fn convert(store: &Store, ctx: &Context, given: &str, value: Option<&str>) -> Result<()> {
     let value = value.map(Cents::parse).transpose()?;
     let Some(id) = lead_id(store, given)? else {
-        bail!("there is no lead {given} in this store; see `wortel leads --all` for the ids");
+        bail!(said!("triage-unknown-lead", lead = given));
     };
     let done = convert_lead_estimated(store, id, value, ctx.now)?;
     let label = done
@@ -115,9 +115,20 @@ fn convert(store: &Store, ctx: &Context, given: &str, value: Option<&str>) -> Re
         .external_id
         .clone()
         .unwrap_or_else(|| id.to_string());
-    outln!("lead {label} is now {}", done.lead.status);
+    let lang = ctx.lang()?;
+    tell!(
+        ctx,
+        "triage-converted",
+        lead = label,
+        status = done.lead.status.label(lang)
+    );
     if let Some(o) = &done.opportunity {
-        outln!("  deal {} created: \"{}\"", o.id, o.title);
+        tell!(
+            ctx,
+            "triage-deal-created",
+            deal = o.id.to_string(),
+            title = &o.title
+        );
     }
     Ok(())
 }
@@ -134,7 +145,7 @@ fn lead_id(store: &Store, given: &str) -> Result<Option<LeadId>> {
 fn snooze_end(ctx: &Context, until: &str) -> Result<jiff::Timestamp> {
     let date = ctx.date(until)?;
     if date <= ctx.today() {
-        bail!("--until {until} is not after today; give a later day, e.g. +3d");
+        bail!(said!("triage-until-not-after-today", until = until));
     }
     Ok(date.to_zoned(ctx.tz.clone())?.timestamp())
 }

@@ -7,6 +7,7 @@ use serde_json::json;
 use wortel::domain::{ActivityKind, Cents, LeadId, Outcome};
 use wortel::ops::{VisitInput, VisitTarget, log_visit};
 use wortel::store::{Store, StoreError};
+use wortel_core::said;
 
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("target").required(true).args(["lead", "account", "opportunity"])))]
@@ -70,7 +71,7 @@ pub fn run(ctx: &Context, args: &LogVisitArgs) -> Result<()> {
     input.appointment_time = match args.time.as_deref() {
         Some(t) => Some(
             t.parse()
-                .map_err(|_| anyhow::anyhow!("time `{t}` is not HH:MM; give e.g. 14:30"))?,
+                .map_err(|_| anyhow::anyhow!(said!("visit-time-not-hhmm", time = t)))?,
         ),
         None => None,
     };
@@ -87,9 +88,10 @@ pub fn run(ctx: &Context, args: &LogVisitArgs) -> Result<()> {
         .map(|d| ctx.date(d))
         .transpose()?;
     input.at = match args.at.as_deref() {
-        Some(t) => Some(t.parse().map_err(|_| {
-            anyhow::anyhow!("time `{t}` is not RFC 3339; give e.g. 2026-11-23T14:30:00+01:00")
-        })?),
+        Some(t) => Some(
+            t.parse()
+                .map_err(|_| anyhow::anyhow!(said!("visit-time-not-rfc3339", time = t)))?,
+        ),
         None => None,
     };
     if let Some(c) = &args.contact {
@@ -114,20 +116,32 @@ pub fn run(ctx: &Context, args: &LogVisitArgs) -> Result<()> {
             })
         );
     } else {
-        let what = result
-            .activity
-            .outcome
-            .map_or(String::new(), |o| format!(" ({o})"));
-        outln!(
-            "logged {}{what} with {}",
-            result.activity.kind,
-            result.account.name
-        );
+        // English keeps the machine names its receipts have always had (the view's "from
+        // another terminal" line and scripts read them); Dutch says the domain's words.
+        let lang = ctx.lang()?;
+        let dutch = lang == wortel_core::lang::Language::Nl;
+        let kind = result.activity.kind;
+        let kind = if dutch {
+            kind.label(lang)
+        } else {
+            kind.to_string()
+        };
+        let account = &result.account.name;
+        match result.activity.outcome {
+            Some(o) => tell!(
+                ctx,
+                "visit-logged-outcome",
+                kind = kind,
+                outcome = if dutch { o.label(lang) } else { o.to_string() },
+                account = account
+            ),
+            None => tell!(ctx, "visit-logged", kind = kind, account = account),
+        }
         for e in &result.effects {
             outln!("  {e}");
         }
         if let Some(d) = result.activity.next_step {
-            outln!("  next step: {d}");
+            tell!(ctx, "visit-next-step", date = d.to_string());
         }
     }
     Ok(())
@@ -159,5 +173,5 @@ fn target(store: &Store, args: &LogVisitArgs) -> Result<VisitTarget> {
     if let Some(o) = &args.opportunity {
         return Ok(VisitTarget::Opportunity(o.parse()?));
     }
-    bail!("say what the activity is about: --lead, --account or --opportunity")
+    bail!(said!("visit-about-what"))
 }

@@ -10,6 +10,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use wortel::tui::action::Context;
 use wortel::tui::keymap::Keymap;
+use wortel_core::said;
 
 #[derive(Debug, clap::Args)]
 pub struct ManArgs {
@@ -28,9 +29,8 @@ pub fn run(args: &ManArgs) -> Result<()> {
 
 /// The command as the pages show it: built, so subcommands carry their full names.
 fn command() -> clap::Command {
-    let mut cmd = Cli::command().disable_help_subcommand(true);
-    cmd.build();
-    cmd
+    let lang = super::say::reader_language();
+    super::help::built(Cli::command().disable_help_subcommand(true), lang)
 }
 
 /// wortel(1): clap's sections, then KEYS, FILES and ENVIRONMENT.
@@ -51,10 +51,10 @@ fn main_page(cmd: &clap::Command, w: &mut dyn Write) -> Result<()> {
 /// Every page into `dir`, which is created if missing; each written file is named.
 fn write_all(cmd: &clap::Command, dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir)
-        .with_context(|| format!("cannot create {}; give a writable directory", dir.display()))?;
+        .with_context(|| said!("man-cannot-create", dir = dir.display()))?;
     let main = dir.join("wortel.1");
     let mut file = std::fs::File::create(&main)
-        .with_context(|| format!("cannot write {}; give a writable directory", main.display()))?;
+        .with_context(|| said!("man-cannot-write", file = main.display()))?;
     main_page(cmd, &mut file)?;
     let mut written = vec![main];
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
@@ -72,7 +72,7 @@ fn subcommand_pages(cmd: &clap::Command, dir: &Path, written: &mut Vec<PathBuf>)
     }
     let path = clap_mangen::Man::new(cmd.clone())
         .generate_to(dir)
-        .with_context(|| format!("cannot write a page into {}", dir.display()))?;
+        .with_context(|| said!("man-cannot-write-into", dir = dir.display()))?;
     written.push(path);
     Ok(())
 }

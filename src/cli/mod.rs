@@ -16,9 +16,11 @@ mod check;
 mod context;
 mod deal;
 mod demo;
+mod errors;
 mod export;
 mod feedback;
 mod funnel;
+mod help;
 mod import;
 mod init;
 mod json_out;
@@ -27,7 +29,6 @@ mod leads_replacements;
 mod leads_triage;
 mod log_visit;
 mod man;
-mod plural;
 mod privacy;
 mod say;
 mod shell;
@@ -110,6 +111,14 @@ pub enum Command {
     DebugFirstFrame,
 }
 
+/// The command line of this process, parsed by the command whose `--help` is in the reader's
+/// language (a parse error or `--help` prints and exits, as clap does).
+pub fn parse() -> Cli {
+    use clap::FromArgMatches;
+    let matches = help::command(say::reader_language()).get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
 /// Runs the parsed command line and returns its exit code: by the full-screen view holding the
 /// store when one is open (it prints what this process would have), else here.
 pub fn main(cli: Cli) -> u8 {
@@ -133,7 +142,7 @@ pub fn report(result: Result<()>) -> u8 {
         // `wortel leads --json | head` must end quietly, as other Unix tools do.
         Err(e) if is_broken_pipe(&e) => 0,
         Err(e) => {
-            errln!("wortel: {e:#}");
+            errln!("wortel: {}", errors::sentence(&e, say::reader_language()));
             1
         }
     }

@@ -142,6 +142,14 @@ macro_rules! errln {
     ($($arg:tt)*) => { $crate::cli::output::err_fmt(format_args!("{}\n", format_args!($($arg)*))) };
 }
 
+/// A catalogue sentence on standard output in the reader's language:
+/// `tell!(ctx, "export-rows", file = path.display(), rows = n)`.
+macro_rules! tell {
+    ($ctx:expr, $id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        outln!("{}", $ctx.said(&wortel_core::said!($id $(, $name = $value)*)))
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,6 +12,7 @@ use wortel::ops::{
     erase_person, find_person, person_report, purge, purge_due, rewrite_backups, save_contact,
 };
 use wortel::store::Store;
+use wortel_core::said;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum PrivacyCommand {
@@ -69,7 +70,12 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
             match out {
                 Some(path) => {
                     write_atomically(path, doc.as_bytes()).map_err(|e| anyhow!(e))?;
-                    outln!("{}: everything held about {}", path.display(), c.name);
+                    tell!(
+                        ctx,
+                        "privacy-exported",
+                        file = path.display(),
+                        name = &c.name
+                    );
                 }
                 None => out!("{doc}"),
             }
@@ -87,15 +93,13 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
             let (purpose, on) = match (withdraw, give) {
                 (Some(p), None) => (p, false),
                 (None, Some(p)) => (p, true),
-                _ => bail!(
-                    "say what to record: --withdraw PURPOSE or --give PURPOSE (sales-contact or marketing)"
-                ),
+                _ => bail!(said!("privacy-consent-which")),
             };
             let purpose = match purpose.as_str() {
                 "sales-contact" | "sales" => ConsentPurpose::SalesContact,
                 "marketing" => ConsentPurpose::Marketing,
                 other => {
-                    bail!("`{other}` is not a consent purpose; use sales-contact or marketing")
+                    bail!(said!("privacy-no-such-purpose", purpose = other))
                 }
             };
             let mut choice = ConsentChoice {
@@ -109,15 +113,16 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
             apply_consent(&mut c, choice, today, source);
             let name = c.name.clone();
             save_contact(&store, c, ctx.now)?;
-            outln!(
-                "{name}: {} consent {}",
-                purpose,
-                if on {
-                    "given"
-                } else {
-                    "withdrawn (kept in the history)"
-                }
-            );
+            let purpose = purpose.as_str();
+            match on {
+                true => tell!(ctx, "privacy-consent-given", name = name, purpose = purpose),
+                false => tell!(
+                    ctx,
+                    "privacy-consent-withdrawn",
+                    name = name,
+                    purpose = purpose
+                ),
+            }
             Ok(())
         }
         PrivacyCommand::Purge { dry_run } => {
@@ -128,7 +133,7 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
                 purge_due(&store, &policy, ctx.now)?
             };
             if due.is_empty() {
-                outln!("nothing is past its retention period");
+                tell!(ctx, "privacy-nothing-due");
                 return Ok(());
             }
             let rejected = due
@@ -136,43 +141,44 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
                 .iter()
                 .filter(|(_, why)| *why == "rejected")
                 .count();
-            outln!(
-                "{} rejected leads (after {} days) and {} disqualified leads (after {} days) lose their notes, signals and contact link",
-                rejected,
-                policy.rejected_lead_days,
-                due.leads.len() - rejected,
-                policy.disqualified_lead_days
+            tell!(
+                ctx,
+                "privacy-purge-leads",
+                rejected = rejected,
+                rejected_days = policy.rejected_lead_days,
+                disqualified = due.leads.len() - rejected,
+                disqualified_days = policy.disqualified_lead_days
             );
-            outln!(
-                "{} contacts of ex-customers without activity for {} days are erased{}",
-                due.contacts.len(),
-                policy.ex_customer_days,
-                if due.contacts.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        ": {}",
-                        due.contacts
-                            .iter()
-                            .map(|c| c.name.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                }
-            );
+            let names: Vec<&str> = due.contacts.iter().map(|c| c.name.as_str()).collect();
+            match names.is_empty() {
+                true => tell!(
+                    ctx,
+                    "privacy-purge-contacts",
+                    contacts = 0usize,
+                    days = policy.ex_customer_days
+                ),
+                false => tell!(
+                    ctx,
+                    "privacy-purge-contacts-named",
+                    contacts = names.len(),
+                    days = policy.ex_customer_days,
+                    names = names.join(", ")
+                ),
+            }
             let bookkeeping = due
                 .won
                 .iter()
                 .filter(|(_, what)| *what == WonPurge::Bookkeeping)
                 .count();
-            outln!(
-                "{} won orders of those ex-customers lose their title, notes and contact links (value and dates stay for bookkeeping); {} won orders older than {} days are anonymised",
-                due.won.len() - bookkeeping,
-                bookkeeping,
-                policy.won_order_days
+            tell!(
+                ctx,
+                "privacy-purge-won",
+                stripped = due.won.len() - bookkeeping,
+                anonymised = bookkeeping,
+                days = policy.won_order_days
             );
             if *dry_run {
-                outln!("dry run: nothing changed");
+                tell!(ctx, "privacy-dry-run");
                 return Ok(());
             }
             {
@@ -180,10 +186,11 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
                 purge(&store, &due, ctx.now)?;
             }
             let backups = rewrite_store_and_backups(ctx)?;
-            outln!(
-                "purged; {}; {}",
-                files_rewritten(ctx, "the removed data"),
-                backups.sentence("the erased people")
+            tell!(
+                ctx,
+                "privacy-purged",
+                files = files_rewritten(ctx, "removed"),
+                backups = backups_said(ctx, &backups, "erased")
             );
             Ok(())
         }
@@ -195,21 +202,20 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
             };
             if !yes {
                 if ctx.beside_view() {
-                    bail!(
-                        "erasing {name} cannot be undone, and the full-screen view open on this store cannot ask you; pass --yes to confirm"
-                    );
+                    bail!(said!("privacy-erase-confirm-beside-view", name = name));
                 }
                 if !super::output::stdin_is_terminal() {
-                    bail!(
-                        "erasing {name} cannot be undone; confirm on a terminal, or pass --yes in a script"
-                    );
+                    bail!(said!("privacy-erase-confirm-on-terminal", name = name));
                 }
-                out!("Erase every personal detail of {name}? This cannot be undone. [y/N] ");
+                out!(
+                    "{} ",
+                    ctx.said(&said!("privacy-erase-question", name = &name))
+                );
                 super::output::Stdout.flush()?;
                 let mut answer = String::new();
                 std::io::stdin().lock().read_line(&mut answer)?;
                 if !matches!(answer.trim(), "y" | "Y" | "yes" | "ja" | "j") {
-                    outln!("nothing erased");
+                    tell!(ctx, "privacy-nothing-erased");
                     return Ok(());
                 }
             }
@@ -218,12 +224,13 @@ pub fn run(ctx: &Context, cmd: &PrivacyCommand) -> Result<()> {
                 erase_person(&store, id, ctx.now)?
             };
             let backups = rewrite_store_and_backups(ctx)?;
-            outln!(
-                "erased {}: {} records changed, {}; {}; head office learns of it in the next feedback bundle",
-                erasure.name,
-                erasure.records_changed,
-                files_rewritten(ctx, "them"),
-                backups.sentence("them")
+            tell!(
+                ctx,
+                "privacy-erased",
+                name = &erasure.name,
+                records = erasure.records_changed,
+                files = files_rewritten(ctx, "them"),
+                backups = backups_said(ctx, &backups, "them")
             );
             Ok(())
         }
@@ -249,12 +256,31 @@ pub fn rewrite_store_and_backups(ctx: &Context) -> Result<BackupErasure> {
 /// call to drop them in place; only rebuilding the store in a fresh directory and swapping it in
 /// removes them, and the view (its search index, jobs and the commands it runs share one open
 /// database) cannot move to new files while it runs.
-pub fn files_rewritten(ctx: &Context, what: &str) -> String {
+/// `what` is `them`, `erased` (the erased data) or `removed` (the removed data).
+pub fn files_rewritten(ctx: &Context, what: &'static str) -> String {
     if ctx.beside_view() {
-        format!(
-            "the store's files are rewritten without {what} when the full-screen view open on this store closes"
-        )
+        ctx.said(&said!("files-rewritten-when-view-closes", what = what))
     } else {
-        format!("the store's files were rewritten without {what}")
+        ctx.said(&said!("files-rewritten", what = what))
     }
+}
+
+/// What erasing in the backups did, in the reader's language: "2 backups rewritten without
+/// them", and each backup that could not be rewritten. `whom` is `erased` or `them`.
+pub fn backups_said(ctx: &Context, done: &BackupErasure, whom: &'static str) -> String {
+    let mut s = ctx.said(&said!(
+        "backups-rewritten",
+        count = done.rewritten.len(),
+        whom = whom
+    ));
+    for (file, why) in &done.unreadable {
+        s.push_str("; ");
+        s.push_str(&ctx.said(&said!(
+            "backup-not-rewritten",
+            file = file.display(),
+            why = why,
+            whom = whom
+        )));
+    }
+    s
 }

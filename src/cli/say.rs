@@ -23,3 +23,13 @@ pub fn counted(lang: Language, id: &str, n: usize) -> String {
 pub fn headers(lang: Language, ids: &[&str]) -> Vec<String> {
     ids.iter().map(|id| text(lang, id)).collect()
 }
+
+pub use wortel_core::said::Said;
+
+/// The language for a sentence when no command context is at hand (the final error line): the
+/// one rule of `Context::lang`, falling back to the locale when config.toml cannot be read (its
+/// own error is then the sentence being said).
+pub fn reader_language() -> Language {
+    wortel::tui::config::language(wortel::tui::config::config_dir().as_deref())
+        .unwrap_or_else(|_| Language::from_setting_and_env(None).unwrap_or_default())
+}

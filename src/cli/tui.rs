@@ -7,6 +7,7 @@ use wortel::ops::RetentionPolicy;
 use wortel::store::Store;
 use wortel::tui::app::{App, Clock};
 use wortel::tui::{config, search_index::SearchIndexState, terminal};
+use wortel_core::said;
 
 /// The full-screen view needs a terminal on both ends.
 pub fn can_open() -> bool {
@@ -16,9 +17,7 @@ pub fn can_open() -> bool {
 /// Opens the TUI on the context's store and runs it until the user quits.
 pub fn open(ctx: &Context) -> Result<()> {
     if !can_open() {
-        bail!(
-            "the full-screen view needs a terminal; from scripts use a subcommand such as `wortel leads`"
-        );
+        bail!(said!("view-needs-terminal"));
     }
     // Absolute: commands run for other terminals move the working directory for a moment.
     let mut ctx = ctx.clone();
@@ -38,9 +37,9 @@ pub fn open(ctx: &Context) -> Result<()> {
     // terminal) left erased bytes in the files until the store is rewritten, which needs it
     // closed: now.
     if let Err(e) = Store::compact_if_pending(&ctx.store) {
-        errln!(
-            "wortel: the store's files could not be rewritten after an erasure ({e}); it is finished when the full-screen view next closes"
-        );
+        let why = super::errors::link(&e, super::say::reader_language());
+        let said = ctx.said(&said!("view-store-not-rewritten", why = why));
+        errln!("wortel: {said}")
     }
     // The backups beside the store (today's may predate the erasure) lose the person too.
     let finished = erased.then(|| {
@@ -48,12 +47,15 @@ pub fn open(ctx: &Context) -> Result<()> {
     });
     match finished {
         Some(Ok(Some(done))) if !done.unreadable.is_empty() => {
-            errln!("wortel: {}", done.sentence("the erased people"))
+            let said = super::privacy::backups_said(ctx, &done, "erased");
+            errln!("wortel: {said}")
         }
         None | Some(Ok(_)) => {}
-        Some(Err(e)) => errln!(
-            "wortel: the backups could not be rewritten after an erasure ({e}); they may still hold the erased people, and the next wortel command tries again"
-        ),
+        Some(Err(e)) => {
+            let why = super::errors::link(&e, super::say::reader_language());
+            let said = ctx.said(&said!("view-backups-not-rewritten", why = why));
+            errln!("wortel: {said}")
+        }
     }
     result?;
     Ok(())
@@ -67,9 +69,7 @@ fn serve_other_terminals(ctx: &Context, app: &mut App) -> Option<wortel::serve::
     match wortel::serve::server::Server::start(&ctx.store, handler) {
         Ok(server) => Some(server),
         Err(e) => {
-            app.error(&format!(
-                "commands in other terminals cannot reach this view ({e}); they find the store in use"
-            ));
+            app.error(&ctx.said(&said!("view-not-served", why = e.to_string())));
             None
         }
     }
@@ -148,7 +148,10 @@ impl DailyBackup {
             let _ = wake.send(());
         }
         if app.jobs_busy() {
-            errln!("finishing today's backup …");
+            errln!(
+                "{}",
+                super::say::say(super::say::reader_language(), "view-finishing-backup")
+            );
         }
         for failure in app.finish_jobs() {
             errln!("wortel: {failure}");

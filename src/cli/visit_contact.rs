@@ -4,6 +4,7 @@ use anyhow::{Result, bail};
 use wortel::domain::{AccountId, ContactId};
 use wortel::ops::VisitTarget;
 use wortel::store::Store;
+use wortel_core::said;
 
 /// The account `target` is about.
 fn account_of(store: &Store, target: VisitTarget) -> Result<Option<AccountId>> {
@@ -41,15 +42,17 @@ pub fn resolve(store: &Store, target: VisitTarget, text: &str) -> Result<Option<
     match fits.len() {
         1 => Ok(Some(fits[0].id)),
         0 if contacts.is_empty() => {
-            bail!("the account has no contacts, so --contact `{text}` cannot be one; leave it out")
+            bail!(said!("contact-none-on-account", contact = text))
         }
-        0 => bail!(
-            "no contact of the account is called `{text}`; its contacts are {}",
-            names(contacts.iter().collect())
-        ),
-        _ => bail!(
-            "--contact `{text}` fits several contacts ({}); give more of the name",
-            names(fits)
-        ),
+        0 => bail!(said!(
+            "contact-not-on-account",
+            contact = text,
+            contacts = names(contacts.iter().collect())
+        )),
+        _ => bail!(said!(
+            "contact-ambiguous",
+            contact = text,
+            contacts = names(fits)
+        )),
     }
 }

@@ -15,6 +15,7 @@ use crate::store::Store;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 pub use wortel_core::csv_dialect::Dialect;
+use wortel_core::lang::Language;
 
 /// One CSV file being built: rows go straight into its bytes (no table of strings held), and
 /// the file is written atomically at the end.
@@ -25,8 +26,47 @@ struct Sheet<'p> {
     dialect: Dialect,
 }
 
+/// The header row's names: the stable machine names (the default, which scripts and the README
+/// rely on), or Dutch column titles for a person reading the sheet (`--headers nl`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Headers {
+    #[default]
+    Machine,
+    Dutch,
+}
+
+impl Headers {
+    /// `machine` or `nl`, as `--headers` takes it.
+    pub fn parse(name: &str) -> Result<Headers, String> {
+        match name {
+            "machine" => Ok(Headers::Machine),
+            "nl" => Ok(Headers::Dutch),
+            other => Err(format!(
+                "--headers `{}` is not offered; use machine or nl",
+                crate::bundle::printable(other)
+            )),
+        }
+    }
+
+    /// A column's title: its machine name, or the Dutch one from the catalogue (`csv-NAME`).
+    fn title(self, name: &str) -> String {
+        let id = format!("csv-{name}");
+        match self {
+            Headers::Dutch if wortel_core::i18n::has(Language::Nl, &id) => {
+                wortel_core::i18n::text(Language::Nl, &id)
+            }
+            _ => name.to_string(),
+        }
+    }
+}
+
 impl<'p> Sheet<'p> {
-    fn new(path: &'p Path, header: &[&str], dialect: Dialect) -> Result<Self, String> {
+    fn new(
+        path: &'p Path,
+        header: &[&str],
+        dialect: Dialect,
+        headers: Headers,
+    ) -> Result<Self, String> {
         let mut sheet = Sheet {
             path,
             writer: csv::WriterBuilder::new()
@@ -35,7 +75,7 @@ impl<'p> Sheet<'p> {
             rows: 0,
             dialect,
         };
-        sheet.record(header)?;
+        sheet.record(header.iter().map(|h| headers.title(h)))?;
         Ok(sheet)
     }
 
@@ -79,13 +119,24 @@ pub fn write_csv_dir_as(
     only: Option<&HashSet<AccountId>>,
     dialect: Dialect,
 ) -> Result<Vec<(PathBuf, usize)>, String> {
+    write_csv_dir_with(store, dir, only, dialect, Headers::Machine)
+}
+
+/// As [`write_csv_dir_as`], with the header row in `headers`.
+pub fn write_csv_dir_with(
+    store: &Store,
+    dir: &Path,
+    only: Option<&HashSet<AccountId>>,
+    dialect: Dialect,
+    headers: Headers,
+) -> Result<Vec<(PathBuf, usize)>, String> {
     check_dir(dir)?;
     let made = !dir.exists();
     if made {
         std::fs::create_dir(dir)
             .map_err(|e| format!("the folder {} cannot be made ({e})", dir.display()))?;
     }
-    let written = write_files(store, dir, only, dialect);
+    let written = write_files(store, dir, only, dialect, headers);
     if written.is_err() && made {
         // Only succeeds when the folder is still empty: nothing the user had is touched.
         let _ = std::fs::remove_dir(dir);
@@ -131,6 +182,7 @@ struct Scope<'a> {
     only: Option<&'a HashSet<AccountId>>,
     names: HashMap<AccountId, String>,
     dialect: Dialect,
+    headers: Headers,
 }
 
 impl Scope<'_> {
@@ -148,6 +200,7 @@ fn write_files(
     dir: &Path,
     only: Option<&HashSet<AccountId>>,
     dialect: Dialect,
+    headers: Headers,
 ) -> Result<Vec<(PathBuf, usize)>, String> {
     let keeps = |id: &AccountId| only.is_none_or(|keep| keep.contains(id));
     let accounts: Vec<Account> = store
@@ -159,9 +212,10 @@ fn write_files(
         only,
         names: accounts.iter().map(|a| (a.id, a.name.clone())).collect(),
         dialect,
+        headers,
     };
     Ok(vec![
-        accounts_sheet(&dir.join(FILES[0]), accounts, dialect)?,
+        accounts_sheet(&dir.join(FILES[0]), accounts, dialect, headers)?,
         leads_sheet(store, &dir.join(FILES[1]), &scope)?,
         opportunities_sheet(store, &dir.join(FILES[2]), &scope)?,
         activities_sheet(store, &dir.join(FILES[3]), &scope)?,
@@ -172,6 +226,7 @@ fn accounts_sheet(
     path: &Path,
     accounts: Vec<Account>,
     dialect: Dialect,
+    headers: Headers,
 ) -> Result<(PathBuf, usize), String> {
     let mut sheet = Sheet::new(
         path,
@@ -192,6 +247,7 @@ fn accounts_sheet(
             "last_activity_at",
         ],
         dialect,
+        headers,
     )?;
     for a in &accounts {
         sheet.row([
@@ -237,6 +293,7 @@ fn leads_sheet(store: &Store, path: &Path, scope: &Scope) -> Result<(PathBuf, us
             "notes",
         ],
         scope.dialect,
+        scope.headers,
     )?;
     for l in store.all_leads() {
         let l = l.map_err(|e| e.to_string())?;
@@ -289,6 +346,7 @@ fn opportunities_sheet(
             "next_step",
         ],
         scope.dialect,
+        scope.headers,
     )?;
     for o in store.all_opportunities() {
         let o = o.map_err(|e| e.to_string())?;
@@ -334,6 +392,7 @@ fn activities_sheet(store: &Store, path: &Path, scope: &Scope) -> Result<(PathBu
             "next_step",
         ],
         scope.dialect,
+        scope.headers,
     )?;
     for a in store.all_activities() {
         let a = a.map_err(|e| e.to_string())?;

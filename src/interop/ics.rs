@@ -7,13 +7,32 @@ use crate::domain::{Account, AccountId, Activity};
 use crate::store::{Store, StoreError};
 use jiff::Timestamp;
 use std::collections::HashMap;
+use wortel_core::lang::Language;
+use wortel_core::said;
+
+/// The prefix an appointment's title gets when the visit form makes it (`visit_steps`).
+const MADE_TITLE: &str = "Appointment: ";
+
+/// An appointment's summary: the title wortel made, in `lang`; a title typed by hand as typed.
+fn summary(title: &str, lang: Language) -> String {
+    match title.strip_prefix(MADE_TITLE) {
+        Some(account) => said!("ics-appointment", account = account).say(lang),
+        None => title.to_string(),
+    }
+}
 
 fn utc(t: Timestamp) -> String {
     t.strftime("%Y%m%dT%H%M%SZ").to_string()
 }
 
-/// The calendar text and how many events it holds. `now` stamps the events (DTSTAMP).
-pub fn calendar(store: &Store, now: Timestamp) -> Result<(String, usize), StoreError> {
+/// The calendar text and how many events it holds. `now` stamps the events (DTSTAMP); the
+/// summaries wortel words itself ("Appointment: …", "Follow up: …") are in `lang`, what the
+/// salesperson typed stays as typed.
+pub fn calendar(
+    store: &Store,
+    now: Timestamp,
+    lang: Language,
+) -> Result<(String, usize), StoreError> {
     let accounts: HashMap<AccountId, Account> = store
         .all_accounts()
         .map(|a| a.map(|a| (a.id, a)))
@@ -40,7 +59,10 @@ pub fn calendar(store: &Store, now: Timestamp) -> Result<(String, usize), StoreE
         push_folded(&mut out, &format!("DTSTAMP:{}", utc(now)));
         push_folded(&mut out, &format!("DTSTART:{}", utc(a.starts_at)));
         push_folded(&mut out, &format!("DTEND:{}", utc(end)));
-        push_folded(&mut out, &format!("SUMMARY:{}", escape(&a.title)));
+        push_folded(
+            &mut out,
+            &format!("SUMMARY:{}", escape(&summary(&a.title, lang))),
+        );
         if !a.location.is_empty() {
             push_folded(&mut out, &format!("LOCATION:{}", escape(&a.location)));
         }
@@ -79,7 +101,10 @@ pub fn calendar(store: &Store, now: Timestamp) -> Result<(String, usize), StoreE
         );
         push_folded(
             &mut out,
-            &format!("SUMMARY:{}", escape(&format!("Follow up: {name}"))),
+            &format!(
+                "SUMMARY:{}",
+                escape(&said!("ics-follow-up", account = name).say(lang))
+            ),
         );
         if !a.note.is_empty() {
             push_folded(&mut out, &format!("DESCRIPTION:{}", escape(&a.note)));
@@ -89,4 +114,22 @@ pub fn calendar(store: &Store, now: Timestamp) -> Result<(String, usize), StoreE
     }
     push_folded(&mut out, "END:VCALENDAR");
     Ok((out, n))
+}
+
+#[cfg(test)]
+mod summary_tests {
+    use super::*;
+
+    #[test]
+    fn wortels_own_title_is_said_in_the_language_and_a_typed_one_is_kept() {
+        assert_eq!(
+            summary("Appointment: Bos Transport", Language::Nl),
+            "Afspraak: Bos Transport"
+        );
+        assert_eq!(
+            summary("Appointment: Bos Transport", Language::En),
+            "Appointment: Bos Transport"
+        );
+        assert_eq!(summary("Proefrit R 450", Language::Nl), "Proefrit R 450");
+    }
 }

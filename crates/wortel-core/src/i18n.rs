@@ -21,11 +21,19 @@ pub fn sources(lang: Language) -> &'static [(&'static str, &'static str)] {
             ("domain.ftl", include_str!("../i18n/en/domain.ftl")),
             ("dates.ftl", include_str!("../i18n/en/dates.ftl")),
             ("listings.ftl", include_str!("../i18n/en/listings.ftl")),
+            ("cli.ftl", include_str!("../i18n/en/cli.ftl")),
+            ("errors.ftl", include_str!("../i18n/en/errors.ftl")),
+            ("help.ftl", include_str!("../i18n/en/help.ftl")),
+            ("exports.ftl", include_str!("../i18n/en/exports.ftl")),
         ],
         Language::Nl => &[
             ("domain.ftl", include_str!("../i18n/nl/domain.ftl")),
             ("dates.ftl", include_str!("../i18n/nl/dates.ftl")),
             ("listings.ftl", include_str!("../i18n/nl/listings.ftl")),
+            ("cli.ftl", include_str!("../i18n/nl/cli.ftl")),
+            ("errors.ftl", include_str!("../i18n/nl/errors.ftl")),
+            ("help.ftl", include_str!("../i18n/nl/help.ftl")),
+            ("exports.ftl", include_str!("../i18n/nl/exports.ftl")),
         ],
     }
 }

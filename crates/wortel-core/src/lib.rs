@@ -13,3 +13,4 @@ pub mod domain;
 pub mod i18n;
 pub mod lang;
 pub mod plural;
+pub mod said;

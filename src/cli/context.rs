@@ -135,16 +135,16 @@ impl Context {
 /// [`wortel::ops::finish_pending_erasure`]) and says so on standard error; a failure is said
 /// too, and the next open tries again.
 pub fn finish_pending_erasure(store: &Store, now: Timestamp) {
-    match wortel::ops::finish_pending_erasure(store, now) {
-        Ok(None) => {}
-        Ok(Some(done)) => errln!(
-            "wortel: an erasure was cut short before the backups beside the store were rewritten; finished now: {}",
-            done.sentence("the erased people")
+    let lang = super::say::reader_language();
+    let said = match wortel::ops::finish_pending_erasure(store, now) {
+        Ok(None) => return,
+        Ok(Some(done)) => wortel_core::said!(
+            "erasure-finished-now",
+            backups = super::privacy::backups_said_in(lang, &done, "erased")
         ),
-        Err(e) => errln!(
-            "wortel: an erasure was cut short before the backups beside the store were rewritten, and they could not be rewritten now ({e}); they may still hold the erased people, and the next wortel command tries again"
-        ),
-    }
+        Err(e) => wortel_core::said!("erasure-not-finished", why = super::errors::link(&e, lang)),
+    };
+    errln!("wortel: {}", said.say(lang));
 }
 
 /// The platform's data directory for wortel (e.g. `~/.local/share/wortel/store` on Linux).

@@ -268,14 +268,25 @@ pub fn files_rewritten(ctx: &Context, what: &'static str) -> String {
 /// What erasing in the backups did, in the reader's language: "2 backups rewritten without
 /// them", and each backup that could not be rewritten. `whom` is `erased` or `them`.
 pub fn backups_said(ctx: &Context, done: &BackupErasure, whom: &'static str) -> String {
-    let mut s = ctx.said(&said!(
+    let lang = ctx.lang().unwrap_or_else(|_| super::say::reader_language());
+    backups_said_in(lang, done, whom)
+}
+
+/// [`backups_said`] in `lang`, for where no command context is at hand.
+pub fn backups_said_in(
+    lang: wortel_core::lang::Language,
+    done: &BackupErasure,
+    whom: &'static str,
+) -> String {
+    let said = |s: wortel_core::said::Said| s.say(lang);
+    let mut s = said(said!(
         "backups-rewritten",
         count = done.rewritten.len(),
         whom = whom
     ));
     for (file, why) in &done.unreadable {
         s.push_str("; ");
-        s.push_str(&ctx.said(&said!(
+        s.push_str(&said(said!(
             "backup-not-rewritten",
             file = file.display(),
             why = why,

@@ -102,13 +102,14 @@ fn start(ctx: &Context, phases: &mut Phases) -> Result<App> {
     // An erasure cut short before its backups were rewritten is finished before anything else.
     match wortel::ops::finish_pending_erasure(app.store(), ctx.now) {
         Ok(None) => {}
-        Ok(Some(done)) => app.info(&format!(
-            "an erasure was cut short before the backups were rewritten; finished now: {}",
-            done.sentence("the erased people")
-        )),
-        Err(e) => app.error(&format!(
-            "the backups could not be rewritten after an erasure ({e}); they may still hold the erased people"
-        )),
+        Ok(Some(done)) => {
+            let backups = super::privacy::backups_said(ctx, &done, "erased");
+            app.info(&ctx.said(&said!("erasure-finished-now", backups = backups)))
+        }
+        Err(e) => {
+            let why = super::errors::link(&e, super::say::reader_language());
+            app.error(&ctx.said(&said!("view-backups-not-rewritten", why = why)))
+        }
     }
     match wortel::ops::Cadence::load(config::config_dir().as_deref()) {
         Ok(cadence) => app.set_cadence(cadence),

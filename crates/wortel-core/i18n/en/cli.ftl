@@ -25,6 +25,8 @@ privacy-purge-contacts = { $contacts } contacts of ex-customers without activity
 privacy-purge-contacts-named = { $contacts } contacts of ex-customers without activity for { $days } days are erased: { $names }
 privacy-purge-won = { $stripped } won orders of those ex-customers lose their title, notes and contact links (value and dates stay for bookkeeping); { $anonymised } won orders older than { $days } days are anonymised
 privacy-dry-run = dry run: nothing changed
+erasure-finished-now = an erasure was cut short before the backups beside the store were rewritten; finished now: { $backups }
+erasure-not-finished = an erasure was cut short before the backups beside the store were rewritten, and they could not be rewritten now ({ $why }); they may still hold the erased people, and the next wortel command tries again
 files-rewritten = the store's files were rewritten without { $what ->
     [them] them
     [erased] the erased data

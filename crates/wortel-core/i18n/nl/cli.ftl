@@ -30,6 +30,8 @@ privacy-purge-contacts = { $contacts } contactpersonen van oud-klanten zonder ac
 privacy-purge-contacts-named = { $contacts } contactpersonen van oud-klanten zonder activiteit in { $days } dagen worden gewist: { $names }
 privacy-purge-won = { $stripped } gewonnen orders van die oud-klanten verliezen hun titel, notities en contactkoppelingen (waarde en datums blijven voor de boekhouding); { $anonymised } gewonnen orders ouder dan { $days } dagen worden geanonimiseerd
 privacy-dry-run = proefdraai: niets gewijzigd
+erasure-finished-now = het wissen werd afgebroken voordat de back-ups naast de opslag herschreven waren; nu afgemaakt: { $backups }
+erasure-not-finished = het wissen werd afgebroken voordat de back-ups naast de opslag herschreven waren, en ze konden nu niet herschreven worden ({ $why }); er kunnen nog gegevens van de gewiste personen in staan, en de volgende wortel-opdracht probeert het opnieuw
 files-rewritten = de bestanden van de opslag zijn herschreven zonder { $what ->
     [them] hen
     [erased] de gewiste gegevens

@@ -189,3 +189,32 @@ fn an_erasure_beside_the_view_rewrites_the_backups_at_once_and_says_so_as_alone(
         );
     }
 }
+
+/// A command from a Dutch terminal beside a view opened in English answers in Dutch, listing
+/// and refusal alike, exactly as it does alone.
+#[test]
+fn a_command_beside_the_view_answers_in_the_asking_terminals_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, alone) = store_and_copy(dir.path());
+    let tmux = open_view(&store, "exec env LANG=en_US.UTF-8");
+    let dutch = |store: &Path, args: &[&str]| {
+        let out = wortel(store)
+            .env("LANG", "nl_NL.UTF-8")
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+            out.status.code(),
+        )
+    };
+    let listing = dutch(&store, &["accounts"]);
+    assert_eq!(listing, dutch(&alone, &["accounts"]));
+    assert!(listing.0.starts_with(" NAAM"), "{}", listing.0);
+    let refusal = dutch(&store, &["log-visit", "--lead", "HQ-NOPE"]);
+    assert_eq!(refusal, dutch(&alone, &["log-visit", "--lead", "HQ-NOPE"]));
+    assert!(refusal.1.contains("bestaat niet"), "{}", refusal.1);
+    assert_eq!(refusal.2, Some(1));
+    quit(&tmux);
+}

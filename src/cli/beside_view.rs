@@ -66,6 +66,10 @@ fn sent_env() -> BTreeMap<String, String> {
     if let Some(dir) = config {
         env.insert("WORTEL_CONFIG".into(), dir);
     }
+    // The language this terminal reads (its config.toml, else its locale), so the answer is
+    // in it, not in the view's.
+    let lang = super::say::reader_language();
+    env.insert("WORTEL_LANGUAGE".into(), lang.code().into());
     env
 }
 
@@ -116,9 +120,13 @@ fn run_request(store: &Arc<Store>, request: Request, out: Output) -> (u8, Option
                 )
                 .map(|mut ctx| {
                     ctx.config_dir = request.env.get("WORTEL_CONFIG").map(PathBuf::from);
+                    if let Some(lang) = asked_language(&request) {
+                        ctx.set_lang(lang);
+                    }
                     ctx
                 });
-                super::report(ctx.and_then(|ctx| super::dispatch(&ctx, cli)))
+                let lang = asked_language(&request).unwrap_or_else(super::say::reader_language);
+                super::report_in(ctx.and_then(|ctx| super::dispatch(&ctx, cli)), lang)
             });
             // A bug in a command must not end the view; the asking terminal hears of it, as
             // alone (exit 101). Its writes are one commit each, so nothing is half-written.
@@ -136,6 +144,12 @@ fn run_request(store: &Arc<Store>, request: Request, out: Output) -> (u8, Option
     });
     let first_line = first_line.borrow().clone();
     (code, kind.served(&first_line, recorded))
+}
+
+/// The language the asking terminal reads, as it sent it (none from an older client).
+fn asked_language(request: &Request) -> Option<wortel_core::lang::Language> {
+    let code = request.env.get("WORTEL_LANGUAGE")?;
+    wortel_core::lang::Language::parse_setting(code).ok()
 }
 
 /// With `WORTEL_TEST_PANIC_REQUEST` in the view's environment its first request panics before

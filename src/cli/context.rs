@@ -86,6 +86,11 @@ impl Context {
         Ok(*self.lang.get_or_init(|| l))
     }
 
+    /// Fixes the language, as the asking terminal reads it (a command run inside the view).
+    pub fn set_lang(&mut self, lang: Language) {
+        self.lang = OnceCell::from(lang);
+    }
+
     /// A catalogue sentence in the reader's language. A config.toml that cannot be read does
     /// not stop a receipt: it is said in the locale's language, and the listing that needs the
     /// setting reports the file.

@@ -137,12 +137,17 @@ pub fn main(cli: Cli) -> u8 {
 /// Turns a command's result into its exit code, saying an error in one sentence on standard
 /// error (the asking terminal's, when the view runs it).
 pub fn report(result: Result<()>) -> u8 {
+    report_in(result, say::reader_language())
+}
+
+/// [`report`] in `lang`: a command run for another terminal answers in that terminal's language.
+pub fn report_in(result: Result<()>, lang: wortel_core::lang::Language) -> u8 {
     match result {
         Ok(()) => 0,
         // `wortel leads --json | head` must end quietly, as other Unix tools do.
         Err(e) if is_broken_pipe(&e) => 0,
         Err(e) => {
-            errln!("wortel: {}", errors::sentence(&e, say::reader_language()));
+            errln!("wortel: {}", errors::sentence(&e, lang));
             1
         }
     }

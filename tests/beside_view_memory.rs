@@ -81,7 +81,9 @@ fn an_import_through_the_view_grows_it_by_about_the_import_alone() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    tmux.wait_for(&format!("{LEADS} leads imported from another terminal"));
+    // Counts are grouped as the reader writes them: "20,000 leads".
+    let count = wortel_core::conventions::count(LEADS, wortel_core::lang::Language::En);
+    tmux.wait_for(&format!("{count} leads imported from another terminal"));
     let peak = status_mb(view, "VmHWM:");
     let grown = peak.saturating_sub(resting);
     eprintln!(

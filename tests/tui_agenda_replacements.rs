@@ -21,25 +21,19 @@ fn agenda_count(app: &App) -> usize {
 
 /// What `wortel leads due-replacements --months 3 --json` lists without a lead: (account, product).
 fn uncovered_by_the_cli(store: &std::path::Path) -> Vec<(String, String)> {
-    let out = common::wortel(store)
-        .args(["leads", "due-replacements", "--months", "3", "--json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
-    rows.iter()
-        .filter(|r| r["lead_id"].is_null())
-        .map(|r| {
-            (
-                r["account_id"].as_str().unwrap().to_string(),
-                r["product"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
+    common::list(
+        store,
+        &["leads", "due-replacements", "--months", "3", "--json"],
+    )
+    .iter()
+    .filter(|r| r["lead_id"].is_null())
+    .map(|r| {
+        (
+            common::s(r, "account_id").to_string(),
+            common::s(r, "product").to_string(),
+        )
+    })
+    .collect()
 }
 
 /// Puts a product due for replacement in a month on the first account of the store at `path`
@@ -140,8 +134,7 @@ fn wortel_agenda_prints_the_same_line_with_the_command_that_makes_the_leads() {
     let (_d, path) = demo_store(60);
     a_product_due_next_month(&path);
     let due = uncovered_by_the_cli(&path).len();
-    let out = common::wortel(&path).arg("agenda").output().unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = common::stdout_of(common::wortel(&path).arg("agenda"));
     let word = if due == 1 {
         "replacement"
     } else {

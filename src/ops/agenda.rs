@@ -209,7 +209,7 @@ pub fn agenda(
         from,
         to,
         rows,
-        replacements_due: super::replacements::replacements_due_this_quarter(store, today)?,
+        replacements_due: super::replacements::uncovered_replacements_for_agenda(store, today)?,
         replacements_by: super::replacements::agenda_horizon(today),
     })
 }

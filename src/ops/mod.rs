@@ -57,7 +57,7 @@ pub use privacy::{
 };
 pub use replacements::{
     AGENDA_MONTHS, DueReplacement, agenda_horizon, create_replacement_leads, due_replacements,
-    replacements_due_this_quarter,
+    uncovered_replacements_for_agenda,
 };
 pub use retention::{ANONYMOUS_ORDER, PurgeDue, RetentionPolicy, WonPurge, purge, purge_due};
 pub use tiers::{retier, tier_of};

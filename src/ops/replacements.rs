@@ -80,9 +80,9 @@ pub fn agenda_horizon(today: Date) -> Date {
         .unwrap_or(today)
 }
 
-/// How many replacements within the next three months have no lead yet: the agenda's line
-/// ("3 replacements due within three months").
-pub fn replacements_due_this_quarter(store: &Store, today: Date) -> Result<usize, StoreError> {
+/// How many replacements due by [`agenda_horizon`] (overdue ones too) have no lead yet: the
+/// agenda's line ("3 replacements due by 2027-03-02 without a lead").
+pub fn uncovered_replacements_for_agenda(store: &Store, today: Date) -> Result<usize, StoreError> {
     Ok(due_replacements(store, AGENDA_MONTHS, today)?
         .iter()
         .filter(|d| d.covered_by.is_none())

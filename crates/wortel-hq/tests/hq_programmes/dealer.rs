@@ -107,7 +107,7 @@ pub fn dealer_side_agrees(net: &Net, run: &Value) {
     );
     let s = Store::open(&bob).unwrap();
     assert_eq!(
-        wortel::ops::replacements_due_this_quarter(&s, day(RUN_DAY)).unwrap(),
+        wortel::ops::uncovered_replacements_for_agenda(&s, day(RUN_DAY)).unwrap(),
         0,
         "covered now"
     );

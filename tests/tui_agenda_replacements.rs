@@ -147,3 +147,42 @@ fn wortel_agenda_prints_the_same_line_with_the_command_that_makes_the_leads() {
         "{text}"
     );
 }
+
+#[test]
+fn the_same_product_listed_twice_is_one_replacement_and_one_lead() {
+    let (_d, path) = demo_store(60);
+    let (account, product) = a_product_due_next_month(&path);
+    // The same product and date again, in other case and spacing, as a pasted-twice row.
+    {
+        let store = wortel::store::Store::open(&path).unwrap();
+        let mut a = store.account(account).unwrap().unwrap();
+        let mut again = a.installed_base.last().unwrap().clone();
+        again.product = format!("  {}  ", product.to_uppercase());
+        a.installed_base.push(again);
+        let mut ws = WriteSet::new();
+        ws.put(a);
+        store.commit(&ws, now()).unwrap();
+    }
+    let listed = uncovered_by_the_cli(&path);
+    let ours = listed
+        .iter()
+        .filter(|(a, p)| *a == account.to_string() && p.trim().eq_ignore_ascii_case(&product))
+        .count();
+    assert_eq!(ours, 1, "listed once: {listed:?}");
+    let mut app = app_on(&path);
+    press(&mut app, "D");
+    assert_eq!(
+        agenda_count(&app),
+        listed.len(),
+        "the agenda and the CLI agree"
+    );
+    press(&mut app, "c enter");
+    let made = app
+        .store()
+        .leads_of(account)
+        .unwrap()
+        .into_iter()
+        .filter(|l| l.interest.trim().eq_ignore_ascii_case(&product))
+        .count();
+    assert_eq!(made, 1, "one lead for the product listed twice");
+}

@@ -47,12 +47,17 @@ pub fn due_replacements(
             continue;
         }
         let leads = store.leads_of(a.id)?;
+        // The same product and date listed twice (a row pasted twice) is one replacement.
+        let mut seen = std::collections::HashSet::new();
         for p in a
             .installed_base
             .iter()
             .filter(|p| p.replacement_due(horizon))
         {
             let Some(by) = p.replace_by else { continue };
+            if !seen.insert((p.product.trim().to_lowercase(), by)) {
+                continue;
+            }
             due.push(DueReplacement {
                 account_id: a.id,
                 account: a.name.clone(),

@@ -46,6 +46,11 @@ pub fn local_minute(t: Timestamp, tz: &TimeZone) -> String {
         .to_string()
 }
 
+/// "1 lead", "8,540 leads": the count grouped as the inbox header groups it.
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", thousands(n), if n == 1 { one } else { many })
+}
+
 /// 35245 → "35,245".
 pub fn thousands(n: usize) -> String {
     let s = n.to_string();
@@ -132,6 +137,13 @@ pub fn fit_name(name: &str, place: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_grouped_and_take_the_noun_they_need() {
+        assert_eq!(counted(1, "lead", "leads"), "1 lead");
+        assert_eq!(counted(8540, "lead", "leads"), "8,540 leads");
+        assert_eq!(counted(0, "replacement", "replacements"), "0 replacements");
+    }
 
     #[test]
     fn relative_times_read_naturally() {

@@ -56,7 +56,7 @@ pub fn confirm_replacement_leads(app: &mut App, place: AgendaPlace, n: usize, by
     app.overlay = Some(Overlay::Confirm(super::overlays::confirm::Confirm {
         question: format!(
             "Create {} for the replacements due by {by}?",
-            wortel_core::plural::counted(n, "lead", "leads")
+            super::format::counted(n, "lead", "leads")
         ),
         pending: super::overlays::Pending::ReplacementLeads(place),
     }));
@@ -69,7 +69,7 @@ pub fn create_replacement_leads(app: &mut App, place: AgendaPlace) {
         Ok((made, Some(receipt))) => {
             let text = format!(
                 "made {} for the replacements due",
-                wortel_core::plural::counted(made.len(), "lead", "leads")
+                super::format::counted(made.len(), "lead", "leads")
             );
             app.committed(&text, receipt, made.first().map(|l| l.id));
         }

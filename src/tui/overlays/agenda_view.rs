@@ -31,7 +31,7 @@ pub fn draw_agenda(frame: &mut Frame, area: Rect, view: &AgendaView, theme: &The
     if a.replacements_due > 0 {
         let text = format!(
             "{} due by {} without a lead — c creates their leads",
-            wortel_core::plural::counted(a.replacements_due, "replacement", "replacements"),
+            crate::tui::format::counted(a.replacements_due, "replacement", "replacements"),
             a.replacements_by
         );
         lines.push(Line::styled(
